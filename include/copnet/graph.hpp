@@ -1,0 +1,84 @@
+#pragma once
+/// \file
+/// For experts: the Boost.Graph inside a `Network`. Ordinary use needs only `network.hpp`;
+/// include this to run a Boost.Graph algorithm directly on the landscape.
+///
+/// Vertices are slots: `StakeholderId::index()` is the vertex descriptor. A removed
+/// stakeholder's vertex stays as an isolated, dead slot (`NetworkState::alive` false), so
+/// algorithms over the whole vertex set must skip dead slots. Edges carry `TieData`; a
+/// collaboration tie is one edge whose direction carries no meaning.
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include "copnet/community.hpp"
+#include "copnet/detail/flat_set.hpp"
+#include "copnet/network.hpp"
+#include "copnet/stakeholder.hpp"
+#include "copnet/tie.hpp"
+
+namespace copnet {
+
+/// The edge property of the landscape graph.
+struct TieData {
+    TieKind kind = TieKind::collaboration;
+    double weight = 1.0;
+};
+
+/// The landscape graph: bidirectional (in-edges are cheap), vertices by slot.
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Stakeholder,
+                                    TieData>;
+
+namespace detail {
+
+/// Transparent string hash, so `std::string_view` looks up `std::string` keys without a copy.
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept {
+        return std::hash<std::string_view>{}(s);
+    }
+};
+
+/// Everything a `Network` holds.
+struct NetworkState {
+    Graph graph;
+    std::vector<bool> alive;   // by slot
+    std::size_t live = 0;      // number of alive slots
+    std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> index;
+    /// Keys (source << 32 | target) of the ties of each kind; collaboration keyed with the
+    /// smaller slot first.
+    std::array<FlatSet64, tie_kind_count> tie_keys;
+    std::vector<std::string> attribute_names;
+    std::vector<std::unique_ptr<Community>> communities;
+
+    NetworkState() = default;
+    NetworkState(const NetworkState& other);
+    NetworkState& operator=(const NetworkState&) = delete;
+    ~NetworkState() = default;
+
+    [[nodiscard]] bool holds(StakeholderId who) const noexcept {
+        return who.valid() && who.index() < alive.size() && alive[who.index()];
+    }
+    Community& make_community(std::string name, std::string domain) {
+        communities.push_back(
+            std::unique_ptr<Community>(new Community(std::move(name), std::move(domain), this)));
+        return *communities.back();
+    }
+    void forget(StakeholderId who) noexcept {
+        for (auto& c : communities) c->forget(who);
+    }
+};
+
+} // namespace detail
+
+/// The Boost.Graph of `net` (read-only). Cost: O(1).
+[[nodiscard]] inline const Graph& graph(const Network& net) noexcept { return net.state().graph; }
+
+} // namespace copnet

@@ -1,0 +1,79 @@
+#pragma once
+/// \file
+/// The CSV pair people keep in spreadsheets: `nodes.csv` (stakeholders, facets, circles) and
+/// `ties.csv` (typed, weighted ties). Format: docs/formats.md and DESIGN.md §3.1.
+
+#include <cstddef>
+#include <filesystem>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+
+#include "copnet/network.hpp"
+
+namespace copnet {
+
+/// How to read a CSV pair.
+struct CsvOptions {
+    /// The community that nodes.csv's `circle` column fills (created if the network lacks it).
+    /// A column `circle:NAME` fills community NAME.
+    std::string community = "community";
+    /// Create a stakeholder (id only) for a tie endpoint that nodes.csv lacks, instead of
+    /// failing with an error naming the line.
+    bool create_missing_stakeholders = false;
+};
+
+/// What a CSV load added.
+struct CsvReport {
+    std::size_t stakeholders = 0;     ///< stakeholders added (created ones included)
+    std::size_t created = 0;          ///< of those, created for a tie endpoint
+    std::size_t ties = 0;             ///< tie rows read
+    std::size_t merged_ties = 0;      ///< rows that repeated a tie and were merged (larger weight)
+};
+
+/// Reads `nodes` and `ties` into `into`, adding to what it holds.
+///
+/// nodes.csv: header row required, `id` required; `name`, `sector`, `level`, `perspective`,
+/// `organization`, `circle`, `stance` optional; every other column becomes an attribute
+/// (`circle:NAME` columns: circles in community NAME). ties.csv: `source`, `target`, `kind`
+/// required, `weight` optional (empty = 1). RFC 4180: quoted fields with commas, `""` and line
+/// breaks; LF, CRLF or CR line ends; UTF-8 (validated) with optional BOM; header names
+/// case-insensitive; blank lines skipped. A tie repeating an existing one is merged (larger
+/// weight, counted in `merged_ties`).
+/// All or nothing: on any error `into` is unchanged. Cost: O(file size + V + E) expected.
+/// Throws: io_error (a file cannot be read); parse_error naming the file, the 1-based line and
+/// the field, e.g. `ties.csv:17: target "sch-12" is not in nodes.csv`.
+CsvReport read_csv(Network& into, const std::filesystem::path& nodes,
+                   const std::filesystem::path& ties, const CsvOptions& options = {});
+
+/// Reads a CSV pair into a new network. As `read_csv(Network&, …)`.
+[[nodiscard]] Network read_csv(const std::filesystem::path& nodes,
+                               const std::filesystem::path& ties, const CsvOptions& options = {});
+
+/// As `read_csv(Network&, …)`, from text in memory; `nodes_name` and `ties_name` label the
+/// inputs in error messages. Throws: parse_error.
+CsvReport parse_csv(Network& into, std::string_view nodes_text, std::string_view ties_text,
+                    const CsvOptions& options = {}, std::string_view nodes_name = "nodes.csv",
+                    std::string_view ties_name = "ties.csv");
+
+/// How to write a CSV pair.
+struct CsvWriteOptions {
+    /// The community written as the `circle` column; every other community is written as a
+    /// `circle:NAME` column. Match `CsvOptions::community` for a lossless round trip.
+    std::string community = "community";
+    /// End lines with CRLF (as spreadsheets on Windows write) instead of LF.
+    bool crlf = false;
+};
+
+/// Writes `net` as a CSV pair that `read_csv` reads back to an equal network (community domain
+/// texts excepted: the format has no place for them). Columns: id, name, sector, level,
+/// perspective, organization, [circle], stance, the attributes in `attribute_names()` order,
+/// then `circle:NAME` columns. Stakeholders and ties in slot order; weights in the shortest
+/// form that reads back exactly. Cost: O(V + E). Throws: io_error (for the path overload).
+void write_csv(const Network& net, std::ostream& nodes, std::ostream& ties,
+               const CsvWriteOptions& options = {});
+/// \copydoc write_csv(const Network&, std::ostream&, std::ostream&, const CsvWriteOptions&)
+void write_csv(const Network& net, const std::filesystem::path& nodes,
+               const std::filesystem::path& ties, const CsvWriteOptions& options = {});
+
+} // namespace copnet

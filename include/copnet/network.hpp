@@ -1,0 +1,217 @@
+#pragma once
+/// \file
+/// `Network`: the landscape of stakeholders and typed ties, with its communities.
+
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "copnet/community.hpp"
+#include "copnet/stakeholder.hpp"
+#include "copnet/tie.hpp"
+
+namespace copnet {
+
+namespace detail {
+struct NetworkState;
+}
+
+/// The live stakeholders of a network, in slot order; an input range of `StakeholderId`.
+/// Invalidated by adding or removing stakeholders.
+class StakeholderRange {
+public:
+    /// Forward iterator over live slots.
+    class iterator {
+    public:
+        using iterator_category = std::forward_iterator_tag;
+        using value_type = StakeholderId;
+        using difference_type = std::ptrdiff_t;
+        using pointer = const StakeholderId*;
+        using reference = StakeholderId;
+
+        iterator() = default;
+        reference operator*() const noexcept { return StakeholderId(index_); }
+        iterator& operator++() noexcept {
+            ++index_;
+            skip();
+            return *this;
+        }
+        iterator operator++(int) noexcept {
+            iterator old = *this;
+            ++*this;
+            return old;
+        }
+        friend bool operator==(const iterator& a, const iterator& b) noexcept {
+            return a.index_ == b.index_;
+        }
+
+    private:
+        friend class StakeholderRange;
+        iterator(const std::vector<bool>* alive, std::uint32_t index) : alive_(alive), index_(index) {
+            skip();
+        }
+        void skip() noexcept {
+            while (index_ < alive_->size() && !(*alive_)[index_]) ++index_;
+        }
+        const std::vector<bool>* alive_ = nullptr;
+        std::uint32_t index_ = 0;
+    };
+
+    [[nodiscard]] iterator begin() const { return {alive_, 0}; }
+    [[nodiscard]] iterator end() const {
+        return {alive_, static_cast<std::uint32_t>(alive_->size())};
+    }
+
+private:
+    friend class Network;
+    explicit StakeholderRange(const std::vector<bool>* alive) : alive_(alive) {}
+    const std::vector<bool>* alive_;
+};
+
+/// The landscape: every stakeholder with an interest in the issue, the typed ties between them,
+/// and the communities (CoPs) drawn over them.
+///
+/// Inside is a Boost.Graph bidirectional adjacency list, so in-ties cost as little as out-ties
+/// (`copnet/graph.hpp` exposes it to experts). Identity is stable: removing a stakeholder clears
+/// its slot and never renumbers the others, and slots are not reused.
+///
+/// Ties: at most one tie of each kind between an ordered pair (for collaboration, an unordered
+/// pair). Adding a tie that exists **merges**: the tie keeps the larger of the two weights, and
+/// `add_tie` returns false. Self-ties are rejected.
+///
+/// Value semantics: copying copies the stakeholders, ties and communities. Thread safety: const
+/// member functions may run concurrently; any mutation needs exclusive access.
+class Network {
+public:
+    /// An empty landscape.
+    Network();
+    Network(const Network& other);
+    /// Moves `other`'s contents here; `other` is left empty (and usable). Community references
+    /// into `other` now refer to this network's communities.
+    Network(Network&& other);
+    Network& operator=(const Network& other);
+    Network& operator=(Network&& other) noexcept;
+    ~Network();
+
+    /// Makes room for `stakeholders` stakeholders in total (slots), so that a bulk load does
+    /// not rehash or reallocate as it grows. Cost: O(stakeholders).
+    void reserve(std::size_t stakeholders);
+
+    // ---- stakeholders ---------------------------------------------------------------------
+
+    /// Adds `s` and returns its handle. Cost: O(|s|) amortised.
+    /// Throws: invalid_value if `s.id` is empty or already in the network, or an attribute
+    /// name is empty or reserved (`is_reserved_column`).
+    StakeholderId add_stakeholder(Stakeholder s);
+    /// The handle of the stakeholder with user id `id`, if any. Cost: O(|id|) expected.
+    [[nodiscard]] std::optional<StakeholderId> find(std::string_view id) const noexcept;
+    /// The handle of the stakeholder with user id `id`. Cost: O(|id|) expected.
+    /// Throws: unknown_stakeholder naming `id`.
+    [[nodiscard]] StakeholderId at(std::string_view id) const;
+    /// True if `who` names a stakeholder of this network (not removed). Cost: O(1).
+    [[nodiscard]] bool contains(StakeholderId who) const noexcept;
+    /// The stakeholder `who`. The reference lives until the next mutation. Cost: O(1).
+    /// Throws: unknown_stakeholder if the network does not hold `who`.
+    [[nodiscard]] const Stakeholder& stakeholder(StakeholderId who) const;
+    /// Replaces every field of `who` by `s` (the id may change). Ties and circles are kept.
+    /// Cost: O(|s|). Throws: unknown_stakeholder; invalid_value as `add_stakeholder` (a new id
+    /// already taken by another stakeholder). On throw the network is unchanged.
+    void update_stakeholder(StakeholderId who, Stakeholder s);
+    /// Removes `who`, its ties and its memberships in every community; other handles stay
+    /// valid. Cost: O(deg(who) + E/V) expected. Throws: unknown_stakeholder.
+    void remove_stakeholder(StakeholderId who);
+
+    /// Number of stakeholders (removed ones excluded). Cost: O(1).
+    [[nodiscard]] std::size_t stakeholder_count() const noexcept;
+    /// One past the largest slot ever used: size per-stakeholder arrays by it. Cost: O(1).
+    [[nodiscard]] std::size_t slot_count() const noexcept;
+    /// The live stakeholders in slot order (the order they were added). Cost: O(1) to make,
+    /// O(slots) to iterate.
+    [[nodiscard]] StakeholderRange stakeholders() const noexcept;
+    /// Attribute names in the order first seen (e.g. nodes.csv's extra columns, in order).
+    /// They persist when no stakeholder has a value. Cost: O(1).
+    [[nodiscard]] std::span<const std::string> attribute_names() const noexcept;
+    /// Declares an attribute column with no values yet (kept in `attribute_names`).
+    /// Throws: invalid_value for an empty or reserved name. Cost: O(attributes).
+    void add_attribute_name(std::string_view name);
+
+    /// The category of `who` under the facet `facet` (see `Facet`). Cost: O(1) + lookup.
+    /// Throws: unknown_stakeholder; invalid_value for an empty facet name or "circle".
+    [[nodiscard]] std::string_view facet(StakeholderId who, std::string_view facet) const;
+
+    // ---- ties -------------------------------------------------------------------------------
+
+    /// Adds a tie `source` → `target` of `kind` with `weight`; returns true if it is new,
+    /// false if a tie of that kind between the pair existed and was merged (larger weight
+    /// kept). Cost: O(1) expected. Throws: unknown_stakeholder for an endpoint not held;
+    /// invalid_value for a self-tie or a weight outside [0,1] (NaN included).
+    bool add_tie(StakeholderId source, StakeholderId target, TieKind kind, double weight = 1.0);
+    /// Adds many ties at once, each as `add_tie` would (merging repeats, larger weight kept);
+    /// returns how many were merged. Faster than one `add_tie` per tie: adjacency storage is
+    /// sized once. All or nothing: every tie is checked before any is added.
+    /// Cost: O(V + k) expected for k ties. Throws: as `add_tie`, naming the first bad tie.
+    std::size_t add_ties(std::span<const Tie> ties);
+    /// The tie of `kind` from `source` to `target` (either order for collaboration), if any.
+    /// Cost: O(1) expected + O(deg(source)). Throws: unknown_stakeholder.
+    [[nodiscard]] std::optional<Tie> find_tie(StakeholderId source, StakeholderId target,
+                                              TieKind kind) const;
+    /// Sets the weight of an existing tie. Cost: as `find_tie`. Throws: unknown_stakeholder;
+    /// invalid_value if there is no such tie or the weight is outside [0,1].
+    void set_tie_weight(StakeholderId source, StakeholderId target, TieKind kind, double weight);
+    /// Removes the tie; returns false if there was none. Cost: as `find_tie`.
+    /// Throws: unknown_stakeholder.
+    bool remove_tie(StakeholderId source, StakeholderId target, TieKind kind);
+
+    /// Number of ties. Cost: O(1).
+    [[nodiscard]] std::size_t tie_count() const noexcept;
+    /// Number of ties of `kind`. Cost: O(1).
+    [[nodiscard]] std::size_t tie_count(TieKind kind) const noexcept;
+    /// The ties that `filter` follows from `who` (out-ties, in-ties or both, of its kinds), as
+    /// stored. A collaboration tie appears once. Cost: O(deg(who)).
+    /// Throws: unknown_stakeholder.
+    [[nodiscard]] std::vector<Tie> ties(StakeholderId who, TieFilter filter = {}) const;
+    /// The stakeholders one followed tie away from `who` (one entry per tie, so a neighbour
+    /// tied by two kinds appears twice). Cost: O(deg(who)). Throws: unknown_stakeholder.
+    [[nodiscard]] std::vector<StakeholderId> neighbours(StakeholderId who,
+                                                        TieFilter filter = {}) const;
+    /// Every tie of the network whose kind `filter` follows, by source slot. Cost: O(V + E).
+    [[nodiscard]] std::vector<Tie> all_ties(TieFilter filter = {}) const;
+
+    // ---- communities ------------------------------------------------------------------------
+
+    /// Adds an empty community (everyone `Circle::none`) and returns it. The reference stays
+    /// valid until that community is removed or the network destroyed (also across moves).
+    /// Cost: O(|name|). Throws: invalid_value if the name is empty or taken.
+    Community& add_community(std::string name, std::string domain = {});
+    /// The community named `name`, or nullptr. Cost: O(communities).
+    [[nodiscard]] Community* find_community(std::string_view name) noexcept;
+    /// \copydoc find_community
+    [[nodiscard]] const Community* find_community(std::string_view name) const noexcept;
+    /// The community named `name`. Throws: invalid_value naming it. Cost: O(communities).
+    [[nodiscard]] Community& community(std::string_view name);
+    /// \copydoc community
+    [[nodiscard]] const Community& community(std::string_view name) const;
+    /// Every community, in the order added. Cost: O(communities).
+    [[nodiscard]] std::vector<const Community*> communities() const;
+    /// Removes the community named `name`; returns false if there was none. O(communities).
+    bool remove_community(std::string_view name);
+
+    /// Same stakeholders (by id, every field), same ties (by endpoint ids, kind and weight;
+    /// collaboration unordered), same attribute names and same communities (name, domain,
+    /// circles by id). Slot numbers may differ. Cost: O((V + E) log(V + E)).
+    friend bool operator==(const Network& a, const Network& b);
+
+    /// The internals, for experts and copnet's own analyses (see `copnet/graph.hpp`).
+    [[nodiscard]] const detail::NetworkState& state() const noexcept { return *state_; }
+
+private:
+    std::unique_ptr<detail::NetworkState> state_;
+};
+
+} // namespace copnet

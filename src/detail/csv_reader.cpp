@@ -1,0 +1,144 @@
+#include "detail/csv_reader.hpp"
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+
+#include "copnet/error.hpp"
+
+namespace copnet::detail {
+
+namespace {
+
+std::size_t line_of(std::string_view text, std::size_t offset) noexcept {
+    std::size_t line = 1;
+    for (std::size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') ++line;
+        else if (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n')) ++line;
+    }
+    return line;
+}
+
+// Length of the valid UTF-8 sequence at `s[i]`, or 0 if it is not valid.
+std::size_t utf8_length(std::string_view s, std::size_t i) noexcept {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned c = byte(i);
+    const auto cont = [&](std::size_t k) {
+        return k < s.size() && (byte(k) & 0xC0U) == 0x80U;
+    };
+    if (c < 0x80U) return 1;
+    if (c >= 0xC2U && c <= 0xDFU) return cont(i + 1) ? 2 : 0;
+    if (c >= 0xE0U && c <= 0xEFU) {
+        if (!cont(i + 1) || !cont(i + 2)) return 0;
+        const unsigned c1 = byte(i + 1);
+        if (c == 0xE0U && c1 < 0xA0U) return 0;   // overlong
+        if (c == 0xEDU && c1 >= 0xA0U) return 0;  // UTF-16 surrogate
+        return 3;
+    }
+    if (c >= 0xF0U && c <= 0xF4U) {
+        if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return 0;
+        const unsigned c1 = byte(i + 1);
+        if (c == 0xF0U && c1 < 0x90U) return 0;   // overlong
+        if (c == 0xF4U && c1 >= 0x90U) return 0;  // past U+10FFFF
+        return 4;
+    }
+    return 0;
+}
+
+} // namespace
+
+void validate_utf8(std::string_view text, std::string_view file) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        // Fast path over ASCII, eight bytes at a time.
+        while (i + 8 <= text.size()) {
+            std::uint64_t chunk = 0;
+            for (std::size_t k = 0; k < 8; ++k)
+                chunk |= std::uint64_t{static_cast<unsigned char>(text[i + k])} << (8 * k);
+            if ((chunk & 0x8080808080808080ULL) != 0) break;
+            i += 8;
+        }
+        if (i >= text.size()) break;
+        const std::size_t n = utf8_length(text, i);
+        if (n == 0) {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[i]));
+            throw parse_error(std::string(file), line_of(text, i), "",
+                              std::string("invalid UTF-8 (byte ") + hex + " at offset " +
+                                  std::to_string(i) + "): save the file as UTF-8");
+        }
+        i += n;
+    }
+}
+
+RecordReader::RecordReader(std::string& buffer, std::string_view file) noexcept
+    : p_(buffer.data()), end_(buffer.data() + buffer.size()), file_(file) {
+    if (buffer.size() >= 3 && buffer.compare(0, 3, "\xEF\xBB\xBF") == 0) p_ += 3;
+}
+
+bool RecordReader::next(std::vector<std::string_view>& fields) {
+    fields.clear();
+    while (p_ < end_ && (*p_ == '\n' || *p_ == '\r')) {
+        if (*p_ == '\r' && p_ + 1 < end_ && p_[1] == '\n') ++p_;
+        ++p_;
+        ++line_;
+    }
+    if (p_ >= end_) return false;
+    record_line_ = line_;
+    for (;;) {
+        if (p_ < end_ && *p_ == '"') {
+            const std::size_t opened = line_;
+            ++p_;
+            char* const start = p_;
+            char* out = p_;
+            for (;;) {
+                if (p_ >= end_)
+                    throw parse_error(std::string(file_), opened, "",
+                                      "field " + std::to_string(fields.size() + 1) +
+                                          ": a quoted field is not closed (missing '\"')");
+                const char c = *p_;
+                if (c == '"') {
+                    if (p_ + 1 < end_ && p_[1] == '"') {
+                        *out++ = '"';
+                        p_ += 2;
+                        continue;
+                    }
+                    ++p_;
+                    break;
+                }
+                if (c == '\n' || (c == '\r' && !(p_ + 1 < end_ && p_[1] == '\n'))) ++line_;
+                *out++ = c;
+                ++p_;
+            }
+            fields.emplace_back(start, static_cast<std::size_t>(out - start));
+            if (p_ < end_ && *p_ != ',' && *p_ != '\n' && *p_ != '\r')
+                throw parse_error(std::string(file_), line_, "",
+                                  "field " + std::to_string(fields.size()) +
+                                      ": text after a closing quote (expected ',' or a line end)");
+        } else {
+            char* const start = p_;
+            while (p_ < end_) {
+                const char c = *p_;
+                if (c == ',' || c == '\n' || c == '\r') break;
+                if (c == '"')
+                    throw parse_error(std::string(file_), line_, "",
+                                      "field " + std::to_string(fields.size() + 1) +
+                                          ": a '\"' inside an unquoted field (quote the whole "
+                                          "field and double the '\"')");
+                ++p_;
+            }
+            fields.emplace_back(start, static_cast<std::size_t>(p_ - start));
+        }
+        if (p_ >= end_) return true;
+        if (*p_ == ',') {
+            ++p_;
+            continue;
+        }
+        if (*p_ == '\r' && p_ + 1 < end_ && p_[1] == '\n') ++p_;
+        ++p_;
+        ++line_;
+        return true;
+    }
+}
+
+} // namespace copnet::detail

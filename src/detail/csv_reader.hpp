@@ -1,0 +1,38 @@
+#pragma once
+// RFC 4180 record splitting over a mutable buffer (not installed).
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace copnet::detail {
+
+/// Throws parse_error naming the line of the first byte that is not valid UTF-8 (overlongs,
+/// surrogates and code points past U+10FFFF included). Cost: O(size).
+void validate_utf8(std::string_view text, std::string_view file);
+
+/// Splits RFC 4180 records: fields separated by commas, records by LF, CRLF or CR; a field in
+/// double quotes may hold commas, line breaks and doubled quotes, which are unescaped in place
+/// (the buffer is rewritten, never grown). A UTF-8 BOM at the start is skipped, blank lines are
+/// skipped. Fields are views into the buffer: no allocation per field.
+class RecordReader {
+public:
+    RecordReader(std::string& buffer, std::string_view file) noexcept;
+
+    /// Reads the next record into `fields`; false at the end of the input.
+    /// Throws parse_error for an unclosed quote, or text between a closing quote and the next
+    /// comma or line end, or a quote inside an unquoted field.
+    bool next(std::vector<std::string_view>& fields);
+    /// 1-based line on which the last record read starts.
+    [[nodiscard]] std::size_t line() const noexcept { return record_line_; }
+
+private:
+    char* p_;
+    char* end_;
+    std::string_view file_;
+    std::size_t line_ = 1;
+    std::size_t record_line_ = 0;
+};
+
+} // namespace copnet::detail

@@ -1,0 +1,71 @@
+#pragma once
+// Interns stakeholder ids while parsing: string_view → dense index, open addressing with the
+// hash kept beside the index so that a probe compares strings only on a hash match.
+
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+namespace copnet::detail {
+
+class IdTable {
+public:
+    static constexpr std::uint32_t npos = ~std::uint32_t{0};
+
+    /// Makes room for `n` ids.
+    void reserve(std::size_t n) {
+        if (n * 2 > slots_.size()) rehash(std::bit_ceil(n * 2 + 2));
+    }
+    /// The index of `id`, or npos. The views must outlive the table.
+    [[nodiscard]] std::uint32_t find(std::string_view id) const noexcept {
+        if (slots_.empty()) return npos;
+        const std::uint64_t h = hash(id);
+        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+            const Slot& s = slots_[i];
+            if (s.value == npos) return npos;
+            if (s.hash == h && keys_[s.value] == id) return s.value;
+        }
+    }
+    /// Adds `id` with the next index and returns {index, true}, or {existing index, false}.
+    std::pair<std::uint32_t, bool> insert(std::string_view id) {
+        if ((keys_.size() + 1) * 2 > slots_.size()) rehash(slots_.size() < 16 ? 32 : slots_.size() * 2);
+        const std::uint64_t h = hash(id);
+        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+            Slot& s = slots_[i];
+            if (s.value == npos) {
+                s = Slot{h, static_cast<std::uint32_t>(keys_.size())};
+                keys_.push_back(id);
+                return {s.value, true};
+            }
+            if (s.hash == h && keys_[s.value] == id) return {s.value, false};
+        }
+    }
+
+private:
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::uint32_t value = npos;
+    };
+    static std::uint64_t hash(std::string_view id) noexcept {
+        return std::hash<std::string_view>{}(id);
+    }
+    void rehash(std::size_t capacity) {
+        slots_.assign(capacity, Slot{});
+        mask_ = capacity - 1;
+        for (std::uint32_t v = 0; v < keys_.size(); ++v) {
+            const std::uint64_t h = hash(keys_[v]);
+            std::size_t i = h & mask_;
+            while (slots_[i].value != npos) i = (i + 1) & mask_;
+            slots_[i] = Slot{h, v};
+        }
+    }
+
+    std::vector<Slot> slots_;
+    std::vector<std::string_view> keys_;
+    std::size_t mask_ = 0;
+};
+
+} // namespace copnet::detail

@@ -1,0 +1,431 @@
+#include "copnet/network.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <tuple>
+#include <utility>
+
+#include <gsl/gsl>
+
+#include "copnet/error.hpp"
+#include "copnet/graph.hpp"
+
+namespace copnet {
+
+namespace detail {
+
+NetworkState::NetworkState(const NetworkState& other)
+    : graph(other.graph), alive(other.alive), live(other.live), index(other.index),
+      tie_keys(other.tie_keys), attribute_names(other.attribute_names) {
+    communities.reserve(other.communities.size());
+    for (const auto& c : other.communities)
+        communities.push_back(std::unique_ptr<Community>(new Community(*c, this)));
+}
+
+} // namespace detail
+
+namespace {
+
+using Vertex = Graph::vertex_descriptor;
+using Edge = Graph::edge_descriptor;
+
+std::uint64_t tie_key(StakeholderId source, StakeholderId target, TieKind kind) noexcept {
+    std::uint32_t a = source.index();
+    std::uint32_t b = target.index();
+    if (kind == TieKind::collaboration && b < a) std::swap(a, b);
+    return (std::uint64_t{a} << 32U) | b;
+}
+
+std::string handle_name(StakeholderId who) {
+    return who.valid() ? "#" + std::to_string(who.index()) : std::string("(invalid handle)");
+}
+
+void check_weight(double weight) {
+    if (!(weight >= 0.0 && weight <= 1.0))
+        throw invalid_value("tie weight " + std::to_string(weight) + " is outside [0,1]");
+}
+
+void check_attributes(const Stakeholder& s) {
+    for (const auto& [name, value] : s.attributes) {
+        if (name.empty()) throw invalid_value("stakeholder \"" + s.id + "\": empty attribute name");
+        if (is_reserved_column(name))
+            throw invalid_value("stakeholder \"" + s.id + "\": attribute name \"" + name +
+                                "\" is reserved for a built-in facet");
+    }
+}
+
+void drop_empty_attributes(Stakeholder& s) {
+    std::erase_if(s.attributes, [](const auto& kv) { return kv.second.empty(); });
+}
+
+// The edge of `kind` between the pair (either orientation for collaboration), if any.
+std::optional<Edge> locate(const Graph& g, StakeholderId source, StakeholderId target,
+                           TieKind kind) {
+    const Vertex s = source.index();
+    const Vertex t = target.index();
+    if (kind != TieKind::collaboration) {
+        if (boost::out_degree(s, g) <= boost::in_degree(t, g)) {
+            for (auto [it, end] = boost::out_edges(s, g); it != end; ++it)
+                if (boost::target(*it, g) == t && g[*it].kind == kind) return *it;
+        } else {
+            for (auto [it, end] = boost::in_edges(t, g); it != end; ++it)
+                if (boost::source(*it, g) == s && g[*it].kind == kind) return *it;
+        }
+        return std::nullopt;
+    }
+    const bool from_s = boost::out_degree(s, g) + boost::in_degree(s, g) <=
+                        boost::out_degree(t, g) + boost::in_degree(t, g);
+    const Vertex x = from_s ? s : t;
+    const Vertex y = from_s ? t : s;
+    for (auto [it, end] = boost::out_edges(x, g); it != end; ++it)
+        if (boost::target(*it, g) == y && g[*it].kind == kind) return *it;
+    for (auto [it, end] = boost::in_edges(x, g); it != end; ++it)
+        if (boost::source(*it, g) == y && g[*it].kind == kind) return *it;
+    return std::nullopt;
+}
+
+Tie to_tie(const Graph& g, Edge e) {
+    return Tie{StakeholderId(gsl::narrow<std::uint32_t>(boost::source(e, g))),
+               StakeholderId(gsl::narrow<std::uint32_t>(boost::target(e, g))), g[e].kind,
+               g[e].weight};
+}
+
+} // namespace
+
+Network::Network() : state_(std::make_unique<detail::NetworkState>()) {}
+Network::Network(const Network& other)
+    : state_(std::make_unique<detail::NetworkState>(*other.state_)) {}
+Network::Network(Network&& other)
+    : state_(std::exchange(other.state_, std::make_unique<detail::NetworkState>())) {}
+Network& Network::operator=(const Network& other) {
+    if (this != &other) state_ = std::make_unique<detail::NetworkState>(*other.state_);
+    return *this;
+}
+Network& Network::operator=(Network&& other) noexcept {
+    std::swap(state_, other.state_);
+    return *this;
+}
+Network::~Network() = default;
+
+void Network::reserve(std::size_t stakeholders) {
+    auto& st = *state_;
+    st.graph.m_vertices.reserve(stakeholders);
+    st.alive.reserve(stakeholders);
+    st.index.reserve(stakeholders);
+}
+
+// ---- stakeholders ---------------------------------------------------------------------------
+
+StakeholderId Network::add_stakeholder(Stakeholder s) {
+    auto& st = *state_;
+    if (s.id.empty()) throw invalid_value("stakeholder id is empty");
+    if (st.index.contains(std::string_view{s.id}))
+        throw invalid_value("stakeholder id \"" + s.id + "\" is already in the network");
+    check_attributes(s);
+    if (st.alive.size() >= std::numeric_limits<std::uint32_t>::max() - 1)
+        throw invalid_value("too many stakeholders for 32-bit handles");
+    drop_empty_attributes(s);
+    for (const auto& [name, value] : s.attributes)
+        if (std::find(st.attribute_names.begin(), st.attribute_names.end(), name) ==
+            st.attribute_names.end())
+            st.attribute_names.push_back(name);
+    const auto slot = gsl::narrow<std::uint32_t>(st.alive.size());
+    st.index.emplace(s.id, slot);
+    boost::add_vertex(std::move(s), st.graph);
+    st.alive.push_back(true);
+    ++st.live;
+    return StakeholderId(slot);
+}
+
+std::optional<StakeholderId> Network::find(std::string_view id) const noexcept {
+    const auto it = state_->index.find(id);
+    if (it == state_->index.end()) return std::nullopt;
+    return StakeholderId(it->second);
+}
+
+StakeholderId Network::at(std::string_view id) const {
+    if (auto who = find(id)) return *who;
+    throw unknown_stakeholder(std::string(id));
+}
+
+bool Network::contains(StakeholderId who) const noexcept { return state_->holds(who); }
+
+const Stakeholder& Network::stakeholder(StakeholderId who) const {
+    if (!contains(who)) throw unknown_stakeholder(handle_name(who));
+    return state_->graph[who.index()];
+}
+
+void Network::update_stakeholder(StakeholderId who, Stakeholder s) {
+    auto& st = *state_;
+    if (!contains(who)) throw unknown_stakeholder(handle_name(who));
+    if (s.id.empty()) throw invalid_value("stakeholder id is empty");
+    Stakeholder& current = st.graph[who.index()];
+    const bool renamed = s.id != current.id;
+    if (renamed && st.index.contains(std::string_view{s.id}))
+        throw invalid_value("stakeholder id \"" + s.id + "\" is already in the network");
+    check_attributes(s);
+    drop_empty_attributes(s);
+    for (const auto& [name, value] : s.attributes)
+        if (std::find(st.attribute_names.begin(), st.attribute_names.end(), name) ==
+            st.attribute_names.end())
+            st.attribute_names.push_back(name);
+    if (renamed) {
+        st.index.emplace(s.id, who.index());
+        st.index.erase(current.id);
+    }
+    current = std::move(s);
+}
+
+void Network::remove_stakeholder(StakeholderId who) {
+    auto& st = *state_;
+    if (!contains(who)) throw unknown_stakeholder(handle_name(who));
+    const Vertex v = who.index();
+    for (auto [it, end] = boost::out_edges(v, st.graph); it != end; ++it) {
+        const Tie t = to_tie(st.graph, *it);
+        st.tie_keys[static_cast<std::size_t>(t.kind)].erase(tie_key(t.source, t.target, t.kind));
+    }
+    for (auto [it, end] = boost::in_edges(v, st.graph); it != end; ++it) {
+        const Tie t = to_tie(st.graph, *it);
+        st.tie_keys[static_cast<std::size_t>(t.kind)].erase(tie_key(t.source, t.target, t.kind));
+    }
+    boost::clear_vertex(v, st.graph);
+    st.index.erase(st.graph[v].id);
+    st.graph[v] = Stakeholder{};
+    st.alive[v] = false;
+    --st.live;
+    st.forget(who);
+}
+
+std::size_t Network::stakeholder_count() const noexcept { return state_->live; }
+std::size_t Network::slot_count() const noexcept { return state_->alive.size(); }
+StakeholderRange Network::stakeholders() const noexcept { return StakeholderRange(&state_->alive); }
+std::span<const std::string> Network::attribute_names() const noexcept {
+    return state_->attribute_names;
+}
+
+void Network::add_attribute_name(std::string_view name) {
+    if (name.empty()) throw invalid_value("empty attribute name");
+    if (is_reserved_column(name))
+        throw invalid_value("attribute name \"" + std::string(name) +
+                            "\" is reserved for a built-in facet");
+    auto& names = state_->attribute_names;
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.emplace_back(name);
+}
+
+std::string_view Network::facet(StakeholderId who, std::string_view facet) const {
+    return Facet(facet)(stakeholder(who));
+}
+
+// ---- ties -----------------------------------------------------------------------------------
+
+bool Network::add_tie(StakeholderId source, StakeholderId target, TieKind kind, double weight) {
+    auto& st = *state_;
+    if (!contains(source)) throw unknown_stakeholder(handle_name(source));
+    if (!contains(target)) throw unknown_stakeholder(handle_name(target));
+    if (source == target)
+        throw invalid_value("self-tie on \"" + st.graph[source.index()].id + "\" is not allowed");
+    check_weight(weight);
+    auto& keys = st.tie_keys[static_cast<std::size_t>(kind)];
+    if (keys.insert(tie_key(source, target, kind))) {
+        try {
+            boost::add_edge(source.index(), target.index(), TieData{kind, weight}, st.graph);
+        } catch (...) {
+            keys.erase(tie_key(source, target, kind));
+            throw;
+        }
+        return true;
+    }
+    const auto e = locate(st.graph, source, target, kind);
+    Expects(e.has_value());
+    double& w = st.graph[*e].weight;
+    w = std::max(w, weight);
+    return false;
+}
+
+std::size_t Network::add_ties(std::span<const Tie> ties) {
+    auto& st = *state_;
+    for (const Tie& t : ties) {
+        if (!contains(t.source)) throw unknown_stakeholder(handle_name(t.source));
+        if (!contains(t.target)) throw unknown_stakeholder(handle_name(t.target));
+        if (t.source == t.target)
+            throw invalid_value("self-tie on \"" + st.graph[t.source.index()].id +
+                                "\" is not allowed");
+        check_weight(t.weight);
+    }
+    // Size every adjacency vector once instead of letting each grow by doubling.
+    std::vector<std::uint32_t> out(st.alive.size(), 0);
+    std::vector<std::uint32_t> in(st.alive.size(), 0);
+    for (const Tie& t : ties) {
+        ++out[t.source.index()];
+        ++in[t.target.index()];
+    }
+    for (std::size_t v = 0; v < out.size(); ++v) {
+        if (out[v] != 0)
+            st.graph.m_vertices[v].m_out_edges.reserve(boost::out_degree(v, st.graph) + out[v]);
+        if (in[v] != 0)
+            st.graph.m_vertices[v].m_in_edges.reserve(boost::in_degree(v, st.graph) + in[v]);
+    }
+    std::size_t merged = 0;
+    for (const Tie& t : ties)
+        if (!add_tie(t.source, t.target, t.kind, t.weight)) ++merged;
+    return merged;
+}
+
+std::optional<Tie> Network::find_tie(StakeholderId source, StakeholderId target,
+                                     TieKind kind) const {
+    if (!contains(source)) throw unknown_stakeholder(handle_name(source));
+    if (!contains(target)) throw unknown_stakeholder(handle_name(target));
+    if (!state_->tie_keys[static_cast<std::size_t>(kind)].contains(tie_key(source, target, kind)))
+        return std::nullopt;
+    const auto e = locate(state_->graph, source, target, kind);
+    Expects(e.has_value());
+    return to_tie(state_->graph, *e);
+}
+
+void Network::set_tie_weight(StakeholderId source, StakeholderId target, TieKind kind,
+                             double weight) {
+    if (!contains(source)) throw unknown_stakeholder(handle_name(source));
+    if (!contains(target)) throw unknown_stakeholder(handle_name(target));
+    check_weight(weight);
+    const auto e = locate(state_->graph, source, target, kind);
+    if (!e)
+        throw invalid_value("no " + std::string(to_string(kind)) + " tie from \"" +
+                            stakeholder(source).id + "\" to \"" + stakeholder(target).id + "\"");
+    state_->graph[*e].weight = weight;
+}
+
+bool Network::remove_tie(StakeholderId source, StakeholderId target, TieKind kind) {
+    if (!contains(source)) throw unknown_stakeholder(handle_name(source));
+    if (!contains(target)) throw unknown_stakeholder(handle_name(target));
+    const auto e = locate(state_->graph, source, target, kind);
+    if (!e) return false;
+    state_->tie_keys[static_cast<std::size_t>(kind)].erase(tie_key(source, target, kind));
+    boost::remove_edge(*e, state_->graph);
+    return true;
+}
+
+std::size_t Network::tie_count() const noexcept {
+    std::size_t n = 0;
+    for (const auto& keys : state_->tie_keys) n += keys.size();
+    return n;
+}
+
+std::size_t Network::tie_count(TieKind kind) const noexcept {
+    return state_->tie_keys[static_cast<std::size_t>(kind)].size();
+}
+
+std::vector<Tie> Network::ties(StakeholderId who, TieFilter filter) const {
+    if (!contains(who)) throw unknown_stakeholder(handle_name(who));
+    const Graph& g = state_->graph;
+    std::vector<Tie> out;
+    for (auto [it, end] = boost::out_edges(who.index(), g); it != end; ++it)
+        if (filter.forward(g[*it].kind)) out.push_back(to_tie(g, *it));
+    for (auto [it, end] = boost::in_edges(who.index(), g); it != end; ++it)
+        if (filter.backward(g[*it].kind)) out.push_back(to_tie(g, *it));
+    return out;
+}
+
+std::vector<StakeholderId> Network::neighbours(StakeholderId who, TieFilter filter) const {
+    std::vector<StakeholderId> out;
+    for (const Tie& t : ties(who, filter)) out.push_back(t.source == who ? t.target : t.source);
+    return out;
+}
+
+std::vector<Tie> Network::all_ties(TieFilter filter) const {
+    const Graph& g = state_->graph;
+    std::vector<Tie> out;
+    out.reserve(tie_count());
+    for (Vertex v = 0; v < state_->alive.size(); ++v)
+        for (auto [it, end] = boost::out_edges(v, g); it != end; ++it)
+            if (filter.follows(g[*it].kind)) out.push_back(to_tie(g, *it));
+    return out;
+}
+
+// ---- communities ----------------------------------------------------------------------------
+
+Community& Network::add_community(std::string name, std::string domain) {
+    if (name.empty()) throw invalid_value("community name is empty");
+    if (find_community(name))
+        throw invalid_value("community \"" + name + "\" is already in the network");
+    return state_->make_community(std::move(name), std::move(domain));
+}
+
+Community* Network::find_community(std::string_view name) noexcept {
+    for (auto& c : state_->communities)
+        if (c->name() == name) return c.get();
+    return nullptr;
+}
+
+const Community* Network::find_community(std::string_view name) const noexcept {
+    for (const auto& c : state_->communities)
+        if (c->name() == name) return c.get();
+    return nullptr;
+}
+
+Community& Network::community(std::string_view name) {
+    if (Community* c = find_community(name)) return *c;
+    throw invalid_value("no community named \"" + std::string(name) + "\"");
+}
+
+const Community& Network::community(std::string_view name) const {
+    if (const Community* c = find_community(name)) return *c;
+    throw invalid_value("no community named \"" + std::string(name) + "\"");
+}
+
+std::vector<const Community*> Network::communities() const {
+    std::vector<const Community*> out;
+    for (const auto& c : state_->communities) out.push_back(c.get());
+    return out;
+}
+
+bool Network::remove_community(std::string_view name) {
+    auto& cs = state_->communities;
+    const auto it = std::find_if(cs.begin(), cs.end(), [&](const auto& c) { return c->name() == name; });
+    if (it == cs.end()) return false;
+    cs.erase(it);
+    return true;
+}
+
+// ---- comparison -----------------------------------------------------------------------------
+
+namespace {
+
+using TieRow = std::tuple<std::string_view, std::string_view, TieKind, double>;
+
+std::vector<TieRow> tie_rows(const Network& net) {
+    std::vector<TieRow> rows;
+    for (const Tie& t : net.all_ties()) {
+        std::string_view a = net.stakeholder(t.source).id;
+        std::string_view b = net.stakeholder(t.target).id;
+        if (t.kind == TieKind::collaboration && b < a) std::swap(a, b);
+        rows.emplace_back(a, b, t.kind, t.weight);
+    }
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+} // namespace
+
+bool operator==(const Network& a, const Network& b) {
+    if (a.stakeholder_count() != b.stakeholder_count() || a.tie_count() != b.tie_count())
+        return false;
+    if (!std::ranges::equal(a.attribute_names(), b.attribute_names())) return false;
+    for (StakeholderId who : a.stakeholders()) {
+        const Stakeholder& s = a.stakeholder(who);
+        const auto other = b.find(s.id);
+        if (!other || !(b.stakeholder(*other) == s)) return false;
+    }
+    if (tie_rows(a) != tie_rows(b)) return false;
+    const auto ca = a.communities();
+    if (ca.size() != b.communities().size()) return false;
+    for (const Community* c : ca) {
+        const Community* d = b.find_community(c->name());
+        if (d == nullptr || d->domain() != c->domain()) return false;
+        for (StakeholderId who : a.stakeholders())
+            if (c->circle(who) != d->circle(b.at(a.stakeholder(who).id))) return false;
+    }
+    return true;
+}
+
+} // namespace copnet

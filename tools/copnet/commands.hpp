@@ -1,0 +1,18 @@
+#pragma once
+// One function per command: registers the subcommand; the callback computes through the library
+// and returns the complete output, printed by main only when nothing failed.
+
+#include <functional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+namespace copnet::cli {
+
+/// What a command prints on success (its whole stdout).
+using Runner = std::function<std::string()>;
+
+/// `copnet summary`: stakeholders, ties by kind, members by circle.
+void add_summary_command(CLI::App& app, Runner& run);
+
+} // namespace copnet::cli

@@ -1,0 +1,43 @@
+#include "input.hpp"
+
+#include <map>
+
+#include "copnet/error.hpp"
+#include "copnet/io/csv.hpp"
+
+namespace copnet::cli {
+
+void add_input_options(CLI::App& cmd, InputOptions& options) {
+    auto* nodes = cmd.add_option("--nodes", options.nodes, "nodes.csv: stakeholders and facets");
+    auto* ties = cmd.add_option("--ties", options.ties, "ties.csv: source,target,kind,weight");
+    nodes->needs(ties);
+    ties->needs(nodes);
+    cmd.add_option("--community", options.community,
+                   "community that the nodes' circle column describes")
+        ->capture_default_str();
+    cmd.add_flag("--create-missing", options.create_missing,
+                 "create stakeholders for tie endpoints missing from nodes.csv");
+    const std::map<std::string, Format> formats{
+        {"text", Format::text}, {"json", Format::json}, {"csv", Format::csv}};
+    cmd.add_option("--format", options.format, "output: text (people), json or csv (programs)")
+        ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
+        ->default_str("text");
+}
+
+Network load_input(const InputOptions& options, std::string& label) {
+    CsvOptions csv;
+    csv.community = options.community;
+    csv.create_missing_stakeholders = options.create_missing;
+    Network net;
+    if (options.nodes.empty()) {
+        parse_csv(net, bundled_nodes(), bundled_ties(), csv,
+                  "bundled:state-employment/nodes.csv", "bundled:state-employment/ties.csv");
+        label = "bundled example: a state employment CoP (illustrative, invented data)";
+    } else {
+        read_csv(net, options.nodes, options.ties, csv);
+        label = options.nodes + " + " + options.ties;
+    }
+    return net;
+}
+
+} // namespace copnet::cli

@@ -1,0 +1,39 @@
+// copnet: the command-line program. Parses arguments, calls the library, prints; the output is
+// assembled completely before anything reaches stdout, so a failure leaves stdout empty.
+
+#include <cstdio>
+#include <exception>
+#include <iostream>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "commands.hpp"
+#include "copnet/error.hpp"
+
+int main(int argc, char** argv) {
+    CLI::App app{"copnet: a Community of Practice as a stakeholder network.\n"
+                 "How far does our message reach, who is missing, where do we cross boundaries?",
+                 "copnet"};
+    app.set_version_flag("--version", "copnet 0.1.0");
+    app.require_subcommand(1);
+    app.fallthrough(false);
+    copnet::cli::Runner run;
+    copnet::cli::add_summary_command(app, run);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    }
+    try {
+        const std::string out = run ? run() : std::string();
+        std::fwrite(out.data(), 1, out.size(), stdout);
+        return std::fflush(stdout) == 0 ? 0 : 1;
+    } catch (const copnet::error& e) {
+        std::cerr << "copnet: " << e.what() << '\n';
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "copnet: internal error: " << e.what() << '\n';
+        return 3;
+    }
+}

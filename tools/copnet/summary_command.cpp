@@ -1,0 +1,85 @@
+#include <memory>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "commands.hpp"
+#include "copnet/summary.hpp"
+#include "input.hpp"
+
+namespace copnet::cli {
+namespace {
+
+constexpr std::array<TieKind, 3> kinds{TieKind::authority, TieKind::influence,
+                                       TieKind::collaboration};
+constexpr std::array<Circle, 4> circles{Circle::core, Circle::inner, Circle::outer, Circle::none};
+
+std::string as_json(const Summary& s) {
+    nlohmann::ordered_json j;
+    j["stakeholders"] = s.stakeholders;
+    for (TieKind k : kinds)
+        j["ties"][std::string(to_string(k))] = s.ties_by_kind[static_cast<std::size_t>(k)];
+    for (Circle c : circles)
+        j["circles"][std::string(to_string(c))] = s.circles[static_cast<std::size_t>(c)];
+    return j.dump(2) + "\n";
+}
+
+std::string as_csv(const Summary& s) {
+    std::ostringstream out;
+    out << "measure,count\n" << "stakeholders," << s.stakeholders << '\n';
+    for (TieKind k : kinds)
+        out << "ties." << to_string(k) << ',' << s.ties_by_kind[static_cast<std::size_t>(k)]
+            << '\n';
+    for (Circle c : circles)
+        out << "circles." << to_string(c) << ',' << s.circles[static_cast<std::size_t>(c)]
+            << '\n';
+    return out.str();
+}
+
+std::string as_text(const Summary& s, const std::string& label) {
+    std::ostringstream out;
+    out << "Landscape: " << label << '\n'
+        << "  stakeholders  " << s.stakeholders << '\n'
+        << "  ties          " << s.ties << " (";
+    for (std::size_t i = 0; i < kinds.size(); ++i)
+        out << (i ? ", " : "") << to_string(kinds[i]) << ' ' << s.ties_by_kind[i];
+    out << ")\n  levels        local " << s.levels[0] << ", state " << s.levels[1]
+        << ", national " << s.levels[2] << ", unknown " << s.levels[3] << '\n'
+        << "  stances       ally " << s.stances[0] << ", neutral " << s.stances[1]
+        << ", skeptic " << s.stances[2] << '\n';
+    if (s.community.empty()) {
+        out << "Community: none (the nodes have no circle column)\n";
+    } else {
+        out << "Community \"" << s.community << "\"\n";
+        for (Circle c : circles)
+            out << "  " << (c == Circle::none ? std::string("not members") : std::string(to_string(c)))
+                << std::string(c == Circle::none ? 2 : 14 - to_string(c).size(), ' ')
+                << s.circles[static_cast<std::size_t>(c)] << '\n';
+    }
+    return out.str();
+}
+
+} // namespace
+
+void add_summary_command(CLI::App& app, Runner& run) {
+    auto options = std::make_shared<InputOptions>();
+    CLI::App* cmd = app.add_subcommand(
+        "summary", "Stakeholders, ties by kind and members by circle of a landscape.\n"
+                   "With no --nodes/--ties: the bundled example community.");
+    add_input_options(*cmd, *options);
+    cmd->callback([options, &run] {
+        run = [options] {
+            std::string label;
+            const Network net = load_input(*options, label);
+            const Summary s = summarize(net, net.find_community(options->community));
+            switch (options->format) {
+            case Format::json: return as_json(s);
+            case Format::csv: return as_csv(s);
+            case Format::text: break;
+            }
+            return as_text(s, label);
+        };
+    });
+}
+
+} // namespace copnet::cli
