@@ -32,12 +32,10 @@ TieFilter parse_tie_filter(std::string_view kinds, std::string_view direction) {
         filter.kinds = 0b111;
         return filter;
     }
-    while (!kinds.empty()) {
+    for (;;) {
         const auto comma = kinds.find(',');
-        const auto item = kinds.substr(0, comma);
-        const TieKind k = parse_tie_kind(item);
-        filter = TieFilter{static_cast<std::uint8_t>(filter.kinds | TieFilter::of({k}).kinds),
-                           filter.direction};
+        const TieKind k = parse_tie_kind(kinds.substr(0, comma));  // "" (a stray comma) throws
+        filter.kinds = static_cast<std::uint8_t>(filter.kinds | TieFilter::of({k}).kinds);
         if (comma == std::string_view::npos) break;
         kinds.remove_prefix(comma + 1);
     }

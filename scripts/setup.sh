@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs the Debian packages copnet needs (only those missing), then configures and builds.
+# Idempotent. Runs as root, or through sudo when not root.
+# Usage: scripts/setup.sh [build-dir] [extra cmake arguments…]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+shift || true
+
+packages=(build-essential cmake ccache libboost-graph-dev libboost-serialization-dev
+          libmsgsl-dev catch2 nlohmann-json3-dev libcli11-dev libbenchmark-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release "$@" >&2
+cmake --build "$build" -j"$(nproc)" >&2

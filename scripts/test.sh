@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Set-up as scripts/setup.sh, then every test: the suite, the suite under AddressSanitizer and
+# UBSan, and an outside project built against an installed copnet.
+# Usage: scripts/test.sh   (COPNET_SKIP_SANITIZERS=1 skips the sanitizer build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+
+echo "== build (warnings as errors) and test"
+scripts/setup.sh build -DCOPNET_WARNINGS_AS_ERRORS=ON
+ctest --test-dir build --output-on-failure -j"$jobs"
+
+echo "== install, then build an outside consumer with find_package(copnet)"
+prefix=$(mktemp -d)
+trap 'rm -rf "$prefix"' EXIT
+cmake --install build --prefix "$prefix/install" >/dev/null
+cmake -S tests/cmake_consumer -B "$prefix/consumer" -DCMAKE_PREFIX_PATH="$prefix/install" >/dev/null
+cmake --build "$prefix/consumer" -j"$jobs" >/dev/null
+ctest --test-dir "$prefix/consumer" --output-on-failure
+
+if [ "${COPNET_SKIP_SANITIZERS:-0}" != 1 ]; then
+  echo "== the suite under AddressSanitizer and UBSan"
+  scripts/setup.sh build-asan -DCMAKE_BUILD_TYPE=Debug -DCOPNET_SANITIZE=address,undefined \
+    -DCOPNET_WARNINGS_AS_ERRORS=ON -DCOPNET_BUILD_BENCHMARKS=OFF
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-asan --output-on-failure -j"$jobs"
+fi
+echo "== all tests passed"

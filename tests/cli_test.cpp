@@ -1,0 +1,127 @@
+// The `copnet` program, run as a user runs it: exit codes, stdout, stderr.
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int status = -1;
+    std::string out;
+    std::string err;
+};
+
+Run run(const std::string& args) {
+    const fs::path err_file = fs::temp_directory_path() / "copnet_cli_test.stderr";
+    const std::string cmd = std::string("'") + COPNET_CLI + "' " + args + " 2>'" +
+                            err_file.string() + "'";
+    Run r;
+    FILE* pipe = popen(cmd.c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    std::array<char, 4096> buf{};
+    std::size_t n = 0;
+    while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
+    const int status = pclose(pipe);
+    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::ifstream e(err_file);
+    std::stringstream ss;
+    ss << e.rdbuf();
+    r.err = ss.str();
+    return r;
+}
+
+const std::string data = std::string(COPNET_SOURCE_DIR) + "/examples/data/";
+
+// The counts in examples/data/README.md.
+struct Expected {
+    int stakeholders, authority, influence, collaboration, core, inner, outer, none;
+};
+
+void check_summary(const nlohmann::json& j, const Expected& e) {
+    CHECK(j.at("stakeholders") == e.stakeholders);
+    CHECK(j.at("ties").at("authority") == e.authority);
+    CHECK(j.at("ties").at("influence") == e.influence);
+    CHECK(j.at("ties").at("collaboration") == e.collaboration);
+    CHECK(j.at("circles").at("core") == e.core);
+    CHECK(j.at("circles").at("inner") == e.inner);
+    CHECK(j.at("circles").at("outer") == e.outer);
+    CHECK(j.at("circles").at("none") == e.none);
+    CHECK(j.size() == 3);  // exactly the design's keys
+}
+
+} // namespace
+
+TEST_CASE("copnet summary with no input runs on the bundled example", "[cli]") {
+    const Run r = run("summary --format json");
+    REQUIRE(r.status == 0);
+    CHECK(r.err.empty());
+    check_summary(nlohmann::json::parse(r.out), STATE_EMPLOYMENT);
+    const Run text = run("summary");
+    CHECK(text.status == 0);
+    CHECK_THAT(text.out, Catch::Contains("illustrative, invented data"));
+    const Run csv = run("summary --format csv");
+    CHECK(csv.status == 0);
+    CHECK_THAT(csv.out, Catch::StartsWith("measure,count\nstakeholders,"));
+}
+
+TEST_CASE("copnet summary reads a CSV pair", "[cli]") {
+    const Run r = run("summary --format json --nodes '" + data +
+                      "school-behavioral-health/nodes.csv' --ties '" + data +
+                      "school-behavioral-health/ties.csv'");
+    REQUIRE(r.status == 0);
+    check_summary(nlohmann::json::parse(r.out), SCHOOL_BEHAVIORAL_HEALTH);
+    // The file on disk and the compiled-in example agree.
+    const Run same = run("summary --format json --nodes '" + data +
+                         "state-employment/nodes.csv' --ties '" + data +
+                         "state-employment/ties.csv'");
+    CHECK(same.out == run("summary --format json").out);
+}
+
+TEST_CASE("copnet fails cleanly: a message on stderr, nothing on stdout", "[cli][errors]") {
+    const fs::path dir = fs::temp_directory_path() / "copnet_cli_test";
+    fs::create_directories(dir);
+    std::ofstream(dir / "nodes.csv") << "id,name\na,A\nb,B\n";
+    std::ofstream(dir / "ties.csv") << "source,target,kind\na,b,influence\nb,c,influence\n";
+    const Run bad = run("summary --format json --nodes '" + (dir / "nodes.csv").string() +
+                        "' --ties '" + (dir / "ties.csv").string() + "'");
+    CHECK(bad.status == 1);
+    CHECK(bad.out.empty());
+    CHECK_THAT(bad.err, Catch::Contains("ties.csv:3: target \"c\" is not in"));
+
+    const Run missing = run("summary --nodes /nonexistent/n.csv --ties /nonexistent/t.csv");
+    CHECK(missing.status == 1);
+    CHECK(missing.out.empty());
+    CHECK_THAT(missing.err, Catch::Contains("/nonexistent/n.csv"));
+
+    const Run half = run("summary --nodes '" + (dir / "nodes.csv").string() + "'");
+    CHECK(half.status != 0);
+    CHECK(half.out.empty());
+    CHECK_THAT(half.err, Catch::Contains("--ties"));
+
+    const Run format = run("summary --format xml");
+    CHECK(format.status != 0);
+    CHECK(format.out.empty());
+
+    const Run unknown = run("frobnicate");
+    CHECK(unknown.status != 0);
+    CHECK(unknown.out.empty());
+    fs::remove_all(dir);
+}
+
+TEST_CASE("copnet --help and summary --help describe the commands", "[cli]") {
+    const Run help = run("--help");
+    CHECK(help.status == 0);
+    CHECK_THAT(help.out, Catch::Contains("summary"));
+    const Run sub = run("summary --help");
+    CHECK(sub.status == 0);
+    CHECK_THAT(sub.out, Catch::Contains("--nodes") && Catch::Contains("--format"));
+}
