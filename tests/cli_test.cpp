@@ -46,6 +46,10 @@ struct Expected {
     int stakeholders, authority, influence, collaboration, core, inner, outer, none;
 };
 
+// Counts from examples/data/README.md (generate.py checks them against the files).
+const Expected STATE_EMPLOYMENT{61, 26, 72, 68, 5, 11, 24, 21};
+const Expected SCHOOL_BEHAVIORAL_HEALTH{271, 105, 541, 666, 8, 41, 185, 37};
+
 void check_summary(const nlohmann::json& j, const Expected& e) {
     CHECK(j.at("stakeholders") == e.stakeholders);
     CHECK(j.at("ties").at("authority") == e.authority);

@@ -316,3 +316,24 @@ TEST_CASE("a million-line ties.csv loads", "[csv][large]") {
     CHECK(net.tie_count() + r.merged_ties == 1'000'000);
     CHECK(net.stakeholder_count() == 2000);
 }
+
+TEST_CASE("both bundled examples round-trip through CSV", "[csv][roundtrip][examples]") {
+    const fs::path data = fs::path(COPNET_SOURCE_DIR) / "examples" / "data";
+    const fs::path dir = temp_dir("examples");
+    for (const char* name : {"state-employment", "school-behavioral-health"}) {
+        INFO(name);
+        const Network net = read_csv(data / name / "nodes.csv", data / name / "ties.csv");
+        CHECK(net.stakeholder_count() > 50);
+        CHECK(net.find_community("community") != nullptr);
+        write_csv(net, dir / "nodes.csv", dir / "ties.csv");
+        const Network back = read_csv(dir / "nodes.csv", dir / "ties.csv");
+        CHECK(back == net);
+        CHECK(back.attribute_names().size() == net.attribute_names().size());
+        // A change the comparison must see:
+        Network changed = back;
+        changed.update_stakeholder(changed.at(changed.stakeholder(StakeholderId(0)).id),
+                                   Stakeholder{.id = "renamed"});
+        CHECK_FALSE(changed == net);
+    }
+    fs::remove_all(dir);
+}

@@ -228,3 +228,34 @@ TEST_CASE("the tie index survives many removals", "[network][ties]") {
         CHECK(net.find_tie(StakeholderId(static_cast<std::uint32_t>(s)),
                            StakeholderId(static_cast<std::uint32_t>(t)), TieKind::influence));
 }
+
+TEST_CASE("a bulk load into a tie-less network merges repeats like add_tie", "[network][ties]") {
+    Network net;
+    for (const char* id : {"a", "b", "c"}) net.add_stakeholder({.id = id});
+    const auto a = net.at("a"), b = net.at("b"), c = net.at("c");
+    const std::vector<Tie> batch{{c, a, TieKind::collaboration, 0.2},
+                                 {a, b, TieKind::influence, 0.3},
+                                 {a, c, TieKind::collaboration, 0.9},  // repeat, other order
+                                 {b, a, TieKind::influence, 0.4},      // another tie
+                                 {a, b, TieKind::influence, 0.1},      // repeat, lower
+                                 {a, b, TieKind::authority, 1.0}};
+    CHECK(net.add_ties(batch) == 2);
+    CHECK(net.tie_count() == 4);
+    CHECK(net.tie_count(TieKind::influence) == 2);
+    const auto collab = net.find_tie(a, c, TieKind::collaboration);
+    REQUIRE(collab);
+    CHECK(collab->weight == 0.9);
+    CHECK(collab->source == c);  // the first row's orientation is kept
+    CHECK(net.find_tie(a, b, TieKind::influence)->weight == 0.3);
+    CHECK_FALSE(net.find_tie(c, b, TieKind::influence));
+    // The index the bulk path skipped is built when add_tie needs it.
+    CHECK_FALSE(net.add_tie(c, a, TieKind::collaboration, 0.95));
+    CHECK(net.find_tie(a, c, TieKind::collaboration)->weight == 0.95);
+    CHECK(net.add_tie(c, b, TieKind::influence));
+    CHECK(net.tie_count() == 5);
+    CHECK(net.remove_tie(a, b, TieKind::influence));
+    CHECK(net.add_tie(a, b, TieKind::influence));
+    // A second batch, into a network with ties, merges against what is there.
+    CHECK(net.add_ties(batch) == 6);
+    CHECK(net.tie_count() == 5);
+}

@@ -32,9 +32,10 @@ struct TieData {
     double weight = 1.0;
 };
 
-/// The landscape graph: bidirectional (in-edges are cheap), vertices by slot.
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Stakeholder,
-                                    TieData>;
+/// The landscape graph: bidirectional (in-edges are cheap), vertices by slot. Stakeholders are
+/// kept beside it (`NetworkState::stakeholders`), so that vertex records stay small and hot.
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
+                                    boost::no_property, TieData>;
 
 namespace detail {
 
@@ -49,12 +50,17 @@ struct StringHash {
 /// Everything a `Network` holds.
 struct NetworkState {
     Graph graph;
+    std::vector<Stakeholder> stakeholders;  // by slot; a removed slot holds an empty one
     std::vector<bool> alive;   // by slot
     std::size_t live = 0;      // number of alive slots
     std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> index;
-    /// Keys (source << 32 | target) of the ties of each kind; collaboration keyed with the
-    /// smaller slot first.
+    /// Number of ties of each kind.
+    std::array<std::size_t, tie_kind_count> tie_counts{};
+    /// Keys (source << 32 | target) of the ties of each kind, collaboration keyed with the
+    /// smaller slot first: the index that makes `add_tie` O(1). Valid only when `indexed`; a
+    /// bulk load into a tie-less network skips it and the first `add_tie` builds it.
     std::array<FlatSet64, tie_kind_count> tie_keys;
+    bool indexed = true;
     std::vector<std::string> attribute_names;
     std::vector<std::unique_ptr<Community>> communities;
 

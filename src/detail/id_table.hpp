@@ -1,8 +1,10 @@
 #pragma once
-// Interns stakeholder ids while parsing: string_view → dense index, open addressing with the
-// hash kept beside the index so that a probe compares strings only on a hash match.
+// Interns stakeholder ids while parsing: string_view → dense index, open addressing. A slot keeps
+// the hash, the length and the first eight bytes of its key, so that a probe for a short id
+// ("sch-12") touches one cache line and never the text it came from.
 
 #include <bit>
+#include <cstring>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -26,7 +28,7 @@ public:
         for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
             const Slot& s = slots_[i];
             if (s.value == npos) return npos;
-            if (s.hash == h && keys_[s.value] == id) return s.value;
+            if (s.hash == h && matches(s, id)) return s.value;
         }
     }
     /// Adds `id` with the next index and returns {index, true}, or {existing index, false}.
@@ -36,19 +38,34 @@ public:
         for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
             Slot& s = slots_[i];
             if (s.value == npos) {
-                s = Slot{h, static_cast<std::uint32_t>(keys_.size())};
+                s = make_slot(id, h, static_cast<std::uint32_t>(keys_.size()));
                 keys_.push_back(id);
                 return {s.value, true};
             }
-            if (s.hash == h && keys_[s.value] == id) return {s.value, false};
+            if (s.hash == h && matches(s, id)) return {s.value, false};
         }
     }
 
 private:
     struct Slot {
         std::uint64_t hash = 0;
+        std::uint64_t prefix = 0;
+        const char* data = nullptr;
+        std::uint32_t size = 0;
         std::uint32_t value = npos;
     };
+    static std::uint64_t prefix_of(std::string_view id) noexcept {
+        std::uint64_t p = 0;
+        std::memcpy(&p, id.data(), id.size() < 8 ? id.size() : 8);
+        return p;
+    }
+    static Slot make_slot(std::string_view id, std::uint64_t h, std::uint32_t value) noexcept {
+        return Slot{h, prefix_of(id), id.data(), static_cast<std::uint32_t>(id.size()), value};
+    }
+    static bool matches(const Slot& s, std::string_view id) noexcept {
+        if (s.size != id.size() || s.prefix != prefix_of(id)) return false;
+        return id.size() <= 8 || std::memcmp(s.data + 8, id.data() + 8, id.size() - 8) == 0;
+    }
     static std::uint64_t hash(std::string_view id) noexcept {
         return std::hash<std::string_view>{}(id);
     }
@@ -59,7 +76,7 @@ private:
             const std::uint64_t h = hash(keys_[v]);
             std::size_t i = h & mask_;
             while (slots_[i].value != npos) i = (i + 1) & mask_;
-            slots_[i] = Slot{h, v};
+            slots_[i] = make_slot(keys_[v], h, v);
         }
     }
 
