@@ -295,46 +295,48 @@ std::size_t Network::add_ties(std::span<const Tie> ties) {
         return t.kind == TieKind::collaboration ? std::max(t.source.index(), t.target.index())
                                                 : t.target.index();
     };
+    // Counting sort by the first endpoint (stable), so that each group is one contiguous run.
+    struct Item {
+        Tie tie;
+        std::uint32_t pos;
+    };
     std::vector<std::uint32_t> start(n + 1, 0);
     for (const Tie& t : ties) ++start[first(t) + 1];
     for (std::size_t v = 0; v < n; ++v) start[v + 1] += start[v];
-    std::vector<std::uint32_t> order(ties.size());
+    std::vector<Item> items(ties.size());
     {
         std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
         for (std::size_t i = 0; i < ties.size(); ++i)
-            order[fill[first(ties[i])]++] = gsl::narrow<std::uint32_t>(i);
+            items[fill[first(ties[i])]++] = Item{ties[i], gsl::narrow<std::uint32_t>(i)};
     }
-    std::vector<std::uint32_t> keep;  // positions in `ties` of the first of each repeat run
-    std::vector<double> weight;       // the largest weight of that run
-    keep.reserve(ties.size());
-    weight.reserve(ties.size());
+    // Within a group, repeats become neighbours; the first of each run is kept (its orientation),
+    // with the run's largest weight. Kept ties are compacted to the front of `items`.
+    std::size_t kept = 0;
     for (std::size_t v = 0; v < n; ++v) {
-        const auto b = order.begin() + start[v];
-        const auto e = order.begin() + start[v + 1];
+        const auto b = items.begin() + start[v];
+        const auto e = items.begin() + start[v + 1];
         if (e - b > 1)
-            std::sort(b, e, [&](std::uint32_t x, std::uint32_t y) {
-                const Tie& p = ties[x];
-                const Tie& q = ties[y];
-                return std::tuple(second(p), p.kind, x) < std::tuple(second(q), q.kind, y);
+            std::sort(b, e, [&](const Item& x, const Item& y) {
+                return std::tuple(second(x.tie), x.tie.kind, x.pos) <
+                       std::tuple(second(y.tie), y.tie.kind, y.pos);
             });
         for (auto it = b; it != e; ++it) {
-            const Tie& t = ties[*it];
-            if (it != b) {
-                const Tie& prev = ties[*(it - 1)];
-                if (second(prev) == second(t) && prev.kind == t.kind) {
-                    weight.back() = std::max(weight.back(), t.weight);
+            if (kept > 0 && it != b) {
+                Tie& prev = items[kept - 1].tie;
+                if (second(prev) == second(it->tie) && prev.kind == it->tie.kind) {
+                    prev.weight = std::max(prev.weight, it->tie.weight);
                     continue;
                 }
             }
-            keep.push_back(*it);
-            weight.push_back(t.weight);
+            items[kept++] = *it;
         }
     }
+    items.resize(kept);
     std::vector<std::uint32_t> out(n, 0);
     std::vector<std::uint32_t> in(n, 0);
-    for (std::uint32_t i : keep) {
-        ++out[ties[i].source.index()];
-        ++in[ties[i].target.index()];
+    for (const Item& item : items) {
+        ++out[item.tie.source.index()];
+        ++in[item.tie.target.index()];
     }
     for (std::size_t v = 0; v < n; ++v) {
         if (out[v] != 0) st.graph.m_vertices[v].m_out_edges.reserve(out[v]);
@@ -342,12 +344,12 @@ std::size_t Network::add_ties(std::span<const Tie> ties) {
     }
     st.indexed = false;  // built by the first add_tie that needs it
     for (auto& keys : st.tie_keys) keys = detail::FlatSet64{};
-    for (std::size_t j = 0; j < keep.size(); ++j) {
-        const Tie& t = ties[keep[j]];
-        boost::add_edge(t.source.index(), t.target.index(), TieData{t.kind, weight[j]}, st.graph);
+    for (const Item& item : items) {
+        const Tie& t = item.tie;
+        boost::add_edge(t.source.index(), t.target.index(), TieData{t.kind, t.weight}, st.graph);
         ++st.tie_counts[static_cast<std::size_t>(t.kind)];
     }
-    return ties.size() - keep.size();
+    return ties.size() - kept;
 }
 
 std::optional<Tie> Network::find_tie(StakeholderId source, StakeholderId target,

@@ -1,5 +1,6 @@
 #include "detail/csv_reader.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <string>
@@ -46,6 +47,12 @@ std::size_t utf8_length(std::string_view s, std::size_t i) noexcept {
 }
 
 } // namespace
+
+std::size_t count_lines(std::string_view text) noexcept {
+    if (text.find('\r') == std::string_view::npos)
+        return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+    return line_of(text, text.size()) - 1;
+}
 
 void validate_utf8(std::string_view text, std::string_view file) {
     std::size_t i = 0;

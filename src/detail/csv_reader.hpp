@@ -8,6 +8,9 @@
 
 namespace copnet::detail {
 
+/// Number of line ends (LF, CRLF and lone CR each count once) in `text`. Cost: O(size).
+[[nodiscard]] std::size_t count_lines(std::string_view text) noexcept;
+
 /// Throws parse_error naming the line of the first byte that is not valid UTF-8 (overlongs,
 /// surrogates and code points past U+10FFFF included). Cost: O(size).
 void validate_utf8(std::string_view text, std::string_view file);
@@ -19,6 +22,9 @@ void validate_utf8(std::string_view text, std::string_view file);
 class RecordReader {
 public:
     RecordReader(std::string& buffer, std::string_view file) noexcept;
+    /// Reads [begin, end) of a buffer whose first byte is on line `first_line` (no BOM check).
+    RecordReader(char* begin, char* end, std::string_view file, std::size_t first_line) noexcept
+        : p_(begin), end_(end), file_(file), line_(first_line) {}
 
     /// Reads the next record into `fields`; false at the end of the input.
     /// Throws parse_error for an unclosed quote, or text between a closing quote and the next
@@ -26,6 +32,10 @@ public:
     bool next(std::vector<std::string_view>& fields);
     /// 1-based line on which the last record read starts.
     [[nodiscard]] std::size_t line() const noexcept { return record_line_; }
+    /// Where the next record starts.
+    [[nodiscard]] char* position() const noexcept { return p_; }
+    /// The line on which the next record starts (before blank lines are skipped).
+    [[nodiscard]] std::size_t next_line() const noexcept { return line_; }
 
 private:
     char* p_;

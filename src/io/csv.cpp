@@ -5,6 +5,8 @@
 #include <cmath>
 #include <algorithm>
 #include <cstring>
+#include <exception>
+#include <thread>
 #include <fstream>
 #include <optional>
 #include <ostream>
@@ -208,20 +210,21 @@ std::string ragged(std::size_t got, std::size_t want) {
 
 } // namespace
 
-CsvReport parse_csv(Network& into, std::string_view nodes_text, std::string_view ties_text,
-                    const CsvOptions& options, std::string_view nodes_name,
-                    std::string_view ties_name) {
+namespace {
+
+// The loader. Takes the texts as buffers it owns: quoted fields are unescaped in place.
+CsvReport load(Network& into, std::string nodes_buffer, std::string ties_buffer,
+               const CsvOptions& options, std::string_view nodes_name,
+               std::string_view ties_name) {
     if (options.community.empty()) throw invalid_value("CsvOptions::community is empty");
     // Phase 1: parse and validate everything against `into` without touching it.
-    std::string nodes_buffer(nodes_text);
-    std::string ties_buffer(ties_text);
     detail::validate_utf8(nodes_buffer, nodes_name);
     detail::validate_utf8(ties_buffer, ties_name);
 
     const auto base = gsl::narrow<std::uint32_t>(into.slot_count());
     std::vector<StagedStakeholder> staged;
     detail::IdTable staged_index;  // id → staged position
-    staged_index.reserve(std::count(nodes_text.begin(), nodes_text.end(), '\n'));
+    staged_index.reserve(detail::count_lines(nodes_buffer) + 1);
 
     RecordReader nodes(nodes_buffer, nodes_name);
     std::vector<std::string_view> fields;
@@ -293,21 +296,26 @@ CsvReport parse_csv(Network& into, std::string_view nodes_text, std::string_view
         throw parse_error(std::string(ties_name), 0, "",
                           "the file is empty (expected the header source,target,kind,weight)");
     const TieHeader th = parse_tie_header(fields, ties_name);
-    std::vector<Tie> staged_ties;
-    staged_ties.reserve(std::count(ties_text.begin(), ties_text.end(), '\n'));
     std::size_t created = 0;
     const bool check_into = into.slot_count() > 0;
-    const auto resolve = [&](std::string_view id, std::size_t line,
-                             const std::string& column) -> std::uint32_t {
+    // An id of nodes.csv or of the network, or npos.
+    const auto lookup = [&](std::string_view id) -> std::uint32_t {
         if (const std::uint32_t pos = staged_index.find(id); pos != detail::IdTable::npos)
             return base + pos;
         if (check_into)
             if (auto who = into.find(id)) return who->index();
+        return detail::IdTable::npos;
+    };
+    const auto missing = [&](std::string_view id, std::size_t line, const std::string& column) {
         if (id.empty())
-            throw parse_error(std::string(ties_name), line, column, column + " is empty");
-        if (!options.create_missing_stakeholders)
-            throw parse_error(std::string(ties_name), line, column,
-                              column + " " + dq(id) + " is not in " + std::string(nodes_name));
+            return parse_error(std::string(ties_name), line, column, column + " is empty");
+        return parse_error(std::string(ties_name), line, column,
+                           column + " " + dq(id) + " is not in " + std::string(nodes_name));
+    };
+    // Creates a stakeholder for a missing endpoint (single-threaded path only).
+    const auto create = [&](std::string_view id, std::size_t line,
+                            const std::string& column) -> std::uint32_t {
+        if (id.empty() || !options.create_missing_stakeholders) throw missing(id, line, column);
         StagedStakeholder st;
         st.stakeholder.id.assign(id);
         st.circles.assign(community_columns.size(), Circle::none);
@@ -317,23 +325,80 @@ CsvReport parse_csv(Network& into, std::string_view nodes_text, std::string_view
         ++created;
         return base + pos;
     };
-    while (ties.next(fields)) {
-        const std::size_t line = ties.line();
-        if (fields.size() != th.columns)
-            throw parse_error(std::string(ties_name), line, "", ragged(fields.size(), th.columns));
-        const std::uint32_t s = resolve(fields[th.source], line, th.names[th.source]);
-        const std::uint32_t t = resolve(fields[th.target], line, th.names[th.target]);
-        auto kind = fast_kind(fields[th.kind]);
-        if (!kind) kind = parse_field(parse_tie_kind, fields[th.kind], ties_name, line,
-                                      th.names[th.kind]);
-        const double w =
-            th.weight ? parse_weight(fields[*th.weight], ties_name, line, th.names[*th.weight])
-                      : 1.0;
-        if (s == t)
-            throw parse_error(std::string(ties_name), line, th.names[th.target],
-                              "source and target are both " + dq(fields[th.source]) +
-                                  ": self-ties are not allowed");
-        staged_ties.push_back({StakeholderId(s), StakeholderId(t), *kind, w});
+    // Parses the rows `reader` yields into `out`; `resolve(id, line, column)` gives a slot.
+    const auto parse_rows = [&](RecordReader& reader, std::vector<Tie>& out, auto&& resolve) {
+        std::vector<std::string_view> row;
+        while (reader.next(row)) {
+            const std::size_t line = reader.line();
+            if (row.size() != th.columns)
+                throw parse_error(std::string(ties_name), line, "", ragged(row.size(), th.columns));
+            const std::uint32_t s = resolve(row[th.source], line, th.names[th.source]);
+            const std::uint32_t t = resolve(row[th.target], line, th.names[th.target]);
+            auto kind = fast_kind(row[th.kind]);
+            if (!kind)
+                kind = parse_field(parse_tie_kind, row[th.kind], ties_name, line, th.names[th.kind]);
+            const double w =
+                th.weight ? parse_weight(row[*th.weight], ties_name, line, th.names[*th.weight])
+                          : 1.0;
+            if (s == t)
+                throw parse_error(std::string(ties_name), line, th.names[th.target],
+                                  "source and target are both " + dq(row[th.source]) +
+                                      ": self-ties are not allowed");
+            out.push_back({StakeholderId(s), StakeholderId(t), *kind, w});
+        }
+    };
+
+    char* const body = ties.position();
+    char* const body_end = ties_buffer.data() + ties_buffer.size();
+    const std::size_t body_size = static_cast<std::size_t>(body_end - body);
+    const std::size_t rows_hint = detail::count_lines({body, body_size}) + 1;
+    std::vector<Tie> staged_ties;
+    const unsigned threads = options.threads != 0 ? options.threads
+                                                  : std::max(1U, std::thread::hardware_concurrency());
+    // Without quotes every line end ends a record, so the rows split at any line end: the halves
+    // parse on two threads. Ids are only looked up there (creating them needs one thread).
+    char* split = body + body_size / 2;
+    while (split < body_end && *split != '\n') ++split;
+    if (threads > 1 && body_size >= (1U << 20U) && !options.create_missing_stakeholders &&
+        std::memchr(body, '"', body_size) == nullptr && split < body_end) {
+        ++split;
+        const std::size_t split_line =
+            ties.next_line() + detail::count_lines({body, static_cast<std::size_t>(split - body)});
+        std::vector<Tie> second_half;
+        std::exception_ptr second_error;
+        const auto resolve = [&](std::string_view id, std::size_t line,
+                                 const std::string& column) -> std::uint32_t {
+            const std::uint32_t slot = lookup(id);
+            if (slot == detail::IdTable::npos) throw missing(id, line, column);
+            return slot;
+        };
+        std::thread worker([&] {
+            try {
+                RecordReader reader(split, body_end, ties_name, split_line);
+                second_half.reserve(rows_hint / 2 + 1);
+                parse_rows(reader, second_half, resolve);
+            } catch (...) {
+                second_error = std::current_exception();
+            }
+        });
+        try {
+            RecordReader reader(body, split, ties_name, ties.next_line());
+            staged_ties.reserve(rows_hint);
+            parse_rows(reader, staged_ties, resolve);
+        } catch (...) {
+            worker.join();  // the first half's error comes first
+            throw;
+        }
+        worker.join();
+        if (second_error) std::rethrow_exception(second_error);
+        staged_ties.insert(staged_ties.end(), second_half.begin(), second_half.end());
+    } else {
+        staged_ties.reserve(rows_hint);
+        parse_rows(ties, staged_ties,
+                   [&](std::string_view id, std::size_t line, const std::string& column) {
+                       const std::uint32_t slot = lookup(id);
+                       return slot != detail::IdTable::npos ? slot : create(id, line, column);
+                   });
     }
 
     // Phase 2: apply. Everything was validated; only allocation can fail from here on.
@@ -362,11 +427,18 @@ CsvReport parse_csv(Network& into, std::string_view nodes_text, std::string_view
     return report;
 }
 
+} // namespace
+
+CsvReport parse_csv(Network& into, std::string_view nodes_text, std::string_view ties_text,
+                    const CsvOptions& options, std::string_view nodes_name,
+                    std::string_view ties_name) {
+    return load(into, std::string(nodes_text), std::string(ties_text), options, nodes_name,
+                ties_name);
+}
+
 CsvReport read_csv(Network& into, const std::filesystem::path& nodes,
                    const std::filesystem::path& ties, const CsvOptions& options) {
-    const std::string nodes_text = read_file(nodes);
-    const std::string ties_text = read_file(ties);
-    return parse_csv(into, nodes_text, ties_text, options, nodes.string(), ties.string());
+    return load(into, read_file(nodes), read_file(ties), options, nodes.string(), ties.string());
 }
 
 Network read_csv(const std::filesystem::path& nodes, const std::filesystem::path& ties,

@@ -1,6 +1,5 @@
 #include "input.hpp"
 
-#include <map>
 
 #include "copnet/error.hpp"
 #include "copnet/io/csv.hpp"
@@ -17,11 +16,16 @@ void add_input_options(CLI::App& cmd, InputOptions& options) {
         ->capture_default_str();
     cmd.add_flag("--create-missing", options.create_missing,
                  "create stakeholders for tie endpoints missing from nodes.csv");
-    const std::map<std::string, Format> formats{
-        {"text", Format::text}, {"json", Format::json}, {"csv", Format::csv}};
-    cmd.add_option("--format", options.format, "output: text (people), json or csv (programs)")
-        ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
-        ->default_str("text");
+    cmd.add_option("--format", options.format_name,
+                   "output: text (for people), json or csv (for programs)")
+        ->transform(CLI::IsMember({"text", "json", "csv"}, CLI::ignore_case))
+        ->capture_default_str();
+}
+
+Format InputOptions::format() const {
+    if (format_name == "json") return Format::json;
+    if (format_name == "csv") return Format::csv;
+    return Format::text;
 }
 
 Network load_input(const InputOptions& options, std::string& label) {

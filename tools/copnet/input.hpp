@@ -19,7 +19,10 @@ struct InputOptions {
     std::string ties;
     std::string community = "community";
     bool create_missing = false;
-    Format format = Format::text;
+    std::string format_name = "text";  // validated by CLI11: text, json or csv
+
+    /// The output format chosen.
+    [[nodiscard]] Format format() const;
 };
 
 /// Adds --nodes, --ties, --community, --create-missing and --format to `cmd`.

@@ -51,10 +51,12 @@ std::string as_text(const Summary& s, const std::string& label) {
         out << "Community: none (the nodes have no circle column)\n";
     } else {
         out << "Community \"" << s.community << "\"\n";
-        for (Circle c : circles)
-            out << "  " << (c == Circle::none ? std::string("not members") : std::string(to_string(c)))
-                << std::string(c == Circle::none ? 2 : 14 - to_string(c).size(), ' ')
+        for (Circle c : circles) {
+            const std::string name =
+                c == Circle::none ? std::string("not members") : std::string(to_string(c));
+            out << "  " << name << std::string(14 - name.size(), ' ')
                 << s.circles[static_cast<std::size_t>(c)] << '\n';
+        }
     }
     return out.str();
 }
@@ -72,7 +74,7 @@ void add_summary_command(CLI::App& app, Runner& run) {
             std::string label;
             const Network net = load_input(*options, label);
             const Summary s = summarize(net, net.find_community(options->community));
-            switch (options->format) {
+            switch (options->format()) {
             case Format::json: return as_json(s);
             case Format::csv: return as_csv(s);
             case Format::text: break;

@@ -21,6 +21,9 @@ struct CsvOptions {
     /// Create a stakeholder (id only) for a tie endpoint that nodes.csv lacks, instead of
     /// failing with an error naming the line.
     bool create_missing_stakeholders = false;
+    /// Threads that parse ties.csv (0 = the hardware's). A large ties.csv without quoted fields
+    /// is split in two halves parsed at once; the result and the errors are the same.
+    unsigned threads = 0;
 };
 
 /// What a CSV load added.
