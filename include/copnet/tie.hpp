@@ -65,12 +65,12 @@ struct TieFilter {
     [[nodiscard]] constexpr bool follows(TieKind kind) const noexcept {
         return (kinds & bit(kind)) != 0;
     }
-    /// True if the tie `t` is followed from its `source` (towards the target).
+    /// True if a tie of `kind` is followed from its source towards its target.
     [[nodiscard]] constexpr bool forward(TieKind kind) const noexcept {
         return follows(kind) &&
                (kind == TieKind::collaboration || direction != Direction::in);
     }
-    /// True if the tie `t` is followed from its `target` (towards the source).
+    /// True if a tie of `kind` is followed from its target back towards its source.
     [[nodiscard]] constexpr bool backward(TieKind kind) const noexcept {
         return follows(kind) &&
                (kind == TieKind::collaboration || direction != Direction::out);
