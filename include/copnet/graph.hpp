@@ -57,10 +57,8 @@ struct NetworkState {
     /// Number of ties of each kind.
     std::array<std::size_t, tie_kind_count> tie_counts{};
     /// Keys (source << 32 | target) of the ties of each kind, collaboration keyed with the
-    /// smaller slot first: the index that makes `add_tie` O(1). Valid only when `indexed`; a
-    /// bulk load into a tie-less network skips it and the first `add_tie` builds it.
+    /// smaller slot first: the index that makes `add_tie` O(1).
     std::array<FlatSet64, tie_kind_count> tie_keys;
-    bool indexed = true;
     std::vector<std::string> attribute_names;
     std::vector<std::unique_ptr<Community>> communities;
 

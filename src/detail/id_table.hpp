@@ -21,10 +21,21 @@ public:
     void reserve(std::size_t n) {
         if (n * 2 > slots_.size()) rehash(std::bit_ceil(n * 2 + 2));
     }
+    /// The hash the table uses for `id`.
+    [[nodiscard]] static std::uint64_t hash(std::string_view id) noexcept {
+        return std::hash<std::string_view>{}(id);
+    }
+    /// Hints the cache that an id of hash `h` will be looked up soon.
+    void prefetch(std::uint64_t h) const noexcept {
+        if (!slots_.empty()) __builtin_prefetch(&slots_[h & mask_]);
+    }
     /// The index of `id`, or npos. The views must outlive the table.
     [[nodiscard]] std::uint32_t find(std::string_view id) const noexcept {
+        return find(id, hash(id));
+    }
+    /// The index of `id`, whose hash is `h`, or npos.
+    [[nodiscard]] std::uint32_t find(std::string_view id, std::uint64_t h) const noexcept {
         if (slots_.empty()) return npos;
-        const std::uint64_t h = hash(id);
         for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
             const Slot& s = slots_[i];
             if (s.value == npos) return npos;
@@ -65,9 +76,6 @@ private:
     static bool matches(const Slot& s, std::string_view id) noexcept {
         if (s.size != id.size() || s.prefix != prefix_of(id)) return false;
         return id.size() <= 8 || std::memcmp(s.data + 8, id.data() + 8, id.size() - 8) == 0;
-    }
-    static std::uint64_t hash(std::string_view id) noexcept {
-        return std::hash<std::string_view>{}(id);
     }
     void rehash(std::size_t capacity) {
         slots_.assign(capacity, Slot{});

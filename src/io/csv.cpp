@@ -299,8 +299,8 @@ CsvReport load(Network& into, std::string nodes_buffer, std::string ties_buffer,
     std::size_t created = 0;
     const bool check_into = into.slot_count() > 0;
     // An id of nodes.csv or of the network, or npos.
-    const auto lookup = [&](std::string_view id) -> std::uint32_t {
-        if (const std::uint32_t pos = staged_index.find(id); pos != detail::IdTable::npos)
+    const auto lookup = [&](std::string_view id, std::uint64_t h) -> std::uint32_t {
+        if (const std::uint32_t pos = staged_index.find(id, h); pos != detail::IdTable::npos)
             return base + pos;
         if (check_into)
             if (auto who = into.find(id)) return who->index();
@@ -325,27 +325,62 @@ CsvReport load(Network& into, std::string nodes_buffer, std::string ties_buffer,
         ++created;
         return base + pos;
     };
-    // Parses the rows `reader` yields into `out`; `resolve(id, line, column)` gives a slot.
+    // Parses the rows `reader` yields into `out`; `resolve(id, hash, line, column)` gives a
+    // slot. Id lookups miss the cache at random, so rows wait in a small ring while the slots
+    // of their ids are prefetched; an error in a later row waits until the earlier rows are
+    // resolved, so the first error in the file is the one reported.
+    struct Pending {
+        std::string_view source, target;
+        std::uint64_t source_hash, target_hash;
+        std::size_t line;
+        TieKind kind;
+        double weight;
+    };
     const auto parse_rows = [&](RecordReader& reader, std::vector<Tie>& out, auto&& resolve) {
-        std::vector<std::string_view> row;
-        while (reader.next(row)) {
-            const std::size_t line = reader.line();
-            if (row.size() != th.columns)
-                throw parse_error(std::string(ties_name), line, "", ragged(row.size(), th.columns));
-            const std::uint32_t s = resolve(row[th.source], line, th.names[th.source]);
-            const std::uint32_t t = resolve(row[th.target], line, th.names[th.target]);
-            auto kind = fast_kind(row[th.kind]);
-            if (!kind)
-                kind = parse_field(parse_tie_kind, row[th.kind], ties_name, line, th.names[th.kind]);
-            const double w =
-                th.weight ? parse_weight(row[*th.weight], ties_name, line, th.names[*th.weight])
-                          : 1.0;
+        constexpr std::size_t ring_size = 16;
+        std::array<Pending, ring_size> ring{};
+        std::size_t head = 0;  // rows pushed
+        std::size_t tail = 0;  // rows resolved
+        const auto settle = [&](const Pending& p) {
+            const std::uint32_t s = resolve(p.source, p.source_hash, p.line, th.names[th.source]);
+            const std::uint32_t t = resolve(p.target, p.target_hash, p.line, th.names[th.target]);
             if (s == t)
-                throw parse_error(std::string(ties_name), line, th.names[th.target],
-                                  "source and target are both " + dq(row[th.source]) +
+                throw parse_error(std::string(ties_name), p.line, th.names[th.target],
+                                  "source and target are both " + dq(p.source) +
                                       ": self-ties are not allowed");
-            out.push_back({StakeholderId(s), StakeholderId(t), *kind, w});
+            out.push_back({StakeholderId(s), StakeholderId(t), p.kind, p.weight});
+        };
+        const auto drain = [&] {
+            while (tail < head) settle(ring[tail++ % ring_size]);
+        };
+        std::vector<std::string_view> row;
+        try {
+            while (reader.next(row)) {
+                const std::size_t line = reader.line();
+                if (row.size() != th.columns)
+                    throw parse_error(std::string(ties_name), line, "",
+                                      ragged(row.size(), th.columns));
+                auto kind = fast_kind(row[th.kind]);
+                if (!kind)
+                    kind = parse_field(parse_tie_kind, row[th.kind], ties_name, line,
+                                       th.names[th.kind]);
+                const double w =
+                    th.weight
+                        ? parse_weight(row[*th.weight], ties_name, line, th.names[*th.weight])
+                        : 1.0;
+                if (head - tail == ring_size) settle(ring[tail++ % ring_size]);
+                Pending& p = ring[head++ % ring_size];
+                p = Pending{row[th.source], row[th.target],
+                            detail::IdTable::hash(row[th.source]),
+                            detail::IdTable::hash(row[th.target]), line, *kind, w};
+                staged_index.prefetch(p.source_hash);
+                staged_index.prefetch(p.target_hash);
+            }
+        } catch (const parse_error&) {
+            drain();  // an earlier row's error comes first
+            throw;
         }
+        drain();
     };
 
     char* const body = ties.position();
@@ -366,9 +401,9 @@ CsvReport load(Network& into, std::string nodes_buffer, std::string ties_buffer,
             ties.next_line() + detail::count_lines({body, static_cast<std::size_t>(split - body)});
         std::vector<Tie> second_half;
         std::exception_ptr second_error;
-        const auto resolve = [&](std::string_view id, std::size_t line,
+        const auto resolve = [&](std::string_view id, std::uint64_t h, std::size_t line,
                                  const std::string& column) -> std::uint32_t {
-            const std::uint32_t slot = lookup(id);
+            const std::uint32_t slot = lookup(id, h);
             if (slot == detail::IdTable::npos) throw missing(id, line, column);
             return slot;
         };
@@ -395,8 +430,9 @@ CsvReport load(Network& into, std::string nodes_buffer, std::string ties_buffer,
     } else {
         staged_ties.reserve(rows_hint);
         parse_rows(ties, staged_ties,
-                   [&](std::string_view id, std::size_t line, const std::string& column) {
-                       const std::uint32_t slot = lookup(id);
+                   [&](std::string_view id, std::uint64_t h, std::size_t line,
+                       const std::string& column) {
+                       const std::uint32_t slot = lookup(id, h);
                        return slot != detail::IdTable::npos ? slot : create(id, line, column);
                    });
     }
@@ -438,7 +474,10 @@ CsvReport parse_csv(Network& into, std::string_view nodes_text, std::string_view
 
 CsvReport read_csv(Network& into, const std::filesystem::path& nodes,
                    const std::filesystem::path& ties, const CsvOptions& options) {
-    return load(into, read_file(nodes), read_file(ties), options, nodes.string(), ties.string());
+    std::string nodes_text = read_file(nodes);  // nodes first: its errors are reported first
+    std::string ties_text = read_file(ties);
+    return load(into, std::move(nodes_text), std::move(ties_text), options, nodes.string(),
+                ties.string());
 }
 
 Network read_csv(const std::filesystem::path& nodes, const std::filesystem::path& ties,

@@ -34,6 +34,11 @@ public:
         }
     }
 
+    /// Hints the cache that `key` will be looked up or inserted soon.
+    void prefetch(std::uint64_t key) const noexcept {
+        if (!slots_.empty()) __builtin_prefetch(&slots_[home(key)]);
+    }
+
     /// True if `key` is in the set.
     [[nodiscard]] bool contains(std::uint64_t key) const noexcept {
         if (key == empty) return has_sentinel_;
