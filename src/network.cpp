@@ -42,6 +42,11 @@ std::string handle_name(StakeholderId who) {
     return who.valid() ? "#" + std::to_string(who.index()) : std::string("(invalid handle)");
 }
 
+// Throws unknown_stakeholder unless the network holds `who`.
+void require(const detail::NetworkState& st, StakeholderId who) {
+    if (!st.holds(who)) throw unknown_stakeholder(handle_name(who));
+}
+
 void check_weight(double weight) {
     if (!(weight >= 0.0 && weight <= 1.0))
         throw invalid_value("tie weight " + std::to_string(weight) + " is outside [0,1]");
@@ -58,6 +63,14 @@ void check_attributes(const Stakeholder& s) {
 
 void drop_empty_attributes(Stakeholder& s) {
     std::erase_if(s.attributes, [](const auto& kv) { return kv.second.empty(); });
+}
+
+// Records attribute names not seen before, in the order first seen.
+void register_attributes(detail::NetworkState& st, const Stakeholder& s) {
+    for (const auto& [name, value] : s.attributes)
+        if (std::find(st.attribute_names.begin(), st.attribute_names.end(), name) ==
+            st.attribute_names.end())
+            st.attribute_names.push_back(name);
 }
 
 // The edge of `kind` between the pair (either orientation for collaboration), if any.
@@ -149,10 +162,7 @@ StakeholderId Network::add_stakeholder(Stakeholder s) {
     if (st.alive.size() >= std::numeric_limits<std::uint32_t>::max() - 1)
         throw invalid_value("too many stakeholders for 32-bit handles");
     drop_empty_attributes(s);
-    for (const auto& [name, value] : s.attributes)
-        if (std::find(st.attribute_names.begin(), st.attribute_names.end(), name) ==
-            st.attribute_names.end())
-            st.attribute_names.push_back(name);
+    register_attributes(st, s);
     const auto slot = gsl::narrow<std::uint32_t>(st.alive.size());
     st.index.emplace(s.id, slot);
     st.stakeholders.push_back(std::move(s));
@@ -176,13 +186,13 @@ StakeholderId Network::at(std::string_view id) const {
 bool Network::contains(StakeholderId who) const noexcept { return state_->holds(who); }
 
 const Stakeholder& Network::stakeholder(StakeholderId who) const {
-    if (!contains(who)) throw unknown_stakeholder(handle_name(who));
+    require(*state_, who);
     return state_->stakeholders[who.index()];
 }
 
 void Network::update_stakeholder(StakeholderId who, Stakeholder s) {
     auto& st = *state_;
-    if (!contains(who)) throw unknown_stakeholder(handle_name(who));
+    require(*state_, who);
     if (s.id.empty()) throw invalid_value("stakeholder id is empty");
     Stakeholder& current = st.stakeholders[who.index()];
     const bool renamed = s.id != current.id;
@@ -190,10 +200,7 @@ void Network::update_stakeholder(StakeholderId who, Stakeholder s) {
         throw invalid_value("stakeholder id \"" + s.id + "\" is already in the network");
     check_attributes(s);
     drop_empty_attributes(s);
-    for (const auto& [name, value] : s.attributes)
-        if (std::find(st.attribute_names.begin(), st.attribute_names.end(), name) ==
-            st.attribute_names.end())
-            st.attribute_names.push_back(name);
+    register_attributes(st, s);
     if (renamed) {
         st.index.emplace(s.id, who.index());
         st.index.erase(current.id);
@@ -203,7 +210,7 @@ void Network::update_stakeholder(StakeholderId who, Stakeholder s) {
 
 void Network::remove_stakeholder(StakeholderId who) {
     auto& st = *state_;
-    if (!contains(who)) throw unknown_stakeholder(handle_name(who));
+    require(*state_, who);
     const Vertex v = who.index();
     const auto forget_tie = [&st](const Tie& t) {
         const auto k = static_cast<std::size_t>(t.kind);
@@ -246,8 +253,8 @@ std::string_view Network::facet(StakeholderId who, std::string_view facet) const
 
 bool Network::add_tie(StakeholderId source, StakeholderId target, TieKind kind, double weight) {
     auto& st = *state_;
-    if (!contains(source)) throw unknown_stakeholder(handle_name(source));
-    if (!contains(target)) throw unknown_stakeholder(handle_name(target));
+    require(*state_, source);
+    require(*state_, target);
     if (source == target)
         throw invalid_value("self-tie on \"" + st.stakeholders[source.index()].id + "\" is not allowed");
     check_weight(weight);
@@ -257,8 +264,8 @@ bool Network::add_tie(StakeholderId source, StakeholderId target, TieKind kind, 
 std::size_t Network::add_ties(std::span<const Tie> ties) {
     auto& st = *state_;
     for (const Tie& t : ties) {
-        if (!contains(t.source)) throw unknown_stakeholder(handle_name(t.source));
-        if (!contains(t.target)) throw unknown_stakeholder(handle_name(t.target));
+        require(*state_, t.source);
+        require(*state_, t.target);
         if (t.source == t.target)
             throw invalid_value("self-tie on \"" + st.stakeholders[t.source.index()].id +
                                 "\" is not allowed");
@@ -306,8 +313,8 @@ std::size_t Network::add_ties(std::span<const Tie> ties) {
 
 std::optional<Tie> Network::find_tie(StakeholderId source, StakeholderId target,
                                      TieKind kind) const {
-    if (!contains(source)) throw unknown_stakeholder(handle_name(source));
-    if (!contains(target)) throw unknown_stakeholder(handle_name(target));
+    require(*state_, source);
+    require(*state_, target);
     if (!state_->tie_keys[static_cast<std::size_t>(kind)].contains(tie_key(source, target, kind)))
         return std::nullopt;
     const auto e = locate(state_->graph, source, target, kind);
@@ -317,8 +324,8 @@ std::optional<Tie> Network::find_tie(StakeholderId source, StakeholderId target,
 
 void Network::set_tie_weight(StakeholderId source, StakeholderId target, TieKind kind,
                              double weight) {
-    if (!contains(source)) throw unknown_stakeholder(handle_name(source));
-    if (!contains(target)) throw unknown_stakeholder(handle_name(target));
+    require(*state_, source);
+    require(*state_, target);
     check_weight(weight);
     const auto e = locate(state_->graph, source, target, kind);
     if (!e)
@@ -328,8 +335,8 @@ void Network::set_tie_weight(StakeholderId source, StakeholderId target, TieKind
 }
 
 bool Network::remove_tie(StakeholderId source, StakeholderId target, TieKind kind) {
-    if (!contains(source)) throw unknown_stakeholder(handle_name(source));
-    if (!contains(target)) throw unknown_stakeholder(handle_name(target));
+    require(*state_, source);
+    require(*state_, target);
     const auto e = locate(state_->graph, source, target, kind);
     if (!e) return false;
     state_->tie_keys[static_cast<std::size_t>(kind)].erase(tie_key(source, target, kind));
@@ -349,7 +356,7 @@ std::size_t Network::tie_count(TieKind kind) const noexcept {
 }
 
 std::vector<Tie> Network::ties(StakeholderId who, TieFilter filter) const {
-    if (!contains(who)) throw unknown_stakeholder(handle_name(who));
+    require(*state_, who);
     const Graph& g = state_->graph;
     std::vector<Tie> out;
     for (auto [it, end] = boost::out_edges(who.index(), g); it != end; ++it)

@@ -208,10 +208,6 @@ std::string ragged(std::size_t got, std::size_t want) {
            ", the header has " + std::to_string(want);
 }
 
-} // namespace
-
-namespace {
-
 // The loader. Takes the texts as buffers it owns: quoted fields are unescaped in place.
 CsvReport load(Network& into, std::string nodes_buffer, std::string ties_buffer,
                const CsvOptions& options, std::string_view nodes_name,
