@@ -6,6 +6,7 @@
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -21,7 +22,11 @@ struct Run {
 };
 
 Run run(const std::string& args) {
-    const fs::path err_file = fs::temp_directory_path() / "copnet_cli_test.stderr";
+    // One file per call: ctest runs the test cases of this file in parallel processes.
+    static int calls = 0;
+    const fs::path err_file = fs::temp_directory_path() /
+                              ("copnet_cli_test." + std::to_string(getpid()) + "." +
+                               std::to_string(++calls) + ".stderr");
     const std::string cmd = std::string("'") + COPNET_CLI + "' " + args + " 2>'" +
                             err_file.string() + "'";
     Run r;
@@ -36,6 +41,8 @@ Run run(const std::string& args) {
     std::stringstream ss;
     ss << e.rdbuf();
     r.err = ss.str();
+    e.close();
+    fs::remove(err_file);
     return r;
 }
 
@@ -91,7 +98,7 @@ TEST_CASE("copnet summary reads a CSV pair", "[cli]") {
 }
 
 TEST_CASE("copnet fails cleanly: a message on stderr, nothing on stdout", "[cli][errors]") {
-    const fs::path dir = fs::temp_directory_path() / "copnet_cli_test";
+    const fs::path dir = fs::temp_directory_path() / ("copnet_cli_test." + std::to_string(getpid()));
     fs::create_directories(dir);
     std::ofstream(dir / "nodes.csv") << "id,name\na,A\nb,B\n";
     std::ofstream(dir / "ties.csv") << "source,target,kind\na,b,influence\nb,c,influence\n";

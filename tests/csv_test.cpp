@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 
 #include "copnet/error.hpp"
@@ -38,7 +40,8 @@ struct Malformed {
 };
 
 fs::path temp_dir(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("copnet_test_" + name);
+    const fs::path dir =
+        fs::temp_directory_path() / ("copnet_test_" + name + "." + std::to_string(getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     return dir;
