@@ -1,6 +1,8 @@
 #include "copnet/network.hpp"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <cmath>
 #include <string>
 #include <tuple>
@@ -16,9 +18,9 @@ namespace copnet {
 namespace detail {
 
 NetworkState::NetworkState(const NetworkState& other)
-    : graph(other.graph), stakeholders(other.stakeholders), alive(other.alive), live(other.live), index(other.index),
-      tie_counts(other.tie_counts), tie_keys(other.tie_keys),
-      attribute_names(other.attribute_names) {
+    : graph(other.graph), stakeholders(other.stakeholders), alive(other.alive),
+      live(other.live), index(other.index), tie_counts(other.tie_counts),
+      tie_keys(other.tie_keys), attribute_names(other.attribute_names) {
     communities.reserve(other.communities.size());
     for (const auto& c : other.communities)
         communities.push_back(std::unique_ptr<Community>(new Community(*c, this)));
@@ -48,8 +50,11 @@ void require(const detail::NetworkState& st, StakeholderId who) {
 }
 
 void check_weight(double weight) {
-    if (!(weight >= 0.0 && weight <= 1.0))
-        throw invalid_value("tie weight " + std::to_string(weight) + " is outside [0,1]");
+    if (!(weight >= 0.0 && weight <= 1.0)) {
+        std::array<char, 32> buf{};
+        const auto end = std::to_chars(buf.data(), buf.data() + buf.size(), weight).ptr;
+        throw invalid_value("tie weight " + std::string(buf.data(), end) + " is outside [0,1]");
+    }
 }
 
 void check_attributes(const Stakeholder& s) {

@@ -91,11 +91,16 @@ class Network {
 public:
     /// An empty landscape.
     Network();
+    /// A deep copy: stakeholders, ties and communities (new `Community` objects).
     Network(const Network& other);
     /// Moves `other`'s contents here; `other` is left empty (and usable). Community references
     /// into `other` now refer to this network's communities.
     Network(Network&& other);
+    /// Replaces the contents by a deep copy of `other`. References to this network's former
+    /// communities become invalid.
     Network& operator=(const Network& other);
+    /// Swaps contents with `other`: this network's former communities (and references to them)
+    /// now belong to `other`.
     Network& operator=(Network&& other) noexcept;
     ~Network();
 
