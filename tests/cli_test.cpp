@@ -11,6 +11,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "copnet/analysis/reach.hpp"
+#include "copnet/io/csv.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -135,4 +138,48 @@ TEST_CASE("copnet --help and summary --help describe the commands", "[cli]") {
     const Run sub = run("summary --help");
     CHECK(sub.status == 0);
     CHECK_THAT(sub.out, Catch::Contains("--nodes") && Catch::Contains("--format"));
+}
+
+TEST_CASE("copnet reach prints what the library computes", "[cli][reach]") {
+    const copnet::Network net = copnet::read_csv(data + "state-employment/nodes.csv",
+                                                 data + "state-employment/ties.csv");
+    const copnet::StakeholderId from[] = {net.at("sa-01"), net.at("fam-01")};
+    const copnet::ReachOptions options{
+        .filter = copnet::TieFilter::of({copnet::TieKind::influence}, copnet::Direction::both),
+        .max_hops = 2};
+    const copnet::ReachResult expected = copnet::reach(net, from, options);
+
+    const Run r = run("reach --format json --from sa-01,fam-01 --hops 2 --kinds influence "
+                      "--direction both");
+    REQUIRE(r.status == 0);
+    const auto j = nlohmann::json::parse(r.out);
+    CHECK(j.at("count") == expected.count());
+    REQUIRE(j.at("reached").size() == expected.count());
+    for (std::size_t i = 0; i < expected.count(); ++i) {
+        CHECK(j["reached"][i].at("id") == net.stakeholder(expected.reached[i].who).id);
+        CHECK(j["reached"][i].at("hops") == expected.reached[i].hops);
+    }
+    CHECK(j["reached"][0].at("hops") == 0);  // sources included, at 0
+    CHECK(j.at("by_circle").size() == 4);
+
+    const Run core = run("reach --format json");  // default: from the core group
+    REQUIRE(core.status == 0);
+    CHECK(nlohmann::json::parse(core.out).at("count") == 61);
+
+    const Run flow = run("reach --format json --levels local,state --hops 3");
+    REQUIRE(flow.status == 0);
+    CHECK(nlohmann::json::parse(flow.out).at("flow").size() == 2);
+}
+
+TEST_CASE("copnet reach rejects bad options cleanly", "[cli][reach][errors]") {
+    for (const char* args : {"reach --from nobody", "reach --hops -1", "reach --kinds trust",
+                             "reach --direction up", "reach --levels local",
+                             "reach --levels local,local", "reach --facet circle"}) {
+        INFO(args);
+        const Run r = run(args);
+        CHECK(r.status != 0);
+        CHECK(r.out.empty());
+        CHECK_FALSE(r.err.empty());
+    }
+    CHECK_THAT(run("reach --from nobody").err, Catch::Contains("unknown stakeholder \"nobody\""));
 }

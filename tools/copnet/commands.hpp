@@ -15,4 +15,7 @@ using Runner = std::function<std::string()>;
 /// `copnet summary`: stakeholders, ties by kind, members by circle.
 void add_summary_command(CLI::App& app, Runner& run);
 
+/// `copnet reach`: k-step reach from stakeholders, by circle and facet; two-way level flow.
+void add_reach_command(CLI::App& app, Runner& run);
+
 } // namespace copnet::cli

@@ -22,6 +22,33 @@ void add_input_options(CLI::App& cmd, InputOptions& options) {
         ->capture_default_str();
 }
 
+TieFilter AnalysisOptions::filter() const { return parse_tie_filter(kinds, direction); }
+
+void add_analysis_options(CLI::App& cmd, AnalysisOptions& options) {
+    cmd.add_option("--kinds", options.kinds,
+                   "tie kinds to follow: authority,influence,collaboration or all")
+        ->capture_default_str();
+    cmd.add_option("--direction", options.direction,
+                   "out (along the tie), in (against it) or both")
+        ->transform(CLI::IsMember({"out", "in", "both"}, CLI::ignore_case))
+        ->capture_default_str();
+    cmd.add_option("--facet", options.facet,
+                   "group results by this facet: sector, level, perspective, organization, "
+                   "stance or an attribute column")
+        ->capture_default_str();
+}
+
+std::vector<StakeholderId> parse_ids(const Network& net, std::string_view list) {
+    std::vector<StakeholderId> ids;
+    for (;;) {
+        const auto comma = list.find(',');
+        ids.push_back(net.at(list.substr(0, comma)));
+        if (comma == std::string_view::npos) break;
+        list.remove_prefix(comma + 1);
+    }
+    return ids;
+}
+
 Format InputOptions::format() const {
     if (format_name == "json") return Format::json;
     if (format_name == "csv") return Format::csv;

@@ -6,7 +6,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include <vector>
+
 #include "copnet/network.hpp"
+#include "copnet/tie.hpp"
 
 namespace copnet::cli {
 
@@ -24,6 +27,22 @@ struct InputOptions {
     /// The output format chosen.
     [[nodiscard]] Format format() const;
 };
+
+/// The options every analysis takes (DESIGN.md §3.2).
+struct AnalysisOptions {
+    std::string kinds = "all";
+    std::string direction = "out";
+    std::string facet = "sector";
+
+    /// The filter named by --kinds and --direction. Throws copnet::invalid_value.
+    [[nodiscard]] TieFilter filter() const;
+};
+
+/// Adds --kinds, --direction and --facet to `cmd`.
+void add_analysis_options(CLI::App& cmd, AnalysisOptions& options);
+
+/// The stakeholders named in a comma-separated id list. Throws copnet::unknown_stakeholder.
+[[nodiscard]] std::vector<StakeholderId> parse_ids(const Network& net, std::string_view list);
 
 /// Adds --nodes, --ties, --community, --create-missing and --format to `cmd`.
 void add_input_options(CLI::App& cmd, InputOptions& options);

@@ -1,0 +1,168 @@
+#include "copnet/analysis/reach.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+#include <unordered_map>
+
+#include <gsl/gsl>
+
+#include "copnet/detail/snapshot.hpp"
+#include "copnet/error.hpp"
+#include "detail/bfs.hpp"
+
+namespace copnet {
+namespace {
+
+using detail::Snapshot;
+
+std::uint32_t hop_limit(const ReachOptions& options) {
+    if (!options.max_hops) return Snapshot::npos;
+    // Any limit at or above the number of stakeholders is the same as none.
+    return static_cast<std::uint32_t>(
+        std::min<std::size_t>(*options.max_hops, Snapshot::npos - 1));
+}
+
+std::vector<std::uint32_t> compact_sources(const Snapshot& s, const Network& net,
+                                           std::span<const StakeholderId> sources) {
+    std::vector<std::uint32_t> out;
+    out.reserve(sources.size());
+    for (StakeholderId who : sources) {
+        const std::uint32_t v = s.vertex(who);
+        if (v == Snapshot::npos) (void)net.stakeholder(who);  // throws unknown_stakeholder
+        out.push_back(v);
+    }
+    return out;
+}
+
+// The members (or, without a community, everyone) at `level`, as compact vertices.
+std::vector<std::uint32_t> at_level(const Network& net, const Snapshot& s,
+                                    const Community* community, Level level) {
+    std::vector<std::uint32_t> out;
+    for (std::uint32_t v = 0; v < s.size(); ++v) {
+        const StakeholderId who = s.stakeholder(v);
+        if (community != nullptr && !community->is_member(who)) continue;
+        if (net.stakeholder(who).level == level) out.push_back(v);
+    }
+    return out;
+}
+
+LevelFlow flow(const Network& net, const Snapshot& s, const Community* community, Level from,
+               Level to, std::uint32_t max_hops, double target_share) {
+    LevelFlow f;
+    f.from = from;
+    f.to = to;
+    const auto senders = at_level(net, s, community, from);
+    const auto receivers = at_level(net, s, community, to);
+    f.senders = senders.size();
+    f.receivers = receivers.size();
+    detail::Bfs bfs(s.size());
+    bfs.run(s, senders, max_hops);
+    std::vector<std::size_t> new_at;  // receivers first reached at each hop
+    for (std::uint32_t v : receivers) {
+        const std::uint32_t d = bfs.distance(v);
+        if (d == Snapshot::npos) continue;
+        if (d >= new_at.size()) new_at.resize(std::size_t{d} + 1, 0);
+        ++new_at[d];
+    }
+    std::size_t total = 0;
+    for (std::size_t h = 0; h < new_at.size(); ++h) {
+        total += new_at[h];
+        f.reached_by_hop.push_back(total);
+        if (!f.hops_to_target && f.receivers > 0 &&
+            static_cast<double>(total) >= target_share * static_cast<double>(f.receivers))
+            f.hops_to_target = h;
+    }
+    f.share = f.receivers == 0 ? 0.0
+                               : static_cast<double>(total) / static_cast<double>(f.receivers);
+    return f;
+}
+
+} // namespace
+
+ReachResult reach(const Network& net, std::span<const StakeholderId> sources,
+                  const ReachOptions& options) {
+    if (sources.empty()) throw invalid_value("reach needs at least one source");
+    const Snapshot s = Snapshot::build(net, options.filter);
+    const auto start = compact_sources(s, net, sources);
+    detail::Bfs bfs(s.size());
+    bfs.run(s, start, hop_limit(options));
+    ReachResult result;
+    result.reached.reserve(bfs.order().size());
+    for (std::uint32_t v : bfs.order())
+        result.reached.push_back({s.stakeholder(v), bfs.distance(v)});
+    return result;
+}
+
+std::vector<ReachCount> reach_counts(const Network& net, const ReachOptions& options,
+                                     unsigned threads) {
+    const Snapshot s = Snapshot::build(net, options.filter);
+    const std::uint32_t n = s.size();
+    const std::uint32_t limit = hop_limit(options);
+    std::vector<ReachCount> counts(n);
+    const unsigned workers = std::max(
+        1U, std::min(threads != 0 ? threads : std::thread::hardware_concurrency(), std::max(1U, n)));
+    std::atomic<std::uint32_t> next{0};
+    const auto work = [&] {
+        detail::Bfs bfs(n);
+        constexpr std::uint32_t chunk = 64;
+        for (std::uint32_t first = next.fetch_add(chunk); first < n; first = next.fetch_add(chunk))
+            for (std::uint32_t v = first; v < std::min(n, first + chunk); ++v) {
+                const std::uint32_t one[] = {v};
+                bfs.run(s, one, limit);
+                counts[v] = {s.stakeholder(v), bfs.order().size() - 1};
+            }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < workers; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    return counts;
+}
+
+ReachBreakdown break_down(const Network& net, const ReachResult& result,
+                          const Community* community, std::string_view facet) {
+    ReachBreakdown out;
+    std::vector<bool> reached(net.slot_count(), false);
+    for (const Reached& r : result.reached) reached.at(r.who.index()) = true;
+    if (community != nullptr) {
+        for (Circle c : {Circle::core, Circle::inner, Circle::outer, Circle::none})
+            out.by_circle.push_back({std::string(to_string(c)), 0, 0, 0.0});
+        for (StakeholderId who : net.stakeholders()) {
+            auto& row = out.by_circle[static_cast<std::size_t>(community->circle(who))];
+            ++row.total;
+            row.reached += reached[who.index()] ? 1U : 0U;
+        }
+    }
+    if (!facet.empty()) {
+        const Facet f(facet);
+        std::unordered_map<std::string_view, std::size_t> row_of;
+        for (StakeholderId who : net.stakeholders()) {
+            const std::string_view category = f(net.stakeholder(who));
+            auto [it, fresh] = row_of.emplace(category, out.by_facet.size());
+            if (fresh) out.by_facet.push_back({std::string(category), 0, 0, 0.0});
+            auto& row = out.by_facet[it->second];
+            ++row.total;
+            row.reached += reached[who.index()] ? 1U : 0U;
+        }
+    }
+    for (auto* rows : {&out.by_circle, &out.by_facet})
+        for (auto& row : *rows)
+            row.share = row.total == 0 ? 0.0
+                                       : static_cast<double>(row.reached) /
+                                             static_cast<double>(row.total);
+    return out;
+}
+
+TwoWayFlow level_flow(const Network& net, const Community* community, Level a, Level b,
+                      const ReachOptions& options, double target_share) {
+    if (a == b) throw invalid_value("level flow needs two different levels");
+    if (!(target_share > 0.0 && target_share <= 1.0))
+        throw invalid_value("target share must be in (0,1]");
+    const Snapshot s = Snapshot::build(net, options.filter);
+    const std::uint32_t limit = hop_limit(options);
+    return TwoWayFlow{flow(net, s, community, a, b, limit, target_share),
+                      flow(net, s, community, b, a, limit, target_share), target_share};
+}
+
+} // namespace copnet

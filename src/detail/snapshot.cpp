@@ -1,0 +1,51 @@
+#include "copnet/detail/snapshot.hpp"
+
+#include <gsl/gsl>
+
+#include "copnet/graph.hpp"
+
+namespace copnet::detail {
+
+Snapshot Snapshot::build(const Network& net, TieFilter filter, bool with_weights) {
+    const NetworkState& st = net.state();
+    const Graph& g = st.graph;
+    Snapshot s;
+    const std::size_t slots = st.alive.size();
+    s.compact_of.assign(slots, npos);
+    s.slot_of.reserve(st.live);
+    for (std::size_t v = 0; v < slots; ++v)
+        if (st.alive[v]) {
+            s.compact_of[v] = gsl::narrow<std::uint32_t>(s.slot_of.size());
+            s.slot_of.push_back(gsl::narrow<std::uint32_t>(v));
+        }
+    const std::uint32_t n = s.size();
+    s.offsets.assign(std::size_t{n} + 1, 0);
+    // Count, then fill: a tie u → w is followed from u (forward) and/or from w (backward).
+    for (std::uint32_t u = 0; u < n; ++u) {
+        std::uint32_t degree = 0;
+        const auto v = s.slot_of[u];
+        for (auto [it, end] = boost::out_edges(v, g); it != end; ++it)
+            degree += filter.forward(g[*it].kind) ? 1U : 0U;
+        for (auto [it, end] = boost::in_edges(v, g); it != end; ++it)
+            degree += filter.backward(g[*it].kind) ? 1U : 0U;
+        s.offsets[u + 1] = s.offsets[u] + degree;
+    }
+    s.targets.resize(s.offsets[n]);
+    if (with_weights) s.weights.resize(s.offsets[n]);
+    for (std::uint32_t u = 0; u < n; ++u) {
+        std::uint32_t at = s.offsets[u];
+        const auto v = s.slot_of[u];
+        const auto put = [&](std::size_t other, double weight) {
+            s.targets[at] = s.compact_of[other];
+            if (with_weights) s.weights[at] = weight;
+            ++at;
+        };
+        for (auto [it, end] = boost::out_edges(v, g); it != end; ++it)
+            if (filter.forward(g[*it].kind)) put(boost::target(*it, g), g[*it].weight);
+        for (auto [it, end] = boost::in_edges(v, g); it != end; ++it)
+            if (filter.backward(g[*it].kind)) put(boost::source(*it, g), g[*it].weight);
+    }
+    return s;
+}
+
+} // namespace copnet::detail

@@ -1,0 +1,143 @@
+#include <iomanip>
+#include <memory>
+#include <optional>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "commands.hpp"
+#include "copnet/analysis/reach.hpp"
+#include "copnet/error.hpp"
+#include "input.hpp"
+
+namespace copnet::cli {
+namespace {
+
+struct ReachCli {
+    InputOptions input;
+    AnalysisOptions analysis;
+    std::string from;
+    std::optional<std::size_t> hops;
+    std::string levels;
+};
+
+nlohmann::ordered_json rows_json(const std::vector<CategoryReach>& rows) {
+    auto out = nlohmann::ordered_json::array();
+    for (const auto& r : rows)
+        out.push_back({{"category", r.category}, {"total", r.total}, {"reached", r.reached},
+                       {"share", r.share}});
+    return out;
+}
+
+nlohmann::ordered_json flow_json(const LevelFlow& f) {
+    return {{"from", to_string(f.from)},
+            {"to", to_string(f.to)},
+            {"senders", f.senders},
+            {"receivers", f.receivers},
+            {"reached_by_hop", f.reached_by_hop},
+            {"share", f.share},
+            {"hops_to_target", f.hops_to_target ? nlohmann::ordered_json(*f.hops_to_target)
+                                                : nlohmann::ordered_json(nullptr)}};
+}
+
+void rows_text(std::ostream& out, const char* title, const std::vector<CategoryReach>& rows) {
+    if (rows.empty()) return;
+    out << title << '\n';
+    for (const auto& r : rows)
+        out << "  " << std::left << std::setw(36) << (r.category.empty() ? "(none)" : r.category)
+            << std::right << std::setw(5) << r.reached << " of " << std::setw(5) << r.total
+            << "  " << std::setw(5) << std::fixed << std::setprecision(1) << 100.0 * r.share
+            << " %\n";
+}
+
+std::string flow_text(const LevelFlow& f, double target) {
+    std::ostringstream out;
+    out << to_string(f.to) << " hears " << to_string(f.from) << ": ";
+    if (f.senders == 0 || f.receivers == 0) {
+        out << "no " << (f.senders == 0 ? to_string(f.from) : to_string(f.to)) << " members";
+    } else if (f.hops_to_target) {
+        out << std::fixed << std::setprecision(0) << 100.0 * target << " % within "
+            << *f.hops_to_target << " step" << (*f.hops_to_target == 1 ? "" : "s");
+    } else {
+        out << "never " << std::fixed << std::setprecision(0) << 100.0 * target << " %";
+    }
+    out << " (" << std::fixed << std::setprecision(1) << 100.0 * f.share << " % reached)";
+    return out.str();
+}
+
+std::string run_reach(const ReachCli& o) {
+    std::string label;
+    const Network net = load_input(o.input, label);
+    const Community* cop = net.find_community(o.input.community);
+    std::vector<StakeholderId> sources;
+    if (!o.from.empty()) {
+        sources = parse_ids(net, o.from);
+    } else if (cop != nullptr) {
+        sources = cop->members(Circle::core);
+    }
+    if (sources.empty())
+        throw invalid_value("no sources: give --from ID[,ID…] (the default, the community's core "
+                            "group, is empty)");
+    const ReachOptions options{.filter = o.analysis.filter(), .max_hops = o.hops};
+    const ReachResult r = reach(net, sources, options);
+    const ReachBreakdown b = break_down(net, r, cop, o.analysis.facet);
+    std::optional<TwoWayFlow> flow;
+    if (!o.levels.empty()) {
+        const auto comma = o.levels.find(',');
+        if (comma == std::string::npos)
+            throw invalid_value("--levels needs two levels, e.g. local,state");
+        flow = level_flow(net, cop, parse_level(o.levels.substr(0, comma)),
+                          parse_level(o.levels.substr(comma + 1)), options);
+    }
+
+    if (o.input.format() == Format::json) {
+        nlohmann::ordered_json j;
+        j["count"] = r.count();
+        j["reached"] = nlohmann::ordered_json::array();
+        for (const Reached& x : r.reached)
+            j["reached"].push_back({{"id", net.stakeholder(x.who).id}, {"hops", x.hops}});
+        j["by_circle"] = rows_json(b.by_circle);
+        j["by_facet"] = rows_json(b.by_facet);
+        if (flow) j["flow"] = {flow_json(flow->forward), flow_json(flow->backward)};
+        return j.dump(2) + "\n";
+    }
+    std::ostringstream out;
+    if (o.input.format() == Format::csv) {
+        out << "id,hops\n";
+        for (const Reached& x : r.reached) out << net.stakeholder(x.who).id << ',' << x.hops << '\n';
+        return out.str();
+    }
+    out << "Landscape: " << label << '\n'
+        << "From " << sources.size() << " stakeholder" << (sources.size() == 1 ? "" : "s")
+        << (o.from.empty() ? " (the core group)" : "") << ", following "
+        << (o.analysis.kinds == "all" ? std::string("all kinds of ties") : o.analysis.kinds)
+        << " (" << o.analysis.direction << "), "
+        << (o.hops ? "within " + std::to_string(*o.hops) + " steps" : std::string("any distance"))
+        << ":\n  reached " << r.count() << " of " << net.stakeholder_count()
+        << " stakeholders\n";
+    rows_text(out, "By circle:", b.by_circle);
+    rows_text(out, ("By " + o.analysis.facet + ":").c_str(), b.by_facet);
+    if (flow)
+        out << "Two-way flow:\n  " << flow_text(flow->forward, flow->target_share) << "\n  "
+            << flow_text(flow->backward, flow->target_share) << '\n';
+    return out.str();
+}
+
+} // namespace
+
+void add_reach_command(CLI::App& app, Runner& run) {
+    auto o = std::make_shared<ReachCli>();
+    CLI::App* cmd = app.add_subcommand(
+        "reach", "Who a message reaches within k steps (k-step reach), by circle and facet.\n"
+                 "Default sources: the community's core group.");
+    add_input_options(*cmd, o->input);
+    add_analysis_options(*cmd, o->analysis);
+    cmd->add_option("--from", o->from, "source ids, comma-separated (default: the core group)");
+    cmd->add_option("--hops", o->hops, "at most K ties from a source (default: unlimited)")
+        ->check(CLI::NonNegativeNumber);
+    cmd->add_option("--levels", o->levels,
+                    "two-way flow between two levels, e.g. local,state (members only)");
+    cmd->callback([o, &run] { run = [o] { return run_reach(*o); }; });
+}
+
+} // namespace copnet::cli
