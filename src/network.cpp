@@ -18,7 +18,8 @@ namespace copnet {
 namespace detail {
 
 NetworkState::NetworkState(const NetworkState& other)
-    : graph(other.graph), stakeholders(other.stakeholders), alive(other.alive),
+    : version(other.version), graph(other.graph), stakeholders(other.stakeholders),
+      alive(other.alive),
       live(other.live), index(other.index), tie_counts(other.tie_counts),
       tie_keys(other.tie_keys), attribute_names(other.attribute_names) {
     communities.reserve(other.communities.size());
@@ -113,6 +114,7 @@ Tie to_tie(const Graph& g, Edge e) {
 // Adds a checked tie, or merges it into the existing one (larger weight); true if new.
 bool insert_tie(detail::NetworkState& st, StakeholderId source, StakeholderId target,
                 TieKind kind, double weight) {
+    ++st.version;
     auto& keys = st.tie_keys[static_cast<std::size_t>(kind)];
     if (keys.insert(tie_key(source, target, kind))) {
         try {
@@ -174,6 +176,7 @@ StakeholderId Network::add_stakeholder(Stakeholder s) {
     boost::add_vertex(st.graph);
     st.alive.push_back(true);
     ++st.live;
+    ++st.version;
     return StakeholderId(slot);
 }
 
@@ -231,6 +234,7 @@ void Network::remove_stakeholder(StakeholderId who) {
     st.stakeholders[v] = Stakeholder{};
     st.alive[v] = false;
     --st.live;
+    ++st.version;
     st.forget(who);
 }
 
@@ -337,6 +341,7 @@ void Network::set_tie_weight(StakeholderId source, StakeholderId target, TieKind
         throw invalid_value("no " + std::string(to_string(kind)) + " tie from \"" +
                             stakeholder(source).id + "\" to \"" + stakeholder(target).id + "\"");
     state_->graph[*e].weight = weight;
+    ++state_->version;
 }
 
 bool Network::remove_tie(StakeholderId source, StakeholderId target, TieKind kind) {
@@ -347,6 +352,7 @@ bool Network::remove_tie(StakeholderId source, StakeholderId target, TieKind kin
     state_->tie_keys[static_cast<std::size_t>(kind)].erase(tie_key(source, target, kind));
     --state_->tie_counts[static_cast<std::size_t>(kind)];
     boost::remove_edge(*e, state_->graph);
+    ++state_->version;
     return true;
 }
 

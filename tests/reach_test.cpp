@@ -194,3 +194,35 @@ TEST_CASE("two-way flow across levels shows the asymmetry", "[reach][levels]") {
     CHECK_THROWS_AS(level_flow(net, nullptr, Level::local, Level::local), invalid_value);
     CHECK_THROWS_AS(level_flow(net, nullptr, Level::local, Level::state, {}, 0.0), invalid_value);
 }
+
+TEST_CASE("reach counts for chosen stakeholders match the full table", "[reach]") {
+    const Network net = chain();
+    const StakeholderId some[] = {net.at("f"), net.at("c"), net.at("f")};
+    const auto counts = reach_counts(net, some, {.max_hops = 2}, 2);
+    REQUIRE(counts.size() == 3);
+    CHECK(counts[0].who == net.at("f"));
+    CHECK(counts[0].reached == 2);  // a, b
+    CHECK(counts[1].reached == 2);  // d, e
+    CHECK(counts[2].reached == 2);
+    const StakeholderId bad[] = {StakeholderId(99)};
+    CHECK_THROWS_AS(reach_counts(net, bad), unknown_stakeholder);
+}
+
+TEST_CASE("reach sees every change to the network (no stale snapshot)", "[reach][snapshot]") {
+    Network net = chain();
+    const StakeholderId d[] = {net.at("d")};
+    CHECK(reach(net, d).count() == 1);
+    net.add_tie(net.at("d"), net.at("lonely"), TieKind::influence);
+    CHECK(reach(net, d).count() == 2);
+    net.remove_tie(net.at("d"), net.at("lonely"), TieKind::influence);
+    CHECK(reach(net, d).count() == 1);
+    const auto x = net.add_stakeholder({.id = "x"});
+    net.add_tie(net.at("d"), x, TieKind::authority);
+    CHECK(reach(net, d).count() == 2);
+    net.remove_stakeholder(x);
+    CHECK(reach(net, d).count() == 1);
+    Network copy = net;  // a copy has its own cache
+    copy.add_tie(copy.at("d"), copy.at("a"), TieKind::influence);
+    CHECK(reach(copy, d).count() == 5);  // d, a, b, c, e
+    CHECK(reach(net, d).count() == 1);
+}

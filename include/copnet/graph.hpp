@@ -11,6 +11,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -47,8 +48,24 @@ struct StringHash {
     }
 };
 
+struct Snapshot;
+
 /// Everything a `Network` holds.
 struct NetworkState {
+    /// Changes whenever stakeholders or ties change (not on facet or circle updates): cached
+    /// snapshots of an older version are stale.
+    std::uint64_t version = 0;
+    /// Snapshots built for analyses, reused while `version` holds (see Snapshot::of). Guarded
+    /// by `cache_mutex`, so const analyses may run concurrently; never copied.
+    struct CachedSnapshot {
+        std::uint64_t version;
+        TieFilter filter;
+        bool weights;
+        std::shared_ptr<const Snapshot> snapshot;
+    };
+    mutable std::mutex cache_mutex;
+    mutable std::vector<CachedSnapshot> snapshots;
+
     Graph graph;
     std::vector<Stakeholder> stakeholders;  // by slot; a removed slot holds an empty one
     std::vector<bool> alive;   // by slot

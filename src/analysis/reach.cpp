@@ -83,7 +83,8 @@ LevelFlow flow(const Network& net, const Snapshot& s, const Community* community
 ReachResult reach(const Network& net, std::span<const StakeholderId> sources,
                   const ReachOptions& options) {
     if (sources.empty()) throw invalid_value("reach needs at least one source");
-    const Snapshot s = Snapshot::build(net, options.filter);
+    const auto snap = Snapshot::of(net, options.filter);
+    const Snapshot& s = *snap;
     const auto start = compact_sources(s, net, sources);
     detail::Bfs bfs(s.size());
     bfs.run(s, start, hop_limit(options));
@@ -94,23 +95,27 @@ ReachResult reach(const Network& net, std::span<const StakeholderId> sources,
     return result;
 }
 
-std::vector<ReachCount> reach_counts(const Network& net, const ReachOptions& options,
-                                     unsigned threads) {
-    const Snapshot s = Snapshot::build(net, options.filter);
-    const std::uint32_t n = s.size();
-    const std::uint32_t limit = hop_limit(options);
-    std::vector<ReachCount> counts(n);
-    const unsigned workers = std::max(
-        1U, std::min(threads != 0 ? threads : std::thread::hardware_concurrency(), std::max(1U, n)));
+namespace {
+
+// Reach counts from each of `from` (compact vertices), split across threads in chunks; each
+// result lands in its own slot, so the thread count cannot change it.
+std::vector<ReachCount> counts_from(const Snapshot& s, const std::vector<std::uint32_t>& from,
+                                    std::uint32_t limit, unsigned threads) {
+    std::vector<ReachCount> counts(from.size());
+    const auto total = gsl::narrow<std::uint32_t>(from.size());
+    const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
+    const unsigned workers =
+        std::max(1U, std::min(threads != 0 ? threads : hardware, std::max(1U, total)));
     std::atomic<std::uint32_t> next{0};
     const auto work = [&] {
-        detail::Bfs bfs(n);
-        constexpr std::uint32_t chunk = 64;
-        for (std::uint32_t first = next.fetch_add(chunk); first < n; first = next.fetch_add(chunk))
-            for (std::uint32_t v = first; v < std::min(n, first + chunk); ++v) {
-                const std::uint32_t one[] = {v};
+        detail::Bfs bfs(s.size());
+        constexpr std::uint32_t chunk = 16;
+        for (std::uint32_t first = next.fetch_add(chunk); first < total;
+             first = next.fetch_add(chunk))
+            for (std::uint32_t i = first; i < std::min(total, first + chunk); ++i) {
+                const std::uint32_t one[] = {from[i]};
                 bfs.run(s, one, limit);
-                counts[v] = {s.stakeholder(v), bfs.order().size() - 1};
+                counts[i] = {s.stakeholder(from[i]), bfs.order().size() - 1};
             }
     };
     std::vector<std::thread> pool;
@@ -118,6 +123,23 @@ std::vector<ReachCount> reach_counts(const Network& net, const ReachOptions& opt
     work();
     for (auto& t : pool) t.join();
     return counts;
+}
+
+} // namespace
+
+std::vector<ReachCount> reach_counts(const Network& net, const ReachOptions& options,
+                                     unsigned threads) {
+    const auto snap = Snapshot::of(net, options.filter);
+    const Snapshot& s = *snap;
+    std::vector<std::uint32_t> all(s.size());
+    for (std::uint32_t v = 0; v < s.size(); ++v) all[v] = v;
+    return counts_from(s, all, hop_limit(options), threads);
+}
+
+std::vector<ReachCount> reach_counts(const Network& net, std::span<const StakeholderId> who,
+                                     const ReachOptions& options, unsigned threads) {
+    const auto snap = Snapshot::of(net, options.filter);
+    return counts_from(*snap, compact_sources(*snap, net, who), hop_limit(options), threads);
 }
 
 ReachBreakdown break_down(const Network& net, const ReachResult& result,
@@ -159,7 +181,8 @@ TwoWayFlow level_flow(const Network& net, const Community* community, Level a, L
     if (a == b) throw invalid_value("level flow needs two different levels");
     if (!(target_share > 0.0 && target_share <= 1.0))
         throw invalid_value("target share must be in (0,1]");
-    const Snapshot s = Snapshot::build(net, options.filter);
+    const auto snap = Snapshot::of(net, options.filter);
+    const Snapshot& s = *snap;
     const std::uint32_t limit = hop_limit(options);
     return TwoWayFlow{flow(net, s, community, a, b, limit, target_share),
                       flow(net, s, community, b, a, limit, target_share), target_share};

@@ -48,4 +48,22 @@ Snapshot Snapshot::build(const Network& net, TieFilter filter, bool with_weights
     return s;
 }
 
+std::shared_ptr<const Snapshot> Snapshot::of(const Network& net, TieFilter filter,
+                                             bool with_weights) {
+    const NetworkState& st = net.state();
+    {
+        const std::lock_guard lock(st.cache_mutex);
+        std::erase_if(st.snapshots, [&](const auto& c) { return c.version != st.version; });
+        for (const auto& c : st.snapshots)
+            if (c.filter == filter && (c.weights || !with_weights)) return c.snapshot;
+    }
+    // Built outside the lock: two threads may both build the same snapshot, never block long.
+    auto built = std::make_shared<const Snapshot>(build(net, filter, with_weights));
+    const std::lock_guard lock(st.cache_mutex);
+    constexpr std::size_t keep = 4;
+    if (st.snapshots.size() >= keep) st.snapshots.erase(st.snapshots.begin());
+    st.snapshots.push_back({st.version, filter, with_weights, built});
+    return built;
+}
+
 } // namespace copnet::detail

@@ -62,6 +62,14 @@ struct ReachCount {
                                                    const ReachOptions& options = {},
                                                    unsigned threads = 0);
 
+/// k-step reach counts for the stakeholders in `who` only (in that order): one snapshot, then a
+/// breadth-first search from each, split across `threads`. Cost: O(|who| (V + E)).
+/// Throws: unknown_stakeholder for an id not in `net`.
+[[nodiscard]] std::vector<ReachCount> reach_counts(const Network& net,
+                                                   std::span<const StakeholderId> who,
+                                                   const ReachOptions& options = {},
+                                                   unsigned threads = 0);
+
 /// Of the stakeholders of one category, how many were reached.
 struct CategoryReach {
     std::string category;     ///< the category ("" = no value, e.g. unknown level)

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <vector>
 
 #include "copnet/network.hpp"
@@ -28,6 +29,12 @@ struct Snapshot {
     /// `filter` follows from u (a neighbour tied by two kinds appears twice).
     /// Cost: O(V + E) time and memory. Throws nothing beyond allocation.
     static Snapshot build(const Network& net, TieFilter filter, bool with_weights = false);
+
+    /// The snapshot of `net` for `filter`, built once and reused until the network's ties or
+    /// stakeholders change (a few are cached per network). Thread-safe for concurrent const use.
+    /// Cost: O(V + E) on the first call after a change, O(1) after.
+    static std::shared_ptr<const Snapshot> of(const Network& net, TieFilter filter,
+                                              bool with_weights = false);
 
     [[nodiscard]] std::uint32_t size() const noexcept {
         return static_cast<std::uint32_t>(slot_of.size());
