@@ -58,13 +58,13 @@ LevelFlow flow(const Network& net, const Snapshot& s, const Community* community
     f.receivers = receivers.size();
     detail::Bfs bfs(s.size());
     bfs.run(s, senders, max_hops);
-    std::vector<std::size_t> new_at;  // receivers first reached at each hop
-    for (std::uint32_t v : receivers) {
-        const std::uint32_t d = bfs.distance(v);
-        if (d == Snapshot::npos) continue;
-        if (d >= new_at.size()) new_at.resize(std::size_t{d} + 1, 0);
-        ++new_at[d];
-    }
+    std::vector<char> is_receiver(s.size(), 0);
+    for (std::uint32_t v : receivers) is_receiver[v] = 1;
+    std::vector<std::size_t> new_at(bfs.levels(), 0);  // receivers first reached at each hop
+    for (std::uint32_t h = 0; h < bfs.levels(); ++h)
+        for (std::size_t i = bfs.level_begin(h); i < bfs.level_begin(h + 1); ++i)
+            new_at[h] += is_receiver[bfs.order()[i]] != 0 ? 1U : 0U;
+    while (!new_at.empty() && new_at.back() == 0) new_at.pop_back();
     std::size_t total = 0;
     for (std::size_t h = 0; h < new_at.size(); ++h) {
         total += new_at[h];
@@ -90,8 +90,9 @@ ReachResult reach(const Network& net, std::span<const StakeholderId> sources,
     bfs.run(s, start, hop_limit(options));
     ReachResult result;
     result.reached.reserve(bfs.order().size());
-    for (std::uint32_t v : bfs.order())
-        result.reached.push_back({s.stakeholder(v), bfs.distance(v)});
+    for (std::uint32_t h = 0; h < bfs.levels(); ++h)
+        for (std::size_t i = bfs.level_begin(h); i < bfs.level_begin(h + 1); ++i)
+            result.reached.push_back({s.stakeholder(bfs.order()[i]), h});
     return result;
 }
 
