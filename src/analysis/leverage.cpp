@@ -265,7 +265,8 @@ struct Imm {
                 const std::uint32_t j = index[e];
                 if (covered[j]) continue;
                 covered[j] = true;
-                for (std::uint32_t u : nodes_of(j)) --count[u];
+                for (std::uint32_t u : nodes_of(j))
+                    if (is_cand[u] != 0) --count[u];
             }
             total += top.count;
             if (out != nullptr)
