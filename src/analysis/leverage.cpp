@@ -325,14 +325,6 @@ struct Imm {
     }
 };
 
-TieFilter reversed(TieFilter f) noexcept {
-    if (f.direction == Direction::out)
-        f.direction = Direction::in;
-    else if (f.direction == Direction::in)
-        f.direction = Direction::out;
-    return f;
-}
-
 } // namespace
 
 LeverageResult leverage(const Network& net, std::span<const StakeholderId> candidates,
@@ -365,7 +357,7 @@ LeverageResult leverage(const Network& net, std::span<const StakeholderId> candi
     if (given)
         throw invalid_value("IMM needs thresholds drawn at random; the stakeholders have a \"" +
                             d.threshold_attribute + "\" column (use CELF)");
-    const auto rev = Snapshot::of(net, reversed(d.filter), true);
+    const auto rev = Snapshot::of(net, detail::reversed(d.filter), true);
     Imm imm{m, *rev, {}, cands, std::vector<char>(rev->size(), 0), o};
     for (std::uint32_t v : cands) imm.is_cand[v] = 1;
     // Per row of the reverse snapshot: the common activation probability, or NaN if mixed.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
+#include <mutex>
 #include <thread>
 #include <unordered_map>
 
@@ -102,6 +104,14 @@ namespace {
 // result lands in its own slot, so the thread count cannot change it.
 std::vector<ReachCount> counts_from(const Snapshot& s, const std::vector<std::uint32_t>& from,
                                     std::uint32_t limit, unsigned threads) {
+    // The transposed ties let wide levels run bottom-up (see Bfs::run). Built by the first
+    // search that wants them (about one search's worth of memory traffic), shared by all.
+    std::once_flag once;
+    Snapshot transposed;
+    const std::function<const Snapshot&()> reverse = [&]() -> const Snapshot& {
+        std::call_once(once, [&] { transposed = s.transpose(); });
+        return transposed;
+    };
     std::vector<ReachCount> counts(from.size());
     const auto total = gsl::narrow<std::uint32_t>(from.size());
     const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
@@ -115,7 +125,7 @@ std::vector<ReachCount> counts_from(const Snapshot& s, const std::vector<std::ui
              first = next.fetch_add(chunk))
             for (std::uint32_t i = first; i < std::min(total, first + chunk); ++i) {
                 const std::uint32_t one[] = {from[i]};
-                bfs.run(s, one, limit);
+                bfs.run(s, one, limit, &reverse);
                 counts[i] = {s.stakeholder(from[i]), bfs.order().size() - 1};
             }
     };

@@ -48,6 +48,26 @@ Snapshot Snapshot::build(const Network& net, TieFilter filter, bool with_weights
     return s;
 }
 
+Snapshot Snapshot::transpose() const {
+    Snapshot t;
+    t.slot_of = slot_of;
+    t.compact_of = compact_of;
+    const std::uint32_t n = size();
+    t.offsets.assign(std::size_t{n} + 1, 0);
+    for (std::uint32_t w : targets) ++t.offsets[w + 1];
+    for (std::uint32_t v = 0; v < n; ++v) t.offsets[v + 1] += t.offsets[v];
+    t.targets.resize(targets.size());
+    if (!weights.empty()) t.weights.resize(weights.size());
+    std::vector<std::uint32_t> at(t.offsets.begin(), t.offsets.end() - 1);
+    for (std::uint32_t u = 0; u < n; ++u)
+        for (std::uint32_t i = offsets[u]; i < offsets[u + 1]; ++i) {
+            const std::uint32_t slot = at[targets[i]]++;
+            t.targets[slot] = u;
+            if (!weights.empty()) t.weights[slot] = weights[i];
+        }
+    return t;
+}
+
 std::shared_ptr<const Snapshot> Snapshot::of(const Network& net, TieFilter filter,
                                              bool with_weights) {
     const NetworkState& st = net.state();

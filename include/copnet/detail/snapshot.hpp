@@ -14,6 +14,15 @@
 
 namespace copnet::detail {
 
+/// The same ties followed the other way (out ↔ in; both and collaboration stay). O(1).
+[[nodiscard]] constexpr TieFilter reversed(TieFilter f) noexcept {
+    if (f.direction == Direction::out)
+        f.direction = Direction::in;
+    else if (f.direction == Direction::in)
+        f.direction = Direction::out;
+    return f;
+}
+
 /// The followed ties of a network as compressed sparse rows over compact vertices
 /// 0..size()-1, which are the live stakeholders in slot order.
 struct Snapshot {
@@ -35,6 +44,12 @@ struct Snapshot {
     /// Cost: O(V + E) on the first call after a change, O(1) after.
     static std::shared_ptr<const Snapshot> of(const Network& net, TieFilter filter,
                                               bool with_weights = false);
+
+    /// The same ties, each followed the other way: row v lists the vertices whose rows list v,
+    /// in increasing order (weights carried along). Cost: O(V + E) over the flat arrays, far
+    /// cheaper than `build`. Not cached, and its row order differs from `build(reversed(f))`,
+    /// so analyses that draw random numbers per entry must not use it.
+    [[nodiscard]] Snapshot transpose() const;
 
     [[nodiscard]] std::uint32_t size() const noexcept {
         return static_cast<std::uint32_t>(slot_of.size());
