@@ -90,13 +90,20 @@ struct RrSets {
     }
 };
 
+// A row of the reverse snapshot whose ties all succeed with one probability `p` (NaN if they
+// differ), with log(1 - p) ready for geometric jumps.
+struct RowChance {
+    double p = std::numeric_limits<double>::quiet_NaN();
+    double log_q = 0.0;
+};
+
 // Draws one reverse-reachable set at a time: the stakeholders who would have reached a random
 // root in a random live-edge graph (IC: each tie live with its probability; LT: each
 // stakeholder keeps at most one in-tie, chosen with probability = its normalised weight).
 class RrSampler {
 public:
     RrSampler(const Snapshot& reverse, const detail::DiffusionModelData& m,
-              const std::vector<double>& row_p)
+              const std::vector<RowChance>& row_p)
         : rev_(&reverse), m_(&m), row_p_(&row_p), mark_(reverse.size(), 0) {}
 
     void sample(detail::Rng& rng, std::vector<std::uint32_t>& out) {
@@ -130,13 +137,13 @@ private:
             const std::uint32_t u = out[head];
             const std::uint64_t begin = offsets[u];
             const std::uint64_t end = offsets[u + 1];
-            const double p = (*row_p_)[u];
+            const double p = (*row_p_)[u].p;
             if (p >= 1.0) {
                 for (std::uint64_t i = begin; i < end; ++i) visit(targets[i], out);
             } else if (p > 0.0) {
                 // Equal chances along the row: jump from success to success (SUBSIM, Guo et al.
                 // SIGMOD 2020), O(successes) rather than O(row).
-                const double log_q = std::log1p(-p);
+                const double log_q = (*row_p_)[u].log_q;
                 for (std::uint64_t i = begin + rng.skip(log_q); i < end; i += 1 + rng.skip(log_q))
                     visit(targets[i], out);
             } else if (std::isnan(p)) {
@@ -168,7 +175,7 @@ private:
 
     const Snapshot* rev_;
     const detail::DiffusionModelData* m_;
-    const std::vector<double>* row_p_;  // per row: the common probability, or NaN if mixed
+    const std::vector<RowChance>* row_p_;
     std::uint32_t stamp_ = 0;
     std::vector<std::uint32_t> mark_;
 };
@@ -176,7 +183,7 @@ private:
 struct Imm {
     const detail::DiffusionModelData& m;
     const Snapshot& rev;
-    std::vector<double> row_p;
+    std::vector<RowChance> row_p;
     const std::vector<std::uint32_t>& cands;
     std::vector<char> is_cand;
     const LeverageOptions& o;
@@ -361,17 +368,19 @@ LeverageResult leverage(const Network& net, std::span<const StakeholderId> candi
     Imm imm{m, *rev, {}, cands, std::vector<char>(rev->size(), 0), o};
     for (std::uint32_t v : cands) imm.is_cand[v] = 1;
     // Per row of the reverse snapshot: the common activation probability, or NaN if mixed.
-    imm.row_p.assign(rev->size(), std::numeric_limits<double>::quiet_NaN());
+    imm.row_p.assign(rev->size(), RowChance{});
     for (std::uint32_t v = 0; v < rev->size(); ++v) {
         if (d.probability) {
-            imm.row_p[v] = *d.probability;
-            continue;
+            imm.row_p[v].p = *d.probability;
+        } else {
+            const std::uint32_t b = rev->offsets[v];
+            const std::uint32_t e = rev->offsets[v + 1];
+            if (b == e || std::all_of(rev->weights.begin() + b, rev->weights.begin() + e,
+                                      [&](double w) { return w == rev->weights[b]; }))
+                imm.row_p[v].p = b == e ? 0.0 : rev->weights[b];
         }
-        const std::uint32_t b = rev->offsets[v];
-        const std::uint32_t e = rev->offsets[v + 1];
-        if (b == e || std::all_of(rev->weights.begin() + b, rev->weights.begin() + e,
-                                  [&](double w) { return w == rev->weights[b]; }))
-            imm.row_p[v] = b == e ? 0.0 : rev->weights[b];
+        if (imm.row_p[v].p > 0.0 && imm.row_p[v].p < 1.0)
+            imm.row_p[v].log_q = std::log1p(-imm.row_p[v].p);
     }
     LeverageResult r = imm.run();
     if (d.runs > 0) {
