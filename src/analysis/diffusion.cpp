@@ -292,7 +292,9 @@ Synergy coalition_synergy(const Network& net, std::span<const StakeholderId> coa
     if (members.size() != coalition.size())
         throw invalid_value("a coalition holds each stakeholder once");
     Synergy out;
+    const std::size_t steps = members.size() + 1;
     out.together = detail::expected_spread(m, members, options.runs, options.seed, options.threads);
+    if (options.progress) options.progress(1, steps);
     for (std::size_t i = 0; i < members.size(); ++i) {
         const std::uint32_t one[] = {members[i]};
         const double alone =
@@ -303,8 +305,8 @@ Synergy coalition_synergy(const Network& net, std::span<const StakeholderId> coa
             out.best_single = alone;
             out.best = coalition[i];
         }
+        if (options.progress) options.progress(i + 2, steps);
     }
-    if (options.progress) options.progress(1, 1);
     return out;
 }
 

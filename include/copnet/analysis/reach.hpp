@@ -171,7 +171,8 @@ struct DiffusionOptions {
     /// Linear threshold: the stakeholder attribute (node column) holding thresholds in [0,1].
     /// A stakeholder without a value draws a fresh threshold uniformly from [0,1) in each run.
     std::string threshold_attribute = "threshold";
-    /// Optional progress report (runs done of runs).
+    /// Optional progress report: `spread` reports runs done of runs, `coalition_synergy`
+    /// spreads estimated of |coalition| + 1 (see also LeverageOptions).
     Progress progress{};
 };
 
