@@ -1,16 +1,13 @@
 // The `copnet` program, run as a user runs it: exit codes, stdout, stderr.
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "cli_run.hpp"
 #include "copnet/analysis/reach.hpp"
 #include "copnet/io/csv.hpp"
 
@@ -18,36 +15,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
-
-Run run(const std::string& args) {
-    // One file per call: ctest runs the test cases of this file in parallel processes.
-    static int calls = 0;
-    const fs::path err_file = fs::temp_directory_path() /
-                              ("copnet_cli_test." + std::to_string(getpid()) + "." +
-                               std::to_string(++calls) + ".stderr");
-    const std::string cmd = std::string("'") + COPNET_CLI + "' " + args + " 2>'" +
-                            err_file.string() + "'";
-    Run r;
-    FILE* pipe = popen(cmd.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buf{};
-    std::size_t n = 0;
-    while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-    const int status = pclose(pipe);
-    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::ifstream e(err_file);
-    std::stringstream ss;
-    ss << e.rdbuf();
-    r.err = ss.str();
-    e.close();
-    fs::remove(err_file);
-    return r;
-}
+using copnet::test::Run;
+using copnet::test::run;
 
 const std::string data = std::string(COPNET_SOURCE_DIR) + "/examples/data/";
 

@@ -276,7 +276,7 @@ TEST_CASE("coalition synergy: overlap and tipping", "[diffusion]") {
     CHECK(s.ratio_to_sum() == 5.0 / 8.0);
     REQUIRE(s.alone.size() == 2);
     CHECK(s.alone[1].who == net.at("h2"));
-    CHECK(s.alone[1].probability == 4.0);
+    CHECK(s.alone[1].expected == 4.0);
 
     // Linear threshold: v needs both a and b (threshold 1, each brings 0.5): superadditive.
     Network lt = with({"a", "b", "v", "w"});
@@ -293,8 +293,12 @@ TEST_CASE("coalition synergy: overlap and tipping", "[diffusion]") {
     CHECK(t.ratio_to_sum() == 2.0);
     CHECK(t.gain_over_best() == 3.0);
 
-    const StakeholderId twice[] = {net.at("h1"), net.at("h1")};
-    CHECK_THROWS_WITH(coalition_synergy(net, twice), Catch::Contains("once"));
+    // A member named twice counts once.
+    const StakeholderId twice[] = {net.at("h1"), net.at("h2"), net.at("h1")};
+    const Synergy d = coalition_synergy(net, twice, {.runs = 10});
+    CHECK(d.together == 5.0);
+    CHECK(d.alone.size() == 2);
+    CHECK(d.sum_alone == 8.0);
     CHECK_THROWS_AS(coalition_synergy(net, {}), invalid_value);
 }
 
@@ -323,6 +327,9 @@ TEST_CASE("diffusion rejects bad input and leaves the network alone", "[diffusio
     CHECK_THROWS_WITH(spread(net, a, {.probability = 1.5}), Catch::Contains("outside [0,1]"));
     CHECK_THROWS_AS(spread(net, a, {.probability = -0.1}), invalid_value);
     CHECK_THROWS_AS(spread(net, a, {.probability = std::nan("")}), invalid_value);
+    CHECK_THROWS_WITH(
+        spread(net, a, {.model = DiffusionModel::linear_threshold, .probability = 0.5}),
+        Catch::Contains("independent cascade only"));
     for (const char* bad : {"high", "1.5", "-0.2", "0.5x", "nan"}) {
         INFO(bad);
         Network copy = net;

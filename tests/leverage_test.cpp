@@ -225,3 +225,24 @@ TEST_CASE("leverage rejects bad input", "[leverage]") {
                       Catch::Contains("runs"));
     CHECK_THROWS_AS(leverage(net, {.diffusion = {.probability = 2.0}, .k = 1}), invalid_value);
 }
+
+TEST_CASE("leverage reports progress, ending at its total", "[leverage]") {
+    const Network net = two_stars();
+    for (LeverageMethod method : {LeverageMethod::celf, LeverageMethod::imm}) {
+        INFO(to_string(method));
+        std::vector<std::pair<std::size_t, std::size_t>> calls;
+        LeverageOptions o{.diffusion = {.runs = 50}, .k = 2, .method = method};
+        o.diffusion.progress = [&](std::size_t done, std::size_t total) {
+            calls.emplace_back(done, total);
+        };
+        (void)leverage(net, o);
+        REQUIRE(!calls.empty());
+        CHECK(calls.back().first == calls.back().second);
+        for (const auto& [done, total] : calls) CHECK(done <= total);
+        if (method == LeverageMethod::celf) {
+            CHECK(calls.back().second == 10 + 2);  // ten candidates' first pass, two chosen
+            for (std::size_t i = 1; i < calls.size(); ++i)
+                CHECK(calls[i].first > calls[i - 1].first);
+        }
+    }
+}

@@ -51,6 +51,9 @@ DiffusionModelData DiffusionModelData::prepare(const Network& net,
     if (options.probability && !(*options.probability >= 0.0 && *options.probability <= 1.0))
         throw invalid_value("probability " + std::to_string(*options.probability) +
                             " is outside [0,1]");
+    if (options.probability && options.model == DiffusionModel::linear_threshold)
+        throw invalid_value("a uniform probability applies to independent cascade only (linear "
+                            "threshold reads the tie weights)");
     DiffusionModelData m;
     m.model = options.model;
     m.probability = options.probability;
@@ -289,8 +292,6 @@ Synergy coalition_synergy(const Network& net, std::span<const StakeholderId> coa
     detail::check_runs(options.runs);
     const auto m = detail::DiffusionModelData::prepare(net, options);
     const auto members = detail::compact_ids(net, *m.snap, coalition);
-    if (members.size() != coalition.size())
-        throw invalid_value("a coalition holds each stakeholder once");
     Synergy out;
     const std::size_t steps = members.size() + 1;
     out.together = detail::expected_spread(m, members, options.runs, options.seed, options.threads);
@@ -299,11 +300,12 @@ Synergy coalition_synergy(const Network& net, std::span<const StakeholderId> coa
         const std::uint32_t one[] = {members[i]};
         const double alone =
             detail::expected_spread(m, one, options.runs, options.seed, options.threads);
-        out.alone.push_back({coalition[i], alone});
+        const StakeholderId who = m.snap->stakeholder(members[i]);
+        out.alone.push_back({who, alone});
         out.sum_alone += alone;
         if (i == 0 || alone > out.best_single) {
             out.best_single = alone;
-            out.best = coalition[i];
+            out.best = who;
         }
         if (options.progress) options.progress(i + 2, steps);
     }

@@ -44,7 +44,13 @@ LeverageResult celf(const detail::DiffusionModelData& m, const std::vector<std::
         ++r.samples;
         return s;
     };
-    for (std::uint32_t i = 0; i < cands.size(); ++i) heap.push({sigma_with(cands[i]), i, 0});
+    const std::size_t steps = cands.size() + o.k;
+    for (std::uint32_t i = 0; i < cands.size(); ++i) {
+        heap.push({sigma_with(cands[i]), i, 0});
+        // About a hundred reports over the first pass.
+        if (d.progress && ((i + 1) * 100 / cands.size() != i * 100 / cands.size()))
+            d.progress(i + 1, steps);
+    }
     double current = 0.0;
     while (chosen.size() < o.k) {
         Entry top = heap.top();
@@ -53,7 +59,7 @@ LeverageResult celf(const detail::DiffusionModelData& m, const std::vector<std::
             chosen.push_back(cands[top.rank]);
             r.conveners.push_back({m.snap->stakeholder(cands[top.rank]), top.gain});
             current += top.gain;
-            if (d.progress) d.progress(chosen.size(), o.k);
+            if (d.progress) d.progress(cands.size() + chosen.size(), steps);
             continue;
         }
         top.gain = sigma_with(cands[top.rank]) - current;
@@ -308,7 +314,7 @@ struct Imm {
             RrSets sets;  // estimates the lower bound, then is dropped (Chen 2018)
             for (int i = 1; i < std::log2(n); ++i) {
                 const double x = n / std::pow(2.0, i);
-                grow(sets, checked(lambda1 / x), 1, {});
+                grow(sets, checked(lambda1 / x), 1, o.diffusion.progress);
                 const double covered = static_cast<double>(select(sets, nullptr)) /
                                        static_cast<double>(sets.size());
                 if (n * covered >= (1.0 + eps1) * x) {

@@ -18,4 +18,10 @@ void add_summary_command(CLI::App& app, Runner& run);
 /// `copnet reach`: k-step reach from stakeholders, by circle and facet; two-way level flow.
 void add_reach_command(CLI::App& app, Runner& run);
 
+/// `copnet spread`: diffusion by Monte Carlo from stakeholders; adoption, breakdown, synergy.
+void add_spread_command(CLI::App& app, Runner& run);
+
+/// `copnet leverage`: whom to convene so that a message spreads furthest (CELF, IMM).
+void add_leverage_command(CLI::App& app, Runner& run);
+
 } // namespace copnet::cli

@@ -1,5 +1,6 @@
 #include "input.hpp"
 
+#include <sstream>
 
 #include "copnet/error.hpp"
 #include "copnet/io/csv.hpp"
@@ -47,6 +48,70 @@ std::vector<StakeholderId> parse_ids(const Network& net, std::string_view list) 
         list.remove_prefix(comma + 1);
     }
     return ids;
+}
+
+std::vector<StakeholderId> sources_or_core(const Network& net, const Community* community,
+                                           std::string_view from) {
+    std::vector<StakeholderId> sources;
+    if (!from.empty()) {
+        sources = parse_ids(net, from);
+    } else if (community != nullptr) {
+        sources = community->members(Circle::core);
+    }
+    if (sources.empty())
+        throw invalid_value("no sources: give --from ID[,ID…] (the default, the community's core "
+                            "group, is empty)");
+    return sources;
+}
+
+DiffusionOptions DiffusionCliOptions::options(const AnalysisOptions& analysis) const {
+    DiffusionOptions o{.filter = analysis.filter(),
+                       .model = parse_diffusion_model(model),
+                       .runs = runs,
+                       .seed = seed,
+                       .threads = threads,
+                       .probability = probability};
+    if (probability && o.model != DiffusionModel::independent_cascade)
+        throw invalid_value("--probability is for the independent cascade (--model ic); the "
+                            "linear threshold model uses the tie weights");
+    return o;
+}
+
+std::string DiffusionCliOptions::describe(DiffusionModel parsed) const {
+    if (parsed == DiffusionModel::linear_threshold)
+        return "linear threshold (tie weights toward thresholds)";
+    if (!probability) return "independent cascade (tie weights as chances)";
+    std::ostringstream out;
+    out << "independent cascade (every tie succeeds with p = " << *probability << ")";
+    return out.str();
+}
+
+CLI::Validator non_negative() {
+    return CLI::Validator(
+        [](std::string& text) {
+            const auto first = text.find_first_not_of(" \t");
+            return first != std::string::npos && text[first] == '-'
+                       ? std::string("must be a whole number, 0 or more")
+                       : std::string();
+        },
+        "");
+}
+
+void add_diffusion_options(CLI::App& cmd, DiffusionCliOptions& options) {
+    cmd.add_option("--model", options.model,
+                   "ic (independent cascade) or lt (linear threshold)")
+        ->capture_default_str();
+    cmd.add_option("--runs", options.runs, "Monte Carlo runs (the error shrinks as 1/sqrt(R))")
+        ->check(non_negative())
+        ->capture_default_str();
+    cmd.add_option("--seed", options.seed, "seed: same seed, same answer, whatever the threads")
+        ->check(non_negative())
+        ->capture_default_str();
+    cmd.add_option("--threads", options.threads, "worker threads (0: the hardware's)")
+        ->check(non_negative())
+        ->capture_default_str();
+    cmd.add_option("--probability", options.probability,
+                   "independent cascade: every tie succeeds with P in [0,1] instead of its weight");
 }
 
 Format InputOptions::format() const {

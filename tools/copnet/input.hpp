@@ -1,13 +1,17 @@
 #pragma once
 // Input options shared by every command, and loading the network they name.
 
+#include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
-#include <vector>
-
+#include "copnet/analysis/reach.hpp"
+#include "copnet/community.hpp"
 #include "copnet/network.hpp"
 #include "copnet/tie.hpp"
 
@@ -41,8 +45,39 @@ struct AnalysisOptions {
 /// Adds --kinds, --direction and --facet to `cmd`.
 void add_analysis_options(CLI::App& cmd, AnalysisOptions& options);
 
+/// The options of the diffusion commands (`spread`, `leverage`): model, Monte Carlo runs,
+/// seed, threads and the uniform IC probability.
+struct DiffusionCliOptions {
+    std::string model = "ic";
+    std::size_t runs = 10'000;
+    std::uint64_t seed = 1;
+    unsigned threads = 0;
+    std::optional<double> probability;
+
+    /// The library's options, following `analysis`'s filter (no progress report).
+    /// Throws copnet::invalid_value for a bad model, kinds or direction, or --probability with
+    /// the linear threshold model (which has no use for it).
+    [[nodiscard]] DiffusionOptions options(const AnalysisOptions& analysis) const;
+    /// The model in words, for text output: "independent cascade (tie weights as chances)".
+    [[nodiscard]] std::string describe(DiffusionModel parsed) const;
+};
+
+/// Rejects a negative whole number with a readable message (CLI11 would wrap "-1" into a huge
+/// 64-bit unsigned value).
+[[nodiscard]] CLI::Validator non_negative();
+
+/// Adds --model, --runs, --seed, --threads and --probability to `cmd`.
+void add_diffusion_options(CLI::App& cmd, DiffusionCliOptions& options);
+
 /// The stakeholders named in a comma-separated id list. Throws copnet::unknown_stakeholder.
 [[nodiscard]] std::vector<StakeholderId> parse_ids(const Network& net, std::string_view list);
+
+/// The sources of a message: the ids in `from` or, if it is empty, the core group of
+/// `community`. Throws copnet::unknown_stakeholder for an unknown id, copnet::invalid_value
+/// when there are no sources.
+[[nodiscard]] std::vector<StakeholderId> sources_or_core(const Network& net,
+                                                         const Community* community,
+                                                         std::string_view from);
 
 /// Adds --nodes, --ties, --community, --create-missing and --format to `cmd`.
 void add_input_options(CLI::App& cmd, InputOptions& options);

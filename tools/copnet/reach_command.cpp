@@ -69,15 +69,7 @@ std::string run_reach(const ReachCli& o) {
     std::string label;
     const Network net = load_input(o.input, label);
     const Community* cop = net.find_community(o.input.community);
-    std::vector<StakeholderId> sources;
-    if (!o.from.empty()) {
-        sources = parse_ids(net, o.from);
-    } else if (cop != nullptr) {
-        sources = cop->members(Circle::core);
-    }
-    if (sources.empty())
-        throw invalid_value("no sources: give --from ID[,ID…] (the default, the community's core "
-                            "group, is empty)");
+    const std::vector<StakeholderId> sources = sources_or_core(net, cop, o.from);
     const ReachOptions options{.filter = o.analysis.filter(), .max_hops = o.hops};
     const ReachResult r = reach(net, sources, options);
     const ReachBreakdown b = break_down(net, r, cop, o.analysis.facet);

@@ -166,7 +166,8 @@ struct DiffusionOptions {
     /// Worker threads; 0 = the hardware's.
     unsigned threads = 0;
     /// Independent cascade: if set, every followed tie succeeds with this probability instead
-    /// of its weight (the "uniform IC" of the literature). Must be in [0,1].
+    /// of its weight (the "uniform IC" of the literature). Must be in [0,1]; an error with
+    /// linear threshold, whose weights are the model.
     std::optional<double> probability{};
     /// Linear threshold: the stakeholder attribute (node column) holding thresholds in [0,1].
     /// A stakeholder without a value draws a fresh threshold uniformly from [0,1) in each run.
@@ -200,7 +201,8 @@ struct SpreadResult {
 /// them. Runs are split across threads; each run has its own generator, so the result for a
 /// seed is identical whatever the thread count.
 /// Cost: O(runs · (V_reached + E_reached)) time, O(V + E) memory plus O(V) per thread.
-/// Throws: invalid_value if `sources` is empty, `runs` is 0, `probability` is outside [0,1], or
+/// Throws: invalid_value if `sources` is empty, `runs` is 0, `probability` is outside [0,1] or
+/// set for linear threshold, or
 /// a threshold value is not a number in [0,1] (naming the stakeholder); unknown_stakeholder for
 /// a source not in `net`.
 [[nodiscard]] SpreadResult spread(const Network& net, std::span<const StakeholderId> sources,
@@ -228,12 +230,17 @@ struct SpreadBreakdown {
                                          const Community* community,
                                          std::string_view facet = {});
 
+/// One coalition member's expected spread alone.
+struct MemberSpread {
+    StakeholderId who;
+    double expected = 0.0;  ///< σ({who})
+};
+
 /// "What can we accomplish together that no one can alone": a coalition's expected spread
 /// together against each member's alone.
 struct Synergy {
-    double together = 0.0;    ///< σ(coalition)
-    std::vector<Adoption> alone;  ///< each member's σ({member}), in the order given (the
-                                  ///< `probability` field holds the expected spread)
+    double together = 0.0;          ///< σ(coalition)
+    std::vector<MemberSpread> alone;  ///< each member alone, in the order given
     StakeholderId best{};     ///< the member with the largest spread alone
     double best_single = 0.0; ///< its spread alone
     double sum_alone = 0.0;   ///< Σ σ({member})
@@ -248,8 +255,8 @@ struct Synergy {
 
 /// Expected spread of `coalition` together and of each member alone, all with the same
 /// seed (common random numbers, so the comparisons are not blurred by sampling noise).
-/// Cost: (|coalition| + 1) × `spread`. Throws: invalid_value if `coalition` is empty or
-/// holds a stakeholder twice; otherwise as `spread`.
+/// A stakeholder named twice counts once (as in `spread`). Cost: (|coalition| + 1) × `spread`.
+/// Throws: invalid_value if `coalition` is empty; otherwise as `spread`.
 [[nodiscard]] Synergy coalition_synergy(const Network& net,
                                         std::span<const StakeholderId> coalition,
                                         const DiffusionOptions& options = {});
@@ -281,8 +288,8 @@ enum class LeverageMethod : std::uint8_t {
 struct LeverageOptions {
     /// Model, filter, runs, seed, threads, progress. For IMM, `runs` is used only to estimate
     /// the spread of the chosen set by Monte Carlo (set 0 to skip and report IMM's own
-    /// estimate). `progress` reports CELF's conveners chosen of k, and IMM's reverse-reachable
-    /// sets of its final sample.
+    /// estimate). `progress` reports CELF's spread estimates of its first pass plus conveners
+    /// chosen (of candidates + k), and IMM's reverse-reachable sets of each phase's target.
     DiffusionOptions diffusion{};
     /// Conveners to choose (≥ 1, at most the number of candidates).
     std::size_t k = 5;

@@ -1,0 +1,59 @@
+#include "output.hpp"
+
+#include <array>
+#include <charconv>
+#include <cstdio>
+#include <utility>
+
+#include <unistd.h>
+
+namespace copnet::cli {
+
+std::string csv_field(std::string_view text) {
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+std::string shortest(double value) {
+    std::array<char, 32> buf{};
+    const auto end = std::to_chars(buf.data(), buf.data() + buf.size(), value).ptr;
+    return {buf.data(), end};
+}
+
+ProgressBar::ProgressBar(std::string label)
+    : label_(std::move(label)), active_(isatty(fileno(stderr)) == 1) {}
+
+ProgressBar::~ProgressBar() { end_line(); }
+
+Progress ProgressBar::callback() {
+    if (!active_) return {};
+    return [this](std::size_t done, std::size_t total) { draw(done, total); };
+}
+
+void ProgressBar::draw(std::size_t done, std::size_t total) noexcept {
+    constexpr int width = 30;
+    const double part = total == 0 ? 1.0 : static_cast<double>(done) / static_cast<double>(total);
+    const int filled = static_cast<int>(part * width);
+    std::array<char, width + 1> bar{};
+    for (int i = 0; i < width; ++i) bar[static_cast<std::size_t>(i)] = i < filled ? '#' : '.';
+    std::fprintf(stderr, "\r%s [%s] %3d %% (%zu/%zu)", label_.c_str(), bar.data(),
+                 static_cast<int>(100.0 * part), done, total);
+    std::fflush(stderr);
+    open_ = true;
+    if (done >= total) end_line();
+}
+
+void ProgressBar::end_line() noexcept {
+    if (!open_) return;
+    std::fputc('\n', stderr);
+    std::fflush(stderr);
+    open_ = false;
+}
+
+} // namespace copnet::cli
