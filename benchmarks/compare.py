@@ -6,7 +6,7 @@ as copnet's CSV pair and as a 0-based integer edge list (collaboration written a
 three tools follow the same arcs), then times, alternating tools, the median of --repeat runs of:
   load        copnet read_csv (BM_ReadCsvFiles) | igraph Graph.Read_Edgelist | networkx read_edgelist
   reach k=2   k-step reach counts from 100 seeded sources, out-ties:
-              copnet reach_counts (1 thread, snapshot included) | igraph neighborhood_size(order=2)
+              copnet reach_counts (1 thread, snapshot built before timing) | igraph neighborhood_size(order=2)
               | networkx single_source_shortest_path_length(cutoff=2)
   reach all   the same, unlimited (igraph: neighborhood_size with order = N or Graph.bfs per
               source, whichever is faster)

@@ -20,9 +20,16 @@
 //                               and the expected spread. Ties 100k (10k stakeholders) and 1M
 //                               (100k stakeholders), threads 1 and 2.
 //   BM_LtRuns/<ties>/<threads>  the same for linear threshold (drawn thresholds), 1M ties.
-//   BM_Imm/<ties>/<ε·100>       leverage(imm, k = 50, IC, runs = 0: IMM's own estimate),
-//                               2 threads, one iteration; ε = 0.1 at 1M and 10M ties, and
-//                               ε = 0.5 at 10M for reference. Counters: RR sets of the final
+//   BM_Imm/<ties>/<ε·100>/<skewed>
+//                               leverage(imm, k = 50, IC, runs = 0: IMM's own estimate),
+//                               2 threads, one iteration; ε = 0.1 at 1M and 10M ties.
+//                               skewed = 1: tie sources drawn with weight (i + 1)^(-2/3)
+//                               (Chung & Lu; power-law out-degrees, exponent 2.5), targets
+//                               uniform, weighted cascade as above: the realistic case, and
+//                               the floor (< 60 s, < 8 GiB at 10M ties). skewed = 0:
+//                               the uniform landscape, where the weighted cascade is critical
+//                               and RR sets are huge (ε = 0.5 at 10M for reference).
+//                               Counters: RR sets of the final
 //                               sample, IMM's spread estimate, resident memory before the call
 //                               and the peak while it ran (VmRSS, VmHWM of /proc/self/status;
 //                               the high-water mark is reset before the call where the kernel
@@ -31,15 +38,17 @@
 //                               (snapshots, lower-bound rounds), t_sample_s (final sample),
 //                               t_cover_s (greedy maximum coverage), phases (sampling phases).
 //
-// The 1M-stakeholder landscape takes about 1.4 GiB and 10 s to build; BM_Imm/10000000/10 runs
-// for many minutes and over 12 GiB (docs/performance.md). These cases are for a developer's
-// run, one process per IMM case so that VmHWM is its own:
+// The 1M-stakeholder landscape takes about 1.4 GiB and 10 s to build; BM_Imm/10000000/10/1
+// takes about 20 s and 1.9 GiB, BM_Imm/10000000/10/0 many minutes and over 12 GiB
+// (docs/performance.md). These cases are for a developer's run, one process per IMM case so
+// that VmHWM is its own:
 //   copnet_benchmarks --benchmark_filter='BM_IcRuns|BM_LtRuns'
-//   copnet_benchmarks --benchmark_filter='BM_Imm/1000000/10/'
+//   copnet_benchmarks --benchmark_filter='BM_Imm/10000000/10/1/'
 // CI builds this binary but runs only the BM_ParseCsv smoke test (tests/CMakeLists.txt).
 // docs/performance.md, "Diffusion and leverage", has the measured table.
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdint>
 #include <fstream>
 #include <map>
@@ -63,16 +72,23 @@ struct Landscape {
     std::vector<copnet::StakeholderId> sources;  // 10 distinct, drawn from the same seed
 };
 
-std::unique_ptr<Landscape> make_landscape(std::size_t ties) {
+// skewed: the tie's source is drawn with weight (i + 1)^(-1/(γ - 1)), γ = 2.5 (Chung & Lu
+// 2002), so out-degrees follow a power law as on real social networks (a few stakeholders
+// reach thousands), while targets stay uniform; otherwise both endpoints are uniform.
+std::unique_ptr<Landscape> make_landscape(std::size_t ties, bool skewed = false) {
     const std::size_t n = ties / 10;
     std::mt19937_64 rng(20261122);
     std::uniform_int_distribution<std::uint64_t> pick(0, n - 1);
+    std::vector<double> weight(skewed ? n : 0);
+    for (std::size_t i = 0; i < weight.size(); ++i)
+        weight[i] = std::pow(static_cast<double>(i + 1), -1.0 / 1.5);
+    std::discrete_distribution<std::uint64_t> pick_source(weight.begin(), weight.end());
     // Distinct ordered pairs as source * n + target, topped up until there are `ties` of them.
     std::vector<std::uint64_t> pairs;
     pairs.reserve(ties);
     while (pairs.size() < ties) {
         for (std::size_t e = pairs.size(); e < ties; ++e) {
-            const std::uint64_t s = pick(rng);
+            const std::uint64_t s = skewed ? pick_source(rng) : pick(rng);
             std::uint64_t t = pick(rng);
             if (t == s) t = (s + 1) % n;
             pairs.push_back(s * n + t);
@@ -110,10 +126,10 @@ std::unique_ptr<Landscape> make_landscape(std::size_t ties) {
     return l;
 }
 
-const Landscape& landscape(std::size_t ties) {
-    static std::map<std::size_t, std::unique_ptr<Landscape>> cache;
-    auto& slot = cache[ties];
-    if (!slot) slot = make_landscape(ties);
+const Landscape& landscape(std::size_t ties, bool skewed = false) {
+    static std::map<std::pair<std::size_t, bool>, std::unique_ptr<Landscape>> cache;
+    auto& slot = cache[{ties, skewed}];
+    if (!slot) slot = make_landscape(ties, skewed);
     return *slot;
 }
 
@@ -178,7 +194,8 @@ BENCHMARK(BM_LtRuns)
     ->UseRealTime();
 
 void BM_Imm(benchmark::State& state) {
-    const Landscape& l = landscape(static_cast<std::size_t>(state.range(0)));
+    const Landscape& l =
+        landscape(static_cast<std::size_t>(state.range(0)), state.range(2) != 0);
     copnet::LeverageOptions options;
     options.method = copnet::LeverageMethod::imm;
     options.k = 50;
@@ -227,11 +244,13 @@ void BM_Imm(benchmark::State& state) {
     if (!reset) state.SetLabel("VmHWM not reset: peak includes building the landscape");
 }
 // Args: ties, ε in hundredths (the ε = 0.1; ε = 0.5, the IMM paper's usual setting,
-// as a reference point: sets needed scale as 1/ε²).
+// as a reference point: sets needed scale as 1/ε²), landscape (1 skewed, 0 uniform).
 BENCHMARK(BM_Imm)
-    ->Args({1'000'000, 10})
-    ->Args({10'000'000, 10})
-    ->Args({10'000'000, 50})
+    ->Args({1'000'000, 10, 1})
+    ->Args({10'000'000, 10, 1})
+    ->Args({1'000'000, 10, 0})
+    ->Args({10'000'000, 10, 0})
+    ->Args({10'000'000, 50, 0})
     ->Unit(benchmark::kSecond)
     ->UseRealTime()
     ->Iterations(1);

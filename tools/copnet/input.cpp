@@ -39,6 +39,11 @@ void add_analysis_options(CLI::App& cmd, AnalysisOptions& options) {
         ->capture_default_str();
 }
 
+void add_weighted_option(CLI::App& cmd, AnalysisOptions& options) {
+    cmd.add_flag("--weighted", options.weighted,
+                 "use tie weights where a measure has a weighted form (default: unweighted)");
+}
+
 std::vector<StakeholderId> parse_ids(const Network& net, std::string_view list) {
     std::vector<StakeholderId> ids;
     for (;;) {

@@ -37,6 +37,9 @@ struct AnalysisOptions {
     std::string kinds = "all";
     std::string direction = "out";
     std::string facet = "sector";
+    /// --weighted: use tie weights where a measure has a weighted form (default unweighted,
+    /// like NetworkX's `weight=None`). Only commands that call add_weighted_option() take it.
+    bool weighted = false;
 
     /// The filter named by --kinds and --direction. Throws copnet::invalid_value.
     [[nodiscard]] TieFilter filter() const;
@@ -44,6 +47,9 @@ struct AnalysisOptions {
 
 /// Adds --kinds, --direction and --facet to `cmd`.
 void add_analysis_options(CLI::App& cmd, AnalysisOptions& options);
+
+/// Adds --weighted to `cmd`, for commands with measures that have a weighted form.
+void add_weighted_option(CLI::App& cmd, AnalysisOptions& options);
 
 /// The options of the diffusion commands (`spread`, `leverage`): model, Monte Carlo runs,
 /// seed, threads and the uniform IC probability.
