@@ -8,7 +8,9 @@ build=${1:-build}
 shift || true
 
 packages=(build-essential cmake ccache libboost-graph-dev libboost-serialization-dev
-          libmsgsl-dev catch2 nlohmann-json3-dev libcli11-dev libbenchmark-dev)
+          libmsgsl-dev catch2 nlohmann-json3-dev libcli11-dev libbenchmark-dev
+          pybind11-dev python3-dev python3-setuptools python3-wheel python3-pip python3-pytest
+          python3-networkx python3-mypy)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -21,5 +23,7 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 fi
 
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release "$@" >&2
+# The Python module builds by default (against Debian's /usr/bin/python3); a later
+# -DCOPNET_BUILD_PYTHON=OFF among the arguments turns it off.
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DCOPNET_BUILD_PYTHON=ON "$@" >&2
 cmake --build "$build" -j"$(nproc)" >&2

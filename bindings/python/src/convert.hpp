@@ -1,0 +1,118 @@
+#pragma once
+// The conversions the binding needs, in one place: copnet's enums to and from the Python
+// `enum.Enum` classes of copnet/_types.py (by CSV spelling), stakeholder ids to and from
+// handles, tie filters from keyword arguments, and copnet's C++ exceptions to the Python ones.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <copnet/analysis/reach.hpp>
+#include <copnet/community.hpp>
+#include <copnet/network.hpp>
+#include <copnet/stakeholder.hpp>
+#include <copnet/tie.hpp>
+
+namespace copnet::python {
+
+namespace py = pybind11;
+
+/// copnet._types, where the enums, exceptions and result classes live.
+inline py::module_ types() { return py::module_::import("copnet._types"); }
+
+/// An instance of the result class `name` of copnet._types.
+template <class... Args>
+py::object make(const char* name, Args&&... args) {
+    return types().attr(name)(std::forward<Args>(args)...);
+}
+
+/// Per enum: its Python class name and its spelling in both directions.
+template <class E>
+struct EnumInfo;
+#define COPNET_PY_ENUM(E, NAME, PARSE)                                                         \
+    template <>                                                                                \
+    struct EnumInfo<E> {                                                                       \
+        static constexpr const char* name = NAME;                                              \
+        static std::string_view spell(E e) noexcept { return to_string(e); }                   \
+        static E parse(std::string_view s) { return PARSE(s); }                                \
+    };
+COPNET_PY_ENUM(Level, "Level", parse_level)
+COPNET_PY_ENUM(Perspective, "Perspective", parse_perspective)
+COPNET_PY_ENUM(Stance, "Stance", parse_stance)
+COPNET_PY_ENUM(Circle, "Circle", parse_circle)
+COPNET_PY_ENUM(TieKind, "TieKind", parse_tie_kind)
+COPNET_PY_ENUM(Direction, "Direction", parse_direction)
+COPNET_PY_ENUM(DiffusionModel, "DiffusionModel", parse_diffusion_model)
+COPNET_PY_ENUM(LeverageMethod, "LeverageMethod", parse_leverage_method)
+#undef COPNET_PY_ENUM
+
+/// The Python enum member for `e`.
+template <class E>
+py::object to_py(E e) {
+    return types().attr(EnumInfo<E>::name)(std::string(EnumInfo<E>::spell(e)));
+}
+
+/// Stakeholder ↔ copnet._types.Stakeholder.
+py::object to_py(const Stakeholder& s);
+Stakeholder stakeholder_from_py(const py::handle& obj);
+
+/// The handle of user id `id`. Throws unknown_stakeholder (→ copnet.UnknownStakeholder).
+inline StakeholderId handle(const Network& net, const std::string& id) { return net.at(id); }
+/// The handles of `ids`, in order.
+std::vector<StakeholderId> handles(const Network& net, const std::vector<std::string>& ids);
+/// The user id of `who`.
+inline const std::string& id_of(const Network& net, StakeholderId who) {
+    return net.stakeholder(who).id;
+}
+
+/// A filter from `kinds` (None: every kind; a str "authority,influence"; or an iterable of
+/// TieKind / str) and `direction`.
+TieFilter filter_from(const py::object& kinds, Direction direction);
+
+/// The community named by `community` (a Community object, a name, or None → nullptr).
+const Community* community_from(const Network& net, const py::object& community);
+
+/// Registers the translation of copnet's C++ exceptions to copnet._types' Python ones.
+void register_exceptions();
+
+void bind_core(py::module_& m);
+void bind_reach(py::module_& m);
+
+} // namespace copnet::python
+
+namespace pybind11::detail {
+
+/// copnet's enums cross the boundary as the `enum.Enum` classes of copnet._types (str-valued,
+/// so a plain string such as "core" is accepted too; a bad spelling raises copnet.InvalidValue).
+template <class E>
+struct copnet_enum_caster {
+    PYBIND11_TYPE_CASTER(E, const_name("copnet.Enum"));
+    bool load(handle src, bool /*convert*/) {
+        if (!PyUnicode_Check(src.ptr())) return false;
+        Py_ssize_t size = 0;
+        const char* text = PyUnicode_AsUTF8AndSize(src.ptr(), &size);
+        if (text == nullptr) {
+            PyErr_Clear();
+            return false;
+        }
+        value = copnet::python::EnumInfo<E>::parse(std::string_view(text, static_cast<std::size_t>(size)));
+        return true;
+    }
+    static handle cast(E e, return_value_policy /*policy*/, handle /*parent*/) {
+        return copnet::python::to_py(e).release();
+    }
+};
+template <> struct type_caster<copnet::Level> : copnet_enum_caster<copnet::Level> {};
+template <> struct type_caster<copnet::Perspective> : copnet_enum_caster<copnet::Perspective> {};
+template <> struct type_caster<copnet::Stance> : copnet_enum_caster<copnet::Stance> {};
+template <> struct type_caster<copnet::Circle> : copnet_enum_caster<copnet::Circle> {};
+template <> struct type_caster<copnet::TieKind> : copnet_enum_caster<copnet::TieKind> {};
+template <> struct type_caster<copnet::Direction> : copnet_enum_caster<copnet::Direction> {};
+template <>
+struct type_caster<copnet::DiffusionModel> : copnet_enum_caster<copnet::DiffusionModel> {};
+template <>
+struct type_caster<copnet::LeverageMethod> : copnet_enum_caster<copnet::LeverageMethod> {};
+
+} // namespace pybind11::detail

@@ -1,0 +1,449 @@
+// Network, Community, the CSV pair and the summary.
+#include "convert.hpp"
+
+#include <exception>
+#include <sstream>
+
+#include <copnet/error.hpp>
+#include <copnet/io/csv.hpp>
+#include <copnet/summary.hpp>
+
+namespace copnet::python {
+
+py::object to_py(const Stakeholder& s) {
+    py::dict attributes;
+    for (const auto& [k, v] : s.attributes) attributes[py::str(k)] = py::str(v);
+    return make("Stakeholder", s.id, s.name, s.sector,
+                s.level ? to_py(*s.level) : py::object(py::none()), to_py(s.perspective),
+                s.organization, to_py(s.stance), attributes);
+}
+
+Stakeholder stakeholder_from_py(const py::handle& obj) {
+    Stakeholder s;
+    s.id = obj.attr("id").cast<std::string>();
+    s.name = obj.attr("name").cast<std::string>();
+    s.sector = obj.attr("sector").cast<std::string>();
+    const py::object level = obj.attr("level");
+    if (!level.is_none()) s.level = level.cast<Level>();
+    s.perspective = obj.attr("perspective").cast<Perspective>();
+    s.organization = obj.attr("organization").cast<std::string>();
+    s.stance = obj.attr("stance").cast<Stance>();
+    for (const auto& [k, v] : obj.attr("attributes").cast<py::dict>())
+        s.attributes.emplace(k.cast<std::string>(), v.cast<std::string>());
+    return s;
+}
+
+std::vector<StakeholderId> handles(const Network& net, const std::vector<std::string>& ids) {
+    std::vector<StakeholderId> out;
+    out.reserve(ids.size());
+    for (const auto& id : ids) out.push_back(net.at(id));
+    return out;
+}
+
+TieFilter filter_from(const py::object& kinds, Direction direction) {
+    if (kinds.is_none()) return TieFilter{0b111, direction};
+    if (py::isinstance<py::str>(kinds) && !py::isinstance(kinds, types().attr("TieKind"))) {
+        TieFilter f = parse_tie_filter(kinds.cast<std::string>());
+        f.direction = direction;
+        return f;
+    }
+    TieFilter f{0, direction};
+    for (const auto& k : kinds) {
+        const auto kind = k.cast<TieKind>();
+        f.kinds = static_cast<std::uint8_t>(f.kinds | (1U << static_cast<unsigned>(kind)));
+    }
+    return f;
+}
+
+namespace {
+
+/// A community seen from Python: its network (kept alive) and its name, looked up on each use,
+/// so that a community removed from its network raises instead of dangling.
+struct CommunityRef {
+    py::object owner;  // the Python Network
+    std::string name;
+    [[nodiscard]] Network& network() const { return owner.cast<Network&>(); }
+    [[nodiscard]] Community& get() const { return network().community(name); }
+};
+
+py::list ids_of(const Network& net, const std::vector<StakeholderId>& who) {
+    py::list out;
+    for (StakeholderId s : who) out.append(py::str(id_of(net, s)));
+    return out;
+}
+
+py::object tie_to_py(const Network& net, const Tie& t) {
+    return make("Tie", id_of(net, t.source), id_of(net, t.target), to_py(t.kind), t.weight);
+}
+
+py::list ties_to_py(const Network& net, const std::vector<Tie>& ties) {
+    py::list out;
+    for (const Tie& t : ties) out.append(tie_to_py(net, t));
+    return out;
+}
+
+Stakeholder stakeholder_from_args(const py::object& first, const py::kwargs& fields) {
+    if (!py::isinstance<py::str>(first)) {
+        if (fields.size() != 0)
+            throw invalid_value("add_stakeholder: give a Stakeholder or an id with fields, not both");
+        return stakeholder_from_py(first);
+    }
+    py::dict kw;
+    for (const auto& [k, v] : fields) kw[k] = v;
+    return stakeholder_from_py(types().attr("Stakeholder")(first, **kw));
+}
+
+py::object summary_to_py(const Summary& s) {
+    py::dict kinds, circles, levels, stances;
+    for (std::size_t k = 0; k < tie_kind_count; ++k)
+        kinds[py::str(std::string(to_string(static_cast<TieKind>(k))))] = s.ties_by_kind[k];
+    for (std::size_t c = 0; c < 4; ++c)
+        circles[py::str(std::string(to_string(static_cast<Circle>(c))))] = s.circles[c];
+    for (std::size_t l = 0; l < 3; ++l)
+        levels[py::str(std::string(to_string(static_cast<Level>(l))))] = s.levels[l];
+    levels["unknown"] = s.levels[3];
+    for (std::size_t t = 0; t < 3; ++t)
+        stances[py::str(std::string(to_string(static_cast<Stance>(t))))] = s.stances[t];
+    return make("Summary", s.stakeholders, s.ties, kinds, s.community, circles, levels, stances);
+}
+
+CsvOptions csv_options(const std::string& community, bool create_missing, unsigned threads) {
+    CsvOptions o;
+    o.community = community;
+    o.create_missing_stakeholders = create_missing;
+    o.threads = threads;
+    return o;
+}
+
+} // namespace
+
+const Community* community_from(const Network& net, const py::object& community) {
+    if (community.is_none()) return nullptr;
+    if (py::isinstance<CommunityRef>(community)) {
+        const auto& ref = community.cast<const CommunityRef&>();
+        if (&ref.network() != &net)
+            throw invalid_value("community \"" + ref.name + "\" belongs to another network");
+        return &ref.get();
+    }
+    return &net.community(community.cast<std::string>());
+}
+
+void bind_core(py::module_& m) {
+    py::class_<CommunityRef>(m, "Community", R"doc(
+A Community of Practice over the stakeholders of one Network: each stakeholder's circle
+(core, inner, outer, none). Get one from ``Network.add_community`` or ``Network.community``.
+``len(c)`` counts members, ``id in c`` tests membership, ``for id in c`` iterates members,
+``c[id]`` is a circle and ``c[id] = "core"`` sets one.)doc")
+        .def_property_readonly("name", [](const CommunityRef& c) { return c.get().name(); },
+                               "The community's name, unique within its network.")
+        .def_property(
+            "domain", [](const CommunityRef& c) { return c.get().domain(); },
+            [](const CommunityRef& c, std::string d) { c.get().set_domain(std::move(d)); },
+            "Free text describing the shared concern.")
+        .def_property_readonly("network", [](const CommunityRef& c) { return c.owner; },
+                               "The network the community belongs to.")
+        .def(
+            "circle",
+            [](const CommunityRef& c, const std::string& id) {
+                return c.get().circle(c.network().at(id));
+            },
+            py::arg("id"), "The circle of stakeholder ``id`` (Circle.none for non-members).")
+        .def("__getitem__",
+             [](const CommunityRef& c, const std::string& id) {
+                 return c.get().circle(c.network().at(id));
+             })
+        .def(
+            "set_circle",
+            [](const CommunityRef& c, const std::string& id, Circle circle) {
+                c.get().set_circle(c.network().at(id), circle);
+            },
+            py::arg("id"), py::arg("circle"),
+            "Puts stakeholder ``id`` in ``circle`` (Circle.none removes the membership).")
+        .def("__setitem__",
+             [](const CommunityRef& c, const std::string& id, Circle circle) {
+                 c.get().set_circle(c.network().at(id), circle);
+             })
+        .def(
+            "members",
+            [](const CommunityRef& c, std::optional<Circle> circle) {
+                const Community& cc = c.get();
+                return ids_of(c.network(), circle ? cc.members(*circle)
+                                                  : cc.members_within(Circle::outer));
+            },
+            py::arg("circle") = py::none(),
+            "Ids of the stakeholders in exactly ``circle`` (None: every member, core to "
+            "outer), in the order added.")
+        .def(
+            "members_within",
+            [](const CommunityRef& c, Circle circle) {
+                return ids_of(c.network(), c.get().members_within(circle));
+            },
+            py::arg("circle"),
+            "Ids at or inside ``circle``: members_within('inner') is core + inner.")
+        .def(
+            "count", [](const CommunityRef& c, Circle circle) { return c.get().count(circle); },
+            py::arg("circle"),
+            "Stakeholders in ``circle`` (for Circle.none: the non-members).")
+        .def("__len__", [](const CommunityRef& c) { return c.get().member_count(); })
+        .def("__contains__",
+             [](const CommunityRef& c, const py::object& id) {
+                 if (!py::isinstance<py::str>(id)) return false;
+                 const auto who = c.network().find(id.cast<std::string>());
+                 return who && c.get().is_member(*who);
+             })
+        .def("__iter__",
+             [](const CommunityRef& c) {
+                 return py::iter(ids_of(c.network(), c.get().members_within(Circle::outer)));
+             })
+        .def("__eq__",
+             [](const CommunityRef& a, const py::object& b) {
+                 return py::isinstance<CommunityRef>(b) &&
+                        a.owner.is(b.cast<const CommunityRef&>().owner) &&
+                        a.name == b.cast<const CommunityRef&>().name;
+             })
+        .def("__hash__", [](const CommunityRef& c) { return py::hash(py::str(c.name)); })
+        .def("__repr__", [](const CommunityRef& c) {
+            const Community& cc = c.get();
+            std::ostringstream out;
+            out << "<copnet.Community '" << cc.name() << "': " << cc.count(Circle::core)
+                << " core, " << cc.count(Circle::inner) << " inner, " << cc.count(Circle::outer)
+                << " outer>";
+            return out.str();
+        });
+
+    py::class_<Network>(m, "Network", R"doc(
+The landscape: stakeholders (named by their string ids) with their facets, typed ties between
+them, and the communities drawn over them. ``len(net)`` counts stakeholders, ``id in net``
+tests one, ``for id in net`` iterates ids in the order added, ``net[id]`` is a Stakeholder.)doc")
+        .def(py::init<>(), "An empty network.")
+        .def("__len__", &Network::stakeholder_count)
+        .def("__contains__",
+             [](const Network& n, const py::object& id) {
+                 return py::isinstance<py::str>(id) && n.find(id.cast<std::string>()).has_value();
+             })
+        .def("__iter__",
+             [](const Network& n) {
+                 py::list ids;
+                 for (StakeholderId s : n.stakeholders()) ids.append(py::str(id_of(n, s)));
+                 return py::iter(ids);
+             })
+        .def("__getitem__",
+             [](const Network& n, const std::string& id) { return to_py(n.stakeholder(n.at(id))); })
+        .def(
+            "stakeholder",
+            [](const Network& n, const std::string& id) { return to_py(n.stakeholder(n.at(id))); },
+            py::arg("id"), "The stakeholder ``id`` (a copy: change it with update_stakeholder).")
+        .def(
+            "stakeholders",
+            [](const Network& n) {
+                py::list out;
+                for (StakeholderId s : n.stakeholders()) out.append(to_py(n.stakeholder(s)));
+                return out;
+            },
+            "Every stakeholder, in the order added.")
+        .def(
+            "add_stakeholder",
+            [](Network& n, const py::object& first, const py::kwargs& fields) {
+                return id_of(n, n.add_stakeholder(stakeholder_from_args(first, fields)));
+            },
+            py::arg("stakeholder"),
+            "Adds a stakeholder, given as a Stakeholder or as an id with keyword fields "
+            "(name, sector, level, perspective, organization, stance, attributes); returns its "
+            "id. Raises InvalidValue for an empty or taken id.")
+        .def(
+            "update_stakeholder",
+            [](Network& n, const std::string& id, const py::object& s) {
+                n.update_stakeholder(n.at(id), stakeholder_from_py(s));
+            },
+            py::arg("id"), py::arg("stakeholder"),
+            "Replaces every field of ``id`` (ties and circles kept; the id may change).")
+        .def(
+            "remove_stakeholder",
+            [](Network& n, const std::string& id) { n.remove_stakeholder(n.at(id)); },
+            py::arg("id"), "Removes ``id``, its ties and its memberships.")
+        .def(
+            "add_tie",
+            [](Network& n, const std::string& source, const std::string& target, TieKind kind,
+               double weight) { return n.add_tie(n.at(source), n.at(target), kind, weight); },
+            py::arg("source"), py::arg("target"), py::arg("kind") = TieKind::collaboration,
+            py::arg("weight") = 1.0,
+            "Adds a tie; returns False if one of that kind existed and was merged (larger "
+            "weight kept). Raises InvalidValue for a self-tie or a weight outside [0,1].")
+        .def(
+            "remove_tie",
+            [](Network& n, const std::string& source, const std::string& target, TieKind kind) {
+                return n.remove_tie(n.at(source), n.at(target), kind);
+            },
+            py::arg("source"), py::arg("target"), py::arg("kind"),
+            "Removes the tie; returns False if there was none.")
+        .def(
+            "tie",
+            [](const Network& n, const std::string& source, const std::string& target,
+               TieKind kind) -> py::object {
+                const auto t = n.find_tie(n.at(source), n.at(target), kind);
+                return t ? tie_to_py(n, *t) : py::object(py::none());
+            },
+            py::arg("source"), py::arg("target"), py::arg("kind"),
+            "The tie of ``kind`` between the two (either order for collaboration), or None.")
+        .def(
+            "set_tie_weight",
+            [](Network& n, const std::string& source, const std::string& target, TieKind kind,
+               double weight) { n.set_tie_weight(n.at(source), n.at(target), kind, weight); },
+            py::arg("source"), py::arg("target"), py::arg("kind"), py::arg("weight"),
+            "Sets the weight of an existing tie.")
+        .def(
+            "ties",
+            [](const Network& n, const std::optional<std::string>& id, const py::object& kinds,
+               Direction direction) {
+                const TieFilter f = filter_from(kinds, direction);
+                return ties_to_py(n, id ? n.ties(n.at(*id), f) : n.all_ties(f));
+            },
+            py::arg("id") = py::none(), py::kw_only(), py::arg("kinds") = py::none(),
+            py::arg("direction") = Direction::out,
+            "The ties followed from ``id`` under kinds × direction, or (id None) every tie of "
+            "those kinds.")
+        .def(
+            "neighbours",
+            [](const Network& n, const std::string& id, const py::object& kinds,
+               Direction direction) {
+                return ids_of(n, n.neighbours(n.at(id), filter_from(kinds, direction)));
+            },
+            py::arg("id"), py::kw_only(), py::arg("kinds") = py::none(),
+            py::arg("direction") = Direction::out,
+            "Ids one followed tie away from ``id`` (one entry per tie).")
+        .def(
+            "tie_count",
+            [](const Network& n, std::optional<TieKind> kind) {
+                return kind ? n.tie_count(*kind) : n.tie_count();
+            },
+            py::arg("kind") = py::none(), "Number of ties (of ``kind``).")
+        .def_property_readonly(
+            "attribute_names",
+            [](const Network& n) {
+                const auto names = n.attribute_names();
+                return std::vector<std::string>(names.begin(), names.end());
+            },
+            "Attribute (extra column) names, in the order first seen.")
+        .def(
+            "facet",
+            [](const Network& n, const std::string& id, const std::string& facet) {
+                return std::string(n.facet(n.at(id), facet));
+            },
+            py::arg("id"), py::arg("facet"),
+            "The category of ``id`` under a facet (sector, level, … or an attribute).")
+        .def(
+            "add_community",
+            [](py::object self, std::string name, std::string domain) {
+                Network& n = self.cast<Network&>();
+                Community& c = n.add_community(std::move(name), std::move(domain));
+                return CommunityRef{std::move(self), c.name()};
+            },
+            py::arg("name"), py::arg("domain") = "",
+            "Adds an empty community and returns it. Raises InvalidValue if the name is taken.")
+        .def(
+            "community",
+            [](py::object self, const std::string& name) {
+                const Community& c = self.cast<const Network&>().community(name);
+                return CommunityRef{std::move(self), c.name()};
+            },
+            py::arg("name") = "community",
+            "The community ``name``. Raises InvalidValue if there is none.")
+        .def(
+            "communities",
+            [](py::object self) {
+                std::vector<CommunityRef> out;
+                for (const Community* c : self.cast<const Network&>().communities())
+                    out.push_back(CommunityRef{self, c->name()});
+                return out;
+            },
+            "Every community, in the order added.")
+        .def("remove_community", &Network::remove_community, py::arg("name"),
+             "Removes the community; returns False if there was none.")
+        .def(
+            "summary",
+            [](const Network& n, const py::object& community) {
+                return summary_to_py(summarize(n, community_from(n, community)));
+            },
+            py::arg("community") = py::none(),
+            "Counts of stakeholders, ties by kind, circles (of ``community``), levels, stances.")
+        .def("copy", [](const Network& n) { return Network(n); }, "A deep copy.")
+        .def("__copy__", [](const Network& n) { return Network(n); })
+        .def("__deepcopy__", [](const Network& n, const py::object&) { return Network(n); })
+        .def("__eq__",
+             [](const Network& a, const py::object& b) {
+                 return py::isinstance<Network>(b) && a == b.cast<const Network&>();
+             })
+        .def("__repr__", [](const Network& n) {
+            std::ostringstream out;
+            out << "<copnet.Network: " << n.stakeholder_count() << " stakeholders, "
+                << n.tie_count() << " ties";
+            const auto cs = n.communities();
+            for (std::size_t i = 0; i < cs.size(); ++i)
+                out << (i == 0 ? "; communities: " : ", ") << cs[i]->name();
+            out << '>';
+            return out.str();
+        });
+    // `__hash__` is None for a mutable container with `__eq__`.
+    m.attr("Network").attr("__hash__") = py::none();
+
+    m.def(
+        "read_csv",
+        [](const std::string& nodes, const std::string& ties, const std::string& community,
+           bool create_missing, unsigned threads) {
+            py::gil_scoped_release release;
+            return read_csv(nodes, ties, csv_options(community, create_missing, threads));
+        },
+        py::arg("nodes"), py::arg("ties"), py::kw_only(), py::arg("community") = "community",
+        py::arg("create_missing") = false, py::arg("threads") = 0,
+        R"doc(Reads a CSV pair (nodes.csv, ties.csv; DESIGN.md §3.1) into a new Network. The
+``circle`` column fills ``community``; ``circle:NAME`` columns fill community NAME.
+Raises ParseError (file, line, field) for malformed input, FileError for unreadable files.)doc");
+    m.def(
+        "parse_csv",
+        [](const std::string& nodes_text, const std::string& ties_text,
+           const std::string& community, bool create_missing) {
+            Network net;
+            parse_csv(net, nodes_text, ties_text, csv_options(community, create_missing, 1));
+            return net;
+        },
+        py::arg("nodes_text"), py::arg("ties_text"), py::kw_only(),
+        py::arg("community") = "community", py::arg("create_missing") = false,
+        "As read_csv, from the two files' text.");
+    m.def(
+        "write_csv",
+        [](const Network& net, const std::string& nodes, const std::string& ties,
+           const std::string& community, bool crlf) {
+            CsvWriteOptions o;
+            o.community = community;
+            o.crlf = crlf;
+            py::gil_scoped_release release;
+            write_csv(net, nodes, ties, o);
+        },
+        py::arg("network"), py::arg("nodes"), py::arg("ties"), py::kw_only(),
+        py::arg("community") = "community", py::arg("crlf") = false,
+        "Writes a CSV pair that read_csv reads back to an equal network.");
+}
+
+void register_exceptions() {
+    py::register_exception_translator([](std::exception_ptr p) {
+        try {
+            if (p) std::rethrow_exception(p);
+        } catch (const parse_error& e) {
+            const py::object err = types().attr("ParseError")(e.what(), e.file(), e.line(),
+                                                              e.field(), e.message());
+            PyErr_SetObject(types().attr("ParseError").ptr(), err.ptr());
+        } catch (const unknown_stakeholder& e) {
+            const py::object err = types().attr("UnknownStakeholder")(e.what(), e.id());
+            PyErr_SetObject(types().attr("UnknownStakeholder").ptr(), err.ptr());
+        } catch (const invalid_value& e) {
+            PyErr_SetString(types().attr("InvalidValue").ptr(), e.what());
+        } catch (const io_error& e) {
+            const py::object err = types().attr("FileError")(e.what(), e.path());
+            PyErr_SetObject(types().attr("FileError").ptr(), err.ptr());
+        } catch (const error& e) {
+            PyErr_SetString(types().attr("Error").ptr(), e.what());
+        }
+    });
+}
+
+} // namespace copnet::python

@@ -1,0 +1,10 @@
+// The native module copnet._copnet. The package copnet (copnet/__init__.py) re-exports it with
+// the enums, exceptions and result classes of copnet/_types.py and the NetworkX bridge.
+#include "convert.hpp"
+
+PYBIND11_MODULE(_copnet, m) {
+    m.doc() = "copnet's native core (C++ through pybind11); import the package `copnet`.";
+    copnet::python::register_exceptions();
+    copnet::python::bind_core(m);
+    copnet::python::bind_reach(m);
+}
