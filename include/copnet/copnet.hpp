@@ -6,6 +6,7 @@
 #include "copnet/analysis/reach.hpp"  // IWYU pragma: export
 #include "copnet/community.hpp"    // IWYU pragma: export
 #include "copnet/error.hpp"        // IWYU pragma: export
+#include "copnet/generate.hpp"     // IWYU pragma: export
 #include "copnet/io/csv.hpp"       // IWYU pragma: export
 #include "copnet/network.hpp"      // IWYU pragma: export
 #include "copnet/stakeholder.hpp"  // IWYU pragma: export

@@ -24,4 +24,7 @@ void add_spread_command(CLI::App& app, Runner& run);
 /// `copnet leverage`: whom to convene so that a message spreads furthest (CELF, IMM).
 void add_leverage_command(CLI::App& app, Runner& run);
 
+/// `copnet generate`: writes a synthetic, seeded landscape as a CSV pair (invented data).
+void add_generate_command(CLI::App& app, Runner& run);
+
 } // namespace copnet::cli
