@@ -22,60 +22,79 @@ CutResult cut_structure(std::uint32_t n, const std::uint32_t* offsets,
                         const std::uint32_t* targets, bool want_pieces, bool want_bridges) {
     constexpr std::uint32_t none = Snapshot::npos;
     CutResult r;
-    // disc = 0: not yet visited; discovery times start at 1.
+    // disc = 0: not yet visited; discovery times start at 1. Everything else a vertex needs
+    // while it is open lives in its frame on the explicit stack (contiguous and hot in cache),
+    // so the only random accesses per tie are disc[] of the neighbour.
+    struct Frame {
+        std::uint32_t v;
+        std::uint32_t parent;
+        std::uint32_t next;  // the next tie of v to examine
+        std::uint32_t end;
+        std::uint32_t disc;
+        std::uint32_t low;
+        std::uint32_t size;  // DFS subtree size so far
+    };
     std::vector<std::uint32_t> disc(n, 0);
-    std::vector<std::uint32_t> low(n);
-    std::vector<std::uint32_t> parent(n);
-    std::vector<std::uint32_t> next(n);  // the next edge of the vertex to examine
-    std::vector<std::uint32_t> size;     // DFS subtree sizes (only for pieces)
-    if (want_pieces) size.assign(n, 1);
     std::vector<char> cut(n, 0);
-    std::vector<std::uint32_t> stack;
+    std::vector<Frame> stack;
     std::uint32_t timer = 1;
     for (std::uint32_t root = 0; root < n; ++root) {
         if (disc[root] != 0) continue;
         ++r.components;
         const std::size_t first_piece = r.pieces.size();
         std::uint32_t root_children = 0;
-        disc[root] = low[root] = timer++;
-        parent[root] = none;
-        next[root] = offsets[root];
-        stack.push_back(root);
+        disc[root] = timer;
+        stack.push_back({root, none, offsets[root], offsets[root + 1], timer, timer, 1});
+        ++timer;
+        std::uint32_t component = 1;
         while (!stack.empty()) {
-            const std::uint32_t u = stack.back();
-            if (next[u] < offsets[u + 1]) {
-                const std::uint32_t w = targets[next[u]++];
-                if (w == parent[u]) continue;
-                if (disc[w] == 0) {
-                    parent[w] = u;
-                    disc[w] = low[w] = timer++;
-                    next[w] = offsets[w];
-                    stack.push_back(w);
-                } else if (disc[w] < low[u]) {
-                    low[u] = disc[w];
+            Frame& f = stack.back();
+            const std::uint32_t v = f.v;
+            const std::uint32_t parent = f.parent;
+            std::uint32_t low = f.low;
+            std::uint32_t j = f.next;
+            const std::uint32_t end = f.end;
+            bool descended = false;
+            for (; j < end; ++j) {
+                if (j + 8 < end) __builtin_prefetch(disc.data() + targets[j + 8]);
+                const std::uint32_t w = targets[j];
+                if (w == parent) continue;  // every tie back to the parent: a simple graph
+                const std::uint32_t d = disc[w];
+                if (d == 0) {
+                    f.next = j + 1;
+                    f.low = low;
+                    disc[w] = timer;
+                    // f is not used after this push (which may reallocate).
+                    stack.push_back({w, v, offsets[w], offsets[w + 1], timer, timer, 1});
+                    ++timer;
+                    descended = true;
+                    break;
                 }
-                continue;
+                if (d < low) low = d;
             }
+            if (descended) continue;
+            const std::uint32_t size = f.size;
             stack.pop_back();
-            const std::uint32_t p = parent[u];
-            if (p == none) continue;
-            if (low[u] < low[p]) low[p] = low[u];
-            if (want_pieces) size[p] += size[u];
-            if (low[u] >= disc[p]) {
-                if (p == root) {
+            if (stack.empty()) {
+                component = size;
+                break;
+            }
+            Frame& p = stack.back();
+            if (low < p.low) p.low = low;
+            p.size += size;
+            if (low >= p.disc) {
+                if (p.v == root)
                     ++root_children;
-                } else {
-                    cut[p] = 1;
-                }
-                if (want_pieces) r.pieces.push_back({p, size[u], 0});
-                if (want_bridges && low[u] > disc[p]) r.bridges.emplace_back(p, u);
+                else
+                    cut[p.v] = 1;
+                if (want_pieces) r.pieces.push_back({p.v, size, 0});
+                if (want_bridges && low > p.disc) r.bridges.emplace_back(p.v, v);
             }
         }
         if (root_children >= 2) cut[root] = 1;
-        if (want_pieces) {
+        if (want_pieces)
             for (std::size_t i = first_piece; i < r.pieces.size(); ++i)
-                r.pieces[i].component = size[root];
-        }
+                r.pieces[i].component = component;
     }
     for (std::uint32_t v = 0; v < n; ++v)
         if (cut[v] != 0) r.cut_vertices.push_back(v);
