@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdio>
+#include <limits>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -81,23 +81,31 @@ Representation representation(const Network& net, const Community& community,
                 index.emplace(c.name, rows.size());
                 rows.push_back({c.name, true, {}});
             }
-        Row unknown{"", false, {}};
-        std::string key;
+        // Each distinct spelling is matched against the taxonomy once; the views point into the
+        // stakeholders, which do not change during the call.
+        constexpr std::size_t unknown = std::numeric_limits<std::size_t>::max();
+        std::unordered_map<std::string_view, std::size_t> by_text;
+        std::array<std::size_t, 4> unknown_counts{};
         for (const StakeholderId who : net.stakeholders()) {
             const std::string_view text = facet(net.stakeholder(who));
-            const Circle circle = community.circle(who);
-            Row* row = &unknown;
+            std::size_t r = unknown;
             if (!text.empty()) {
-                const auto canonical = options.taxonomy.match(facet_name, text);
-                key.assign(canonical ? *canonical : text);
-                auto [it, added] = index.emplace(key, rows.size());
-                if (added) rows.push_back({key, false, {}});
-                row = &rows[it->second];
+                auto [at, fresh] = by_text.emplace(text, 0);
+                if (fresh) {
+                    const auto canonical = options.taxonomy.match(facet_name, text);
+                    std::string key(canonical ? *canonical : text);
+                    auto [it, added] = index.emplace(key, rows.size());
+                    if (added) rows.push_back({std::move(key), false, {}});
+                    at->second = it->second;
+                }
+                r = at->second;
             }
-            ++row->counts[0];
-            if (circle != Circle::none) ++row->counts[1 + circle_index(circle)];
+            auto& counts = r == unknown ? unknown_counts : rows[r].counts;
+            ++counts[0];
+            const Circle circle = community.circle(who);
+            if (circle != Circle::none) ++counts[1 + circle_index(circle)];
         }
-        if (unknown.counts[0] > 0) rows.push_back(unknown);
+        if (unknown_counts[0] > 0) rows.push_back({"", false, unknown_counts});
 
         for (const Row& r : rows) {
             RepresentationRow out;
