@@ -331,6 +331,17 @@ TEST_CASE("a star held together by one core member is fragile there", "[gaps][fr
     both.departures = {{StakeholderId(99)}};
     CHECK_THROWS_AS(fragility(net, cop, both), unknown_stakeholder);
     CHECK_THROWS_AS(fragility(net, cop, {.dependence_facets = {"nope"}}), invalid_value);
+
+    // A spoke removed from the landscape: its slot is skipped, the others keep their ids.
+    Network fewer = star();
+    fewer.remove_stakeholder(fewer.at("s4"));
+    const Fragility f3 = fragility(fewer, fewer.community("cop"));
+    REQUIRE(f3.articulation_points.size() == 1);
+    CHECK(id(fewer, f3.articulation_points[0].who) == "h");
+    CHECK(f3.articulation_points[0].pieces == std::vector<std::size_t>{1, 1, 1});
+    CHECK(f3.departures.at(0).reach_before == 5);
+    CHECK(representation(fewer, fewer.community("cop"), {.facets = {"sector"}})
+              .rows.at(5).landscape.count == 3);  // families: s1, s2, s3
 }
 
 TEST_CASE("pieces of a path and of a root articulation point", "[gaps][fragility]") {

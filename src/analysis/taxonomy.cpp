@@ -15,17 +15,22 @@ namespace copnet {
 namespace {
 
 // Facet names compare as `Facet` resolves them: built-ins case-insensitively, attributes exactly.
-bool same_facet(std::string_view a, std::string_view b) {
-    const Facet fa(a);
-    const Facet fb(b);
-    if (fa.is_attribute() != fb.is_attribute()) return false;
-    return fa.is_attribute() ? a == b : detail::iequals(a, b);
+bool is_builtin(std::string_view name) noexcept {
+    for (std::string_view b : {"id", "name", "sector", "level", "perspective", "organization",
+                               "stance"})
+        if (detail::iequals(name, b)) return true;
+    return false;
+}
+
+bool same_facet(std::string_view a, std::string_view b) noexcept {
+    const bool builtin = is_builtin(a);
+    if (builtin != is_builtin(b)) return false;
+    return builtin ? detail::iequals(a, b) : a == b;
 }
 
 } // namespace
 
 const TaxonomyFacet* Taxonomy::find(std::string_view facet) const noexcept {
-    if (facet.empty() || detail::iequals(facet, "circle")) return nullptr;
     for (const TaxonomyFacet& f : facets)
         if (same_facet(f.facet, facet)) return &f;
     return nullptr;
