@@ -17,10 +17,17 @@
 //   BM_Fragility/<n>/<d>          fragility() over the landscape (articulation points with
 //                                 pieces, bridges), one leader departure, dependence on sector
 //                                 and level.
+//   BM_ArticulationPointsBoost/<n>/<d>
+//                                 the same with Boost's boost::articulation_points on an
+//                                 adjacency_list<vecS, vecS, undirectedS> built from the same
+//                                 snapshot before timing: the library alternative, for the
+//                                 choice of a hand-written CSR search (docs/performance.md).
 //   BM_ArticulationPointsLoaded   articulation_points() on the landscape named by
 //                                 COPNET_BENCH_NODES / COPNET_BENCH_TIES (compare.py).
 // Developer's run: copnet_benchmarks --benchmark_filter='BM_Representation|BM_Articulation|BM_Fragility'
+#include <cstdint>
 #include <cstdlib>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <random>
@@ -29,6 +36,8 @@
 #include <vector>
 
 #include <benchmark/benchmark.h>
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/biconnected_components.hpp>
 
 #include "copnet/analysis/gaps.hpp"
 #include "copnet/detail/snapshot.hpp"
@@ -102,6 +111,30 @@ void BM_ArticulationPoints(benchmark::State& state) {
     state.counters["points"] = static_cast<double>(points);
 }
 BENCHMARK(BM_ArticulationPoints)
+    ->Args({100'000, 10})
+    ->Args({1'000'000, 10})
+    ->Args({100'000, 1})
+    ->Args({1'000'000, 1})
+    ->Unit(benchmark::kMillisecond);
+
+void BM_ArticulationPointsBoost(benchmark::State& state) {
+    const auto& net = landscape(static_cast<std::size_t>(state.range(0)),
+                                static_cast<std::size_t>(state.range(1)));
+    const auto snap = copnet::detail::Snapshot::of(net, undirected);
+    using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+    Graph g(snap->size());
+    for (std::uint32_t u = 0; u < snap->size(); ++u)
+        for (std::uint32_t j = snap->offsets[u]; j < snap->offsets[u + 1]; ++j)
+            if (u < snap->targets[j]) boost::add_edge(u, snap->targets[j], g);
+    std::vector<std::size_t> points;
+    for (auto _ : state) {
+        points.clear();
+        boost::articulation_points(g, std::back_inserter(points));
+        benchmark::DoNotOptimize(points.data());
+    }
+    state.counters["points"] = static_cast<double>(points.size());
+}
+BENCHMARK(BM_ArticulationPointsBoost)
     ->Args({100'000, 10})
     ->Args({1'000'000, 10})
     ->Args({100'000, 1})
