@@ -26,5 +26,7 @@ void add_leverage_command(CLI::App& app, Runner& run);
 
 /// `copnet generate`: writes a synthetic, seeded landscape as a CSV pair (invented data).
 void add_generate_command(CLI::App& app, Runner& run);
+/// `copnet gaps`: representation, missing categories, invitation candidates, fragile points.
+void add_gaps_command(CLI::App& app, Runner& run);
 
 } // namespace copnet::cli

@@ -1,0 +1,352 @@
+// Fragility: articulation points and bridges (iterative Hopcroft–Tarjan on a CSR snapshot),
+// leader departure, dependence on single stakeholders.
+#include <algorithm>
+#include <array>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <gsl/gsl>
+
+#include "copnet/analysis/gaps.hpp"
+#include "copnet/detail/snapshot.hpp"
+#include "copnet/error.hpp"
+#include "detail/bfs.hpp"
+#include "gaps_detail.hpp"
+
+namespace copnet {
+
+namespace detail {
+
+CutResult cut_structure(std::uint32_t n, const std::uint32_t* offsets,
+                        const std::uint32_t* targets, bool want_pieces, bool want_bridges) {
+    constexpr std::uint32_t none = Snapshot::npos;
+    CutResult r;
+    // disc = 0: not yet visited; discovery times start at 1. Everything else a vertex needs
+    // while it is open lives in its frame on the explicit stack (contiguous and hot in cache),
+    // so the only random accesses per tie are disc[] of the neighbour.
+    struct Frame {
+        std::uint32_t v;
+        std::uint32_t parent;
+        std::uint32_t next;  // the next tie of v to examine
+        std::uint32_t end;
+        std::uint32_t disc;
+        std::uint32_t low;
+        std::uint32_t size;  // DFS subtree size so far
+    };
+    std::vector<std::uint32_t> disc(n, 0);
+    std::vector<char> cut(n, 0);
+    std::vector<Frame> stack;
+    std::uint32_t timer = 1;
+    for (std::uint32_t root = 0; root < n; ++root) {
+        if (disc[root] != 0) continue;
+        ++r.components;
+        const std::size_t first_piece = r.pieces.size();
+        std::uint32_t root_children = 0;
+        disc[root] = timer;
+        stack.push_back({root, none, offsets[root], offsets[root + 1], timer, timer, 1});
+        ++timer;
+        std::uint32_t component = 1;
+        while (!stack.empty()) {
+            Frame& f = stack.back();
+            const std::uint32_t v = f.v;
+            const std::uint32_t parent = f.parent;
+            std::uint32_t low = f.low;
+            std::uint32_t j = f.next;
+            const std::uint32_t end = f.end;
+            bool descended = false;
+            for (; j < end; ++j) {
+                if (j + 8 < end) __builtin_prefetch(disc.data() + targets[j + 8]);
+                const std::uint32_t w = targets[j];
+                if (w == parent) continue;  // every tie back to the parent: a simple graph
+                const std::uint32_t d = disc[w];
+                if (d == 0) {
+                    f.next = j + 1;
+                    f.low = low;
+                    disc[w] = timer;
+                    // f is not used after this push (which may reallocate).
+                    stack.push_back({w, v, offsets[w], offsets[w + 1], timer, timer, 1});
+                    ++timer;
+                    descended = true;
+                    break;
+                }
+                if (d < low) low = d;
+            }
+            if (descended) continue;
+            const std::uint32_t size = f.size;
+            stack.pop_back();
+            if (stack.empty()) {
+                component = size;
+                break;
+            }
+            Frame& p = stack.back();
+            if (low < p.low) p.low = low;
+            p.size += size;
+            if (low >= p.disc) {
+                if (p.v == root)
+                    ++root_children;
+                else
+                    cut[p.v] = 1;
+                if (want_pieces) r.pieces.push_back({p.v, size, 0});
+                if (want_bridges && low > p.disc) r.bridges.emplace_back(p.v, v);
+            }
+        }
+        if (root_children >= 2) cut[root] = 1;
+        if (want_pieces)
+            for (std::size_t i = first_piece; i < r.pieces.size(); ++i)
+                r.pieces[i].component = component;
+    }
+    for (std::uint32_t v = 0; v < n; ++v)
+        if (cut[v] != 0) r.cut_vertices.push_back(v);
+    return r;
+}
+
+} // namespace detail
+
+namespace {
+
+using detail::Snapshot;
+
+TieFilter undirected(TieFilter f) {
+    f.direction = Direction::both;
+    return f;
+}
+
+// The undirected graph over some stakeholders: local vertex i is snapshot vertex vertex[i].
+struct Local {
+    std::vector<std::uint32_t> vertex;
+    std::vector<std::uint32_t> offsets;
+    std::vector<std::uint32_t> targets;
+};
+
+Local induced(const Snapshot& s, const std::vector<char>& keep) {
+    Local g;
+    std::vector<std::uint32_t> local(s.size(), Snapshot::npos);
+    for (std::uint32_t v = 0; v < s.size(); ++v)
+        if (keep[v] != 0) {
+            local[v] = gsl::narrow<std::uint32_t>(g.vertex.size());
+            g.vertex.push_back(v);
+        }
+    g.offsets.push_back(0);
+    for (const std::uint32_t v : g.vertex) {
+        for (std::uint32_t j = s.offsets[v]; j < s.offsets[v + 1]; ++j)
+            if (local[s.targets[j]] != Snapshot::npos) g.targets.push_back(local[s.targets[j]]);
+        g.offsets.push_back(gsl::narrow<std::uint32_t>(g.targets.size()));
+    }
+    return g;
+}
+
+// Connected pieces of `g` without the vertices marked in `gone` (local numbering).
+std::size_t pieces_without(const Local& g, const std::vector<char>& gone) {
+    const auto n = gsl::narrow<std::uint32_t>(g.vertex.size());
+    std::vector<char> seen(n, 0);
+    std::vector<std::uint32_t> queue;
+    std::size_t pieces = 0;
+    for (std::uint32_t r = 0; r < n; ++r) {
+        if (seen[r] != 0 || gone[r] != 0) continue;
+        ++pieces;
+        seen[r] = 1;
+        queue.assign(1, r);
+        for (std::size_t i = 0; i < queue.size(); ++i)
+            for (std::uint32_t j = g.offsets[queue[i]]; j < g.offsets[queue[i] + 1]; ++j) {
+                const std::uint32_t w = g.targets[j];
+                if (seen[w] == 0 && gone[w] == 0) {
+                    seen[w] = 1;
+                    queue.push_back(w);
+                }
+            }
+    }
+    return pieces;
+}
+
+// Vertices within `hops` of `sources` in `s`, never entering a vertex marked in `blocked`.
+std::vector<char> reached_from(const Snapshot& s, const std::vector<std::uint32_t>& sources,
+                               std::uint32_t hops, const std::vector<char>& blocked) {
+    std::vector<char> seen(s.size(), 0);
+    std::vector<std::uint32_t> frontier;
+    std::vector<std::uint32_t> next;
+    for (std::uint32_t v : sources)
+        if (blocked[v] == 0 && seen[v] == 0) {
+            seen[v] = 1;
+            frontier.push_back(v);
+        }
+    for (std::uint32_t d = 0; d < hops && !frontier.empty(); ++d) {
+        next.clear();
+        for (std::uint32_t u : frontier)
+            for (std::uint32_t j = s.offsets[u]; j < s.offsets[u + 1]; ++j) {
+                const std::uint32_t w = s.targets[j];
+                if (seen[w] == 0 && blocked[w] == 0) {
+                    seen[w] = 1;
+                    next.push_back(w);
+                }
+            }
+        frontier.swap(next);
+    }
+    return seen;
+}
+
+std::vector<ArticulationPoint> points_with_pieces(const detail::CutResult& cut,
+                                                  const std::vector<std::uint32_t>& to_slot) {
+    // Group the separated pieces by vertex.
+    std::vector<detail::CutResult::Piece> pieces = cut.pieces;
+    std::stable_sort(pieces.begin(), pieces.end(),
+                     [](const auto& a, const auto& b) { return a.at < b.at; });
+    std::vector<ArticulationPoint> out;
+    std::size_t i = 0;
+    for (const std::uint32_t v : cut.cut_vertices) {
+        while (i < pieces.size() && pieces[i].at < v) ++i;
+        ArticulationPoint ap;
+        ap.who = StakeholderId(to_slot[v]);
+        std::size_t separated = 0;
+        std::uint32_t component = 0;
+        for (; i < pieces.size() && pieces[i].at == v; ++i) {
+            ap.pieces.push_back(pieces[i].size);
+            separated += pieces[i].size;
+            component = pieces[i].component;
+        }
+        // What the separated children leave: the side of the DFS parent (none for a root).
+        if (component > separated + 1) ap.pieces.push_back(component - separated - 1);
+        std::sort(ap.pieces.begin(), ap.pieces.end(), std::greater<>());
+        ap.splits_into = ap.pieces.size();
+        out.push_back(std::move(ap));
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<StakeholderId> articulation_points(const Network& net, TieFilter filter) {
+    const auto snap = Snapshot::of(net, undirected(filter));
+    const Snapshot& s = *snap;
+    const auto cut =
+        detail::cut_structure(s.size(), s.offsets.data(), s.targets.data(), false, false);
+    std::vector<StakeholderId> out;
+    out.reserve(cut.cut_vertices.size());
+    for (std::uint32_t v : cut.cut_vertices) out.push_back(s.stakeholder(v));
+    return out;
+}
+
+std::vector<Bridge> bridges(const Network& net, TieFilter filter) {
+    const auto snap = Snapshot::of(net, undirected(filter));
+    const Snapshot& s = *snap;
+    const auto cut =
+        detail::cut_structure(s.size(), s.offsets.data(), s.targets.data(), false, true);
+    std::vector<Bridge> out;
+    for (auto [p, u] : cut.bridges) {
+        StakeholderId a = s.stakeholder(p);
+        StakeholderId b = s.stakeholder(u);
+        if (b < a) std::swap(a, b);
+        out.push_back({a, b});
+    }
+    std::sort(out.begin(), out.end(), [](const Bridge& x, const Bridge& y) {
+        return x.a != y.a ? x.a < y.a : x.b < y.b;
+    });
+    return out;
+}
+
+Fragility fragility(const Network& net, const Community& community,
+                    const FragilityOptions& options) {
+    for (const auto& set : options.departures)
+        for (StakeholderId who : set) (void)net.stakeholder(who);  // throws unknown_stakeholder
+    std::vector<Facet> facets;
+    for (const std::string& name : options.dependence_facets)
+        facets.push_back(detail::checked_facet(net, name));
+
+    const auto snap = Snapshot::of(net, undirected(options.filter));
+    const Snapshot& s = *snap;
+    const std::uint32_t n = s.size();
+    std::vector<char> member(n, 0);
+    std::vector<std::uint32_t> members;
+    for (std::uint32_t v = 0; v < n; ++v)
+        if (community.is_member(s.stakeholder(v))) {
+            member[v] = 1;
+            members.push_back(v);
+        }
+
+    // Articulation points and bridges over the scope.
+    std::vector<char> everyone(n, 1);
+    const Local g = induced(s, options.scope == FragilityScope::members ? member : everyone);
+    const auto local_n = gsl::narrow<std::uint32_t>(g.vertex.size());
+    const auto cut =
+        detail::cut_structure(local_n, g.offsets.data(), g.targets.data(), true, true);
+    std::vector<std::uint32_t> to_slot(local_n);
+    for (std::uint32_t i = 0; i < local_n; ++i) to_slot[i] = s.slot_of[g.vertex[i]];
+    Fragility f;
+    f.articulation_points = points_with_pieces(cut, to_slot);
+    for (auto [p, u] : cut.bridges) {
+        StakeholderId a(to_slot[p]);
+        StakeholderId b(to_slot[u]);
+        if (b < a) std::swap(a, b);
+        f.bridges.push_back({a, b});
+    }
+    std::sort(f.bridges.begin(), f.bridges.end(), [](const Bridge& x, const Bridge& y) {
+        return x.a != y.a ? x.a < y.a : x.b < y.b;
+    });
+
+    // Leader departure: k-step reach from the members, pieces of the members' graph.
+    std::vector<std::vector<StakeholderId>> departures = options.departures;
+    if (departures.empty())
+        for (StakeholderId who : community.members(Circle::core)) departures.push_back({who});
+    if (!departures.empty()) {
+        const auto reach_snap = Snapshot::of(net, options.reach_filter);
+        const auto hops =
+            static_cast<std::uint32_t>(std::min<std::size_t>(options.hops, Snapshot::npos - 1));
+        const std::vector<char> nobody(n, 0);
+        const auto before = reached_from(*reach_snap, members, hops, nobody);
+        const auto reach_before =
+            static_cast<std::size_t>(std::count(before.begin(), before.end(), 1));
+        const Local mg = induced(s, member);
+        std::vector<std::uint32_t> local_of(n, Snapshot::npos);
+        for (std::uint32_t i = 0; i < mg.vertex.size(); ++i) local_of[mg.vertex[i]] = i;
+        const std::vector<char> no_local(mg.vertex.size(), 0);
+        const std::size_t pieces_before = pieces_without(mg, no_local);
+        for (const auto& set : departures) {
+            std::vector<char> gone(n, 0);
+            std::vector<char> gone_local(mg.vertex.size(), 0);
+            for (StakeholderId who : set) {
+                const std::uint32_t v = s.vertex(who);
+                gone[v] = 1;
+                if (local_of[v] != Snapshot::npos) gone_local[local_of[v]] = 1;
+            }
+            const auto after = reached_from(*reach_snap, members, hops, gone);
+            Departure d;
+            d.who = set;
+            d.reach_before = reach_before;
+            for (std::uint32_t v = 0; v < n; ++v) {
+                d.reach_after += after[v] != 0 ? 1U : 0U;
+                d.reach_lost += (before[v] != 0 && after[v] == 0 && gone[v] == 0) ? 1U : 0U;
+            }
+            d.pieces_before = pieces_before;
+            d.pieces_after = pieces_without(mg, gone_local);
+            f.departures.push_back(std::move(d));
+        }
+    }
+
+    // Dependence: the members' cross-category ties held by single stakeholders.
+    const auto ties = net.all_ties(options.filter);
+    for (std::size_t i = 0; i < facets.size(); ++i) {
+        Dependence dep;
+        dep.facet = options.dependence_facets[i];
+        std::unordered_map<std::uint32_t, std::size_t> held;
+        for (const Tie& t : ties) {
+            if (!community.is_member(t.source) || !community.is_member(t.target)) continue;
+            const std::string_view a = facets[i](net.stakeholder(t.source));
+            const std::string_view b = facets[i](net.stakeholder(t.target));
+            if (a.empty() || b.empty() || a == b) continue;
+            ++dep.cross_ties;
+            ++held[t.source.index()];
+            ++held[t.target.index()];
+        }
+        for (auto [slot, count] : held)
+            dep.top.push_back({StakeholderId(slot), count,
+                               static_cast<double>(count) / static_cast<double>(dep.cross_ties)});
+        std::sort(dep.top.begin(), dep.top.end(), [](const DependenceRow& x, const DependenceRow& y) {
+            return x.ties != y.ties ? x.ties > y.ties : x.who < y.who;
+        });
+        if (dep.top.size() > options.top) dep.top.resize(options.top);
+        f.dependence.push_back(std::move(dep));
+    }
+    return f;
+}
+
+} // namespace copnet

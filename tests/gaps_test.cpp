@@ -1,0 +1,454 @@
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "copnet/analysis/gaps.hpp"
+#include "copnet/error.hpp"
+#include "copnet/io/csv.hpp"
+
+using namespace copnet;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path data = fs::path(COPNET_SOURCE_DIR) / "tests" / "data";
+
+StakeholderId add(Network& net, Community& cop, const char* id, const char* sector,
+                  std::optional<Level> level, Circle circle, Stance stance = Stance::neutral) {
+    const StakeholderId who =
+        net.add_stakeholder({.id = id, .sector = sector, .level = level, .stance = stance});
+    cop.set_circle(who, circle);
+    return who;
+}
+
+// Invented: a community with no families and no youth in its core and inner circles. Sectors
+// use the framework's spellings, an alias ("State agencies", "family") and other cases.
+Network no_families() {
+    Network net;
+    Community& cop = net.add_community("cop");
+    add(net, cop, "c1", "State agencies", Level::state, Circle::core);
+    add(net, cop, "c2", "local schools and agency services", Level::local, Circle::core);
+    add(net, cop, "i1", "colleges and universities", Level::state, Circle::inner);
+    add(net, cop, "i2", "STATE AGENCIES AND COUNCILS", Level::national, Circle::inner);
+    add(net, cop, "o1", "families", Level::local, Circle::outer);
+    add(net, cop, "o2", "family", Level::local, Circle::outer);
+    add(net, cop, "n1", "families", Level::local, Circle::none);
+    add(net, cop, "n2", "local schools and agency services", Level::local, Circle::none);
+    add(net, cop, "n3", "chamber of commerce", Level::local, Circle::none);
+    add(net, cop, "n4", "", Level::local, Circle::none);
+    return net;
+}
+
+const RepresentationRow& row(const Representation& r, std::string_view facet,
+                             std::string_view category) {
+    for (const RepresentationRow& x : r.rows)
+        if (x.facet == facet && x.category == category) return x;
+    FAIL("no row " << facet << "/" << category);
+    throw;
+}
+
+std::string id(const Network& net, StakeholderId who) { return net.stakeholder(who).id; }
+
+} // namespace
+
+TEST_CASE("representation counts each category by circle against the landscape", "[gaps]") {
+    const Network net = no_families();
+    const Representation r = representation(net, net.community("cop"));
+
+    // Sector rows: the taxonomy's seven in its order, then the landscape's other, then "".
+    std::vector<std::string> sectors;
+    for (const auto& x : r.rows)
+        if (x.facet == "sector") sectors.push_back(x.category);
+    CHECK(sectors == std::vector<std::string>{
+                         "state agencies and councils", "local schools and agency services",
+                         "state professional organizations", "state non-profit organizations",
+                         "colleges and universities", "families", "youth",
+                         "chamber of commerce", ""});
+
+    const auto& agencies = row(r, "sector", "state agencies and councils");
+    CHECK(agencies.expected);
+    CHECK(agencies.landscape.count == 2);  // c1 (alias), i2 (other case)
+    CHECK(agencies.landscape.share == Approx(0.2));
+    CHECK(agencies.core.count == 1);
+    CHECK(agencies.core.share == Approx(0.5));
+    CHECK(agencies.core.ratio == Approx(2.5));
+    CHECK(agencies.inner.count == 1);
+    CHECK(agencies.leading.count == 2);
+    CHECK(agencies.leading.ratio == Approx(0.5 / 0.2));
+    CHECK(agencies.members.count == 2);
+    CHECK(agencies.members.share == Approx(2.0 / 6.0));
+
+    const auto& families = row(r, "sector", "families");
+    CHECK(families.landscape.count == 3);  // o1, o2 ("family"), n1
+    CHECK(families.outer.count == 2);
+    CHECK(families.outer.ratio == Approx(1.0 / 0.3));
+    CHECK(families.leading.count == 0);
+    CHECK(row(r, "sector", "youth").landscape.count == 0);
+    CHECK_FALSE(row(r, "sector", "chamber of commerce").expected);
+    CHECK(row(r, "sector", "").landscape.count == 1);
+
+    // Missing from core + inner: families (in the landscape), youth and two other sectors (not
+    // even in the landscape), the chamber of commerce; consumers etc. under perspective.
+    std::map<std::string, std::pair<std::size_t, std::size_t>> missing;
+    for (const auto& m : r.missing)
+        if (m.facet == "sector") missing[m.category] = {m.landscape, m.outer};
+    CHECK(missing == std::map<std::string, std::pair<std::size_t, std::size_t>>{
+                         {"families", {3, 2}},
+                         {"youth", {0, 0}},
+                         {"state professional organizations", {0, 0}},
+                         {"state non-profit organizations", {0, 0}},
+                         {"chamber of commerce", {1, 0}}});
+
+    // Levels: local is 7 of 10 in the landscape but 1 of 4 in core + inner.
+    REQUIRE(r.under_represented.size() == 1);
+    CHECK(r.under_represented[0].facet == "level");
+    CHECK(r.under_represented[0].category == "local");
+    CHECK(r.under_represented[0].ratio == Approx(0.25 / 0.7));
+    CHECK(row(r, "level", "national").leading.ratio == Approx(2.5));
+
+    // Without a taxonomy, only the landscape's categories, as written.
+    const Representation plain =
+        representation(net, net.community("cop"), {.facets = {"sector"}, .taxonomy = {}});
+    CHECK(plain.rows.size() == 8);  // 7 spellings as written, then ""
+    CHECK(plain.rows[0].category == "State agencies");
+    CHECK_FALSE(plain.rows[0].expected);
+}
+
+TEST_CASE("representation rejects bad facets and thresholds", "[gaps][errors]") {
+    const Network net = no_families();
+    const Community& cop = net.community("cop");
+    CHECK_THROWS_AS(representation(net, cop, {.facets = {"region"}}), invalid_value);
+    CHECK_THROWS_AS(representation(net, cop, {.facets = {"circle"}}), invalid_value);
+    CHECK_THROWS_AS(representation(net, cop, {.facets = {""}}), invalid_value);
+    CHECK_THROWS_AS(representation(net, cop, {.threshold = 0.0}), invalid_value);
+    CHECK_THROWS_AS(representation(net, cop, {.threshold = 1.5}), invalid_value);
+    CHECK_THROWS_WITH(representation(net, cop, {.facets = {"region"}}),
+                      Catch::Contains("region"));
+}
+
+TEST_CASE("taxonomies match exactly, ignoring case, through aliases", "[gaps][taxonomy]") {
+    const Taxonomy t = framework_taxonomy();
+    CHECK(t.match("sector", "Families") == std::optional<std::string_view>("families"));
+    CHECK(t.match("SECTOR", "family") == std::optional<std::string_view>("families"));
+    CHECK(t.match("sector", "famil") == std::nullopt);
+    CHECK(t.match("sector", " families") == std::nullopt);  // no trimming
+    CHECK(t.match("level", "National") == std::optional<std::string_view>("national"));
+    CHECK(t.match("region", "north") == std::nullopt);
+    REQUIRE(t.find("perspective") != nullptr);
+    CHECK(t.find("perspective")->categories.size() == 3);
+    CHECK(t.find("sector")->categories.size() == 7);
+
+    const Taxonomy own = parse_taxonomy("facet,category,aliases\n"
+                                        "region,North,\"n; northern\"\n"
+                                        "region,South,\n"
+                                        "Sector,employers,business;Chamber of commerce\n");
+    REQUIRE(own.facets.size() == 2);
+    CHECK(own.facets[0].facet == "region");
+    CHECK(own.facets[0].categories[0].aliases == std::vector<std::string>{"n", "northern"});
+    CHECK(own.match("region", "NORTHERN") == std::optional<std::string_view>("North"));
+    CHECK(own.match("Region", "north") == std::nullopt);  // attributes match by exact name
+    CHECK(own.match("sector", "chamber of commerce") ==
+          std::optional<std::string_view>("employers"));
+}
+
+TEST_CASE("bad taxonomy files name the line", "[gaps][taxonomy][errors]") {
+    Network net;
+    net.add_attribute_name("region");
+    struct Bad {
+        std::string text;
+        std::size_t line;
+        std::string field;
+    };
+    const std::vector<Bad> table{
+        {"", 0, ""},
+        {"facet,name\nsector,x\n", 1, "name"},
+        {"facet\nsector\n", 1, "category"},
+        {"facet,category\nsector,families\nsector,Families\n", 3, "category"},
+        {"facet,category,aliases\nsector,families,family\nsector,kin,FAMILY\n", 3, "aliases"},
+        {"facet,category,aliases\nsector,kin,kin;x\n", 2, "aliases"},
+        {"facet,category\ndistrict,north\n", 2, "facet"},
+        {"facet,category\ncircle,core\n", 2, "facet"},
+        {"facet,category\n,x\n", 2, "facet"},
+        {"facet,category\nsector,\n", 2, "category"},
+        {"facet,category\nsector,a,b\n", 2, ""},
+        {"facet,category\nsector,ok\nsector,\"unclosed\n", 3, ""},
+    };
+    for (const Bad& b : table) {
+        INFO(b.text);
+        try {
+            (void)parse_taxonomy(b.text, "tax.csv", &net);
+            FAIL("no error");
+        } catch (const parse_error& e) {
+            CHECK(e.file() == "tax.csv");
+            CHECK(e.line() == b.line);
+            if (!b.field.empty()) CHECK(e.field() == b.field);
+        }
+    }
+    // Without a network any attribute facet is accepted; with one, only its columns.
+    CHECK_NOTHROW(parse_taxonomy("facet,category\ndistrict,north\n"));
+    CHECK_NOTHROW(parse_taxonomy("facet,category\nregion,north\n", "t", &net));
+    CHECK_THROWS_AS(read_taxonomy(data / "no-such-taxonomy.csv"), io_error);
+}
+
+TEST_CASE("a skeptic with ties to the core ranks first among candidates", "[gaps][candidates]") {
+    Network net;
+    Community& cop = net.add_community("cop");
+    const auto c1 = add(net, cop, "c1", "state agencies and councils", Level::state, Circle::core);
+    const auto c2 = add(net, cop, "c2", "families", Level::local, Circle::core);
+    const auto o1 = add(net, cop, "o1", "youth", Level::local, Circle::outer);
+    const auto k = add(net, cop, "k", "state agencies and councils", Level::state, Circle::none,
+                       Stance::skeptic);
+    const auto a = add(net, cop, "a", "state agencies and councils", Level::state, Circle::none,
+                       Stance::ally);
+    const auto y = add(net, cop, "y", "youth", Level::local, Circle::none, Stance::ally);
+    const auto far = add(net, cop, "far", "state agencies and councils", Level::state,
+                         Circle::none, Stance::ally);
+    const auto x = add(net, cop, "x", "", std::nullopt, Circle::none, Stance::ally);
+    net.add_tie(k, c1, TieKind::collaboration);
+    net.add_tie(c2, k, TieKind::influence, 0.5);
+    net.add_tie(a, o1, TieKind::collaboration);
+    net.add_tie(y, o1, TieKind::influence);
+    net.add_tie(far, x, TieKind::influence);  // far brings x within reach of the community
+
+    CandidateOptions options;
+    options.reach = 0.0;
+    options.limit = 0;
+    options.representation.facets = {"sector"};
+    const auto ranked = candidates(net, cop, options);
+    REQUIRE(ranked.size() == 3);  // k, y, a: far has no part without reach
+    CHECK(ranked[0].who == k);
+    CHECK(ranked[0].ties_to_members == 2);
+    CHECK(ranked[0].parts.ties == Approx(6.0));  // two ties to the core, 3 each
+    CHECK(ranked[0].parts.stance == Approx(2.0));
+    CHECK(ranked[0].parts.categories == Approx(0.0));
+    CHECK(ranked[0].score == Approx(8.0));
+    std::set<std::string> codes;
+    for (const Reason& r : ranked[0].reasons) codes.insert(r.code);
+    CHECK(codes == std::set<std::string>{"tie_to_core", "skeptic"});
+    // y adds youth (missing from core + inner: o1 is outer) and a tie to the outer circle.
+    CHECK(ranked[1].who == y);
+    CHECK(ranked[1].parts.categories == Approx(2.0));
+    CHECK(ranked[1].parts.ties == Approx(1.0));
+    CHECK(ranked[1].reasons.at(1).code == "adds_missing");
+    CHECK(ranked[1].reasons.at(1).text.find("youth") != std::string::npos);
+    CHECK(ranked[2].who == a);
+    CHECK(ranked[2].score == Approx(1.0));
+
+    // Weighted: the influence tie of weight 0.5 counts half.
+    options.weighted = true;
+    CHECK(candidates(net, cop, options)[0].parts.ties == Approx(4.5));
+
+    // Reach: far brings x (1 stakeholder) newly within 2 steps; k brings nobody new.
+    options.weighted = false;
+    options.reach = 1.0;
+    const auto with_reach = candidates(net, cop, options);
+    const auto of = [&](StakeholderId who) {
+        return *std::find_if(with_reach.begin(), with_reach.end(),
+                             [&](const Candidate& c) { return c.who == who; });
+    };
+    CHECK(of(far).reach_added == 1);
+    CHECK(of(far).score == Approx(1.0));
+    CHECK(of(far).reasons.at(0).code == "adds_reach");
+    CHECK(of(k).reach_added == 0);
+    CHECK(with_reach.size() == 4);
+
+    options.skeptic = -1.0;
+    CHECK_THROWS_AS(candidates(net, cop, options), invalid_value);
+}
+
+namespace {
+
+// Invented: a star held together by one core member h: h — s1…s4 (collaboration), h → x
+// (influence) to a non-member that only h reaches. h's sector differs from the spokes'.
+Network star() {
+    Network net;
+    Community& cop = net.add_community("cop");
+    const auto h = add(net, cop, "h", "state agencies and councils", Level::state, Circle::core);
+    for (const char* s : {"s1", "s2", "s3", "s4"}) {
+        const auto who = add(net, cop, s, "families", Level::local,
+                             s[1] == '1' ? Circle::core : Circle::inner);
+        net.add_tie(h, who, TieKind::collaboration);
+    }
+    const auto x = add(net, cop, "x", "youth", Level::local, Circle::none);
+    net.add_tie(h, x, TieKind::influence);
+    return net;
+}
+
+} // namespace
+
+TEST_CASE("a star held together by one core member is fragile there", "[gaps][fragility]") {
+    const Network net = star();
+    const Community& cop = net.community("cop");
+    const Fragility f = fragility(net, cop);
+    REQUIRE(f.articulation_points.size() == 1);
+    CHECK(id(net, f.articulation_points[0].who) == "h");
+    CHECK(f.articulation_points[0].splits_into == 4);
+    CHECK(f.articulation_points[0].pieces == std::vector<std::size_t>{1, 1, 1, 1});
+    CHECK(f.bridges.size() == 4);
+
+    // Departures: each core member in turn (h, then s1).
+    REQUIRE(f.departures.size() == 2);
+    const Departure& dh = f.departures[0];
+    CHECK(dh.who == std::vector<StakeholderId>{net.at("h")});
+    CHECK(dh.reach_before == 6);
+    CHECK(dh.reach_after == 4);  // s1…s4 alone
+    CHECK(dh.reach_lost == 1);   // x
+    CHECK(dh.pieces_before == 1);
+    CHECK(dh.pieces_after == 4);
+    const Departure& ds = f.departures[1];
+    CHECK(ds.reach_after == 5);
+    CHECK(ds.reach_lost == 0);
+    CHECK(ds.pieces_after == 1);
+
+    // Dependence: every cross-sector tie among members touches h.
+    REQUIRE(f.dependence.size() == 2);
+    CHECK(f.dependence[0].facet == "sector");
+    CHECK(f.dependence[0].cross_ties == 4);
+    REQUIRE(f.dependence[0].top.size() == 5);
+    CHECK(id(net, f.dependence[0].top[0].who) == "h");
+    CHECK(f.dependence[0].top[0].share == Approx(1.0));
+    CHECK(f.dependence[0].top[1].share == Approx(0.25));
+
+    // The landscape scope adds x, a fifth piece of h's departure.
+    const Fragility whole = fragility(net, cop, {.scope = FragilityScope::landscape});
+    CHECK(whole.articulation_points[0].pieces == std::vector<std::size_t>{1, 1, 1, 1, 1});
+    CHECK(whole.bridges.size() == 5);
+
+    // Chosen departures; unknown ones are rejected.
+    FragilityOptions both;
+    both.departures = {{net.at("s1"), net.at("s2")}};
+    const Fragility two = fragility(net, cop, both);
+    REQUIRE(two.departures.size() == 1);
+    CHECK(two.departures[0].reach_lost == 0);
+    CHECK(two.departures[0].pieces_after == 1);
+    both.departures = {{StakeholderId(99)}};
+    CHECK_THROWS_AS(fragility(net, cop, both), unknown_stakeholder);
+    CHECK_THROWS_AS(fragility(net, cop, {.dependence_facets = {"nope"}}), invalid_value);
+
+    // A spoke removed from the landscape: its slot is skipped, the others keep their ids.
+    Network fewer = star();
+    fewer.remove_stakeholder(fewer.at("s4"));
+    const Fragility f3 = fragility(fewer, fewer.community("cop"));
+    REQUIRE(f3.articulation_points.size() == 1);
+    CHECK(id(fewer, f3.articulation_points[0].who) == "h");
+    CHECK(f3.articulation_points[0].pieces == std::vector<std::size_t>{1, 1, 1});
+    CHECK(f3.departures.at(0).reach_before == 5);
+    CHECK(representation(fewer, fewer.community("cop"), {.facets = {"sector"}})
+              .rows.at(5).landscape.count == 3);  // families: s1, s2, s3
+}
+
+TEST_CASE("pieces of a path and of a root articulation point", "[gaps][fragility]") {
+    // a - b - c - d, plus e - b: removing b leaves {a}, {e}, {c, d}; removing c leaves two.
+    Network net;
+    Community& cop = net.add_community("cop");
+    for (const char* s : {"a", "b", "c", "d", "e"}) add(net, cop, s, "", std::nullopt, Circle::inner);
+    net.add_tie(net.at("a"), net.at("b"), TieKind::authority);
+    net.add_tie(net.at("c"), net.at("b"), TieKind::influence);
+    net.add_tie(net.at("b"), net.at("c"), TieKind::authority);  // parallel: still a bridge
+    net.add_tie(net.at("c"), net.at("d"), TieKind::collaboration);
+    net.add_tie(net.at("e"), net.at("b"), TieKind::collaboration);
+    const Fragility f = fragility(net, cop);
+    REQUIRE(f.articulation_points.size() == 2);
+    CHECK(id(net, f.articulation_points[0].who) == "b");
+    CHECK(f.articulation_points[0].pieces == std::vector<std::size_t>{2, 1, 1});
+    CHECK(id(net, f.articulation_points[1].who) == "c");
+    CHECK(f.articulation_points[1].pieces == std::vector<std::size_t>{3, 1});
+    CHECK(f.bridges.size() == 4);
+    CHECK(f.departures.empty());  // no core members
+}
+
+TEST_CASE("articulation points agree with NetworkX on real networks", "[gaps][reference]") {
+    std::size_t checked = 0;
+    for (const char* name :
+         {"krackhardt-hightech", "lazega-lawfirm", "ckm-physicians", "padgett-florentine"}) {
+        INFO(name);
+        Network net = read_csv(data / (std::string(name) + ".nodes.csv"),
+                               data / (std::string(name) + ".ties.csv"));
+        std::ifstream in(data / (std::string(name) + ".reference.json"));
+        const auto ref = nlohmann::json::parse(in);
+        const Community& nobody = net.add_community("gaps-test-empty");
+        for (const auto& [kind, values] : ref.at("kinds").items()) {
+            INFO(kind);
+            const auto expected = values.at("articulation_points").get<std::vector<std::string>>();
+            const TieFilter filter = TieFilter::of({parse_tie_kind(kind)}, Direction::both);
+            std::vector<std::string> got;
+            for (StakeholderId v : articulation_points(net, filter)) got.push_back(id(net, v));
+            std::sort(got.begin(), got.end());
+            CHECK(got == expected);
+            std::vector<std::string> via;
+            for (const auto& ap : fragility(net, nobody,
+                                            {.filter = filter,
+                                             .scope = FragilityScope::landscape,
+                                             .dependence_facets = {}})
+                                      .articulation_points)
+                via.push_back(id(net, ap.who));
+            std::sort(via.begin(), via.end());
+            CHECK(via == expected);
+            checked += expected.size();
+        }
+    }
+    CHECK(checked == 2 + 5 + 59 + 18);
+}
+
+TEST_CASE("articulation points, bridges and pieces agree with NetworkX on a seeded random "
+          "landscape", "[gaps][reference]") {
+    Network net = read_csv(data / "gaps-random.nodes.csv", data / "gaps-random.ties.csv");
+    const Community& nobody = net.add_community("gaps-test-empty");
+    std::ifstream in(data / "gaps-random.reference.json");
+    const auto ref = nlohmann::json::parse(in);
+    std::size_t checked = 0;
+    for (const auto& [kinds, values] : ref.at("kinds").items()) {
+        INFO(kinds);
+        const TieFilter filter = parse_tie_filter(kinds, "both");
+        // Direction is ignored: out gives the same undirected graph.
+        for (const TieFilter f : {filter, parse_tie_filter(kinds, "out")}) {
+            std::vector<std::string> aps;
+            for (StakeholderId v : articulation_points(net, f)) aps.push_back(id(net, v));
+            std::sort(aps.begin(), aps.end());
+            CHECK(aps == values.at("articulation_points").get<std::vector<std::string>>());
+            std::vector<std::vector<std::string>> got;
+            for (const Bridge& b : bridges(net, f)) {
+                std::vector<std::string> e{id(net, b.a), id(net, b.b)};
+                std::sort(e.begin(), e.end());
+                got.push_back(e);
+            }
+            std::sort(got.begin(), got.end());
+            CHECK(got == values.at("bridges").get<std::vector<std::vector<std::string>>>());
+        }
+        const Fragility fr = fragility(
+            net, nobody, {.filter = filter, .scope = FragilityScope::landscape,
+                          .dependence_facets = {}});
+        const auto& pieces = values.at("pieces");
+        CHECK(fr.articulation_points.size() == pieces.size());
+        CHECK(fr.bridges.size() == values.at("bridges").size());
+        for (const ArticulationPoint& ap : fr.articulation_points) {
+            INFO(id(net, ap.who));
+            CHECK(ap.pieces == pieces.at(id(net, ap.who)).get<std::vector<std::size_t>>());
+            CHECK(ap.splits_into == ap.pieces.size());
+            ++checked;
+        }
+    }
+    CHECK(checked == 89 + 94 + 50);
+}
+
+TEST_CASE("the gaps report puts representation, candidates and fragility together", "[gaps]") {
+    const Network net = star();
+    const GapsReport r = gaps(net, net.community("cop"));
+    CHECK_FALSE(r.representation.rows.empty());
+    // youth is in the landscape (x) but not in core + inner.
+    CHECK(std::any_of(r.representation.missing.begin(), r.representation.missing.end(),
+                      [](const MissingCategory& m) { return m.category == "youth" && m.landscape == 1; }));
+    REQUIRE(r.candidates.size() == 1);
+    CHECK(id(net, r.candidates[0].who) == "x");
+    // x: a tie to the core (3) and adds youth (2); its level, local, is in core + inner.
+    CHECK(r.candidates[0].parts.ties == Approx(3.0));
+    CHECK(r.candidates[0].parts.categories == Approx(2.0));
+    CHECK(r.fragility.articulation_points.size() == 1);
+}
