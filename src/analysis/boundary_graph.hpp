@@ -14,6 +14,7 @@
 
 #include "copnet/analysis/boundary.hpp"
 #include "copnet/detail/snapshot.hpp"
+#include "copnet/error.hpp"
 #include "copnet/network.hpp"
 #include "copnet/stakeholder.hpp"
 
@@ -29,9 +30,17 @@ struct Categories {
 };
 
 /// The categories of `facet` for the live stakeholders, in slot order (= compact vertices of
-/// any snapshot). Throws invalid_value for a bad facet name. Cost: O(V).
+/// any snapshot). Throws invalid_value for a bad facet name, or an attribute name that is no
+/// column of `net` (a typo would otherwise put everyone in one category). Cost: O(V).
 inline Categories categories(const Network& net, std::string_view facet) {
     const Facet f(facet);
+    if (f.is_attribute()) {
+        const auto names = net.attribute_names();
+        if (std::find(names.begin(), names.end(), facet) == names.end())
+            throw invalid_value("unknown facet \"" + std::string(facet) +
+                                "\": neither a built-in facet (id, name, sector, level, "
+                                "perspective, organization, stance) nor a stakeholder attribute");
+    }
     Categories c;
     c.of.reserve(net.stakeholder_count());
     std::unordered_map<std::string_view, std::uint32_t> index;
