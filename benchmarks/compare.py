@@ -15,6 +15,14 @@ three tools follow the same arcs), then times, alternating tools, the median of 
   articulation points  copnet articulation_points (all kinds, undirected; BM_ArticulationPointsLoaded,
               snapshot built before timing) | igraph Graph.articulation_points() (directions
               ignored); the counts must agree
+With --boundary, the boundary-crossing rows instead (boundary_main below):
+  betweenness exact   copnet betweenness (directed, 1 and 2 threads) | igraph Graph.betweenness()
+                      (only up to 20k stakeholders: igraph's exact run is O(VE))
+  betweenness 100 src copnet betweenness(samples=100) | python-igraph 0.10 cannot restrict the
+                      sources (no `sources=`; Graph.betweenness only takes `vertices`, `cutoff`),
+                      so its per-source cost is measured from its exact run (time x 100 / N) up
+                      to 20k stakeholders, and not measured above
+  mixing, E-I, brokerage, structural holes: copnet only (one pass; igraph has none of them)
 copnet is timed inside copnet_benchmarks (no process start-up). NetworkX runs only up to 100k
 stakeholders, and from 10 of the sources (its time is scaled by 10, as the table says). The
 reach counts of the three tools are compared and must agree.
@@ -97,6 +105,60 @@ def articulation_rows(bench, paths, g, repeat):
         ig.append(t)
     assert points == len(aps), f"articulation points disagree: {points} vs igraph {len(aps)}"
     return [("articulation points", statistics.median(cop), statistics.median(ig), None)]
+def boundary_times(bench, paths, repeat, exact):
+    env = dict(os.environ, COPNET_BENCH_NODES=paths["nodes.csv"], COPNET_BENCH_TIES=paths["ties.csv"])
+    pattern = "BM_BetweennessSampled|BM_Mixing|BM_EIIndex|BM_Brokerage|BM_StructuralHoles"
+    if exact:
+        pattern += "|BM_BetweennessExact"
+    out = subprocess.run([bench, f"--benchmark_filter={pattern}", "--benchmark_format=json",
+                          f"--benchmark_repetitions={repeat}"],
+                         env=env, check=True, capture_output=True, text=True).stdout
+    rows = {}
+    for b in json.loads(out)["benchmarks"]:
+        if b.get("run_type") == "iteration":
+            rows.setdefault(b["run_name"].split("/iterations:")[0], []).append(b["real_time"] / 1000.0)
+    return rows
+
+
+def boundary_main(args, bench):
+    """Boundary-crossing rows: betweenness against igraph, the one-pass measures alone."""
+    import igraph
+    n = args.stakeholders
+    exact = n <= 20_000
+    med = statistics.median
+    with tempfile.TemporaryDirectory() as folder:
+        paths, _ = write_landscape(folder, n, args.ties)
+        cop = boundary_times(bench, paths, args.repeat, exact)
+        ig = []
+        if exact:
+            g = igraph.Graph.Read_Edgelist(paths["edges.txt"], directed=True)
+            g.add_vertices(max(0, n - g.vcount()))
+            g.simplify(multiple=True, loops=True)  # copnet counts a pair tied twice as one arc
+            for _ in range(args.repeat):
+                t, _ = timed(lambda: g.betweenness(directed=True))
+                ig.append(t)
+    print(f"{n} stakeholders, {args.ties} ties generated; median of {args.repeat}; one run")
+    print(f"{'operation':40} {'copnet s':>10} {'igraph s':>10} {'ratio':>7}")
+    rows = []
+    if exact:
+        for t in (1, 2):
+            rows.append((f"betweenness exact, {t} thread(s)", med(cop[f"BM_BetweennessExact/{t}"]), med(ig)))
+        for t in (1, 2):
+            rows.append((f"betweenness 100 sources, {t} thread(s)",
+                         med(cop[f"BM_BetweennessSampled/100/{t}"]), med(ig) * 100 / n))
+    else:
+        for t in (1, 2):
+            rows.append((f"betweenness 100 sources, {t} thread(s)",
+                         med(cop[f"BM_BetweennessSampled/100/{t}"]), None))
+    for name, key in (("mixing matrix", "BM_Mixing"), ("E-I index (no permutations)", "BM_EIIndex"),
+                      ("brokerage, 1 thread", "BM_Brokerage/1"), ("brokerage, 2 threads", "BM_Brokerage/2"),
+                      ("structural holes", "BM_StructuralHoles")):
+        rows.append((name, med(cop[key]), None))
+    for name, c, i in rows:
+        igs = f"{i:10.3f} {c / i:7.2f}" if i is not None else f"{'-':>10} {'-':>7}"
+        print(f"{name:40} {c:10.3f} {igs}")
+    if exact:
+        print("igraph 100 sources = its exact time x 100 / N (python-igraph 0.10 has no sources=)")
 
 
 def timed(fn):
@@ -111,7 +173,10 @@ def main():
     ap.add_argument("--stakeholders", type=int, default=100_000)
     ap.add_argument("--ties", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--boundary", action="store_true", help="boundary-crossing rows instead")
     args = ap.parse_args()
+    if args.boundary:
+        return boundary_main(args, os.path.join(args.build_dir, "benchmarks", "copnet_benchmarks"))
     import igraph
     bench = os.path.join(args.build_dir, "benchmarks", "copnet_benchmarks")
     n = args.stakeholders

@@ -17,7 +17,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "data"))
 SETS = ["krackhardt-hightech", "lazega-lawfirm", "ckm-physicians", "padgett-florentine"]
 KINDS = {"authority", "influence", "collaboration"}
-KEYS = ["reach_out", "core_number", "articulation_points", "direction", "ties"]
+KEYS = ["reach_out", "core_number", "articulation_points", "direction", "ties",
+        # boundary-crossing (issue 5): E-I by hand, brokerage by R sna, the rest by NetworkX
+        "ei_index", "brokerage", "betweenness_directed", "betweenness_undirected",
+        "constraint_directed", "constraint_undirected", "effective_size_directed",
+        "effective_size_undirected"]
 
 
 def main():

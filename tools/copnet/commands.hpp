@@ -28,5 +28,7 @@ void add_leverage_command(CLI::App& app, Runner& run);
 void add_generate_command(CLI::App& app, Runner& run);
 /// `copnet gaps`: representation, missing categories, invitation candidates, fragile points.
 void add_gaps_command(CLI::App& app, Runner& run);
+/// `copnet boundaries`: mixing, E-I, brokerage, holes, spanners, levels, assortativity.
+void add_boundaries_command(CLI::App& app, Runner& run);
 
 } // namespace copnet::cli

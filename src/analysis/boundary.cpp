@@ -1,0 +1,222 @@
+// Mixing matrix, E-I index, level crossing, assortativity and the whole boundary report.
+#include "copnet/analysis/boundary.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <utility>
+
+#include <gsl/gsl>
+
+#include "boundary_graph.hpp"
+#include "copnet/detail/snapshot.hpp"
+#include "copnet/error.hpp"
+#include "copnet/graph.hpp"
+#include "detail/parallel.hpp"
+#include "detail/random.hpp"
+
+namespace copnet {
+namespace {
+
+using detail::Categories;
+using detail::Snapshot;
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+double ei_of(std::size_t e, std::size_t i) {
+    return e + i == 0 ? nan : (static_cast<double>(e) - static_cast<double>(i)) /
+                                  static_cast<double>(e + i);
+}
+
+// Each tie of a followed kind once, as (compact source, compact target); direction ignored.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> tie_pairs(const Network& net,
+                                                               const Snapshot& s,
+                                                               const TieFilter& filter) {
+    const Graph& g = net.state().graph;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+    for (auto [it, end] = boost::edges(g); it != end; ++it) {
+        if (!filter.follows(g[*it].kind)) continue;
+        out.emplace_back(s.compact_of[boost::source(*it, g)], s.compact_of[boost::target(*it, g)]);
+    }
+    return out;
+}
+
+} // namespace
+
+MixingMatrix mixing_matrix(const Network& net, std::string_view facet, const TieFilter& filter) {
+    const Categories cats = detail::categories(net, facet);
+    const auto snap = Snapshot::of(net, filter, true);
+    const std::size_t k = cats.count();
+    MixingMatrix m;
+    m.facet = std::string(facet);
+    m.categories = cats.names;
+    m.ties.assign(k, std::vector<std::size_t>(k, 0));
+    m.weights.assign(k, std::vector<double>(k, 0.0));
+    for (std::uint32_t u = 0; u < snap->size(); ++u)
+        for (std::uint32_t i = snap->offsets[u]; i < snap->offsets[u + 1]; ++i) {
+            const std::uint32_t a = cats.of[u];
+            const std::uint32_t b = cats.of[snap->targets[i]];
+            ++m.ties[a][b];
+            m.weights[a][b] += snap->weights[i];
+            ++m.total;
+            if (a != b) ++m.crossing;
+        }
+    m.crossing_share = m.total == 0 ? nan
+                                    : static_cast<double>(m.crossing) / static_cast<double>(m.total);
+    return m;
+}
+
+EIResult ei_index(const Network& net, std::string_view facet, const EIOptions& options) {
+    const Categories cats = detail::categories(net, facet);
+    const auto snap = Snapshot::of(net, options.filter);
+    const auto ties = tie_pairs(net, *snap, options.filter);
+    const std::size_t n = cats.of.size();
+    EIResult r;
+    r.groups.resize(cats.count());
+    for (std::size_t g = 0; g < cats.count(); ++g) r.groups[g].group = cats.names[g];
+    for (std::uint32_t c : cats.of) ++r.groups[c].size;
+    r.stakeholders.resize(n);
+    for (std::uint32_t v = 0; v < n; ++v) r.stakeholders[v].who = snap->stakeholder(v);
+    for (const auto& [u, w] : ties) {
+        const std::uint32_t a = cats.of[u];
+        const std::uint32_t b = cats.of[w];
+        if (a == b) {
+            ++r.internal;
+            ++r.groups[a].internal;
+            ++r.stakeholders[u].internal;
+            ++r.stakeholders[w].internal;
+        } else {
+            ++r.external;
+            ++r.groups[a].external;
+            ++r.groups[b].external;
+            ++r.stakeholders[u].external;
+            ++r.stakeholders[w].external;
+        }
+    }
+    r.ei_index = ei_of(r.external, r.internal);
+    for (auto& g : r.groups) g.ei_index = ei_of(g.external, g.internal);
+    for (auto& x : r.stakeholders) x.ei_index = ei_of(x.external, x.internal);
+
+    double within = 0.0;
+    for (const auto& g : r.groups)
+        within += static_cast<double>(g.size) * static_cast<double>(g.size - (g.size > 0 ? 1 : 0));
+    const double pairs = static_cast<double>(n) * static_cast<double>(n > 0 ? n - 1 : 0);
+    r.expected = pairs == 0.0 ? nan : (pairs - 2.0 * within) / pairs;
+
+    r.permutations = options.permutations;
+    r.p_greater = r.p_less = nan;
+    if (options.permutations > 0 && !ties.empty()) {
+        // EI falls as I rises (E + I is fixed), so compare internal counts: exact integers.
+        std::vector<std::size_t> internal(options.permutations);
+        const unsigned workers = detail::worker_count(options.threads, options.permutations);
+        std::vector<std::vector<std::uint32_t>> labels(workers);
+        detail::parallel_chunks(
+            options.permutations, 1, options.threads,
+            [&](unsigned worker, std::size_t first, std::size_t last) {
+                auto& perm = labels[worker];
+                for (std::size_t p = first; p < last; ++p) {
+                    perm = cats.of;
+                    detail::Rng rng(options.seed, p);
+                    for (std::size_t i = perm.size(); i > 1; --i) {
+                        const auto j = static_cast<std::size_t>(rng() % i);
+                        std::swap(perm[i - 1], perm[j]);
+                    }
+                    std::size_t count = 0;
+                    for (const auto& [u, w] : ties) count += perm[u] == perm[w] ? 1U : 0U;
+                    internal[p] = count;
+                }
+            });
+        std::size_t greater = 0;
+        std::size_t less = 0;
+        for (std::size_t i : internal) {
+            greater += i <= r.internal ? 1U : 0U;
+            less += i >= r.internal ? 1U : 0U;
+        }
+        const auto perms = static_cast<double>(options.permutations);
+        r.p_greater = static_cast<double>(greater) / perms;
+        r.p_less = static_cast<double>(less) / perms;
+    }
+    return r;
+}
+
+std::vector<LevelCrossing> level_crossing(const Network& net, const TieFilter& filter) {
+    const auto& st = net.state();
+    const Graph& g = st.graph;
+    std::vector<LevelCrossing> out;
+    std::array<int, tie_kind_count> row{};
+    for (std::size_t k = 0; k < tie_kind_count; ++k) {
+        row[k] = -1;
+        if (filter.follows(static_cast<TieKind>(k))) {
+            row[k] = static_cast<int>(out.size());
+            out.push_back({.kind = static_cast<TieKind>(k)});
+        }
+    }
+    for (auto [it, end] = boost::edges(g); it != end; ++it) {
+        const TieKind kind = g[*it].kind;
+        const int r = row[static_cast<std::size_t>(kind)];
+        if (r < 0) continue;
+        auto& x = out[static_cast<std::size_t>(r)];
+        const auto& a = st.stakeholders[boost::source(*it, g)].level;
+        const auto& b = st.stakeholders[boost::target(*it, g)].level;
+        if (!a || !b) {
+            ++x.unknown;
+            continue;
+        }
+        ++x.ties[static_cast<std::size_t>(*a)][static_cast<std::size_t>(*b)];
+        if (kind == TieKind::collaboration)
+            ++x.ties[static_cast<std::size_t>(*b)][static_cast<std::size_t>(*a)];
+    }
+    return out;
+}
+
+double attribute_assortativity(const Network& net, std::string_view facet,
+                               const TieFilter& filter) {
+    const Categories cats = detail::categories(net, facet);
+    const detail::SimpleGraph g = detail::simple_graph(*Snapshot::of(net, filter));
+    const std::size_t k = cats.count();
+    std::vector<double> e(k * k, 0.0);
+    for (std::uint32_t u = 0; u < g.size(); ++u)
+        for (std::uint32_t i = g.offsets[u]; i < g.offsets[u + 1]; ++i)
+            e[cats.of[u] * k + cats.of[g.targets[i]]] += 1.0;
+    const double total = static_cast<double>(g.targets.size());
+    if (total == 0.0) return nan;
+    // As NetworkX: normalise, then (trace − Σ a_i b_i) / (1 − Σ a_i b_i).
+    std::vector<double> a(k, 0.0);
+    std::vector<double> b(k, 0.0);
+    double trace = 0.0;
+    for (std::size_t i = 0; i < k; ++i)
+        for (std::size_t j = 0; j < k; ++j) {
+            const double x = e[i * k + j] / total;
+            a[i] += x;
+            b[j] += x;
+            if (i == j) trace += x;
+        }
+    double ab = 0.0;
+    for (std::size_t i = 0; i < k; ++i) ab += a[i] * b[i];
+    return (trace - ab) / (1.0 - ab);
+}
+
+BoundaryReport boundaries(const Network& net, const BoundaryOptions& options) {
+    BoundaryReport r;
+    r.facet = options.facet;
+    r.mixing = mixing_matrix(net, options.facet, options.filter);
+    if (r.mixing.categories.size() < 2)
+        throw invalid_value("facet \"" + options.facet + "\" has " +
+                            std::to_string(r.mixing.categories.size()) +
+                            " category among the stakeholders: no boundary to cross "
+                            "(boundaries need at least two)");
+    r.ei = ei_index(net, options.facet,
+                    {.filter = options.filter, .permutations = options.permutations,
+                     .seed = options.seed, .threads = options.threads});
+    r.brokerage = brokerage(net, options.facet, {.filter = options.filter, .threads = options.threads});
+    r.holes = structural_holes(net, {.filter = options.filter, .weighted = options.weighted});
+    r.spanners = boundary_spanners(net, options.facet,
+                                   {.filter = options.filter, .samples = options.samples,
+                                    .seed = options.seed, .threads = options.threads});
+    r.levels = level_crossing(net, options.filter);
+    r.assortativity = attribute_assortativity(net, options.facet, options.filter);
+    return r;
+}
+
+} // namespace copnet

@@ -1,0 +1,255 @@
+#include <algorithm>
+#include <array>
+#include <iomanip>
+#include <memory>
+#include <optional>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "commands.hpp"
+#include "copnet/analysis/boundary.hpp"
+#include "input.hpp"
+#include "output.hpp"
+
+namespace copnet::cli {
+namespace {
+
+struct BoundariesCli {
+    InputOptions input;
+    AnalysisOptions analysis;
+    std::size_t permutations = 1000;
+    std::optional<std::size_t> samples;
+    std::uint64_t seed = 1;
+    unsigned threads = 0;
+    std::size_t top = 10;
+};
+
+constexpr std::array<Level, 3> all_levels{Level::local, Level::state, Level::national};
+
+using json = nlohmann::ordered_json;
+
+json roles_json(const BrokerageRoles& r) {
+    return {{"coordinator", r.coordinator},       {"itinerant", r.itinerant},
+            {"gatekeeper", r.gatekeeper},         {"representative", r.representative},
+            {"liaison", r.liaison},               {"total", r.total}};
+}
+
+json levels_json(const LevelCrossing& x) {
+    json j = json::object();
+    for (Level from : all_levels)
+        for (Level to : all_levels)
+            j[std::string(to_string(from))][std::string(to_string(to))] =
+                x.ties[static_cast<std::size_t>(from)][static_cast<std::size_t>(to)];
+    return j;
+}
+
+LevelCrossing levels_total(const std::vector<LevelCrossing>& levels) {
+    LevelCrossing sum;
+    for (const auto& x : levels) {
+        for (std::size_t i = 0; i < 3; ++i)
+            for (std::size_t k = 0; k < 3; ++k) sum.ties[i][k] += x.ties[i][k];
+        sum.unknown += x.unknown;
+    }
+    return sum;
+}
+
+std::string as_json(const Network& net, const BoundaryReport& r) {
+    const auto id = [&](StakeholderId who) { return net.stakeholder(who).id; };
+    json j;
+    j["facet"] = r.facet;
+    j["ei_index"] = r.ei.ei_index;
+    j["ei_expected"] = r.ei.expected;
+    j["ei_p_greater"] = r.ei.p_greater;
+    j["ei_p_less"] = r.ei.p_less;
+    j["permutations"] = r.ei.permutations;
+    j["groups"] = json::array();
+    for (const GroupEI& g : r.ei.groups)
+        j["groups"].push_back({{"group", g.group}, {"internal", g.internal},
+                               {"external", g.external}, {"ei_index", g.ei_index},
+                               {"size", g.size}});
+    j["mixing"] = json::object();
+    j["mixing_weights"] = json::object();
+    const auto& cats = r.mixing.categories;
+    for (std::size_t a = 0; a < cats.size(); ++a)
+        for (std::size_t b = 0; b < cats.size(); ++b) {
+            j["mixing"][cats[a]][cats[b]] = r.mixing.ties[a][b];
+            j["mixing_weights"][cats[a]][cats[b]] = r.mixing.weights[a][b];
+        }
+    j["crossing_share"] = r.mixing.crossing_share;
+    j["brokerage"] = json::array();
+    for (const Brokerage& b : r.brokerage.stakeholders) {
+        json row = {{"id", id(b.who)}};
+        row.update(roles_json(b.raw));
+        row["expected"] = roles_json(b.expected);
+        row["z"] = roles_json(b.z);
+        j["brokerage"].push_back(row);
+    }
+    j["holes"] = json::array();
+    for (const StructuralHoles& h : r.holes)
+        j["holes"].push_back({{"id", id(h.who)}, {"effective_size", h.effective_size},
+                              {"constraint", h.constraint}, {"efficiency", h.efficiency}});
+    j["assortativity"] = r.assortativity;
+    j["spanners"] = json::array();
+    for (const Spanner& s : r.spanners) {
+        json row = {{"id", id(s.who)},
+                    {"betweenness", s.betweenness},
+                    {"cross_group_share", s.cross_group_share},
+                    {"cross_group_betweenness", s.cross_group_betweenness},
+                    {"categories", s.categories}};
+        row["brokerage"] = roles_json(s.brokerage);
+        j["spanners"].push_back(row);
+    }
+    j["levels"] = levels_json(levels_total(r.levels));
+    j["levels_unknown"] = levels_total(r.levels).unknown;
+    j["levels_by_kind"] = json::object();
+    for (const auto& x : r.levels) j["levels_by_kind"][std::string(to_string(x.kind))] = levels_json(x);
+    return j.dump(2) + "\n";
+}
+
+std::string as_csv(const Network& net, const BoundaryReport& r) {
+    // One row per stakeholder: its category, E-I, brokerage and structural holes.
+    std::ostringstream out;
+    out << "id,category,ei_index,coordinator,itinerant,gatekeeper,representative,liaison,total,"
+           "effective_size,efficiency,constraint\n";
+    const Facet facet(r.facet);
+    for (std::size_t i = 0; i < r.ei.stakeholders.size(); ++i) {
+        const StakeholderId who = r.ei.stakeholders[i].who;
+        const auto& b = r.brokerage.stakeholders[i].raw;
+        const auto& h = r.holes[i];
+        out << csv_field(net.stakeholder(who).id) << ','
+            << csv_field(facet(net.stakeholder(who))) << ','
+            << shortest(r.ei.stakeholders[i].ei_index) << ',' << b.coordinator << ','
+            << b.itinerant << ',' << b.gatekeeper << ',' << b.representative << ','
+            << b.liaison << ',' << b.total << ',' << shortest(h.effective_size) << ','
+            << shortest(h.efficiency) << ',' << shortest(h.constraint) << '\n';
+    }
+    return out.str();
+}
+
+long long count(double raw) { return static_cast<long long>(raw); }
+
+std::string name_of(const std::string& category) {
+    return category.empty() ? "(none)" : category;
+}
+
+std::string as_text(const Network& net, const BoundaryReport& r, const BoundariesCli& o,
+                    const std::string& label) {
+    std::ostringstream out;
+    out << std::fixed << std::setprecision(2);
+    const auto id = [&](StakeholderId who) { return net.stakeholder(who).id; };
+    out << "Landscape: " << label << "\nBoundaries by " << r.facet << ", following "
+        << (o.analysis.kinds == "all" ? std::string("all kinds of ties") : o.analysis.kinds)
+        << " (" << o.analysis.direction << ")\n\n";
+    out << "E-I index " << r.ei.ei_index << " (" << r.ei.external << " ties across, "
+        << r.ei.internal << " within; expected from group sizes " << r.ei.expected << ")";
+    if (r.ei.permutations > 0)
+        out << "\n  permutation test (" << r.ei.permutations << "): p(>=) " << r.ei.p_greater
+            << ", p(<=) " << r.ei.p_less;
+    out << "\nAssortativity " << r.assortativity << "; "
+        << 100.0 * r.mixing.crossing_share << " % of followed ties cross a boundary\n\n";
+    out << "Groups:\n";
+    for (const GroupEI& g : r.ei.groups)
+        out << "  " << std::left << std::setw(36) << name_of(g.group) << std::right
+            << std::setw(5) << g.size << " stakeholders " << std::setw(6) << g.internal
+            << " within " << std::setw(6) << g.external << " across  E-I " << std::setw(5)
+            << g.ei_index << '\n';
+    out << "\nMixing (ties from row to column):\n";
+    const auto& cats = r.mixing.categories;
+    std::size_t width = 0;
+    for (const auto& c : cats) width = std::max(width, name_of(c).size());
+    out << "  " << std::setw(static_cast<int>(width + 5)) << "";
+    for (std::size_t b = 0; b < cats.size(); ++b) out << std::setw(7) << "(" + std::to_string(b + 1) + ")";
+    out << '\n';
+    for (std::size_t a = 0; a < cats.size(); ++a) {
+        out << "  " << std::left << std::setw(5) << "(" + std::to_string(a + 1) + ")"
+            << std::setw(static_cast<int>(width)) << name_of(cats[a]) << std::right;
+        for (std::size_t b = 0; b < cats.size(); ++b) out << std::setw(7) << r.mixing.ties[a][b];
+        out << '\n';
+    }
+    out << "\nBoundary spanners (share of shortest paths between groups through them):\n";
+    const std::size_t shown = std::min(o.top, r.spanners.size());
+    for (std::size_t i = 0; i < shown; ++i) {
+        const Spanner& s = r.spanners[i];
+        out << "  " << std::left << std::setw(24) << id(s.who) << std::right << std::setw(7)
+            << 100.0 * s.cross_group_share << " %  betweenness " << std::setw(9)
+            << s.betweenness << "  brokers as coordinator " << count(s.brokerage.coordinator)
+            << ", itinerant " << count(s.brokerage.itinerant) << ", gatekeeper "
+            << count(s.brokerage.gatekeeper) << ", representative "
+            << count(s.brokerage.representative) << ", liaison " << count(s.brokerage.liaison)
+            << '\n';
+    }
+    if (r.spanners.size() > shown)
+        out << "  … " << r.spanners.size() - shown << " more (--top, or --format json)\n";
+    if (r.spanners.empty()) out << "  none\n";
+
+    out << "\nLeast constrained (structural holes):\n";
+    std::vector<const StructuralHoles*> holes;
+    for (const auto& h : r.holes)
+        if (h.constraint == h.constraint) holes.push_back(&h);  // skip NaN
+    std::stable_sort(holes.begin(), holes.end(),
+                     [](auto* a, auto* b) { return a->constraint < b->constraint; });
+    for (std::size_t i = 0; i < std::min(o.top, holes.size()); ++i)
+        out << "  " << std::left << std::setw(24) << id(holes[i]->who) << std::right
+            << " constraint " << std::setw(5) << holes[i]->constraint << "  effective size "
+            << std::setw(7) << holes[i]->effective_size << '\n';
+
+    const LevelCrossing lv = levels_total(r.levels);
+    out << "\nTies between levels (from row to column):\n  " << std::setw(24) << "";
+    for (Level to : all_levels) out << std::setw(10) << to_string(to);
+    out << '\n';
+    for (Level from : all_levels) {
+        out << "  " << std::left << std::setw(24) << to_string(from) << std::right;
+        for (Level to : all_levels)
+            out << std::setw(10)
+                << lv.ties[static_cast<std::size_t>(from)][static_cast<std::size_t>(to)];
+        out << '\n';
+    }
+    if (lv.unknown > 0) out << "  (" << lv.unknown << " ties with an end of unknown level)\n";
+    return out.str();
+}
+
+std::string run_boundaries(const BoundariesCli& o) {
+    std::string label;
+    const Network net = load_input(o.input, label);
+    const BoundaryReport r = boundaries(
+        net, {.facet = o.analysis.facet, .filter = o.analysis.filter(),
+              .weighted = o.analysis.weighted, .permutations = o.permutations,
+              .samples = o.samples, .seed = o.seed, .threads = o.threads});
+    switch (o.input.format()) {
+    case Format::json: return as_json(net, r);
+    case Format::csv: return as_csv(net, r);
+    case Format::text: break;
+    }
+    return as_text(net, r, o, label);
+}
+
+} // namespace
+
+void add_boundaries_command(CLI::App& app, Runner& run) {
+    auto o = std::make_shared<BoundariesCli>();
+    CLI::App* cmd = app.add_subcommand(
+        "boundaries", "Where do we cross boundaries? Mixing, E-I index, brokerage roles,\n"
+                      "structural holes, boundary spanners, levels and assortativity by a facet.");
+    add_input_options(*cmd, o->input);
+    add_analysis_options(*cmd, o->analysis);
+    add_weighted_option(*cmd, o->analysis);
+    cmd->add_option("--permutations", o->permutations,
+                    "random relabellings for the E-I permutation test (0: none)")
+        ->check(non_negative())
+        ->capture_default_str();
+    cmd->add_option("--samples", o->samples,
+                    "betweenness from K random sources (default: exact, every source)")
+        ->check(non_negative());
+    cmd->add_option("--seed", o->seed, "seed of the permutations and samples")
+        ->check(non_negative())
+        ->capture_default_str();
+    cmd->add_option("--threads", o->threads, "worker threads (0: the hardware's)")
+        ->check(non_negative());
+    cmd->add_option("--top", o->top, "rows of spanners and holes in text output")
+        ->check(non_negative())
+        ->capture_default_str();
+    cmd->callback([o, &run] { run = [o] { return run_boundaries(*o); }; });
+}
+
+} // namespace copnet::cli
