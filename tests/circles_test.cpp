@@ -426,8 +426,8 @@ TEST_CASE("membership snapshots load from CSV, with errors naming file, line and
         const char* says;
     };
     for (const Bad& bad : std::vector<Bad>{
-             {"id,circle\na,core\nzz,inner\n", 3, "id", "stakeholder \"zz\" is not in the network"},
-             {"id,circle\na,middle\n", 2, "circle", "middle"},
+             {"id,circle\na,core\nzz,inner\n", 3, "id", "id \"zz\" is not a stakeholder of the network"},
+             {"id,circle\na,middle\n", 2, "circle", "circle: unknown circle \"middle\""},
              {"id,circle\na,core\na,inner\n", 3, "id", "listed twice (first on line 2)"},
              {"id,circle\na\n", 2, "", "1 fields, the header has 2"},
              {"name,circle\na,core\n", 1, "id", "no id column"},

@@ -61,10 +61,10 @@ Community& load(Network& net, std::string buffer, std::string name, std::string_
         const auto who = net.find(id);
         if (!who)
             throw parse_error(where, line, "id",
-                              "stakeholder \"" + std::string(id) + "\" is not in the network");
+                              "id \"" + std::string(id) + "\" is not a stakeholder of the network");
         if (seen_on[who->index()] != 0)
             throw parse_error(where, line, "id",
-                              "stakeholder \"" + std::string(id) + "\" is listed twice (first on line " +
+                              "id \"" + std::string(id) + "\" is listed twice (first on line " +
                                   std::to_string(seen_on[who->index()]) + ")");
         seen_on[who->index()] = line;
         const std::string_view text = detail::trim(fields[*circle_col]);
@@ -73,7 +73,7 @@ Community& load(Network& net, std::string buffer, std::string name, std::string_
             try {
                 c = parse_circle(text);
             } catch (const invalid_value& e) {
-                throw parse_error(where, line, options.column, e.what());
+                throw parse_error(where, line, options.column, options.column + ": " + e.what());
             }
         }
         rows.emplace_back(*who, c);

@@ -24,4 +24,7 @@ void add_spread_command(CLI::App& app, Runner& run);
 /// `copnet leverage`: whom to convene so that a message spreads furthest (CELF, IMM).
 void add_leverage_command(CLI::App& app, Runner& run);
 
+/// `copnet circles`: coreness, core/periphery fit of the circles, suggested moves, trajectories.
+void add_circles_command(CLI::App& app, Runner& run);
+
 } // namespace copnet::cli
