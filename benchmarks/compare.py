@@ -12,6 +12,10 @@ three tools follow the same arcs), then times, alternating tools, the median of 
               source, whichever is faster)
   snapshot    copnet only: building the CSR snapshot that analyses share, once per change of the
               network (igraph builds its index inside Read_Edgelist); reach rows reuse it
+  coreness    k-core numbers of the undirected simple graph: copnet coreness (BM_Coreness; the
+              cached snapshot built before timing, collapsing parallel ties timed) | igraph
+              Graph.coreness() on g.as_undirected(mode="collapse") (conversion not timed);
+              the sums of the core numbers must agree
 copnet is timed inside copnet_benchmarks (no process start-up). NetworkX runs only up to 100k
 stakeholders, and from 10 of the sources (its time is scaled by 10, as the table says). The
 reach counts of the three tools are compared and must agree.
@@ -76,6 +80,27 @@ def copnet_times(bench, paths, sources, repeat):
     return rows
 
 
+def coreness_rows(bench, paths, g, repeat):
+    """The coreness row: copnet's BM_Coreness against igraph's coreness, values compared."""
+    env = dict(os.environ, COPNET_BENCH_NODES=paths["nodes.csv"],
+               COPNET_BENCH_TIES=paths["ties.csv"])
+    out = subprocess.run([bench, "--benchmark_filter=BM_Coreness/", "--benchmark_format=json",
+                          f"--benchmark_repetitions={repeat}"],
+                         env=env, check=True, capture_output=True, text=True).stdout
+    cop, k_sum = [], None
+    for b in json.loads(out)["benchmarks"]:
+        if b.get("run_type") == "iteration":
+            cop.append(b["real_time"] / 1000.0)
+            k_sum = int(b["k_sum"])
+    u = g.as_undirected(mode="collapse")
+    ig = []
+    for _ in range(repeat):
+        t, cores = timed(u.coreness)
+        ig.append(t)
+    assert sum(cores) == k_sum, f"coreness disagrees with igraph ({k_sum} vs {sum(cores)})"
+    return [("coreness (undirected)", statistics.median(cop), statistics.median(ig), None)]
+
+
 def timed(fn):
     start = time.perf_counter()
     value = fn()
@@ -112,6 +137,7 @@ def main():
         ig_all = sum(full) - len(sources)
         assert cop["BM_ReachFromSources/2:reached"] == ig_k2, "k=2 reach disagrees with igraph"
         assert cop["BM_ReachFromSources/0:reached"] == ig_all, "reach disagrees with igraph"
+        extra_rows = coreness_rows(bench, paths, g, args.repeat)
 
         nx = {}
         if n <= 100_000:
@@ -135,6 +161,7 @@ def main():
             ("reach unlimited, 100 sources", med(cop["BM_ReachFromSources/0"]), med(ig["all"]),
              nx.get("all")),
             ("snapshot (once per change)", med(cop["BM_Snapshot"]), None, None)]
+    rows += extra_rows
     print(f"{n} stakeholders, {args.ties} ties generated; median of {args.repeat}; "
           f"copnet one thread; reach counts agree with igraph")
     print(f"{'operation':32} {'copnet s':>10} {'igraph s':>10} {'ratio':>7} {'networkx s':>11} "

@@ -272,7 +272,7 @@ CorePeriphery run(const CpGraph& g, const CorePeripheryOptions& o) {
     std::mt19937_64 rng(o.seed);
     for (std::size_t r = 0; r < o.restarts && n > 1; ++r) {
         Search trial = best;
-        const std::uint32_t kicks = 1 + static_cast<std::uint32_t>(rng() % std::max<std::uint32_t>(1, n / 8));
+        const std::uint32_t kicks = 1 + static_cast<std::uint32_t>(rng() % std::clamp<std::uint32_t>(n / 8, 1, 16));
         for (std::uint32_t k = 0; k < kicks; ++k) trial.flip(static_cast<std::uint32_t>(rng() % n));
         out.passes += trial.local_search(o.max_passes);
         if (better(trial.fit(), best.fit())) best = std::move(trial);

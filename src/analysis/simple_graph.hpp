@@ -15,7 +15,7 @@ namespace copnet::detail {
 struct SimpleGraph {
     std::shared_ptr<const Snapshot> snap;  ///< compact vertex ↔ stakeholder
     std::vector<std::uint32_t> offsets;    ///< size() + 1 row starts
-    std::vector<std::uint32_t> adj;        ///< sorted neighbours per row, each once
+    std::vector<std::uint32_t> adj;        ///< neighbours per row, each once (sorted if directed)
     std::vector<double> weights;           ///< beside `adj` when built with weights
 
     [[nodiscard]] std::uint32_t size() const noexcept {
@@ -25,10 +25,11 @@ struct SimpleGraph {
         return offsets[u + 1] - offsets[u];
     }
 
-    /// The undirected simple graph of `filter` (its direction ignored). Cost: O(V + E log d).
+    /// The undirected simple graph of `filter` (its direction ignored); rows unsorted.
+    /// Cost: O(V + E).
     static SimpleGraph build(const Network& net, TieFilter filter, bool with_weights);
     /// The directed simple graph of `filter` along the ties (direction out; collaboration both
-    /// ways): row u lists each v with a followed tie u → v once. Cost: O(V + E log d).
+    /// ways): row u lists each v with a followed tie u → v once, sorted. Cost: O(V + E log d).
     static SimpleGraph build_directed(const Network& net, TieFilter filter, bool with_weights);
 };
 

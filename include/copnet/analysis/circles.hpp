@@ -74,7 +74,7 @@ struct CorePeripheryOptions {
     /// moved someone (it stops earlier as soon as a pass moves nobody). Must be ≥ 1.
     std::size_t max_passes = 100;
     /// Iterated local search: this many restarts from the best partition so far with a seeded
-    /// random kick (1 to V/8 stakeholders moved), each followed by the local search; a restart
+    /// random kick (1 to min(V/8, 16) stakeholders moved), each followed by the local search; a restart
     /// is kept only if it raises the fit. 0 = local search only.
     std::size_t restarts = 20;
     /// Seed of the kicks: same seed, same partition.
