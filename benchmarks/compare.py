@@ -23,6 +23,10 @@ With --boundary, the boundary-crossing rows instead (boundary_main below):
                       so its per-source cost is measured from its exact run (time x 100 / N) up
                       to 20k stakeholders, and not measured above
   mixing, E-I, brokerage, structural holes: copnet only (one pass; igraph has none of them)
+  coreness    k-core numbers of the undirected simple graph: copnet coreness (BM_Coreness; the
+              cached snapshot built before timing, collapsing parallel ties timed) | igraph
+              Graph.coreness() on g.as_undirected(mode="collapse") (conversion not timed);
+              the sums of the core numbers must agree
 copnet is timed inside copnet_benchmarks (no process start-up). NetworkX runs only up to 100k
 stakeholders, and from 10 of the sources (its time is scaled by 10, as the table says). The
 reach counts of the three tools are compared and must agree.
@@ -159,6 +163,25 @@ def boundary_main(args, bench):
         print(f"{name:40} {c:10.3f} {igs}")
     if exact:
         print("igraph 100 sources = its exact time x 100 / N (python-igraph 0.10 has no sources=)")
+def coreness_rows(bench, paths, g, repeat):
+    """The coreness row: copnet's BM_Coreness against igraph's coreness, values compared."""
+    env = dict(os.environ, COPNET_BENCH_NODES=paths["nodes.csv"],
+               COPNET_BENCH_TIES=paths["ties.csv"])
+    out = subprocess.run([bench, "--benchmark_filter=BM_Coreness/", "--benchmark_format=json",
+                          f"--benchmark_repetitions={repeat}"],
+                         env=env, check=True, capture_output=True, text=True).stdout
+    cop, k_sum = [], None
+    for b in json.loads(out)["benchmarks"]:
+        if b.get("run_type") == "iteration":
+            cop.append(b["real_time"] / 1000.0)
+            k_sum = int(b["k_sum"])
+    u = g.as_undirected(mode="collapse")
+    ig = []
+    for _ in range(repeat):
+        t, cores = timed(u.coreness)
+        ig.append(t)
+    assert sum(cores) == k_sum, f"coreness disagrees with igraph ({k_sum} vs {sum(cores)})"
+    return [("coreness (undirected)", statistics.median(cop), statistics.median(ig), None)]
 
 
 def timed(fn):
@@ -201,6 +224,7 @@ def main():
         assert cop["BM_ReachFromSources/2:reached"] == ig_k2, "k=2 reach disagrees with igraph"
         assert cop["BM_ReachFromSources/0:reached"] == ig_all, "reach disagrees with igraph"
         extra_rows = articulation_rows(bench, paths, g, args.repeat)
+        extra_rows += coreness_rows(bench, paths, g, args.repeat)
 
         nx = {}
         if n <= 100_000:

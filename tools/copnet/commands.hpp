@@ -30,5 +30,7 @@ void add_generate_command(CLI::App& app, Runner& run);
 void add_gaps_command(CLI::App& app, Runner& run);
 /// `copnet boundaries`: mixing, E-I, brokerage, holes, spanners, levels, assortativity.
 void add_boundaries_command(CLI::App& app, Runner& run);
+/// `copnet circles`: coreness, core/periphery fit of the circles, suggested moves, trajectories.
+void add_circles_command(CLI::App& app, Runner& run);
 
 } // namespace copnet::cli

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
     copnet::cli::add_generate_command(app, run);
     copnet::cli::add_gaps_command(app, run);
     copnet::cli::add_boundaries_command(app, run);
+    copnet::cli::add_circles_command(app, run);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

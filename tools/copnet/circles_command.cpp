@@ -1,0 +1,277 @@
+#include <array>
+#include <cmath>
+#include <iomanip>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "commands.hpp"
+#include "copnet/analysis/circles.hpp"
+#include "copnet/error.hpp"
+#include "copnet/io/membership.hpp"
+#include "input.hpp"
+#include "output.hpp"
+
+namespace copnet::cli {
+namespace {
+
+struct CirclesCli {
+    InputOptions input;
+    AnalysisOptions analysis;
+    std::string before;
+    std::string before_column = "circle";
+    std::string before_community;
+    std::string between = "ignored";
+    std::size_t at_risk_below = 2;
+    std::size_t invite_min_ties = 2;
+    double invite_min_share = 0.5;
+    std::size_t restarts = 20;
+    std::uint64_t seed = 1;
+};
+
+constexpr std::array<Circle, 4> all_circles{Circle::core, Circle::inner, Circle::outer, Circle::none};
+constexpr std::array<Movement, 5> all_movements{Movement::joined, Movement::moved_inward,
+                                                Movement::moved_outward, Movement::left,
+                                                Movement::stayed};
+
+nlohmann::ordered_json number_or_null(double x) {
+    return std::isfinite(x) ? nlohmann::ordered_json(x) : nlohmann::ordered_json(nullptr);
+}
+
+std::string fixed(double x, int digits = 3) {
+    if (!std::isfinite(x)) return "n/a";
+    std::ostringstream out;
+    out << std::fixed << std::setprecision(digits) << x;
+    return out.str();
+}
+
+BetweenBlock parse_between(const std::string& text) {
+    if (text == "ignored") return BetweenBlock::ignored;
+    if (text == "tied") return BetweenBlock::tied;
+    throw invalid_value("--between must be ignored or tied, not \"" + text + "\"");
+}
+
+std::string run_circles(const CirclesCli& o) {
+    std::string label;
+    Network net = load_input(o.input, label);
+    if (net.find_community(o.input.community) == nullptr) net.add_community(o.input.community);
+    const TieFilter filter = o.analysis.filter();
+    const Community* before = nullptr;
+    if (!o.before.empty() && !o.before_community.empty())
+        throw invalid_value("give --before or --before-community, not both");
+    if (!o.before.empty())
+        before = &read_membership(net, o.before, o.input.community + " (before)",
+                                  {.column = o.before_column});
+    else if (!o.before_community.empty())
+        before = &net.community(o.before_community);
+    const Community& cop = net.community(o.input.community);
+
+    const std::vector<Coreness> cores =
+        coreness(net, {.filter = filter, .weighted = o.analysis.weighted});
+    const CorePeripheryOptions cp_options{.filter = filter,
+                                          .weighted = o.analysis.weighted,
+                                          .between = parse_between(o.between),
+                                          .restarts = o.restarts,
+                                          .seed = o.seed};
+    const bool members = cop.member_count() > 0;
+    const CorePeriphery cp =
+        members ? core_periphery(net, cop, cp_options) : core_periphery(net, cp_options);
+    const CircleFit fit = circle_fit(net, cop, cp_options);
+    const CircleDensity density = circle_density(net, cop, {.filter = filter});
+    const std::vector<Suggestion> suggestions =
+        suggest_moves(net, cop,
+                      {.filter = filter,
+                       .weighted = o.analysis.weighted,
+                       .at_risk_below = o.at_risk_below,
+                       .invite_min_ties = o.invite_min_ties,
+                       .invite_min_share = o.invite_min_share});
+    std::optional<Trajectories> moves;
+    if (before != nullptr) moves = trajectories(net, *before, cop, o.analysis.facet);
+
+    const auto id = [&](StakeholderId who) -> const std::string& { return net.stakeholder(who).id; };
+    if (o.input.format() == Format::json) {
+        nlohmann::ordered_json j;
+        j["coreness"] = nlohmann::ordered_json::array();
+        for (const Coreness& c : cores) {
+            nlohmann::ordered_json row{{"id", id(c.who)}, {"k", c.k}};
+            if (o.analysis.weighted) row["s"] = c.s;
+            j["coreness"].push_back(row);
+        }
+        j["fit"] = number_or_null(fit.core_inner_vs_outer);
+        j["suggestions"] = nlohmann::ordered_json::array();
+        for (const Suggestion& s : suggestions)
+            j["suggestions"].push_back({{"id", id(s.who)},
+                                        {"from", to_string(s.from)},
+                                        {"to", to_string(s.to)},
+                                        {"why", s.why},
+                                        {"kind", to_string(s.kind)}});
+        j["fits"] = {{"core_inner_vs_outer", number_or_null(fit.core_inner_vs_outer)},
+                     {"core_vs_rest", number_or_null(fit.core_vs_rest)},
+                     {"best", number_or_null(fit.best)},
+                     {"members", fit.members}};
+        nlohmann::ordered_json scores = nlohmann::ordered_json::array();
+        nlohmann::ordered_json core = nlohmann::ordered_json::array();
+        for (const CorePeripheryScore& s : cp.scores) {
+            scores.push_back({{"id", id(s.who)}, {"score", s.score}, {"core", s.core}});
+            if (s.core) core.push_back(id(s.who));
+        }
+        j["core_periphery"] = {{"among", members ? "members" : "landscape"},
+                               {"continuous_fit", number_or_null(cp.continuous_fit)},
+                               {"discrete_fit", number_or_null(cp.discrete_fit)},
+                               {"core", core},
+                               {"scores", scores}};
+        j["density"] = nlohmann::ordered_json::array();
+        for (const CircleBlock& b : density.blocks)
+            j["density"].push_back({{"from", to_string(b.from)},
+                                    {"to", to_string(b.to)},
+                                    {"pairs", b.pairs},
+                                    {"tied", b.tied},
+                                    {"density", b.density},
+                                    {"mean_weight", b.mean_weight}});
+        j["reciprocity"] = nlohmann::ordered_json::object();
+        for (const CircleReciprocity& r : density.reciprocity)
+            j["reciprocity"][std::string(to_string(r.circle))] = number_or_null(r.reciprocity);
+        if (moves) {
+            nlohmann::ordered_json t;
+            t["members"] = nlohmann::ordered_json::array();
+            for (const Trajectory& m : moves->members)
+                t["members"].push_back({{"id", id(m.who)},
+                                        {"before", to_string(m.before)},
+                                        {"after", to_string(m.after)},
+                                        {"movement", to_string(m.movement)}});
+            t["transitions"] = nlohmann::ordered_json::object();
+            for (const Circle b : all_circles)
+                for (const Circle a : all_circles)
+                    t["transitions"][std::string(to_string(b))][std::string(to_string(a))] =
+                        moves->transitions[static_cast<std::size_t>(b)][static_cast<std::size_t>(a)];
+            t["counts"] = nlohmann::ordered_json::object();
+            for (const Movement m : all_movements)
+                t["counts"][std::string(to_string(m))] = moves->counts[static_cast<std::size_t>(m)];
+            t["by_facet"] = nlohmann::ordered_json::array();
+            for (const CategoryMovement& c : moves->by_facet) {
+                nlohmann::ordered_json row{{"category", c.category}};
+                for (const Movement m : all_movements)
+                    row[std::string(to_string(m))] = c.counts[static_cast<std::size_t>(m)];
+                t["by_facet"].push_back(row);
+            }
+            j["trajectories"] = t;
+        }
+        return j.dump(2) + "\n";
+    }
+    std::ostringstream out;
+    if (o.input.format() == Format::csv) {
+        std::vector<const CorePeripheryScore*> score_of(net.slot_count(), nullptr);
+        for (const CorePeripheryScore& s : cp.scores) score_of[s.who.index()] = &s;
+        out << "id,circle,k" << (o.analysis.weighted ? ",s" : "") << ",score,core\n";
+        for (const Coreness& c : cores) {
+            const CorePeripheryScore* s = score_of[c.who.index()];
+            out << csv_field(id(c.who)) << ',' << to_string(cop.circle(c.who)) << ',' << c.k;
+            if (o.analysis.weighted) out << ',' << shortest(c.s);
+            out << ',' << (s ? shortest(s->score) : "") << ',' << (s ? (s->core ? "1" : "0") : "")
+                << '\n';
+        }
+        return out.str();
+    }
+
+    out << "Landscape: " << label << '\n'
+        << "Community \"" << cop.name() << "\": " << cop.count(Circle::core) << " core, "
+        << cop.count(Circle::inner) << " inner, " << cop.count(Circle::outer) << " outer\n"
+        << "Following " << (o.analysis.kinds == "all" ? std::string("all kinds of ties") : o.analysis.kinds)
+        << " (as undirected ties for coreness and core/periphery)\n\n";
+    out << "Fit of the declared circles to a core/periphery structure (Borgatti & Everett; "
+           "1 = perfect):\n"
+        << "  core + inner vs outer  " << fixed(fit.core_inner_vs_outer) << '\n'
+        << "  core vs the rest       " << fixed(fit.core_vs_rest) << '\n'
+        << "  best partition found   " << fixed(fit.best) << "  (" << fit.members
+        << " members)\n\n";
+    std::array<std::vector<std::uint32_t>, 4> k_by_circle;
+    for (const Coreness& c : cores)
+        k_by_circle[static_cast<std::size_t>(cop.circle(c.who))].push_back(c.k);
+    out << "Coreness by circle (k-core number: min / median / max):\n";
+    for (const Circle c : all_circles) {
+        auto ks = k_by_circle[static_cast<std::size_t>(c)];
+        if (ks.empty()) continue;
+        std::sort(ks.begin(), ks.end());
+        out << "  " << std::left << std::setw(6) << to_string(c) << std::right << std::setw(5)
+            << ks.front() << std::setw(5) << ks[ks.size() / 2] << std::setw(5) << ks.back() << '\n';
+    }
+    out << "\nDensity within circles (mean tie weight, reciprocity of directed ties):\n";
+    for (const Circle c : all_circles) {
+        const CircleBlock& b = density.blocks[5 * static_cast<std::size_t>(c)];
+        if (b.pairs == 0) continue;
+        out << "  " << std::left << std::setw(6) << to_string(c) << std::right << "  density "
+            << fixed(b.density) << "  weight " << fixed(b.mean_weight, 2) << "  reciprocity "
+            << fixed(density.reciprocity[static_cast<std::size_t>(c)].reciprocity, 2) << '\n';
+    }
+    out << "\nSuggestions:\n";
+    if (suggestions.empty()) out << "  none\n";
+    for (const Suggestion& s : suggestions)
+        out << "  " << std::left << std::setw(12) << to_string(s.kind) << std::setw(16) << id(s.who)
+            << std::right << to_string(s.from) << " -> " << to_string(s.to) << ": " << s.why << '\n';
+    if (moves) {
+        out << "\nSince the earlier snapshot:";
+        for (const Movement m : all_movements)
+            out << ' ' << to_string(m) << ' ' << moves->counts[static_cast<std::size_t>(m)]
+                << (m == Movement::stayed ? "" : ",");
+        out << "\n  from \\ to";
+        for (const Circle a : all_circles) out << std::setw(7) << to_string(a);
+        out << '\n';
+        for (const Circle b : all_circles) {
+            out << "  " << std::left << std::setw(8) << to_string(b) << std::right;
+            for (const Circle a : all_circles)
+                out << std::setw(7)
+                    << moves->transitions[static_cast<std::size_t>(b)][static_cast<std::size_t>(a)];
+            out << '\n';
+        }
+        if (!moves->by_facet.empty()) {
+            out << "By " << o.analysis.facet << " (joined / inward / outward / left / stayed):\n";
+            for (const CategoryMovement& c : moves->by_facet) {
+                out << "  " << std::left << std::setw(36) << (c.category.empty() ? "(none)" : c.category)
+                    << std::right;
+                for (const std::size_t n : c.counts) out << std::setw(5) << n;
+                out << '\n';
+            }
+        }
+    }
+    return out.str();
+}
+
+} // namespace
+
+void add_circles_command(CLI::App& app, Runner& run) {
+    auto o = std::make_shared<CirclesCli>();
+    CLI::App* cmd = app.add_subcommand(
+        "circles", "Do the ties match the declared circles? Coreness, core/periphery fit,\n"
+                   "density by circle, suggested moves; trajectories since --before.");
+    add_input_options(*cmd, o->input);
+    add_analysis_options(*cmd, o->analysis);
+    add_weighted_option(*cmd, o->analysis);
+    cmd->add_option("--before", o->before,
+                    "an earlier membership snapshot: CSV with id and circle columns");
+    cmd->add_option("--before-column", o->before_column,
+                    "the circle column of --before (default: circle)");
+    cmd->add_option("--before-community", o->before_community,
+                    "the earlier snapshot as a community of nodes.csv (a circle:NAME column)");
+    cmd->add_option("--between", o->between,
+                    "core-periphery ties in the ideal pattern: ignored (default) or tied")
+        ->check(CLI::IsMember({"ignored", "tied"}));
+    cmd->add_option("--at-risk-below", o->at_risk_below,
+                    "core/inner members with fewer member neighbours are at risk (default 2)")
+        ->check(non_negative());
+    cmd->add_option("--invite-min-ties", o->invite_min_ties,
+                    "non-members with at least this many member neighbours… (default 2)")
+        ->check(non_negative());
+    cmd->add_option("--invite-min-share", o->invite_min_share,
+                    "…making at least this share of their neighbours are invited (default 0.5)")
+        ->check(CLI::Range(0.0, 1.0));
+    cmd->add_option("--restarts", o->restarts,
+                    "core/periphery search: iterated local search restarts (default 20)")
+        ->check(non_negative());
+    cmd->add_option("--seed", o->seed, "seed of the core/periphery search (default 1)")
+        ->check(non_negative());
+    cmd->callback([o, &run] { run = [o] { return run_circles(*o); }; });
+}
+
+} // namespace copnet::cli
