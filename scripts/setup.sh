@@ -8,7 +8,8 @@ build=${1:-build}
 shift || true
 
 packages=(build-essential cmake ccache libboost-graph-dev libboost-serialization-dev
-          libmsgsl-dev catch2 nlohmann-json3-dev libcli11-dev libbenchmark-dev)
+          libmsgsl-dev catch2 nlohmann-json3-dev libcli11-dev libbenchmark-dev libxml2-dev
+          librsvg2-bin)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
