@@ -8,7 +8,8 @@ build=${1:-build}
 shift || true
 
 packages=(build-essential cmake ccache libboost-graph-dev libboost-serialization-dev
-          libmsgsl-dev catch2 nlohmann-json3-dev libcli11-dev libbenchmark-dev
+          libmsgsl-dev catch2 nlohmann-json3-dev libcli11-dev libbenchmark-dev libxml2-dev
+          librsvg2-bin
           pybind11-dev python3-dev python3-setuptools python3-wheel python3-pip python3-pytest
           python3-networkx python3-mypy)
 missing=()

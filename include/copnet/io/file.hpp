@@ -1,0 +1,30 @@
+#pragma once
+/// \file
+/// Whole-file reading and atomic saving, shared by every copnet writer and reader.
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace copnet {
+
+/// The bytes of the file at `path`. Cost: O(size).
+/// Throws: io_error (missing, a directory, unreadable).
+[[nodiscard]] std::string read_file_bytes(const std::filesystem::path& path);
+
+/// Replaces the file at `path` by `bytes` atomically: writes a temporary file in the same
+/// folder, flushes it to disk (fsync), then renames it over `path`. If anything fails part-way
+/// (disk full, a crash before the rename) the old file is left intact and the temporary file
+/// is removed. Cost: O(size). Throws: io_error naming the path and the system's reason.
+void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+
+namespace detail {
+/// Test seam: makes every following `write_file_atomically` fail with io_error after writing
+/// `bytes` bytes of the temporary file (as a full disk would); std::nullopt turns it off.
+/// Process-wide, not thread-safe: for tests only.
+void fail_writes_after(std::optional<std::size_t> bytes) noexcept;
+} // namespace detail
+
+} // namespace copnet
