@@ -5,7 +5,8 @@
 
 Load the CSV pair, ask how far the core group's message reaches (k-step reach, by circle and
 level; two-way flow between the local and state levels), simulate its spread, choose whom to
-convene, and hand the network to NetworkX.
+convene; ask who is missing and whom to invite; where the community crosses boundaries; how
+its declared circles fit its ties; and hand the network to NetworkX.
 """
 from __future__ import annotations
 
@@ -47,6 +48,31 @@ def main() -> int:
     lev = copnet.leverage(net, 3, circle="inner", runs=2_000, seed=7)
     print(f"Convene {', '.join(net[c.id].name for c in lev.conveners)}:"
           f" expected spread {lev.expected:.1f} ({lev.method.value})")
+
+    # Who isn't here? Sectors missing from the core and inner circles, and whom to invite.
+    rep = copnet.representation(net, cop, facets=["sector", "perspective"])
+    print("\nMissing from core + inner:", ", ".join(m.category for m in rep.missing) or "none")
+    for c in copnet.candidates(net, cop, limit=3):
+        print(f"  invite {net[c.id].name} (score {c.score:.1f}): {c.reasons[0].text}")
+    fragile = copnet.fragility(net, cop)
+    print(f"Fragile points among members: {len(fragile.articulation_points)} stakeholders, "
+          f"{len(fragile.bridges)} bridges")
+
+    # Where do we cross boundaries?
+    b = copnet.boundaries(net, "sector", permutations=500, seed=7)
+    print(f"\nE-I index across sectors {b.ei.ei_index:+.2f} (expected {b.ei.expected:+.2f}, "
+          f"p = {b.ei.p_greater:.3f}); assortativity {b.assortativity:+.2f}")
+    if b.spanners:
+        top_spanner = b.spanners[0]
+        print(f"Top boundary spanner: {net[top_spanner.id].name} "
+              f"({top_spanner.cross_group_share:.0%} of paths between sectors)")
+
+    # Do the declared circles match the ties?
+    fit = copnet.circle_fit(net, cop)
+    print(f"\nCore + inner vs outer fit {fit.core_inner_vs_outer:.2f} "
+          f"(best partition found {fit.best:.2f})")
+    for sug in copnet.suggest_moves(net, cop)[:3]:
+        print(f"  {sug.kind}: {net[sug.id].name} — {sug.why}")
 
     # Over to NetworkX, with facets, circles and tie kinds as attributes.
     g = net.to_networkx()

@@ -20,7 +20,7 @@ constexpr std::size_t circle_count = 4;
 
 std::size_t index(Circle c) noexcept { return static_cast<std::size_t>(c); }
 
-bool has_edge(const detail::SimpleGraph& g, std::uint32_t u, std::uint32_t v) {
+bool has_edge(const detail::CollapsedGraph& g, std::uint32_t u, std::uint32_t v) {
     const auto first = g.adj.begin() + g.offsets[u];
     const auto last = g.adj.begin() + g.offsets[u + 1];
     return std::binary_search(first, last, v);
@@ -66,7 +66,7 @@ CircleDensity circle_density(const Network& net, const Community& community,
             b.pairs = x == y ? size[x] * (size[x] == 0 ? 0 : size[x] - 1) : size[x] * size[y];
         }
 
-    const auto g = detail::SimpleGraph::build_directed(net, options.filter, true);
+    const auto g = detail::CollapsedGraph::build_directed(net, options.filter, true);
     std::vector<std::uint8_t> circle(g.size());
     for (std::uint32_t u = 0; u < g.size(); ++u)
         circle[u] = static_cast<std::uint8_t>(community.circle(g.snap->stakeholder(u)));
@@ -88,7 +88,7 @@ CircleDensity circle_density(const Network& net, const Community& community,
     out.reciprocity.resize(circle_count);
     for (std::size_t c = 0; c < circle_count; ++c) out.reciprocity[c].circle = static_cast<Circle>(c);
     if (directed.kinds != 0) {
-        const auto d = detail::SimpleGraph::build_directed(net, directed, false);
+        const auto d = detail::CollapsedGraph::build_directed(net, directed, false);
         for (std::uint32_t u = 0; u < d.size(); ++u)
             for (std::uint32_t j = d.offsets[u]; j < d.offsets[u + 1]; ++j) {
                 const std::uint32_t v = d.adj[j];
@@ -111,7 +111,7 @@ std::vector<Suggestion> suggest_moves(const Network& net, const Community& commu
         throw invalid_value("suggestions: invite_min_share must be in [0,1], not " +
                             number(options.invite_min_share));
     std::vector<Suggestion> out;
-    const auto g = detail::SimpleGraph::build(net, options.filter, options.weighted);
+    const auto g = detail::CollapsedGraph::build(net, options.filter, options.weighted);
     const std::uint32_t n = g.size();
     std::vector<Circle> circle(n);
     for (std::uint32_t u = 0; u < n; ++u) circle[u] = community.circle(g.snap->stakeholder(u));

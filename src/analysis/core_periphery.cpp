@@ -28,7 +28,7 @@ struct CpGraph {
 };
 
 CpGraph cp_graph(const Network& net, const CorePeripheryOptions& o, const Community* community) {
-    const auto g = detail::SimpleGraph::build(net, o.filter, o.weighted);
+    const auto g = detail::CollapsedGraph::build(net, o.filter, o.weighted);
     const std::uint32_t n = g.size();
     std::vector<std::uint32_t> local(n, detail::Snapshot::npos);
     CpGraph out;

@@ -13,7 +13,7 @@ namespace {
 
 // Batagelj & Zaversnik (2003): vertices sorted by degree in buckets, peeled in increasing order;
 // on return deg[v] is v's core number.
-std::vector<std::uint32_t> k_cores(const detail::SimpleGraph& g) {
+std::vector<std::uint32_t> k_cores(const detail::CollapsedGraph& g) {
     const std::uint32_t n = g.size();
     std::vector<std::uint32_t> deg(n);
     std::uint32_t max_deg = 0;
@@ -61,7 +61,7 @@ std::vector<std::uint32_t> k_cores(const detail::SimpleGraph& g) {
 
 // Generalised cores (Batagelj & Zaversnik 2002) with the strength as vertex function: peel the
 // weakest remaining vertex; its s-core number is the largest strength seen at removal so far.
-std::vector<double> s_cores(const detail::SimpleGraph& g) {
+std::vector<double> s_cores(const detail::CollapsedGraph& g) {
     const std::uint32_t n = g.size();
     std::vector<double> strength(n, 0.0);
     for (std::uint32_t u = 0; u < n; ++u)
@@ -92,7 +92,7 @@ std::vector<double> s_cores(const detail::SimpleGraph& g) {
 } // namespace
 
 std::vector<Coreness> coreness(const Network& net, CorenessOptions options) {
-    const auto g = detail::SimpleGraph::build(net, options.filter, options.weighted);
+    const auto g = detail::CollapsedGraph::build(net, options.filter, options.weighted);
     const std::vector<std::uint32_t> k = k_cores(g);
     std::vector<Coreness> out(g.size());
     if (options.weighted) {

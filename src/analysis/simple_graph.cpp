@@ -9,8 +9,8 @@ namespace copnet::detail {
 namespace {
 
 // Rows deduplicated with a stamp per vertex (O(deg), no sort) and, if `sorted`, then sorted.
-SimpleGraph collapse(const Network& net, TieFilter filter, bool with_weights, bool sorted) {
-    SimpleGraph g;
+CollapsedGraph collapse(const Network& net, TieFilter filter, bool with_weights, bool sorted) {
+    CollapsedGraph g;
     g.snap = Snapshot::of(net, filter, with_weights);
     const Snapshot& s = *g.snap;
     const std::uint32_t n = s.size();
@@ -57,12 +57,12 @@ SimpleGraph collapse(const Network& net, TieFilter filter, bool with_weights, bo
 
 } // namespace
 
-SimpleGraph SimpleGraph::build(const Network& net, TieFilter filter, bool with_weights) {
+CollapsedGraph CollapsedGraph::build(const Network& net, TieFilter filter, bool with_weights) {
     filter.direction = Direction::both;
     return collapse(net, filter, with_weights, false);
 }
 
-SimpleGraph SimpleGraph::build_directed(const Network& net, TieFilter filter, bool with_weights) {
+CollapsedGraph CollapsedGraph::build_directed(const Network& net, TieFilter filter, bool with_weights) {
     filter.direction = Direction::out;
     return collapse(net, filter, with_weights, true);
 }

@@ -12,7 +12,7 @@
 
 namespace copnet::detail {
 
-struct SimpleGraph {
+struct CollapsedGraph {
     std::shared_ptr<const Snapshot> snap;  ///< compact vertex ↔ stakeholder
     std::vector<std::uint32_t> offsets;    ///< size() + 1 row starts
     std::vector<std::uint32_t> adj;        ///< neighbours per row, each once (sorted if directed)
@@ -27,10 +27,10 @@ struct SimpleGraph {
 
     /// The undirected simple graph of `filter` (its direction ignored); rows unsorted.
     /// Cost: O(V + E).
-    static SimpleGraph build(const Network& net, TieFilter filter, bool with_weights);
+    static CollapsedGraph build(const Network& net, TieFilter filter, bool with_weights);
     /// The directed simple graph of `filter` along the ties (direction out; collaboration both
     /// ways): row u lists each v with a followed tie u → v once, sorted. Cost: O(V + E log d).
-    static SimpleGraph build_directed(const Network& net, TieFilter filter, bool with_weights);
+    static CollapsedGraph build_directed(const Network& net, TieFilter filter, bool with_weights);
 };
 
 } // namespace copnet::detail

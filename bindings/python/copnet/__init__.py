@@ -16,9 +16,20 @@ from ._types import (  # noqa: F401
     InvalidValue, Level, LevelFlow, LeverageMethod, LeverageResult, ParseError, Perspective,
     ReachResult, SpreadResult, Stakeholder, Stance, Summary, Synergy, Tie, TieKind, TwoWayFlow,
     UnknownStakeholder)
+from ._results import (  # noqa: F401
+    ArticulationPoint, BoundaryReport, Brokerage, BrokerageResult, BrokerageRoles, Candidate,
+    CategoryCount, CircleBlock, CircleDensity, CircleFit, CircleReciprocity, CorePeriphery,
+    Departure, Dependence, EIResult, Fragility, GapsReport, GroupEI, LevelCrossing,
+    MissingCategory, MixingMatrix, Reason, Representation, RepresentationRow, ScoreParts,
+    Spanner, StakeholderEI, StructuralHoles, Suggestion, Trajectories, Trajectory,
+    UnderRepresented)
 from ._copnet import (  # noqa: F401
-    Community, Network, coalition_synergy, level_flow, leverage, parse_csv, reach, reach_counts,
-    read_csv, spread, write_csv)
+    Community, Network, articulation_points, attribute_assortativity, betweenness, boundaries,
+    boundary_spanners, bridges, brokerage, candidates, circle_density, circle_fit,
+    coalition_synergy, core_periphery, coreness, ei_index, fragility, gaps, level_crossing,
+    level_flow, leverage, mixing_matrix, parse_csv, reach, reach_counts, read_archive, read_csv,
+    read_graphml, read_json, read_membership, representation, spread, structural_holes,
+    suggest_moves, trajectories, write_archive, write_csv, write_graphml, write_json)
 from ._networkx import from_networkx, to_networkx  # noqa: F401
 
 Network.to_networkx = to_networkx
@@ -35,4 +46,17 @@ __all__ = [
     "Stakeholder", "Stance", "Summary", "Synergy", "Tie", "TieKind", "TwoWayFlow",
     "UnknownStakeholder", "coalition_synergy", "from_networkx", "level_flow", "leverage",
     "parse_csv", "reach", "reach_counts", "read_csv", "spread", "to_networkx", "write_csv",
+    # gaps, boundaries, circles, files
+    "ArticulationPoint", "BoundaryReport", "Brokerage", "BrokerageResult", "BrokerageRoles",
+    "Candidate", "CategoryCount", "CircleBlock", "CircleDensity", "CircleFit",
+    "CircleReciprocity", "CorePeriphery", "Departure", "Dependence", "EIResult", "Fragility",
+    "GapsReport", "GroupEI", "LevelCrossing", "MissingCategory", "MixingMatrix", "Reason",
+    "Representation", "RepresentationRow", "ScoreParts", "Spanner", "StakeholderEI",
+    "StructuralHoles", "Suggestion", "Trajectories", "Trajectory", "UnderRepresented",
+    "articulation_points", "attribute_assortativity", "betweenness", "boundaries",
+    "boundary_spanners", "bridges", "brokerage", "candidates", "circle_density", "circle_fit",
+    "core_periphery", "coreness", "ei_index", "fragility", "gaps", "level_crossing",
+    "mixing_matrix", "read_archive", "read_graphml", "read_json", "read_membership",
+    "representation", "structural_holes", "suggest_moves", "trajectories", "write_archive",
+    "write_graphml", "write_json",
 ]

@@ -1,7 +1,12 @@
 """Type stubs of copnet's native module (C++ through pybind11). Docs: the docstrings and
 docs/python.md."""
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Union
+import os
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
+from ._results import (BoundaryReport, BrokerageResult, Candidate, CircleDensity, CircleFit,
+                       CorePeriphery, EIResult, Fragility, GapsReport, LevelCrossing,
+                       MixingMatrix, Representation, Spanner, StructuralHoles, Suggestion,
+                       Trajectories)
 from ._types import (Circle, DiffusionModel, Direction, Level, LeverageMethod, LeverageResult,
                      ReachResult, SpreadResult, Stakeholder, Summary, Synergy, Tie, TieKind,
                      TwoWayFlow)
@@ -11,6 +16,9 @@ _Direction = Union[Direction, str]
 _Circle = Union[Circle, str]
 _Community = Union[None, "Community", str]
 _Progress = Optional[Callable[[int, int], None]]
+_Path = Union[str, "os.PathLike[str]"]
+_Taxonomy = Union[None, str, "os.PathLike[str]", Dict[str, Dict[str, List[str]]],
+                  Dict[str, List[str]]]
 
 
 class Community:
@@ -107,3 +115,76 @@ def leverage(network: Network, k: int = 5, *, candidates: Optional[List[str]] = 
              direction: _Direction = ..., runs: int = 10000, seed: int = 1, threads: int = 0,
              probability: Optional[float] = None, threshold_attribute: str = "threshold",
              progress: _Progress = None) -> LeverageResult: ...
+
+
+# ---- gaps ------------------------------------------------------------------------------------
+def representation(network: Network, community: _Community = "community", *,
+                   facets: List[str] = ..., taxonomy: _Taxonomy = "framework",
+                   threshold: float = 0.5) -> Representation: ...
+def candidates(network: Network, community: _Community = "community", *,
+               limit: int = 10, core_tie: float = 3.0, inner_tie: float = 2.0,
+               outer_tie: float = 1.0, weighted: bool = False, missing_category: float = 2.0,
+               under_represented_category: float = 1.0, skeptic: float = 2.0,
+               neutral: float = 0.0, reach: float = 0.25, hops: int = 2, kinds: _Kinds = None,
+               direction: _Direction = ..., facets: List[str] = ...,
+               taxonomy: _Taxonomy = "framework", threshold: float = 0.5) -> List[Candidate]: ...
+def fragility(network: Network, community: _Community = "community", *, kinds: _Kinds = None,
+              scope: str = "members", departures: Optional[List[List[str]]] = None,
+              hops: int = 2, dependence_facets: List[str] = ..., top: int = 5) -> Fragility: ...
+def articulation_points(network: Network, *, kinds: _Kinds = None) -> List[str]: ...
+def bridges(network: Network, *, kinds: _Kinds = None) -> List[Tuple[str, str]]: ...
+def gaps(network: Network, community: _Community = "community", *, facets: List[str] = ...,
+         taxonomy: _Taxonomy = "framework", threshold: float = 0.5) -> GapsReport: ...
+
+# ---- boundaries ------------------------------------------------------------------------------
+def mixing_matrix(network: Network, facet: str, *, kinds: _Kinds = None,
+                  direction: _Direction = ...) -> MixingMatrix: ...
+def ei_index(network: Network, facet: str, *, kinds: _Kinds = None, permutations: int = 1000,
+             seed: int = 1, threads: int = 0) -> EIResult: ...
+def brokerage(network: Network, facet: str, *, kinds: _Kinds = None,
+              direction: _Direction = ..., threads: int = 0) -> BrokerageResult: ...
+def structural_holes(network: Network, *, kinds: _Kinds = None, direction: _Direction = ...,
+                     weighted: bool = False,
+                     undirected: bool = False) -> Dict[str, StructuralHoles]: ...
+def betweenness(network: Network, *, kinds: _Kinds = None, direction: _Direction = ...,
+                undirected: bool = False, normalized: bool = False,
+                samples: Optional[int] = None, seed: int = 1,
+                threads: int = 0) -> Dict[str, float]: ...
+def boundary_spanners(network: Network, facet: str, *, kinds: _Kinds = None,
+                      direction: _Direction = ..., samples: Optional[int] = None,
+                      seed: int = 1, threads: int = 0) -> List[Spanner]: ...
+def level_crossing(network: Network, *, kinds: _Kinds = None) -> List[LevelCrossing]: ...
+def attribute_assortativity(network: Network, facet: str, *, kinds: _Kinds = None,
+                            direction: _Direction = ...) -> float: ...
+def boundaries(network: Network, facet: str = "sector", *, kinds: _Kinds = None,
+               direction: _Direction = ..., weighted: bool = False, permutations: int = 1000,
+               samples: Optional[int] = None, seed: int = 1,
+               threads: int = 0) -> BoundaryReport: ...
+
+# ---- circles ---------------------------------------------------------------------------------
+def coreness(network: Network, *, kinds: _Kinds = None,
+             weighted: bool = False) -> Dict[str, Any]: ...  # int k, or float s if weighted
+def core_periphery(network: Network, community: _Community = None, *, kinds: _Kinds = None,
+                   weighted: bool = False, between: str = "ignored", max_passes: int = 100,
+                   restarts: int = 20, seed: int = 1) -> CorePeriphery: ...
+def circle_fit(network: Network, community: _Community = "community", *,
+               kinds: _Kinds = None, weighted: bool = False, between: str = "ignored",
+               restarts: int = 20, seed: int = 1) -> CircleFit: ...
+def circle_density(network: Network, community: _Community = "community", *,
+                   kinds: _Kinds = None) -> CircleDensity: ...
+def suggest_moves(network: Network, community: _Community = "community", *,
+                  kinds: _Kinds = None, weighted: bool = False, at_risk_below: int = 2,
+                  invite_min_ties: int = 2,
+                  invite_min_share: float = 0.5) -> List[Suggestion]: ...
+def trajectories(network: Network, before: _Community, after: _Community, *,
+                 facet: str = "") -> Trajectories: ...
+def read_membership(network: Network, path: _Path, name: str, *,
+                    column: str = "circle") -> Community: ...
+
+# ---- files -----------------------------------------------------------------------------------
+def read_graphml(path: _Path, *, community: str = "community") -> Network: ...
+def write_graphml(network: Network, path: _Path) -> None: ...
+def read_json(path: _Path, *, community: str = "community") -> Network: ...
+def write_json(network: Network, path: _Path) -> None: ...
+def read_archive(path: _Path, *, kind: Optional[str] = None) -> Network: ...
+def write_archive(network: Network, path: _Path, *, kind: Optional[str] = None) -> None: ...

@@ -22,10 +22,14 @@ namespace py = pybind11;
 /// copnet._types, where the enums, exceptions and result classes live.
 inline py::module_ types() { return py::module_::import("copnet._types"); }
 
-/// An instance of the result class `name` of copnet._types.
+/// An instance of the result class `name` of copnet._types or copnet._results.
 template <class... Args>
 py::object make(const char* name, Args&&... args) {
-    return types().attr(name)(std::forward<Args>(args)...);
+    const py::module_ t = types();
+    const py::object cls = py::hasattr(t, name)
+                               ? t.attr(name)
+                               : py::module_::import("copnet._results").attr(name);
+    return cls(std::forward<Args>(args)...);
 }
 
 /// Per enum: its Python class name and its spelling in both directions.
@@ -79,6 +83,10 @@ void register_exceptions();
 
 void bind_core(py::module_& m);
 void bind_reach(py::module_& m);
+void bind_gaps(py::module_& m);
+void bind_boundary(py::module_& m);
+void bind_circles(py::module_& m);
+void bind_io(py::module_& m);
 
 } // namespace copnet::python
 

@@ -7,4 +7,8 @@ PYBIND11_MODULE(_copnet, m) {
     copnet::python::register_exceptions();
     copnet::python::bind_core(m);
     copnet::python::bind_reach(m);
+    copnet::python::bind_gaps(m);
+    copnet::python::bind_boundary(m);
+    copnet::python::bind_circles(m);
+    copnet::python::bind_io(m);
 }

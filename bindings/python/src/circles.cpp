@@ -1,0 +1,221 @@
+// Circles: coreness, core/periphery, circle fit, density, suggested moves, trajectories,
+// membership snapshots (copnet/analysis/circles.hpp, copnet/io/membership.hpp).
+#include "convert.hpp"
+
+#include <copnet/analysis/circles.hpp>
+#include <copnet/error.hpp>
+#include <copnet/io/membership.hpp>
+
+namespace copnet::python {
+
+namespace {
+
+constexpr std::array<Circle, 4> all_circles{Circle::core, Circle::inner, Circle::outer,
+                                            Circle::none};
+
+CorePeripheryOptions cp_options(const py::object& kinds, bool weighted,
+                                const std::string& between, std::size_t max_passes,
+                                std::size_t restarts, std::uint64_t seed) {
+    CorePeripheryOptions o;
+    o.filter = filter_from(kinds, Direction::out);
+    o.weighted = weighted;
+    if (between == "ignored") o.between = BetweenBlock::ignored;
+    else if (between == "tied") o.between = BetweenBlock::tied;
+    else throw invalid_value("between \"" + between + "\" is not ignored or tied");
+    o.max_passes = max_passes;
+    o.restarts = restarts;
+    o.seed = seed;
+    return o;
+}
+
+py::object cp_to_py(const Network& net, const CorePeriphery& r) {
+    py::dict scores;
+    py::list core;
+    for (const auto& s : r.scores) {
+        scores[py::str(id_of(net, s.who))] = s.score;
+        if (s.core) core.append(py::str(id_of(net, s.who)));
+    }
+    return make("CorePeriphery", scores, core, r.continuous_fit, r.discrete_fit, r.core_size,
+                r.passes, r.sweeps);
+}
+
+py::str circle_name(Circle c) { return py::str(std::string(to_string(c))); }
+
+} // namespace
+
+void bind_circles(py::module_& m) {
+    m.def(
+        "coreness",
+        [](const Network& net, const py::object& kinds, bool weighted) {
+            CorenessOptions o;
+            o.filter = filter_from(kinds, Direction::out);
+            o.weighted = weighted;
+            std::vector<Coreness> r;
+            {
+                py::gil_scoped_release release;
+                r = coreness(net, o);
+            }
+            py::dict out;
+            for (const auto& c : r) {
+                if (weighted) out[py::str(id_of(net, c.who))] = c.s;
+                else out[py::str(id_of(net, c.who))] = c.k;
+            }
+            return out;
+        },
+        py::arg("network"), py::kw_only(), py::arg("kinds") = py::none(),
+        py::arg("weighted") = false,
+        "Core numbers {id: k} of the undirected graph of the followed ties (Batagelj & "
+        "Zaversnik 2003; as networkx.core_number); with ``weighted``, s-cores {id: s}. "
+        "Cost O(V + E).");
+
+    m.def(
+        "core_periphery",
+        [](const Network& net, const py::object& community, const py::object& kinds,
+           bool weighted, const std::string& between, std::size_t max_passes,
+           std::size_t restarts, std::uint64_t seed) {
+            const Community* c = community_from(net, community);
+            const auto o = cp_options(kinds, weighted, between, max_passes, restarts, seed);
+            CorePeriphery r;
+            {
+                py::gil_scoped_release release;
+                r = c != nullptr ? core_periphery(net, *c, o) : core_periphery(net, o);
+            }
+            return cp_to_py(net, r);
+        },
+        py::arg("network"), py::arg("community") = py::none(), py::kw_only(),
+        py::arg("kinds") = py::none(), py::arg("weighted") = false,
+        py::arg("between") = "ignored", py::arg("max_passes") = 100, py::arg("restarts") = 20,
+        py::arg("seed") = 1,
+        "Borgatti & Everett (2000) core/periphery: continuous scores (largest 1) with their fit, "
+        "and the discrete core found by local search with its fit (correlation with the ideal "
+        "pattern); among a community's members when ``community`` is given.");
+
+    m.def(
+        "circle_fit",
+        [](const Network& net, const py::object& community, const py::object& kinds,
+           bool weighted, const std::string& between, std::size_t restarts, std::uint64_t seed) {
+            const Community* c = community_from(net, community);
+            if (c == nullptr) throw invalid_value("a community is required");
+            const auto o = cp_options(kinds, weighted, between, 100, restarts, seed);
+            CircleFit f;
+            {
+                py::gil_scoped_release release;
+                f = circle_fit(net, *c, o);
+            }
+            return make("CircleFit", f.core_inner_vs_outer, f.core_vs_rest, f.best, f.members);
+        },
+        py::arg("network"), py::arg("community") = "community", py::kw_only(),
+        py::arg("kinds") = py::none(), py::arg("weighted") = false,
+        py::arg("between") = "ignored", py::arg("restarts") = 20, py::arg("seed") = 1,
+        "How well the declared circles (core + inner vs outer; core vs rest) fit Borgatti & "
+        "Everett's ideal pattern, beside the best partition found among the same members.");
+
+    m.def(
+        "circle_density",
+        [](const Network& net, const py::object& community, const py::object& kinds) {
+            const Community* c = community_from(net, community);
+            if (c == nullptr) throw invalid_value("a community is required");
+            CircleDensityOptions o;
+            o.filter = filter_from(kinds, Direction::out);
+            const CircleDensity d = circle_density(net, *c, o);
+            py::list blocks, rec;
+            for (const auto& b : d.blocks)
+                blocks.append(make("CircleBlock", to_py(b.from), to_py(b.to), b.pairs, b.tied,
+                                   b.density, b.mean_weight));
+            for (const auto& r : d.reciprocity)
+                rec.append(make("CircleReciprocity", to_py(r.circle), r.directed, r.reciprocated,
+                                r.reciprocity));
+            return make("CircleDensity", blocks, rec);
+        },
+        py::arg("network"), py::arg("community") = "community", py::kw_only(),
+        py::arg("kinds") = py::none(),
+        "Density and mean tie weight within and between circles, and reciprocity of the "
+        "directed ties within each circle. Cost O(V + E log d).");
+
+    m.def(
+        "suggest_moves",
+        [](const Network& net, const py::object& community, const py::object& kinds,
+           bool weighted, std::size_t at_risk_below, std::size_t invite_min_ties,
+           double invite_min_share) {
+            const Community* c = community_from(net, community);
+            if (c == nullptr) throw invalid_value("a community is required");
+            SuggestOptions o;
+            o.filter = filter_from(kinds, Direction::out);
+            o.weighted = weighted;
+            o.at_risk_below = at_risk_below;
+            o.invite_min_ties = invite_min_ties;
+            o.invite_min_share = invite_min_share;
+            std::vector<Suggestion> r;
+            {
+                py::gil_scoped_release release;
+                r = suggest_moves(net, *c, o);
+            }
+            py::list out;
+            for (const auto& s : r)
+                out.append(make("Suggestion", id_of(net, s.who), std::string(to_string(s.kind)),
+                                to_py(s.from), to_py(s.to), s.why));
+            return out;
+        },
+        py::arg("network"), py::arg("community") = "community", py::kw_only(),
+        py::arg("kinds") = py::none(), py::arg("weighted") = false,
+        py::arg("at_risk_below") = 2, py::arg("invite_min_ties") = 2,
+        py::arg("invite_min_share") = 0.5,
+        "Suggested moves with reasons: outer members whose ties look like the inner circle's "
+        "(move_inward), core or inner members with few ties to the rest (at_risk), non-members "
+        "embedded in the community (invite).");
+
+    m.def(
+        "trajectories",
+        [](const Network& net, const py::object& before, const py::object& after,
+           const std::string& facet) {
+            const Community* b = community_from(net, before);
+            const Community* a = community_from(net, after);
+            if (b == nullptr || a == nullptr) throw invalid_value("two communities are required");
+            const Trajectories t = trajectories(net, *b, *a, facet);
+            constexpr std::array<Movement, 5> movements{Movement::joined, Movement::moved_inward,
+                                                        Movement::moved_outward, Movement::left,
+                                                        Movement::stayed};
+            py::list members;
+            for (const auto& x : t.members)
+                members.append(make("Trajectory", id_of(net, x.who), to_py(x.before),
+                                    to_py(x.after), std::string(to_string(x.movement))));
+            py::dict transitions, counts, by_facet;
+            for (std::size_t i = 0; i < 4; ++i) {
+                py::dict row;
+                for (std::size_t j = 0; j < 4; ++j) row[circle_name(all_circles[j])] = t.transitions[i][j];
+                transitions[circle_name(all_circles[i])] = row;
+            }
+            for (std::size_t k = 0; k < 5; ++k)
+                counts[py::str(std::string(to_string(movements[k])))] = t.counts[k];
+            for (const auto& c : t.by_facet) {
+                py::dict row;
+                for (std::size_t k = 0; k < 5; ++k)
+                    row[py::str(std::string(to_string(movements[k])))] = c.counts[k];
+                by_facet[py::str(c.category)] = row;
+            }
+            return make("Trajectories", members, transitions, counts, by_facet);
+        },
+        py::arg("network"), py::arg("before"), py::arg("after"), py::kw_only(),
+        py::arg("facet") = "",
+        "Each stakeholder's movement between two snapshots of a community (joined, "
+        "moved_inward, moved_outward, left, stayed), the transition matrix by circle, and the "
+        "movement counts by category of ``facet``.");
+
+    m.def(
+        "read_membership",
+        [](py::object self, const py::object& path, std::string name, std::string column) {
+            Network& net = self.cast<Network&>();
+            MembershipOptions o;
+            o.column = std::move(column);
+            read_membership(net, py::module_::import("os").attr("fspath")(path).cast<std::string>(),
+                            std::move(name), o);
+            return py::object(self.attr("communities")()[py::int_(-1)]);
+        },
+        py::arg("network"), py::arg("path"), py::arg("name"), py::kw_only(),
+        py::arg("column") = "circle",
+        "Reads a membership snapshot (CSV with ``id`` and a circle column) into a new "
+        "community ``name`` and returns it. Raises ParseError (file, line, field) for an "
+        "unknown id or circle; the network is then unchanged.");
+}
+
+} // namespace copnet::python

@@ -1,0 +1,290 @@
+// Gaps: representation, taxonomies, invitation candidates, fragility
+// (copnet/analysis/gaps.hpp).
+#include "convert.hpp"
+
+#include <set>
+
+#include <copnet/analysis/gaps.hpp>
+#include <copnet/error.hpp>
+
+namespace copnet::python {
+
+namespace {
+
+/// `taxonomy`: "framework" (the built-in preset), None (no taxonomy), a path to a taxonomy CSV
+/// (str or os.PathLike), or a dict {facet: {category: [aliases]}} or {facet: [categories]}.
+Taxonomy taxonomy_from(const Network& net, const py::object& taxonomy) {
+    if (taxonomy.is_none()) return Taxonomy{};
+    if (py::isinstance<py::str>(taxonomy) && taxonomy.cast<std::string>() == "framework")
+        return framework_taxonomy();
+    if (py::isinstance<py::dict>(taxonomy)) {
+        Taxonomy t;
+        for (const auto& [facet, categories] : taxonomy.cast<py::dict>()) {
+            TaxonomyFacet f{facet.cast<std::string>(), {}};
+            if (py::isinstance<py::dict>(categories)) {
+                for (const auto& [name, aliases] : categories.cast<py::dict>())
+                    f.categories.push_back({name.cast<std::string>(),
+                                            aliases.cast<std::vector<std::string>>()});
+            } else {
+                for (const auto& name : categories) f.categories.push_back({name.cast<std::string>(), {}});
+            }
+            t.facets.push_back(std::move(f));
+        }
+        return t;
+    }
+    const auto path = py::module_::import("os").attr("fspath")(taxonomy).cast<std::string>();
+    return read_taxonomy(path, &net);
+}
+
+RepresentationOptions representation_options(const Network& net,
+                                             const std::vector<std::string>& facets,
+                                             const py::object& taxonomy, double threshold) {
+    RepresentationOptions o;
+    o.facets = facets;
+    o.taxonomy = taxonomy_from(net, taxonomy);
+    o.threshold = threshold;
+    return o;
+}
+
+py::object count_to_py(const CategoryCount& c) {
+    return make("CategoryCount", c.count, c.share, c.ratio);
+}
+
+py::object representation_to_py(const Representation& r) {
+    py::list rows, missing, under;
+    for (const auto& x : r.rows)
+        rows.append(make("RepresentationRow", x.facet, x.category, x.expected,
+                         count_to_py(x.landscape), count_to_py(x.core), count_to_py(x.inner),
+                         count_to_py(x.outer), count_to_py(x.leading), count_to_py(x.members)));
+    for (const auto& x : r.missing)
+        missing.append(make("MissingCategory", x.facet, x.category, x.landscape, x.outer));
+    for (const auto& x : r.under_represented)
+        under.append(make("UnderRepresented", x.facet, x.category, x.ratio));
+    return make("Representation", rows, missing, under);
+}
+
+py::list candidates_to_py(const Network& net, const std::vector<Candidate>& cs) {
+    py::list out;
+    for (const Candidate& c : cs) {
+        py::list reasons;
+        for (const Reason& r : c.reasons) reasons.append(make("Reason", r.code, r.text));
+        out.append(make("Candidate", id_of(net, c.who), c.score,
+                        make("ScoreParts", c.parts.ties, c.parts.categories, c.parts.stance,
+                             c.parts.reach),
+                        c.ties_to_members, c.reach_added, reasons));
+    }
+    return out;
+}
+
+py::object fragility_to_py(const Network& net, const Fragility& f) {
+    py::list points, bridges, departures, dependence;
+    for (const auto& a : f.articulation_points)
+        points.append(make("ArticulationPoint", id_of(net, a.who), a.splits_into, a.pieces));
+    for (const auto& b : f.bridges)
+        bridges.append(py::make_tuple(id_of(net, b.a), id_of(net, b.b)));
+    for (const auto& d : f.departures) {
+        py::list who;
+        for (StakeholderId s : d.who) who.append(py::str(id_of(net, s)));
+        departures.append(make("Departure", who, d.reach_before, d.reach_after, d.reach_lost,
+                               d.pieces_before, d.pieces_after));
+    }
+    for (const auto& d : f.dependence) {
+        py::list top;
+        for (const auto& row : d.top)
+            top.append(py::make_tuple(id_of(net, row.who), row.ties, row.share));
+        dependence.append(make("Dependence", d.facet, d.cross_ties, top));
+    }
+    return make("Fragility", points, bridges, departures, dependence);
+}
+
+CandidateOptions candidate_options(const Network& net, const py::kwargs& kw) {
+    CandidateOptions o;
+    auto get = [&](const char* key, auto& field) {
+        if (kw.contains(key)) field = kw[key].cast<std::decay_t<decltype(field)>>();
+    };
+    get("core_tie", o.core_tie);
+    get("inner_tie", o.inner_tie);
+    get("outer_tie", o.outer_tie);
+    get("weighted", o.weighted);
+    get("missing_category", o.missing_category);
+    get("under_represented_category", o.under_represented_category);
+    get("skeptic", o.skeptic);
+    get("neutral", o.neutral);
+    get("reach", o.reach);
+    get("hops", o.hops);
+    get("limit", o.limit);
+    const Direction dir = kw.contains("direction") ? kw["direction"].cast<Direction>()
+                                                   : Direction::both;
+    o.filter = filter_from(kw.contains("kinds") ? py::object(kw["kinds"]) : py::object(py::none()), dir);
+    std::vector<std::string> facets = o.representation.facets;
+    get("facets", facets);
+    double threshold = o.representation.threshold;
+    get("threshold", threshold);
+    const py::object taxonomy = kw.contains("taxonomy") ? py::object(kw["taxonomy"])
+                                                        : py::object(py::str("framework"));
+    o.representation = representation_options(net, facets, taxonomy, threshold);
+    static const std::set<std::string> known{
+        "core_tie", "inner_tie", "outer_tie", "weighted", "missing_category",
+        "under_represented_category", "skeptic", "neutral", "reach", "hops", "limit",
+        "direction", "kinds", "facets", "threshold", "taxonomy"};
+    for (const auto& [k, v] : kw)
+        if (!known.contains(k.cast<std::string>()))
+            throw invalid_value("candidates: unknown option \"" + k.cast<std::string>() + "\"");
+    return o;
+}
+
+FragilityOptions fragility_options(const Network& net, const py::object& kinds,
+                                   const std::string& scope,
+                                   const std::optional<std::vector<std::vector<std::string>>>& departures,
+                                   std::size_t hops, const std::vector<std::string>& dependence,
+                                   std::size_t top) {
+    FragilityOptions o;
+    o.filter = filter_from(kinds, Direction::both);
+    if (scope == "members") o.scope = FragilityScope::members;
+    else if (scope == "landscape") o.scope = FragilityScope::landscape;
+    else throw invalid_value("scope \"" + scope + "\" is not members or landscape");
+    if (departures)
+        for (const auto& set : *departures) o.departures.push_back(handles(net, set));
+    o.hops = hops;
+    o.dependence_facets = dependence;
+    o.top = top;
+    return o;
+}
+
+const Community& required(const Network& net, const py::object& community) {
+    const Community* c = community_from(net, community);
+    if (c == nullptr) throw invalid_value("a community is required");
+    return *c;
+}
+
+} // namespace
+
+void bind_gaps(py::module_& m) {
+    const std::vector<std::string> default_facets{"sector", "perspective", "level"};
+    m.def(
+        "representation",
+        [](const Network& net, const py::object& community, const std::vector<std::string>& facets,
+           const py::object& taxonomy, double threshold) {
+            const Community& c = required(net, community);
+            const auto o = representation_options(net, facets, taxonomy, threshold);
+            Representation r;
+            {
+                py::gil_scoped_release release;
+                r = representation(net, c, o);
+            }
+            return representation_to_py(r);
+        },
+        py::arg("network"), py::arg("community") = "community", py::kw_only(),
+        py::arg("facets") = default_facets, py::arg("taxonomy") = "framework",
+        py::arg("threshold") = 0.5,
+        R"doc(Representation by facet and circle: each category's count, share and ratio (share
+in a circle ÷ share in the landscape) in the landscape and the core, inner and outer circles;
+the categories missing from core + inner; those under-represented (ratio below
+``threshold``). ``taxonomy``: "framework" (the IDEA Partnership preset), None, a CSV path
+(facet,category,aliases) or a dict {facet: {category: [aliases]}}. Cost O(F·V).)doc");
+
+    m.def(
+        "candidates",
+        [](const Network& net, const py::object& community, const py::kwargs& kw) {
+            const Community& c = required(net, community);
+            const auto o = candidate_options(net, kw);
+            std::vector<Candidate> cs;
+            {
+                py::gil_scoped_release release;
+                cs = candidates(net, c, o);
+            }
+            return candidates_to_py(net, cs);
+        },
+        py::arg("network"), py::arg("community") = "community",
+        R"doc(Invitation candidates: non-members ranked by score = ties to members (core_tie=3,
+inner_tie=2, outer_tie=1 per tie; weighted=False) + categories they would add
+(missing_category=2, under_represented_category=1) + stance (skeptic=2, neutral=0) + reach
+they would add (reach=0.25 per stakeholder newly within hops=2 steps), best first, at most
+limit=10; each with its score parts and reasons (codes and words). Keyword options also:
+kinds, direction ("both"), facets, taxonomy, threshold. Raises InvalidValue for a negative
+weight or an unknown option.)doc");
+
+    m.def(
+        "fragility",
+        [](const Network& net, const py::object& community, const py::object& kinds,
+           const std::string& scope,
+           const std::optional<std::vector<std::vector<std::string>>>& departures,
+           std::size_t hops, const std::vector<std::string>& dependence_facets, std::size_t top) {
+            const Community& c = required(net, community);
+            const auto o = fragility_options(net, kinds, scope, departures, hops,
+                                             dependence_facets, top);
+            Fragility f;
+            {
+                py::gil_scoped_release release;
+                f = fragility(net, c, o);
+            }
+            return fragility_to_py(net, f);
+        },
+        py::arg("network"), py::arg("community") = "community", py::kw_only(),
+        py::arg("kinds") = py::none(), py::arg("scope") = "members",
+        py::arg("departures") = py::none(), py::arg("hops") = 2,
+        py::arg("dependence_facets") = std::vector<std::string>{"sector", "level"},
+        py::arg("top") = 5,
+        R"doc(Fragility on the undirected graph of the members (scope="members") or the whole
+landscape: articulation points with the sizes of the pieces each one's departure leaves,
+bridges, leader departure (k-step reach and pieces before and after; ``departures`` lists id
+sets, default each core member alone), and dependence (the largest shares of cross-sector and
+cross-level ties held by one stakeholder). Cost O(V + E) + O(D (V + E)).)doc");
+
+    m.def(
+        "articulation_points",
+        [](const Network& net, const py::object& kinds) {
+            std::vector<StakeholderId> points;
+            const TieFilter f = filter_from(kinds, Direction::both);
+            {
+                py::gil_scoped_release release;
+                points = articulation_points(net, f);
+            }
+            py::list out;
+            for (StakeholderId s : points) out.append(py::str(id_of(net, s)));
+            return out;
+        },
+        py::arg("network"), py::kw_only(), py::arg("kinds") = py::none(),
+        "Articulation points of the whole landscape's undirected graph (as "
+        "networkx.articulation_points), in the network's order. Cost O(V + E).");
+
+    m.def(
+        "bridges",
+        [](const Network& net, const py::object& kinds) {
+            std::vector<Bridge> bs;
+            const TieFilter f = filter_from(kinds, Direction::both);
+            {
+                py::gil_scoped_release release;
+                bs = bridges(net, f);
+            }
+            py::list out;
+            for (const Bridge& b : bs) out.append(py::make_tuple(id_of(net, b.a), id_of(net, b.b)));
+            return out;
+        },
+        py::arg("network"), py::kw_only(), py::arg("kinds") = py::none(),
+        "Bridges of the whole landscape's undirected simple graph (as networkx.bridges), as "
+        "(id, id) pairs. Cost O(V + E).");
+
+    m.def(
+        "gaps",
+        [](const Network& net, const py::object& community, const std::vector<std::string>& facets,
+           const py::object& taxonomy, double threshold) {
+            const Community& c = required(net, community);
+            GapsOptions o;
+            o.representation = representation_options(net, facets, taxonomy, threshold);
+            GapsReport r;
+            {
+                py::gil_scoped_release release;
+                r = gaps(net, c, o);
+            }
+            return make("GapsReport", representation_to_py(r.representation),
+                        candidates_to_py(net, r.candidates), fragility_to_py(net, r.fragility));
+        },
+        py::arg("network"), py::arg("community") = "community", py::kw_only(),
+        py::arg("facets") = default_facets, py::arg("taxonomy") = "framework",
+        py::arg("threshold") = 0.5,
+        "Representation, invitation candidates and fragility with their default options "
+        "(``copnet gaps``).");
+}
+
+} // namespace copnet::python

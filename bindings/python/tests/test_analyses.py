@@ -1,0 +1,177 @@
+"""Gaps, boundaries and circles from Python: agreement with NetworkX on seeded random graphs
+(tolerance 1e-9) for every measure NetworkX also has, and the reports on the example."""
+from __future__ import annotations
+
+import json
+import math
+import random
+
+import networkx as nx
+import pytest
+
+import copnet
+from conftest import random_digraph, random_graph
+
+SECTORS = ("schools", "families", "agencies", "youth")
+
+
+def with_sectors(g: nx.Graph, seed: int) -> nx.Graph:
+    rng = random.Random(seed)
+    for v in g.nodes:
+        g.nodes[v]["sector"] = rng.choice(SECTORS)
+    return g
+
+
+def close(a: float, b: float) -> bool:
+    return (math.isnan(a) and math.isnan(b)) or math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_coreness_agrees_with_networkx(seed: int) -> None:
+    g = random_graph(400, 1600, seed)
+    net = copnet.from_networkx(g)
+    assert copnet.coreness(net) == nx.core_number(g)
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_articulation_points_and_bridges_agree_with_networkx(seed: int) -> None:
+    g = random_graph(300, 330, seed)  # sparse: many cut points
+    net = copnet.from_networkx(g)
+    assert set(copnet.articulation_points(net)) == set(nx.articulation_points(g))
+    ours = {frozenset(b) for b in copnet.bridges(net)}
+    assert ours == {frozenset(b) for b in nx.bridges(g)}
+    assert ours  # the graph has bridges: the comparison means something
+
+
+@pytest.mark.parametrize("seed", [6, 7])
+def test_structural_holes_agree_with_networkx(seed: int) -> None:
+    g = random_digraph(150, 600, seed)
+    net = copnet.from_networkx(g)
+    for weighted in (False, True):
+        w = "weight" if weighted else None
+        holes = copnet.structural_holes(net, weighted=weighted)
+        constraint = nx.constraint(g, weight=w)
+        size = nx.effective_size(g, weight=w)
+        for v in g:
+            assert close(holes[v].constraint, constraint[v]), (v, weighted)
+            assert close(holes[v].effective_size, size[v]), (v, weighted)
+
+
+@pytest.mark.parametrize("seed", [8, 9])
+def test_betweenness_agrees_with_networkx(seed: int) -> None:
+    g = random_digraph(200, 700, seed)
+    net = copnet.from_networkx(g)
+    ours = copnet.betweenness(net, threads=2)
+    theirs = nx.betweenness_centrality(g, normalized=False)
+    assert all(close(ours[v], theirs[v]) for v in g)
+    ours = copnet.betweenness(net, undirected=True, normalized=True)
+    theirs = nx.betweenness_centrality(nx.Graph(g), normalized=True)
+    assert all(close(ours[v], theirs[v]) for v in g)
+
+
+@pytest.mark.parametrize("seed", [10, 11])
+def test_assortativity_agrees_with_networkx(seed: int) -> None:
+    g = with_sectors(random_digraph(300, 1200, seed), seed)
+    net = copnet.from_networkx(g)
+    assert close(copnet.attribute_assortativity(net, "sector"),
+                 nx.attribute_assortativity_coefficient(g, "sector"))
+
+
+def test_mixing_matrix_agrees_with_networkx() -> None:
+    g = with_sectors(random_digraph(200, 800, 12), 12)
+    net = copnet.from_networkx(g)
+    m = copnet.mixing_matrix(net, "sector")
+    theirs = nx.attribute_mixing_dict(g, "sector")
+    for i, a in enumerate(m.categories):
+        for j, b in enumerate(m.categories):
+            assert m.ties[i][j] == theirs.get(a, {}).get(b, 0)
+    assert m.total == g.number_of_edges()
+
+
+def test_gaps_report_on_the_example(example: copnet.Network) -> None:
+    cop = example.community()
+    rep = copnet.representation(example, cop, facets=["sector", "level"])
+    sectors = [r for r in rep.rows if r.facet == "sector"]
+    assert sum(r.landscape.count for r in sectors) == len(example)
+    assert sum(r.core.count for r in sectors) == cop.count("core")
+    for r in sectors:
+        if r.landscape.count and r.leading.count:
+            share = r.landscape.count / len(example)
+            assert r.leading.ratio == pytest.approx(r.leading.share / share)
+    cands = copnet.candidates(example, cop, limit=5)
+    assert 0 < len(cands) <= 5
+    assert all(c.id not in cop for c in cands)
+    assert [c.score for c in cands] == sorted((c.score for c in cands), reverse=True)
+    for c in cands:
+        p = c.parts
+        assert c.score == pytest.approx(p.ties + p.categories + p.stance + p.reach)
+        assert c.reasons and all(r.code and r.text for r in c.reasons)
+    frag = copnet.fragility(example, cop)
+    assert len(frag.departures) == cop.count("core")
+    for a in frag.articulation_points:
+        assert a.splits_into == len(a.pieces) >= 2
+    with pytest.raises(copnet.InvalidValue):
+        copnet.candidates(example, cop, no_such_option=1)
+    with pytest.raises(copnet.UnknownStakeholder):
+        copnet.fragility(example, cop, departures=[["nobody"]])
+
+
+def test_taxonomy_from_a_dict_names_who_is_missing(example: copnet.Network) -> None:
+    rep = copnet.representation(example, facets=["sector"],
+                                taxonomy={"sector": {"tribal nations": ["tribes"]}})
+    missing = {(m.facet, m.category, m.landscape) for m in rep.missing}
+    assert ("sector", "tribal nations", 0) in missing
+
+
+def test_boundaries_report(example: copnet.Network) -> None:
+    r = copnet.boundaries(example, "sector", permutations=200, seed=3)
+    assert r.facet == "sector" and r.mixing.total > 0
+    assert r.ei.permutations == 200 and 0.0 <= r.ei.p_greater <= 1.0
+    assert set(r.brokerage.stakeholders) == set(example)
+    assert {lc.kind for lc in r.levels} == set(copnet.TieKind)
+    again = copnet.boundaries(example, "sector", permutations=200, seed=3, threads=1)
+    # The same whatever the threads (NaN-aware: JSON text spells NaN the same each time).
+    assert json.dumps(again.to_dict(), sort_keys=True) == json.dumps(r.to_dict(), sort_keys=True)
+    with pytest.raises(copnet.InvalidValue):
+        copnet.boundaries(example, "circle")
+
+
+def test_circles_on_the_example(example: copnet.Network, tmp_path) -> None:
+    cop = example.community()
+    fit = copnet.circle_fit(example, cop)
+    assert fit.members == len(cop) and -1.0 <= fit.core_vs_rest <= 1.0
+    assert fit.best >= fit.core_inner_vs_outer - 1e-12
+    cp = copnet.core_periphery(example, cop)
+    assert len(cp.core) == cp.core_size and max(cp.scores.values()) == pytest.approx(1.0)
+    d = copnet.circle_density(example, cop)
+    assert len(d.blocks) == 16 and len(d.reciprocity) == 4
+    for s in copnet.suggest_moves(example, cop):
+        assert s.kind in ("move_inward", "at_risk", "invite") and s.why
+    snapshot = tmp_path / "before.csv"
+    first, second = cop.members("outer")[:2]
+    snapshot.write_text("id,circle\n" + "\n".join(f"{m},{cop[m].value}" for m in cop
+                                                   if m != first) + f"\n{second},core\n")
+    with pytest.raises(copnet.ParseError) as info:  # second listed twice
+        copnet.read_membership(example, snapshot, "before")
+    assert info.value.line > 1 and "before" not in [c.name for c in example.communities()]
+    snapshot.write_text("id,circle\n" + "\n".join(f"{m},{cop[m].value}" for m in cop
+                                                   if m != first) + "\n")
+    before = copnet.read_membership(example, snapshot, "before")
+    t = copnet.trajectories(example, before, cop, facet="sector")
+    assert t.counts["joined"] == 1 and t.counts["stayed"] == len(cop) - 1
+    assert [x.id for x in t.members if x.movement == "joined"] == [first]
+
+
+def test_files_round_trip(example: copnet.Network, tmp_path) -> None:
+    for name, write, read in (("n.graphml", copnet.write_graphml, copnet.read_graphml),
+                              ("n.json", copnet.write_json, copnet.read_json),
+                              ("n.xml", copnet.write_archive, copnet.read_archive),
+                              ("n.bin", copnet.write_archive, copnet.read_archive)):
+        path = tmp_path / name
+        write(example, path)
+        assert read(path) == example, name
+    g = nx.read_graphml(tmp_path / "n.graphml")
+    assert g.number_of_nodes() == len(example)
+    (tmp_path / "bad.xml").write_text("<not an archive")
+    with pytest.raises(copnet.ParseError):
+        copnet.read_archive(tmp_path / "bad.xml")
