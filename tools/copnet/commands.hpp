@@ -24,4 +24,7 @@ void add_spread_command(CLI::App& app, Runner& run);
 /// `copnet leverage`: whom to convene so that a message spreads furthest (CELF, IMM).
 void add_leverage_command(CLI::App& app, Runner& run);
 
+/// `copnet convert`: between CSV, GraphML, node-link JSON, DOT and archives.
+void add_convert_command(CLI::App& app, Runner& run);
+
 } // namespace copnet::cli
