@@ -70,3 +70,26 @@ TEST_CASE("copnet convert errors: stderr names the problem, stdout stays empty",
     CHECK(r.out.empty());
     fs::remove_all(dir);
 }
+
+TEST_CASE("copnet map writes the SVG circle map; bad options fail cleanly", "[cli][io]") {
+    const fs::path dir = copnet::test::unique_temp_path("map");
+    fs::create_directories(dir);
+    auto r = run("map --output " + q(dir / "m.svg") + " --highlight sa-01,sa-02 --highlight-label conveners");
+    REQUIRE(r.status == 0);
+    CHECK_THAT(r.out, Catch::Contains("Wrote") && Catch::Contains("61 stakeholders"));
+    std::ifstream in(dir / "m.svg");
+    const std::string svg((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK_THAT(svg, Catch::Contains("invented data") && Catch::Contains("conveners (2)"));
+    r = run("map --output " + q(dir / "n.svg") + " --highlight nobody");
+    CHECK(r.status == 1);
+    CHECK(r.out.empty());
+    CHECK_THAT(r.err, Catch::Contains("nobody"));
+    CHECK(!fs::exists(dir / "n.svg"));
+    r = run("map --output " + q(dir / "n.svg") + " --facet circle");
+    CHECK(r.status == 1);
+    CHECK(r.out.empty());
+    r = run("map");
+    CHECK(r.status != 0);
+    CHECK(r.out.empty());
+    fs::remove_all(dir);
+}

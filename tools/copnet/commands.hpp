@@ -27,4 +27,7 @@ void add_leverage_command(CLI::App& app, Runner& run);
 /// `copnet convert`: between CSV, GraphML, node-link JSON, DOT and archives.
 void add_convert_command(CLI::App& app, Runner& run);
 
+/// `copnet map`: the circle map of a community, as an SVG file.
+void add_map_command(CLI::App& app, Runner& run);
+
 } // namespace copnet::cli

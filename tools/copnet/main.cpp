@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     copnet::cli::add_spread_command(app, run);
     copnet::cli::add_leverage_command(app, run);
     copnet::cli::add_convert_command(app, run);
+    copnet::cli::add_map_command(app, run);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
