@@ -33,21 +33,26 @@ if [ "${COPNET_SKIP_SANITIZERS:-0}" != 1 ]; then
     ctest --test-dir build-asan --output-on-failure -j"$jobs"
 fi
 if command -v clang++ >/dev/null 2>&1 && [ "${COPNET_SKIP_FUZZ:-0}" != 1 ]; then
-  echo "== fuzz the CSV reader for ${COPNET_FUZZ_SECONDS:-60} s (libFuzzer, ASan+UBSan)"
+  echo "== fuzz the CSV, GraphML, JSON and archive readers for ${COPNET_FUZZ_SECONDS:-60} s each (libFuzzer, ASan+UBSan)"
   CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCOPNET_BUILD_FUZZERS=ON \
     -DCOPNET_BUILD_TESTS=OFF -DCOPNET_BUILD_TOOLS=OFF -DCOPNET_BUILD_EXAMPLES=OFF \
     -DCOPNET_BUILD_BENCHMARKS=OFF >/dev/null
   cmake --build build-fuzz -j"$jobs" >/dev/null
-  corpus=$(mktemp -d)
-  cp tests/fuzz/corpus/* "$corpus"/
-  if ! build-fuzz/tests/fuzz/csv_fuzzer -max_total_time="${COPNET_FUZZ_SECONDS:-60}" \
-       -max_len=20000 "$corpus" >"$corpus.log" 2>&1; then
-    tail -60 "$corpus.log"
-    echo "fuzzing found a failure (reproducer: crash-* in $(pwd))" >&2
-    exit 1
-  fi
-  grep -E "^Done" "$corpus.log"
-  rm -f "$corpus.log"
-  rm -rf "$corpus"
+  # Each reader for a short, bounded time (COPNET_FUZZ_SECONDS each), from its seed corpus.
+  for reader in csv graphml json archive; do
+    seeds=tests/fuzz/corpus-$reader
+    [ "$reader" = csv ] && seeds=tests/fuzz/corpus
+    corpus=$(mktemp -d)
+    cp "$seeds"/* "$corpus"/
+    if ! build-fuzz/tests/fuzz/${reader}_fuzzer -max_total_time="${COPNET_FUZZ_SECONDS:-60}" \
+         -max_len=20000 -rss_limit_mb=2048 "$corpus" >"$corpus.log" 2>&1; then
+      tail -60 "$corpus.log"
+      echo "fuzzing the $reader reader found a failure (reproducer: crash-* in $(pwd))" >&2
+      exit 1
+    fi
+    echo "$reader: $(grep -E "^Done" "$corpus.log")"
+    rm -f "$corpus.log"
+    rm -rf "$corpus"
+  done
 fi
 echo "== all tests passed"

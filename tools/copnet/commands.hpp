@@ -32,5 +32,10 @@ void add_gaps_command(CLI::App& app, Runner& run);
 void add_boundaries_command(CLI::App& app, Runner& run);
 /// `copnet circles`: coreness, core/periphery fit of the circles, suggested moves, trajectories.
 void add_circles_command(CLI::App& app, Runner& run);
+/// `copnet convert`: between CSV, GraphML, node-link JSON, DOT and archives.
+void add_convert_command(CLI::App& app, Runner& run);
+
+/// `copnet map`: the circle map of a community, as an SVG file.
+void add_map_command(CLI::App& app, Runner& run);
 
 } // namespace copnet::cli

@@ -3,7 +3,10 @@
 #include <sstream>
 
 #include "copnet/error.hpp"
+#include "copnet/io/archive.hpp"
 #include "copnet/io/csv.hpp"
+#include "copnet/io/graphml.hpp"
+#include "copnet/io/json.hpp"
 
 namespace copnet::cli {
 
@@ -12,6 +15,13 @@ void add_input_options(CLI::App& cmd, InputOptions& options) {
     auto* ties = cmd.add_option("--ties", options.ties, "ties.csv: source,target,kind,weight");
     nodes->needs(ties);
     ties->needs(nodes);
+    auto* graphml = cmd.add_option("--graphml", options.graphml, "GraphML file (instead of CSV)");
+    auto* json = cmd.add_option("--json", options.json, "node-link JSON file (instead of CSV)");
+    auto* archive = cmd.add_option("--archive", options.archive,
+                                   "copnet archive: .txt, .bin or .xml (instead of CSV)");
+    graphml->excludes(nodes)->excludes(json)->excludes(archive);
+    json->excludes(nodes)->excludes(archive);
+    archive->excludes(nodes);
     cmd.add_option("--community", options.community,
                    "community that the nodes' circle column describes")
         ->capture_default_str();
@@ -130,7 +140,16 @@ Network load_input(const InputOptions& options, std::string& label) {
     csv.community = options.community;
     csv.create_missing_stakeholders = options.create_missing;
     Network net;
-    if (options.nodes.empty()) {
+    if (!options.graphml.empty()) {
+        read_graphml(net, options.graphml, GraphmlOptions{options.community});
+        label = options.graphml;
+    } else if (!options.json.empty()) {
+        read_json(net, options.json, JsonOptions{options.community});
+        label = options.json;
+    } else if (!options.archive.empty()) {
+        read_archive(net, options.archive, archive_kind_for(options.archive));
+        label = options.archive;
+    } else if (options.nodes.empty()) {
         parse_csv(net, bundled_nodes(), bundled_ties(), csv,
                   "bundled:state-employment/nodes.csv", "bundled:state-employment/ties.csv");
         label = "bundled example: a state employment CoP (illustrative, invented data)";

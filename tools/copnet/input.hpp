@@ -24,6 +24,9 @@ enum class Format { text, json, csv };
 struct InputOptions {
     std::string nodes;
     std::string ties;
+    std::string graphml;   // --graphml FILE
+    std::string json;      // --json FILE (node-link)
+    std::string archive;   // --archive FILE (.txt, .bin or .xml)
     std::string community = "community";
     bool create_missing = false;
     std::string format_name = "text";  // validated by CLI11: text, json or csv
@@ -85,7 +88,8 @@ void add_diffusion_options(CLI::App& cmd, DiffusionCliOptions& options);
                                                          const Community* community,
                                                          std::string_view from);
 
-/// Adds --nodes, --ties, --community, --create-missing and --format to `cmd`.
+/// Adds --nodes, --ties, --graphml, --json, --archive, --community, --create-missing and
+/// --format to `cmd`.
 void add_input_options(CLI::App& cmd, InputOptions& options);
 
 /// The network named by `options`, or the bundled example when no file is given; `label` is set

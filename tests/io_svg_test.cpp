@@ -1,0 +1,176 @@
+#include <array>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "copnet/error.hpp"
+#include "copnet/io/dot.hpp"
+#include "copnet/io/svg.hpp"
+#include "io_common.hpp"
+
+using namespace copnet;
+using copnet::test::load_example;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::size_t occurrences(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
+using Box = std::array<std::array<double, 2>, 4>;
+
+// Separating axis test for two convex quadrilaterals: true if their interiors overlap.
+bool overlap(const Box& a, const Box& b) {
+    for (const Box* poly : {&a, &b}) {
+        for (std::size_t i = 0; i < 4; ++i) {
+            const auto& p = (*poly)[i];
+            const auto& q = (*poly)[(i + 1) % 4];
+            const double nx = -(q[1] - p[1]), ny = q[0] - p[0];
+            double amin = 1e300, amax = -1e300, bmin = 1e300, bmax = -1e300;
+            for (const auto& v : a) {
+                const double d = nx * v[0] + ny * v[1];
+                amin = std::min(amin, d);
+                amax = std::max(amax, d);
+            }
+            for (const auto& v : b) {
+                const double d = nx * v[0] + ny * v[1];
+                bmin = std::min(bmin, d);
+                bmax = std::max(bmax, d);
+            }
+            if (amax <= bmin + 1e-9 || bmax <= amin + 1e-9) return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+TEST_CASE("circle map layout: rings from the centre out, wedges by sector, no label overlaps",
+          "[io][svg]") {
+    for (const char* name : {"state-employment", "school-behavioral-health"}) {
+        INFO(name);
+        const Network net = load_example(name);
+        const CircleMapLayout L = layout_circle_map(net);
+        REQUIRE(L.placed.size() == net.stakeholder_count());
+        CHECK(L.ring_radius[0] < L.ring_radius[1]);
+        CHECK(L.ring_radius[1] < L.ring_radius[2]);
+        CHECK(L.ring_radius[2] < L.ring_radius[3]);
+        const Community& cop = net.community("community");
+        std::size_t overlaps = 0;
+        for (std::size_t i = 0; i < L.placed.size(); ++i) {
+            const auto& p = L.placed[i];
+            CHECK(p.ring == cop.circle(p.who));
+            const double r = std::hypot(p.x - L.cx, p.y - L.cy);
+            CHECK(r == Approx(L.ring_radius[static_cast<std::size_t>(p.ring)]));
+            // Everything inside the picture.
+            for (const auto& v : p.label_box) {
+                CHECK(v[0] >= 0);
+                CHECK(v[1] >= 0);
+                CHECK(v[0] <= L.width);
+                CHECK(v[1] <= L.height);
+            }
+            for (std::size_t j = i + 1; j < L.placed.size(); ++j)
+                if (overlap(p.label_box, L.placed[j].label_box)) ++overlaps;
+        }
+        CHECK(overlaps == 0);
+        // Wedges: the stakeholders of one sector occupy one contiguous angular range, the same
+        // for every ring (angles measured clockwise from the top).
+        std::vector<double> lo(L.categories.size(), 1e9), hi(L.categories.size(), -1e9);
+        for (const auto& p : L.placed) {
+            const double a = std::fmod(p.angle + std::numbers::pi / 2 + 4 * std::numbers::pi, 2 * std::numbers::pi);
+            lo[p.category] = std::min(lo[p.category], a);
+            hi[p.category] = std::max(hi[p.category], a);
+        }
+        for (std::size_t c = 0; c + 1 < L.categories.size(); ++c) CHECK(hi[c] < lo[c + 1]);
+    }
+}
+
+TEST_CASE("circle map SVG: one dot per stakeholder, four rings, legend, title, highlight", "[io][svg]") {
+    const Network net = load_example("state-employment");
+    CircleMapOptions options;
+    options.caption = "invented data";
+    options.highlight = {net.at("sa-01"), net.at("sa-02")};
+    options.highlight_label = "conveners";
+    const std::string svg = circle_map_svg(net, options);
+    CHECK(svg.starts_with("<?xml"));
+    CHECK(occurrences(svg, "<circle class=\"stakeholder\"") == net.stakeholder_count());
+    CHECK(occurrences(svg, "<circle class=\"ring\"") == 4);
+    CHECK(occurrences(svg, "<circle class=\"highlight\"") == 2);
+    CHECK(occurrences(svg, "<g class=\"legend\"") == 1);
+    CHECK(occurrences(svg, "class=\"legend-swatch\"") == 7);  // seven sectors in the example
+    CHECK(occurrences(svg, "<line class=\"tie authority\"") == net.tie_count(TieKind::authority));
+    CHECK(occurrences(svg, "<line class=\"tie influence\"") == net.tie_count(TieKind::influence));
+    CHECK(occurrences(svg, "<line class=\"tie collaboration\"") == net.tie_count(TieKind::collaboration));
+    CHECK_THAT(svg, Catch::Contains("Circle map of community") && Catch::Contains("conveners (2)") &&
+                        Catch::Contains("employment of youth with disabilities &amp; &lt;markup&gt;"));
+    CHECK(svg.ends_with("</svg>\n"));
+
+    options.facet = "no such column";  // an attribute nobody has: one grey category
+    CHECK(occurrences(circle_map_svg(net, options), "class=\"legend-swatch\"") == 1);
+    options.facet = "circle";
+    CHECK_THROWS_AS(circle_map_svg(net, options), invalid_value);
+    options.facet = "sector";
+    options.font_size = 0;
+    CHECK_THROWS_AS(circle_map_svg(net, options), invalid_value);
+    options.font_size = 9;
+    options.highlight = {StakeholderId(9999)};
+    CHECK_THROWS_AS(circle_map_svg(net, options), unknown_stakeholder);
+}
+
+TEST_CASE("circle maps of both bundled examples render to PNG with rsvg-convert", "[io][svg]") {
+    if (std::system("command -v rsvg-convert >/dev/null 2>&1") != 0) {
+        WARN("rsvg-convert (Debian's librsvg2-bin) is not installed: rendering not checked");
+        return;
+    }
+    const fs::path dir = copnet::test::temp_dir("svg");
+    for (const char* name : {"state-employment", "school-behavioral-health"}) {
+        INFO(name);
+        CircleMapOptions options;
+        options.caption = "invented data";
+        write_circle_map(load_example(name), dir / "map.svg", options);
+        const std::string cmd = "rsvg-convert -o '" + (dir / "map.png").string() + "' '" +
+                                (dir / "map.svg").string() + "' 2>&1";
+        REQUIRE(std::system(cmd.c_str()) == 0);
+        std::ifstream png(dir / "map.png", std::ios::binary);
+        std::array<char, 8> magic{};
+        png.read(magic.data(), magic.size());
+        CHECK(std::string(magic.data(), 8) == "\x89PNG\r\n\x1a\n");
+        CHECK(fs::file_size(dir / "map.png") > 50'000);
+    }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("DOT export: nested circle clusters, edge styles by kind, facet colours", "[io][dot]") {
+    const Network net = load_example("state-employment");
+    std::ostringstream out;
+    write_dot(net, out);
+    const std::string dot = out.str();
+    CHECK(dot.starts_with("digraph copnet {"));
+    CHECK(occurrences(dot, "subgraph cluster_") == 3);
+    CHECK(dot.find("cluster_outer") < dot.find("cluster_inner"));
+    CHECK(dot.find("cluster_inner") < dot.find("cluster_core"));
+    CHECK(occurrences(dot, " -> ") == net.tie_count());
+    CHECK(occurrences(dot, "style=dashed") == net.tie_count(TieKind::influence));
+    CHECK(occurrences(dot, "dir=none") == net.tie_count(TieKind::collaboration));
+    CHECK(occurrences(dot, "fillcolor=") == net.stakeholder_count() + 3);  // + the 3 clusters
+    CHECK_THAT(dot, Catch::Contains("legend [shape=plaintext"));
+    Network odd;
+    odd.add_stakeholder({.id = "say \"hi\"\\"});
+    std::ostringstream o2;
+    write_dot(odd, o2, {.community = "none", .facet = "level"});
+    CHECK_THAT(o2.str(), Catch::Contains("\"say \\\"hi\\\"\\\\\""));
+    if (std::system("command -v dot >/dev/null 2>&1") == 0) {
+        const fs::path dir = copnet::test::temp_dir("dot");
+        write_dot(net, dir / "x.dot");
+        CHECK(std::system(("dot -Tsvg -o /dev/null '" + (dir / "x.dot").string() + "'").c_str()) == 0);
+        fs::remove_all(dir);
+    }
+}
