@@ -1,7 +1,7 @@
 """A researcher's walk-through of copnet from Python, on the bundled example community
 (invented data: examples/data/README.md).
 
-    PYTHONPATH=build/bindings/python /usr/bin/python3 examples/python/walkthrough.py
+    PYTHONPATH=build/bindings/python /usr/bin/python3 examples/python/walkthrough.py [MAP.svg]
 
 Load the CSV pair, ask how far the core group's message reaches (k-step reach, by circle and
 level; two-way flow between the local and state levels), simulate its spread, choose whom to
@@ -73,6 +73,12 @@ def main() -> int:
           f"(best partition found {fit.best:.2f})")
     for sug in copnet.suggest_moves(net, cop)[:3]:
         print(f"  {sug.kind}: {net[sug.id].name} — {sug.why}")
+
+    # The circle map, with the conveners highlighted (open it in a browser).
+    out = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else pathlib.Path("circle-map.svg")
+    copnet.write_circle_map(net, out, highlight=lev.ids, highlight_label="conveners",
+                            caption="invented data")
+    print(f"\nCircle map: {out}")
 
     # Over to NetworkX, with facets, circles and tie kinds as attributes.
     g = net.to_networkx()

@@ -5,6 +5,8 @@
 
 #include <copnet/error.hpp>
 #include <copnet/io/archive.hpp>
+#include <copnet/io/dot.hpp>
+#include <copnet/io/svg.hpp>
 #include <copnet/io/graphml.hpp>
 #include <copnet/io/json.hpp>
 
@@ -24,9 +26,77 @@ ArchiveKind archive_kind(const std::string& path, const std::optional<std::strin
     throw invalid_value("archive kind \"" + *kind + "\" is not text, binary or xml");
 }
 
+CircleMapOptions map_options(const Network& net, const std::string& community,
+                             const std::string& facet, const std::string& title,
+                             const std::string& caption,
+                             const std::optional<std::vector<std::string>>& highlight,
+                             const std::string& highlight_label, bool labels, double font_size) {
+    CircleMapOptions o;
+    o.community = community;
+    o.facet = facet;
+    o.title = title;
+    o.caption = caption;
+    if (highlight) o.highlight = handles(net, *highlight);
+    o.highlight_label = highlight_label;
+    o.labels = labels;
+    o.font_size = font_size;
+    return o;
+}
+
+#define COPNET_MAP_ARGS                                                                          \
+    py::kw_only(), py::arg("community") = "community", py::arg("facet") = "sector",            \
+        py::arg("title") = "", py::arg("caption") = "", py::arg("highlight") = py::none(),      \
+        py::arg("highlight_label") = "highlighted", py::arg("labels") = true,                   \
+        py::arg("font_size") = 9.0
+
 } // namespace
 
 void bind_io(py::module_& m) {
+    m.def(
+        "circle_map_svg",
+        [](const Network& net, const std::string& community, const std::string& facet,
+           const std::string& title, const std::string& caption,
+           const std::optional<std::vector<std::string>>& highlight,
+           const std::string& highlight_label, bool labels, double font_size) {
+            const auto o = map_options(net, community, facet, title, caption, highlight,
+                                       highlight_label, labels, font_size);
+            py::gil_scoped_release release;
+            return circle_map_svg(net, o);
+        },
+        py::arg("network"), COPNET_MAP_ARGS,
+        R"doc(The circle map as an SVG document (a str): concentric rings (core at the centre,
+then inner, outer, non-members), stakeholders grouped into wedges and coloured by ``facet``
+with a legend, tie kinds as line styles, labels that do not overlap; ``highlight`` marks ids
+(a reached set, candidates, brokers). Cost O(V log V + E).)doc");
+    m.def(
+        "write_circle_map",
+        [](const Network& net, const py::object& path, const std::string& community,
+           const std::string& facet, const std::string& title, const std::string& caption,
+           const std::optional<std::vector<std::string>>& highlight,
+           const std::string& highlight_label, bool labels, double font_size) {
+            const auto o = map_options(net, community, facet, title, caption, highlight,
+                                       highlight_label, labels, font_size);
+            const std::string p = path_of(path);
+            py::gil_scoped_release release;
+            write_circle_map(net, std::filesystem::path(p), o);
+        },
+        py::arg("network"), py::arg("path"), COPNET_MAP_ARGS,
+        "Saves the circle map (see circle_map_svg) as an SVG file, atomically.");
+    m.def(
+        "write_dot",
+        [](const Network& net, const py::object& path, const std::string& community,
+           const std::string& facet) {
+            DotOptions o;
+            o.community = community;
+            o.facet = facet;
+            const std::string p = path_of(path);
+            py::gil_scoped_release release;
+            write_dot(net, std::filesystem::path(p), o);
+        },
+        py::arg("network"), py::arg("path"), py::kw_only(), py::arg("community") = "community",
+        py::arg("facet") = "sector",
+        "Saves a Graphviz digraph: circles as nested clusters, tie kinds as edge styles, the "
+        "facet as colour (render with dot -Tsvg).");
     m.def(
         "read_graphml",
         [](const py::object& path, const std::string& community) {

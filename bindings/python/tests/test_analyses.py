@@ -175,3 +175,20 @@ def test_files_round_trip(example: copnet.Network, tmp_path) -> None:
     (tmp_path / "bad.xml").write_text("<not an archive")
     with pytest.raises(copnet.ParseError):
         copnet.read_archive(tmp_path / "bad.xml")
+
+
+def test_circle_map_and_dot(example: copnet.Network, tmp_path) -> None:
+    import xml.etree.ElementTree as ET
+    core = example.community().members("core")
+    svg = copnet.circle_map_svg(example, highlight=core, caption="invented data")
+    root = ET.fromstring(svg)
+    dots = [e for e in root.iter() if e.tag.endswith("circle") and e.get("class") == "stakeholder"]
+    assert len(dots) == len(example)
+    copnet.write_circle_map(example, tmp_path / "map.svg", facet="level")
+    assert (tmp_path / "map.svg").read_text().startswith("<?xml")
+    copnet.write_dot(example, tmp_path / "net.dot")
+    assert "digraph" in (tmp_path / "net.dot").read_text()
+    with pytest.raises(copnet.UnknownStakeholder):
+        copnet.circle_map_svg(example, highlight=["nobody"])
+    with pytest.raises(copnet.InvalidValue):
+        copnet.circle_map_svg(example, facet="circle")
