@@ -170,7 +170,8 @@ TEST_CASE("copnet circles --weighted adds s-cores; --before-community reads a ci
                              f.write("ties.csv", ties);
     const Run w = run("circles " + args + " --weighted --format json");
     REQUIRE(w.status == 0);
-    for (const auto& row : json::parse(w.out).at("coreness"))
+    const json weighted = json::parse(w.out);
+    for (const auto& row : weighted.at("coreness"))
         CHECK(row.at("s").get<double>() == row.at("k").get<double>());
     const std::string with_before =
         "--nodes " +
