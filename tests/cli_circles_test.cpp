@@ -161,3 +161,24 @@ TEST_CASE("copnet circles fails cleanly on bad snapshots and options", "[circles
         CHECK(r.err.find(bad.says) != std::string::npos);
     }
 }
+
+TEST_CASE("copnet circles --weighted adds s-cores; --before-community reads a circle:NAME column",
+          "[circles][cli]") {
+    Files f;
+    // Weights 1 everywhere: every s-core number equals the k-core number.
+    const std::string args = "--nodes " + f.write("nodes.csv", nodes) + " --ties " +
+                             f.write("ties.csv", ties);
+    const Run w = run("circles " + args + " --weighted --format json");
+    REQUIRE(w.status == 0);
+    const json weighted = json::parse(w.out);
+    for (const auto& row : weighted.at("coreness"))
+        CHECK(row.at("s").get<double>() == row.at("k").get<double>());
+    const std::string with_before =
+        "--nodes " +
+        f.write("nodes2.csv", "id,circle,circle:y2024\na,core,inner\nb,core,core\nc,inner,\n") +
+        " --ties " + f.write("ties2.csv", "source,target,kind\na,b,collaboration\n");
+    const Run r = run("circles " + with_before + " --before-community y2024 --format json");
+    REQUIRE(r.status == 0);
+    CHECK(json::parse(r.out).at("trajectories").at("counts") ==
+          json::parse(R"({"joined":1,"moved_inward":1,"moved_outward":0,"left":0,"stayed":1})"));
+}

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "copnet/community.hpp"
@@ -45,8 +46,8 @@ struct Coreness {
 /// With `weighted`, s-cores (Eidsaa & Almaas 2013): the s-core is the largest subgraph in which
 /// every strength (sum of tie weights inside it) is at least s; computed by the generalised
 /// peeling of Batagelj & Zaversnik (2002, "Generalized cores") with a binary heap.
-/// Cost: O(V + E) time and memory (plus O(E log d) to collapse parallel ties per row);
-/// weighted: O((V + E) log V). Throws nothing beyond allocation.
+/// Cost: O(V + E) time and memory (parallel ties collapse with a stamp per stakeholder);
+/// weighted: O((V + E) log E). Throws nothing beyond allocation.
 [[nodiscard]] std::vector<Coreness> coreness(const Network& net, CorenessOptions options = {});
 
 // ---- core/periphery (Borgatti & Everett 2000) ----------------------------------------------
