@@ -36,6 +36,9 @@ struct alignas(32) Slot {
     std::int32_t dist = -1;
 };
 
+// How many vertices ahead in the queue the passes prefetch neighbours' records.
+constexpr std::size_t lookahead = 8;
+
 // Per-thread buffers of one single-source pass; reset only where touched.
 struct Pass {
     std::vector<Slot> slot;
@@ -56,6 +59,12 @@ void single_source(const SimpleGraph& g, std::uint32_t s, Pass& p, Sums& sums,
     const std::uint32_t* targets = g.targets.data();
     const std::uint32_t* offsets = g.offsets.data();
     for (std::size_t head = 0; head < p.order.size(); ++head) {
+        // The queue is known ahead: fetch the records of a later vertex's neighbours now.
+        if (head + lookahead < p.order.size()) {
+            const std::uint32_t ahead = p.order[head + lookahead];
+            for (std::uint32_t i = offsets[ahead]; i < offsets[ahead + 1]; ++i)
+                __builtin_prefetch(&slot[targets[i]]);
+        }
         const std::uint32_t v = p.order[head];
         const std::int32_t dv = slot[v].dist + 1;
         const double sv = slot[v].sigma;
@@ -71,6 +80,11 @@ void single_source(const SimpleGraph& g, std::uint32_t s, Pass& p, Sums& sums,
     std::uint32_t cs = 0;
     if constexpr (Cross) cs = (*cat)[s];
     for (std::size_t k = p.order.size(); k-- > 1;) {
+        if (k > lookahead) {
+            const std::uint32_t ahead = p.order[k - lookahead];
+            for (std::uint32_t i = offsets[ahead]; i < offsets[ahead + 1]; ++i)
+                __builtin_prefetch(&slot[targets[i]]);
+        }
         const std::uint32_t v = p.order[k];
         Slot& x = slot[v];
         const std::int32_t dv = x.dist + 1;
