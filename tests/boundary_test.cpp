@@ -415,4 +415,12 @@ TEST_CASE("boundaries rejects bad facets and degenerate landscapes", "[boundary]
     CHECK(r.ei.ei_index == 0.5);
     CHECK(r.holes.size() == 4);
     CHECK(r.spanners.size() == 4);
+    // The report's parts are the functions' results.
+    const auto alone = boundary_spanners(net, "team");
+    REQUIRE(alone.size() == r.spanners.size());
+    for (std::size_t i = 0; i < alone.size(); ++i) {
+        CHECK(alone[i].who == r.spanners[i].who);
+        CHECK(alone[i].brokerage.total == r.spanners[i].brokerage.total);
+        CHECK(alone[i].cross_group_share == r.spanners[i].cross_group_share);
+    }
 }

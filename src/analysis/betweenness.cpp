@@ -199,8 +199,11 @@ std::vector<Betweenness> betweenness(const Network& net, const BetweennessOption
     return out;
 }
 
-std::vector<Spanner> boundary_spanners(const Network& net, std::string_view facet,
-                                       const BetweennessOptions& options) {
+namespace detail {
+
+std::vector<Spanner> spanners(const Network& net, std::string_view facet,
+                              const BetweennessOptions& options,
+                              const std::vector<BrokerageRoles>* known_roles) {
     const detail::Categories cats = detail::categories(net, facet);
     const SimpleGraph g = paths_graph(net, options);
     const auto snap = detail::Snapshot::of(net, options.filter);
@@ -215,7 +218,9 @@ std::vector<Spanner> boundary_spanners(const Network& net, std::string_view face
     // Brokerage on the directed simple graph; neighbours' categories either way.
     const SimpleGraph d = detail::simple_graph(*snap);
     const SimpleGraph in = detail::transpose(d);
-    const auto roles = detail::brokerage_counts(d, in, cats.of, cats.count(), options.threads);
+    const auto roles = known_roles != nullptr
+                           ? *known_roles
+                           : detail::brokerage_counts(d, in, cats.of, cats.count(), options.threads);
     std::vector<std::uint32_t> seen(cats.count(), 0);
     for (std::uint32_t v = 0; v < n; ++v) {
         std::size_t reached = 0;
@@ -243,6 +248,13 @@ std::vector<Spanner> boundary_spanners(const Network& net, std::string_view face
         return a.betweenness > b.betweenness;
     });
     return out;
+}
+
+} // namespace detail
+
+std::vector<Spanner> boundary_spanners(const Network& net, std::string_view facet,
+                                       const BetweennessOptions& options) {
+    return detail::spanners(net, facet, options, nullptr);
 }
 
 } // namespace copnet

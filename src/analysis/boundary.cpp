@@ -211,9 +211,13 @@ BoundaryReport boundaries(const Network& net, const BoundaryOptions& options) {
                      .seed = options.seed, .threads = options.threads});
     r.brokerage = brokerage(net, options.facet, {.filter = options.filter, .threads = options.threads});
     r.holes = structural_holes(net, {.filter = options.filter, .weighted = options.weighted});
-    r.spanners = boundary_spanners(net, options.facet,
-                                   {.filter = options.filter, .samples = options.samples,
-                                    .seed = options.seed, .threads = options.threads});
+    std::vector<BrokerageRoles> roles;
+    roles.reserve(r.brokerage.stakeholders.size());
+    for (const Brokerage& b : r.brokerage.stakeholders) roles.push_back(b.raw);
+    r.spanners = detail::spanners(net, options.facet,
+                                  {.filter = options.filter, .samples = options.samples,
+                                   .seed = options.seed, .threads = options.threads},
+                                  &roles);
     r.levels = level_crossing(net, options.filter);
     r.assortativity = attribute_assortativity(net, options.facet, options.filter);
     return r;
