@@ -274,6 +274,12 @@ TEST_CASE("mixing matrix counts followed ties between categories", "[boundary][m
     const MixingMatrix in = mixing_matrix(net, "team", {0b111, Direction::in});
     CHECK(in.ties[1][0] == 1);  // b→c followed from c back to b
     CHECK(in.ties[0][1] == 0);
+    // A removed stakeholder's ties are gone from every count.
+    Network less = square();
+    less.remove_stakeholder(less.at("c"));
+    const MixingMatrix l = mixing_matrix(less, "team");
+    CHECK(l.total == 3);  // a→b and d–a both ways
+    CHECK(ei_index(less, "team", {.permutations = 10}).stakeholders.size() == 3);
 }
 
 TEST_CASE("E-I index by hand: whole, groups, stakeholders, expected, permutation test",
@@ -415,4 +421,12 @@ TEST_CASE("boundaries rejects bad facets and degenerate landscapes", "[boundary]
     CHECK(r.ei.ei_index == 0.5);
     CHECK(r.holes.size() == 4);
     CHECK(r.spanners.size() == 4);
+    // The report's parts are the functions' results.
+    const auto alone = boundary_spanners(net, "team");
+    REQUIRE(alone.size() == r.spanners.size());
+    for (std::size_t i = 0; i < alone.size(); ++i) {
+        CHECK(alone[i].who == r.spanners[i].who);
+        CHECK(alone[i].brokerage.total == r.spanners[i].brokerage.total);
+        CHECK(alone[i].cross_group_share == r.spanners[i].cross_group_share);
+    }
 }

@@ -26,71 +26,88 @@ struct Sums {
     double cross_pairs = 0.0;        // ordered pairs of different categories with a path
 };
 
-// Per-thread buffers of one single-source pass; reset only where touched.
-struct Pass {
-    std::vector<std::int32_t> dist;
-    std::vector<double> sigma;
-    std::vector<double> delta;
-    std::vector<double> delta_cross;
-    std::vector<std::uint32_t> order;
-    explicit Pass(std::uint32_t n, bool cross)
-        : dist(n, -1), sigma(n, 0.0), delta(n, 0.0), delta_cross(cross ? n : 0, 0.0) {
-        order.reserve(n);
-    }
+// What a single-source pass keeps per vertex, in one 32-byte record so that the random reads of
+// a pass (distance and path count forward; distance and coefficient backward) hit one cache
+// line, not three arrays: the pass is bound by memory latency at scale.
+struct alignas(32) Slot {
+    double sigma = 0.0;       // shortest paths from the source
+    double coef = 0.0;        // (1 + δ(w)) / σ(w), once w's dependency is complete
+    double coef_cross = 0.0;  // (cross(w) + δ_cross(w)) / σ(w)
+    std::int32_t dist = -1;
 };
 
+// How many vertices ahead in the queue the passes prefetch neighbours' records.
+constexpr std::size_t lookahead = 8;
+
+// Per-thread buffers of one single-source pass; reset only where touched.
+struct Pass {
+    std::vector<Slot> slot;
+    std::vector<std::uint32_t> order;
+    explicit Pass(std::uint32_t n) : slot(n) { order.reserve(n); }
+};
+
+// Brandes' single-source pass: breadth-first counting of shortest paths, then dependencies
+// δ(v) = σ(v) Σ_{w: v→w on a shortest path} (1 + δ(w))/σ(w) in reverse order of distance.
 template <bool Cross>
 void single_source(const SimpleGraph& g, std::uint32_t s, Pass& p, Sums& sums,
                    const std::vector<std::uint32_t>* cat) {
+    Slot* slot = p.slot.data();
     p.order.clear();
     p.order.push_back(s);
-    p.dist[s] = 0;
-    p.sigma[s] = 1.0;
+    slot[s].dist = 0;
+    slot[s].sigma = 1.0;
     const std::uint32_t* targets = g.targets.data();
+    const std::uint32_t* offsets = g.offsets.data();
     for (std::size_t head = 0; head < p.order.size(); ++head) {
+        // The queue is known ahead: fetch the records of a later vertex's neighbours now.
+        if (head + lookahead < p.order.size()) {
+            const std::uint32_t ahead = p.order[head + lookahead];
+            for (std::uint32_t i = offsets[ahead]; i < offsets[ahead + 1]; ++i)
+                __builtin_prefetch(&slot[targets[i]]);
+        }
         const std::uint32_t v = p.order[head];
-        const std::int32_t dv = p.dist[v] + 1;
-        const double sv = p.sigma[v];
-        for (std::uint32_t i = g.offsets[v]; i < g.offsets[v + 1]; ++i) {
-            const std::uint32_t w = targets[i];
-            if (p.dist[w] < 0) {
-                p.dist[w] = dv;
-                p.order.push_back(w);
+        const std::int32_t dv = slot[v].dist + 1;
+        const double sv = slot[v].sigma;
+        for (std::uint32_t i = offsets[v]; i < offsets[v + 1]; ++i) {
+            Slot& w = slot[targets[i]];
+            if (w.dist < 0) {
+                w.dist = dv;
+                p.order.push_back(targets[i]);
             }
-            if (p.dist[w] == dv) p.sigma[w] += sv;
+            if (w.dist == dv) w.sigma += sv;
         }
     }
     std::uint32_t cs = 0;
     if constexpr (Cross) cs = (*cat)[s];
     for (std::size_t k = p.order.size(); k-- > 1;) {
+        if (k > lookahead) {
+            const std::uint32_t ahead = p.order[k - lookahead];
+            for (std::uint32_t i = offsets[ahead]; i < offsets[ahead + 1]; ++i)
+                __builtin_prefetch(&slot[targets[i]]);
+        }
         const std::uint32_t v = p.order[k];
-        const std::int32_t dv = p.dist[v] + 1;
-        double d = 0.0;
-        double dc = 0.0;
-        for (std::uint32_t i = g.offsets[v]; i < g.offsets[v + 1]; ++i) {
-            const std::uint32_t w = targets[i];
-            if (p.dist[w] != dv) continue;
-            const double share = 1.0 / p.sigma[w];
-            d += share * (1.0 + p.delta[w]);
-            if constexpr (Cross)
-                dc += share * (((*cat)[w] != cs ? 1.0 : 0.0) + p.delta_cross[w]);
+        Slot& x = slot[v];
+        const std::int32_t dv = x.dist + 1;
+        double sum = 0.0;
+        double sum_cross = 0.0;
+        for (std::uint32_t i = offsets[v]; i < offsets[v + 1]; ++i) {
+            const Slot& w = slot[targets[i]];
+            if (w.dist != dv) continue;
+            sum += w.coef;
+            if constexpr (Cross) sum_cross += w.coef_cross;
         }
-        d *= p.sigma[v];
-        p.delta[v] = d;
-        sums.betweenness[v] += d;
+        const double delta = x.sigma * sum;
+        sums.betweenness[v] += delta;
+        x.coef = (1.0 + delta) / x.sigma;
         if constexpr (Cross) {
-            dc *= p.sigma[v];
-            p.delta_cross[v] = dc;
-            sums.cross[v] += dc;
-            if ((*cat)[v] != cs) sums.cross_pairs += 1.0;
+            const double delta_cross = x.sigma * sum_cross;
+            const bool crossing = (*cat)[v] != cs;
+            sums.cross[v] += delta_cross;
+            if (crossing) sums.cross_pairs += 1.0;
+            x.coef_cross = ((crossing ? 1.0 : 0.0) + delta_cross) / x.sigma;
         }
     }
-    for (std::uint32_t v : p.order) {
-        p.dist[v] = -1;
-        p.sigma[v] = 0.0;
-        p.delta[v] = 0.0;
-        if constexpr (Cross) p.delta_cross[v] = 0.0;
-    }
+    for (std::uint32_t v : p.order) slot[v] = Slot{};
 }
 
 // The sources: all, or `samples` drawn without replacement (seeded), in increasing order.
@@ -121,7 +138,7 @@ Sums accumulate(const SimpleGraph& g, const std::vector<std::uint32_t>& src, uns
     std::vector<std::unique_ptr<Pass>> passes(workers);
     detail::parallel_chunks(lanes, 1, threads,
                             [&](unsigned worker, std::size_t first, std::size_t last) {
-        if (!passes[worker]) passes[worker] = std::make_unique<Pass>(n, cat != nullptr);
+        if (!passes[worker]) passes[worker] = std::make_unique<Pass>(n);
         for (std::size_t l = first; l < last; ++l) {
             Sums& sums = lane[l];
             sums.betweenness.assign(n, 0.0);
@@ -166,29 +183,27 @@ std::vector<Betweenness> betweenness(const Network& net, const BetweennessOption
     // NetworkX's _rescale: normalised 1/((n−1)(n−2)) (none for n ≤ 2), else ½ undirected;
     // sampled × n/k whenever a scale applies.
     double scale = 1.0;
-    bool scaled = false;
     if (options.normalized) {
-        if (n > 2) {
+        if (n > 2)
             scale = 1.0 / ((static_cast<double>(n) - 1.0) * (static_cast<double>(n) - 2.0));
-            scaled = true;
-        }
     } else if (options.undirected) {
         scale = 0.5;
-        scaled = true;
     }
     if (options.samples) {
         // NetworkX skips the n/k factor when no other scale applies (directed, raw); we do not:
         // a sampled estimate is always scaled to the whole.
         scale *= static_cast<double>(n) / static_cast<double>(src.size());
     }
-    (void)scaled;
     for (std::uint32_t v = 0; v < n; ++v)
         out[v] = {snap->stakeholder(v), sums.betweenness[v] * scale};
     return out;
 }
 
-std::vector<Spanner> boundary_spanners(const Network& net, std::string_view facet,
-                                       const BetweennessOptions& options) {
+namespace detail {
+
+std::vector<Spanner> spanners(const Network& net, std::string_view facet,
+                              const BetweennessOptions& options,
+                              const std::vector<BrokerageRoles>* known_roles) {
     const detail::Categories cats = detail::categories(net, facet);
     const SimpleGraph g = paths_graph(net, options);
     const auto snap = detail::Snapshot::of(net, options.filter);
@@ -203,7 +218,9 @@ std::vector<Spanner> boundary_spanners(const Network& net, std::string_view face
     // Brokerage on the directed simple graph; neighbours' categories either way.
     const SimpleGraph d = detail::simple_graph(*snap);
     const SimpleGraph in = detail::transpose(d);
-    const auto roles = detail::brokerage_counts(d, in, cats.of, cats.count(), options.threads);
+    const auto roles = known_roles != nullptr
+                           ? *known_roles
+                           : detail::brokerage_counts(d, in, cats.of, cats.count(), options.threads);
     std::vector<std::uint32_t> seen(cats.count(), 0);
     for (std::uint32_t v = 0; v < n; ++v) {
         std::size_t reached = 0;
@@ -231,6 +248,13 @@ std::vector<Spanner> boundary_spanners(const Network& net, std::string_view face
         return a.betweenness > b.betweenness;
     });
     return out;
+}
+
+} // namespace detail
+
+std::vector<Spanner> boundary_spanners(const Network& net, std::string_view facet,
+                                       const BetweennessOptions& options) {
+    return detail::spanners(net, facet, options, nullptr);
 }
 
 } // namespace copnet

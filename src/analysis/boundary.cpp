@@ -29,15 +29,23 @@ double ei_of(std::size_t e, std::size_t i) {
                                   static_cast<double>(e + i);
 }
 
+// Slot → compact vertex (live stakeholders in slot order, as in every snapshot).
+std::vector<std::uint32_t> compact_index(const Network& net) {
+    std::vector<std::uint32_t> out(net.slot_count(), Snapshot::npos);
+    std::uint32_t next = 0;
+    for (StakeholderId who : net.stakeholders()) out[who.index()] = next++;
+    return out;
+}
+
 // Each tie of a followed kind once, as (compact source, compact target); direction ignored.
-std::vector<std::pair<std::uint32_t, std::uint32_t>> tie_pairs(const Network& net,
-                                                               const Snapshot& s,
-                                                               const TieFilter& filter) {
+// Read straight from the graph: no snapshot is needed for one pass.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> tie_pairs(
+    const Network& net, const std::vector<std::uint32_t>& compact, const TieFilter& filter) {
     const Graph& g = net.state().graph;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
     for (auto [it, end] = boost::edges(g); it != end; ++it) {
         if (!filter.follows(g[*it].kind)) continue;
-        out.emplace_back(s.compact_of[boost::source(*it, g)], s.compact_of[boost::target(*it, g)]);
+        out.emplace_back(compact[boost::source(*it, g)], compact[boost::target(*it, g)]);
     }
     return out;
 }
@@ -46,22 +54,31 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> tie_pairs(const Network& ne
 
 MixingMatrix mixing_matrix(const Network& net, std::string_view facet, const TieFilter& filter) {
     const Categories cats = detail::categories(net, facet);
-    const auto snap = Snapshot::of(net, filter, true);
+    const auto compact = compact_index(net);
     const std::size_t k = cats.count();
     MixingMatrix m;
     m.facet = std::string(facet);
     m.categories = cats.names;
     m.ties.assign(k, std::vector<std::size_t>(k, 0));
     m.weights.assign(k, std::vector<double>(k, 0.0));
-    for (std::uint32_t u = 0; u < snap->size(); ++u)
-        for (std::uint32_t i = snap->offsets[u]; i < snap->offsets[u + 1]; ++i) {
-            const std::uint32_t a = cats.of[u];
-            const std::uint32_t b = cats.of[snap->targets[i]];
-            ++m.ties[a][b];
-            m.weights[a][b] += snap->weights[i];
-            ++m.total;
-            if (a != b) ++m.crossing;
-        }
+    const auto add = [&](std::size_t from, std::size_t to, double weight) {
+        const std::uint32_t a = cats.of[compact[from]];
+        const std::uint32_t b = cats.of[compact[to]];
+        ++m.ties[a][b];
+        m.weights[a][b] += weight;
+        ++m.total;
+        if (a != b) ++m.crossing;
+    };
+    // A tie is followed from its source if `forward`, from its target if `backward` (as the
+    // snapshot's rows list it), so a collaboration tie counts once each way.
+    const Graph& g = net.state().graph;
+    for (auto [it, end] = boost::edges(g); it != end; ++it) {
+        const auto& tie = g[*it];
+        const auto u = boost::source(*it, g);
+        const auto w = boost::target(*it, g);
+        if (filter.forward(tie.kind)) add(u, w, tie.weight);
+        if (filter.backward(tie.kind)) add(w, u, tie.weight);
+    }
     m.crossing_share = m.total == 0 ? nan
                                     : static_cast<double>(m.crossing) / static_cast<double>(m.total);
     return m;
@@ -69,15 +86,15 @@ MixingMatrix mixing_matrix(const Network& net, std::string_view facet, const Tie
 
 EIResult ei_index(const Network& net, std::string_view facet, const EIOptions& options) {
     const Categories cats = detail::categories(net, facet);
-    const auto snap = Snapshot::of(net, options.filter);
-    const auto ties = tie_pairs(net, *snap, options.filter);
+    const auto ties = tie_pairs(net, compact_index(net), options.filter);
     const std::size_t n = cats.of.size();
     EIResult r;
     r.groups.resize(cats.count());
     for (std::size_t g = 0; g < cats.count(); ++g) r.groups[g].group = cats.names[g];
     for (std::uint32_t c : cats.of) ++r.groups[c].size;
     r.stakeholders.resize(n);
-    for (std::uint32_t v = 0; v < n; ++v) r.stakeholders[v].who = snap->stakeholder(v);
+    std::size_t next = 0;
+    for (StakeholderId who : net.stakeholders()) r.stakeholders[next++].who = who;
     for (const auto& [u, w] : ties) {
         const std::uint32_t a = cats.of[u];
         const std::uint32_t b = cats.of[w];
@@ -211,9 +228,13 @@ BoundaryReport boundaries(const Network& net, const BoundaryOptions& options) {
                      .seed = options.seed, .threads = options.threads});
     r.brokerage = brokerage(net, options.facet, {.filter = options.filter, .threads = options.threads});
     r.holes = structural_holes(net, {.filter = options.filter, .weighted = options.weighted});
-    r.spanners = boundary_spanners(net, options.facet,
-                                   {.filter = options.filter, .samples = options.samples,
-                                    .seed = options.seed, .threads = options.threads});
+    std::vector<BrokerageRoles> roles;
+    roles.reserve(r.brokerage.stakeholders.size());
+    for (const Brokerage& b : r.brokerage.stakeholders) roles.push_back(b.raw);
+    r.spanners = detail::spanners(net, options.facet,
+                                  {.filter = options.filter, .samples = options.samples,
+                                   .seed = options.seed, .threads = options.threads},
+                                  &roles);
     r.levels = level_crossing(net, options.filter);
     r.assortativity = attribute_assortativity(net, options.facet, options.filter);
     return r;

@@ -119,4 +119,10 @@ std::vector<BrokerageRoles> brokerage_counts(const SimpleGraph& g, const SimpleG
                                              const std::vector<std::uint32_t>& cat,
                                              std::uint32_t categories, unsigned threads);
 
+/// `boundary_spanners` with the raw brokerage roles of every vertex already known (`roles`,
+/// by compact vertex; nullptr: computed here), so that a report does not count them twice.
+std::vector<Spanner> spanners(const Network& net, std::string_view facet,
+                              const BetweennessOptions& options,
+                              const std::vector<BrokerageRoles>* roles);
+
 } // namespace copnet::detail
