@@ -1,6 +1,7 @@
 #include "copnet/io/archive.hpp"
 
 #include <algorithm>
+#include <array>
 #include <exception>
 #include <limits>
 #include <new>
@@ -78,6 +79,37 @@ inline constexpr bool is_xml =
     std::is_same_v<Ar, boost::archive::xml_oarchive> || std::is_same_v<Ar, boost::archive::xml_iarchive>;
 
 using boost::serialization::make_nvp;
+
+/// Longest XML tag name an archive may hold (copnet's are at most 19 characters).
+inline constexpr std::size_t max_tag = 63;
+
+/// Boost 1.74's XML reader compares a closing tag from the input with the expected name over the
+/// input tag's length, reading past the end of a shorter name (found by fuzzing). So every name
+/// it reads with is a copy padded with NULs to `max_tag + 1` bytes, and inputs with longer tag
+/// names are rejected before Boost sees them (`check_tag_lengths`).
+inline const char* padded(const char* name) {
+    static constexpr std::array<std::string_view, 20> names{
+        "network", "attribute_count", "attribute_name", "stakeholder_count", "id", "name",
+        "sector", "level", "perspective", "organization", "stance", "value_count", "attribute",
+        "value", "tie_count", "source", "target", "kind", "weight", "community_count"};
+    static constexpr std::array<std::string_view, 4> more{"community", "domain", "member_count", "member"};
+    static constexpr std::array<std::string_view, 1> last{"circle"};
+    static const auto table = [] {
+        std::vector<std::pair<std::string_view, std::array<char, max_tag + 1>>> t;
+        auto add = [&](std::string_view n) {
+            std::array<char, max_tag + 1> buf{};
+            std::copy(n.begin(), n.end(), buf.begin());
+            t.emplace_back(n, buf);
+        };
+        for (auto n : names) add(n);
+        for (auto n : more) add(n);
+        for (auto n : last) add(n);
+        return t;
+    }();
+    for (const auto& [n, buf] : table)
+        if (n == name) return buf.data();
+    return name;  // not reached: every tag copnet reads with is in the table
+}
 
 /// The whole network as one versioned record (Boost's class version = `archive_version`).
 struct Record {
@@ -159,7 +191,7 @@ struct Record {
     template <class Ar>
     std::uint64_t get_u64(Ar& ar, const char* tag) {
         std::uint64_t v = 0;
-        ar >> make_nvp(tag, v);
+        ar >> make_nvp(padded(tag), v);
         return v;
     }
     template <class Ar>
@@ -182,16 +214,16 @@ struct Record {
     std::string get_string(Ar& ar, const char* tag) {
         std::string s;
         if constexpr (is_xml<Ar>) {
-            ar >> make_nvp(tag, s);
+            ar >> make_nvp(padded(tag), s);
         } else {
             std::uint64_t n = 0;
-            ar >> make_nvp(tag, n);
+            ar >> make_nvp(padded(tag), n);
             if (n > in->remaining())
                 in->fail("string length " + std::to_string(n) + " exceeds the " +
                          std::to_string(in->remaining()) + " bytes left in the input");
             s.resize(static_cast<std::size_t>(n));
             if (n > 0)
-                ar >> make_nvp(tag, boost::serialization::make_binary_object(s.data(), s.size()));
+                ar >> make_nvp(padded(tag), boost::serialization::make_binary_object(s.data(), s.size()));
         }
         return s;
     }
@@ -255,7 +287,7 @@ struct Record {
             const auto kind = static_cast<TieKind>(get_enum(ar, "kind", 3, "tie kind"));
             field("ties", i, "weight");
             double weight = 0;
-            ar >> make_nvp("weight", weight);
+            ar >> make_nvp(padded("weight"), weight);
             net.add_tie(handles[source], handles[target], kind, weight);
         }
         const std::uint64_t communities = get_count(ar, "community_count", "communities");
@@ -393,6 +425,25 @@ std::size_t check_header(std::string_view bytes, ArchiveKind kind, const Loader&
     return 0;
 }
 
+/// Rejects XML archives with a tag name longer than `max_tag` (see `padded`).
+void check_tag_lengths(std::string_view body, const Loader& loader) {
+    auto name_char = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+               c == ':' || c == '.' || c == '-' || static_cast<unsigned char>(c) >= 0x80;
+    };
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        if (body[i] != '<') continue;
+        std::size_t j = i + 1;
+        if (j < body.size() && body[j] == '/') ++j;
+        const std::size_t start = j;
+        while (j < body.size() && name_char(body[j])) ++j;
+        if (j - start > archive_detail::max_tag)
+            loader.fail("not a valid xml archive (a tag name longer than " +
+                        std::to_string(archive_detail::max_tag) + " characters)");
+        i = j - 1;
+    }
+}
+
 /// After an XML archive's record: only `</boost_serialization>` and blanks may follow.
 void check_xml_end(std::string_view rest, const Loader& loader) {
     auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
@@ -422,24 +473,25 @@ void parse_archive(Network& into, std::string_view bytes, ArchiveKind kind, std:
     loader.line_offset = header_lines;
     Record record{nullptr, &net, &loader};
     constexpr unsigned flags = boost::archive::no_codecvt;
+    if (kind == ArchiveKind::xml) check_tag_lengths(body, loader);
     try {
         switch (kind) {
         case ArchiveKind::text: {
             boost::archive::text_iarchive ar(is, flags);
             loader.where = "network";
-            ar >> boost::serialization::make_nvp("network", record);
+            ar >> boost::serialization::make_nvp(archive_detail::padded("network"), record);
             break;
         }
         case ArchiveKind::binary: {
             boost::archive::binary_iarchive ar(is, flags);
             loader.where = "network";
-            ar >> boost::serialization::make_nvp("network", record);
+            ar >> boost::serialization::make_nvp(archive_detail::padded("network"), record);
             break;
         }
         case ArchiveKind::xml: {
             boost::archive::xml_iarchive ar(is, flags | boost::archive::no_header);
             loader.where = "network";
-            ar >> boost::serialization::make_nvp("network", record);
+            ar >> boost::serialization::make_nvp(archive_detail::padded("network"), record);
             break;
         }
         }

@@ -81,6 +81,24 @@ struct Key {
     std::optional<std::string> default_value;
 };
 
+void quiet(void* /*context*/, const char* /*message*/, ...) {}
+
+/// Silences libxml2's messages on stderr (e.g. "encoding error") while it parses; errors are
+/// reported through parse_error instead. libxml2's error handler is per thread.
+class QuietLibxml {
+public:
+    QuietLibxml() : old_(xmlGenericError), old_context_(xmlGenericErrorContext) {
+        xmlSetGenericErrorFunc(nullptr, quiet);
+    }
+    ~QuietLibxml() { xmlSetGenericErrorFunc(old_context_, old_); }
+    QuietLibxml(const QuietLibxml&) = delete;
+    QuietLibxml& operator=(const QuietLibxml&) = delete;
+
+private:
+    xmlGenericErrorFunc old_;
+    void* old_context_;
+};
+
 struct DocFree {
     void operator()(xmlDoc* d) const noexcept { xmlFreeDoc(d); }
 };
@@ -94,6 +112,7 @@ public:
 
     Network read(std::string_view text) {
         if (text.size() > static_cast<std::size_t>(INT_MAX)) fail(0, "", "file too large for GraphML");
+        const QuietLibxml quiet_while_parsing;
         std::unique_ptr<xmlParserCtxt, CtxtFree> ctxt(xmlNewParserCtxt());
         if (!ctxt) throw std::bad_alloc();
         std::unique_ptr<xmlDoc, DocFree> doc(xmlCtxtReadMemory(

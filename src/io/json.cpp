@@ -43,7 +43,9 @@ public:
         if (j.contains("graph")) {
             const Json& g = j["graph"];
             if (!g.is_object()) fail("graph", "not a JSON object");
-            for (const auto& [key, value] : g.items()) {
+            for (const auto& item : g.items()) {
+                const std::string& key = item.key();
+                const Json& value = item.value();
                 if (const std::string c = detail::domain_community(key); !c.empty()) {
                     if (!value.is_string() && !value.is_null()) fail("graph." + key, "not a string");
                     guard("graph." + key, [&] { net.add_community(c, value.is_string() ? value.get<std::string>() : ""); });
@@ -101,7 +103,9 @@ private:
         if (!id || id->empty()) fail(where + ".id", "empty");
         detail::NodeDraft draft;
         draft.stakeholder.id = *id;
-        for (const auto& [key, value] : node.items()) {
+        for (const auto& item : node.items()) {
+            const std::string& key = item.key();
+            const Json& value = item.value();
             if (key == "id") continue;
             const std::string field = where + "." + key;
             auto text = scalar(value, field);

@@ -1,0 +1,85 @@
+#!/usr/bin/python3
+"""copnet's GraphML and node-link JSON readers side by side with python-igraph and NetworkX.
+
+Writes the seeded landscape of compare.py (N stakeholders, M ties) as CSV, converts it with
+`copnet convert` to GraphML, node-link JSON and a binary archive, then times, median of
+--repeat runs, reading the same files:
+  GraphML   copnet parse_graphml (BM_ReadGraphmlFile; file already in memory) |
+            igraph Graph.Read_GraphML | networkx read_graphml
+  JSON      copnet parse_json (BM_ReadJsonFile) | networkx node_link_graph(json.load(f))
+  archive   copnet parse_archive, binary (BM_ReadArchiveFile) — no counterpart
+Every reader must find the same number of nodes and edges.
+
+Usage: /usr/bin/python3 benchmarks/compare_io.py BUILD_DIR [--stakeholders N] [--ties M] [--repeat R]
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(__file__))
+from compare import write_landscape  # noqa: E402
+
+
+def bench(build, env, name, repeat):
+    out = subprocess.run([os.path.join(build, "benchmarks", "copnet_benchmarks"),
+                          f"--benchmark_filter={name}$", "--benchmark_format=json",
+                          f"--benchmark_repetitions={repeat}"],
+                         env=dict(os.environ, **env), check=True, capture_output=True, text=True).stdout
+    return statistics.median(b["cpu_time"] / 1000.0 for b in json.loads(out)["benchmarks"]
+                             if b.get("run_type") == "iteration")
+
+
+def timed(fn, repeat):
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.process_time()
+        result = fn()
+        times.append(time.process_time() - start)
+    return statistics.median(times), result
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("build_dir")
+    ap.add_argument("--stakeholders", type=int, default=20_000)
+    ap.add_argument("--ties", type=int, default=200_000)
+    ap.add_argument("--repeat", type=int, default=3)
+    a = ap.parse_args()
+    import igraph
+    import networkx
+    cli = os.path.join(a.build_dir, "tools", "copnet", "copnet")
+    with tempfile.TemporaryDirectory() as folder:
+        paths, _ = write_landscape(folder, a.stakeholders, a.ties)
+        files = {ext: os.path.join(folder, "net." + ext) for ext in ("graphml", "json", "bin")}
+        for f in files.values():
+            subprocess.run([cli, "convert", "--nodes", paths["nodes.csv"], "--ties", paths["ties.csv"],
+                            "--to", f], check=True, capture_output=True)
+        ties = sum(1 for _ in open(paths["ties.csv"])) - 1
+        c_gm = bench(a.build_dir, {"COPNET_BENCH_GRAPHML": files["graphml"]}, "BM_ReadGraphmlFile", a.repeat)
+        c_js = bench(a.build_dir, {"COPNET_BENCH_JSON": files["json"]}, "BM_ReadJsonFile", a.repeat)
+        c_ar = bench(a.build_dir, {"COPNET_BENCH_ARCHIVE": files["bin"]}, "BM_ReadArchiveFile", a.repeat)
+        i_gm, g = timed(lambda: igraph.Graph.Read_GraphML(files["graphml"]), a.repeat)
+        assert (g.vcount(), g.ecount()) == (a.stakeholders, ties), "igraph read a different graph"
+        n_gm, d = timed(lambda: networkx.read_graphml(files["graphml"]), a.repeat)
+        assert (d.number_of_nodes(), d.number_of_edges()) == (a.stakeholders, ties)
+
+        def nx_json():
+            with open(files["json"]) as f:
+                return networkx.node_link_graph(json.load(f))
+        n_js, d = timed(nx_json, a.repeat)
+        assert (d.number_of_nodes(), d.number_of_edges()) == (a.stakeholders, ties)
+    print(f"{a.stakeholders} stakeholders, {ties} ties; median of {a.repeat}; copnet one thread, CPU time (the machine is shared), "
+          f"file in memory; node and edge counts agree")
+    print(f"{'read':10} {'copnet s':>9} {'igraph s':>9} {'ratio':>6} {'networkx s':>11} {'ratio':>7}")
+    print(f"{'GraphML':10} {c_gm:9.3f} {i_gm:9.3f} {c_gm / i_gm:6.2f} {n_gm:11.3f} {c_gm / n_gm:7.3f}")
+    print(f"{'JSON':10} {c_js:9.3f} {'-':>9} {'-':>6} {n_js:11.3f} {c_js / n_js:7.3f}")
+    print(f"{'archive':10} {c_ar:9.3f} {'-':>9} {'-':>6} {'-':>11} {'-':>7}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
