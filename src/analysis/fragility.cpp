@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <string>
-#include <unordered_map>
+#include <string_view>
 #include <vector>
 
 #include <gsl/gsl>
@@ -263,14 +263,21 @@ Fragility fragility(const Network& net, const Community& community,
             members.push_back(v);
         }
 
-    // Articulation points and bridges over the scope.
-    std::vector<char> everyone(n, 1);
-    const Local g = induced(s, options.scope == FragilityScope::members ? member : everyone);
-    const auto local_n = gsl::narrow<std::uint32_t>(g.vertex.size());
-    const auto cut =
-        detail::cut_structure(local_n, g.offsets.data(), g.targets.data(), true, true);
-    std::vector<std::uint32_t> to_slot(local_n);
-    for (std::uint32_t i = 0; i < local_n; ++i) to_slot[i] = s.slot_of[g.vertex[i]];
+    // Articulation points and bridges over the scope (the landscape: the snapshot itself).
+    Local g;
+    const bool whole = options.scope == FragilityScope::landscape;
+    if (!whole) g = induced(s, member);
+    const std::uint32_t local_n = whole ? n : gsl::narrow<std::uint32_t>(g.vertex.size());
+    const auto cut = detail::cut_structure(local_n, whole ? s.offsets.data() : g.offsets.data(),
+                                           whole ? s.targets.data() : g.targets.data(), true,
+                                           true);
+    std::vector<std::uint32_t> to_slot;
+    if (whole) {
+        to_slot = s.slot_of;
+    } else {
+        to_slot.resize(local_n);
+        for (std::uint32_t i = 0; i < local_n; ++i) to_slot[i] = s.slot_of[g.vertex[i]];
+    }
     Fragility f;
     f.articulation_points = points_with_pieces(cut, to_slot);
     for (auto [p, u] : cut.bridges) {
@@ -322,24 +329,31 @@ Fragility fragility(const Network& net, const Community& community,
         }
     }
 
-    // Dependence: the members' cross-category ties held by single stakeholders.
-    const auto ties = net.all_ties(options.filter);
+    // Dependence: the members' cross-category ties held by single stakeholders. Every tie is
+    // listed once at each end of the undirected snapshot, so the entries u → w with u < w
+    // count each tie once.
+    std::vector<std::string_view> category(n);
     for (std::size_t i = 0; i < facets.size(); ++i) {
         Dependence dep;
         dep.facet = options.dependence_facets[i];
-        std::unordered_map<std::uint32_t, std::size_t> held;
-        for (const Tie& t : ties) {
-            if (!community.is_member(t.source) || !community.is_member(t.target)) continue;
-            const std::string_view a = facets[i](net.stakeholder(t.source));
-            const std::string_view b = facets[i](net.stakeholder(t.target));
-            if (a.empty() || b.empty() || a == b) continue;
-            ++dep.cross_ties;
-            ++held[t.source.index()];
-            ++held[t.target.index()];
+        for (std::uint32_t v : members) category[v] = facets[i](net.stakeholder(s.stakeholder(v)));
+        std::vector<std::size_t> held(n, 0);
+        for (std::uint32_t u : members) {
+            if (category[u].empty()) continue;
+            for (std::uint32_t j = s.offsets[u]; j < s.offsets[u + 1]; ++j) {
+                const std::uint32_t w = s.targets[j];
+                if (w <= u || member[w] == 0 || category[w].empty() || category[w] == category[u])
+                    continue;
+                ++dep.cross_ties;
+                ++held[u];
+                ++held[w];
+            }
         }
-        for (auto [slot, count] : held)
-            dep.top.push_back({StakeholderId(slot), count,
-                               static_cast<double>(count) / static_cast<double>(dep.cross_ties)});
+        for (std::uint32_t v : members)
+            if (held[v] > 0)
+                dep.top.push_back({s.stakeholder(v), held[v],
+                                   static_cast<double>(held[v]) /
+                                       static_cast<double>(dep.cross_ties)});
         std::sort(dep.top.begin(), dep.top.end(), [](const DependenceRow& x, const DependenceRow& y) {
             return x.ties != y.ties ? x.ties > y.ties : x.who < y.who;
         });

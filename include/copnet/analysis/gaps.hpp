@@ -141,9 +141,10 @@ struct Representation {
 /// circles of `community`; shares and representation ratios (share in a circle ÷ share in the
 /// landscape, the "representation index" of the diversity literature); the categories missing
 /// from the core and inner circles; the under-represented ones. One pass over the stakeholders
-/// per facet. Cost: O(F · V · c) for F facets with c taxonomy spellings each (a hash lookup per
-/// stakeholder for the others). Throws: invalid_value for a bad facet name or a threshold
-/// outside (0, 1], or an attribute facet that is not one of `net.attribute_names()`.
+/// per facet. Cost: O(F · V) expected for F facets (a hash lookup per stakeholder; each
+/// distinct spelling is matched against the taxonomy once). Throws: invalid_value for a bad
+/// facet name, an attribute facet that is not one of `net.attribute_names()`, or a threshold
+/// outside (0, 1].
 [[nodiscard]] Representation representation(const Network& net, const Community& community,
                                             const RepresentationOptions& options = {});
 
@@ -302,7 +303,8 @@ struct Fragility {
 /// the depth-first-search subtree sizes, in the same pass); leader departure (k-step reach and
 /// connected pieces before and after); dependence. Iterative depth-first search on a compact
 /// snapshot: no recursion, so a million stakeholders cannot overflow the stack.
-/// Cost: O(V + E) for articulation points and bridges, O(D · (V + E)) for D departures.
+/// Cost: O(V + E) for articulation points and bridges, O(D · (V + E)) for D departures,
+/// O(F · (V + E)) for F dependence facets.
 /// Throws: unknown_stakeholder for a departing stakeholder not in `net`; invalid_value for a
 /// bad dependence facet.
 [[nodiscard]] Fragility fragility(const Network& net, const Community& community,
