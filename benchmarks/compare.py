@@ -161,9 +161,9 @@ COPNET_CASES = {
 
 
 def copnet_side(bench, paths, sources, repeat):
-    pattern = "|".join(f"^{c}$" for c in COPNET_CASES.values())
+    pattern = "|".join(f"^{c}(/iterations:[0-9]+)?$" for c in COPNET_CASES.values())
     times, counters = run_bench(bench, paths, sources, pattern, repeat)
-    memory, mem_counters = run_bench(bench, paths, sources, "^BM_NetworkMemory$", 1)
+    memory, mem_counters = run_bench(bench, paths, sources, "^BM_NetworkMemory(/iterations:[0-9]+)?$", 1)
     m = mem_counters["BM_NetworkMemory"]
     out = {op: times.get(case) for op, case in COPNET_CASES.items()}
     checks = {
@@ -270,7 +270,8 @@ def graph_tool_side(paths, sources, n, repeat):
 
     out["reach k=2"], checks["reach k=2"] = median_time(lambda: reach(2), repeat)
     out["reach unlimited"], checks["reach unlimited"] = median_time(lambda: reach(None), repeat)
-    u = gt.Graph(g, directed=False)
+    u = gt.Graph(g)
+    u.set_directed(False)
     gt.remove_parallel_edges(u)
     gt.remove_self_loops(u)
     out["coreness"], cores = median_time(lambda: gt.kcore_decomposition(u), repeat)
