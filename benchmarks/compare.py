@@ -1,38 +1,55 @@
 #!/usr/bin/python3
-"""copnet side by side with python-igraph and NetworkX, on the same generated landscape, in one run.
+"""copnet side by side with python-igraph, graph-tool and NetworkX, on the same landscape, in one run.
 
-Writes a seeded landscape (N stakeholders, M ties of mixed kinds; collaboration ties are mutual)
-as copnet's CSV pair and as a 0-based integer edge list (collaboration written as two arcs, so all
-three tools follow the same arcs), then times, alternating tools, the median of --repeat runs of:
-  load        copnet read_csv (BM_ReadCsvFiles) | igraph Graph.Read_Edgelist | networkx read_edgelist
-  reach k=2   k-step reach counts from 100 seeded sources, out-ties:
-              copnet reach_counts (1 thread, snapshot built before timing) | igraph neighborhood_size(order=2)
-              | networkx single_source_shortest_path_length(cutoff=2)
-  reach all   the same, unlimited (igraph: neighborhood_size with order = N or Graph.bfs per
-              source, whichever is faster)
-  snapshot    copnet only: building the CSR snapshot that analyses share, once per change of the
-              network (igraph builds its index inside Read_Edgelist); reach rows reuse it
-  articulation points  copnet articulation_points (all kinds, undirected; BM_ArticulationPointsLoaded,
-              snapshot built before timing) | igraph Graph.articulation_points() (directions
-              ignored); the counts must agree
-With --boundary, the boundary-crossing rows instead (boundary_main below):
-  betweenness exact   copnet betweenness (directed, 1 and 2 threads) | igraph Graph.betweenness()
-                      (only up to 20k stakeholders: igraph's exact run is O(VE))
-  betweenness 100 src copnet betweenness(samples=100) | python-igraph 0.10 cannot restrict the
-                      sources (no `sources=`; Graph.betweenness only takes `vertices`, `cutoff`),
-                      so its per-source cost is measured from its exact run (time x 100 / N) up
-                      to 20k stakeholders, and not measured above
-  mixing, E-I, brokerage, structural holes: copnet only (one pass; igraph has none of them)
-  coreness    k-core numbers of the undirected simple graph: copnet coreness (BM_Coreness; the
-              cached snapshot built before timing, collapsing parallel ties timed) | igraph
-              Graph.coreness() on g.as_undirected(mode="collapse") (conversion not timed);
-              the sums of the core numbers must agree
-copnet is timed inside copnet_benchmarks (no process start-up). NetworkX runs only up to 100k
-stakeholders, and from 10 of the sources (its time is scaled by 10, as the table says). The
-reach counts of the three tools are compared and must agree.
+Writes a landscape of N stakeholders and M ties as copnet's CSV pair — by default the realistic
+synthetic landscape of `copnet generate` (heavy-tailed degrees, skewed sectors and levels,
+homophily, hierarchies; invented data), or with --landscape uniform a G(N, M)-like one — and
+the same arcs as a 0-based integer edge list for the peers (a collaboration tie written as two
+arcs, so every tool follows the same arcs). Then it times, tool after tool, the median of
+--repeat runs of each operation, inside each process around the operation only (copnet inside
+copnet_benchmarks, no process start-up):
 
-Usage: /usr/bin/python3 benchmarks/compare.py BUILD_DIR [--stakeholders N] [--ties M] [--repeat R]
-Needs python3-igraph and python3-networkx (Debian).
+  load              copnet read_csv (BM_ReadCsvFiles) | igraph Graph.Read_Edgelist |
+                    graph-tool Graph.add_edge_list of the parsed edge list | networkx read_edgelist
+  reach k=2         k-step reach counts from 100 seeded sources along the ties: copnet
+                    reach_counts (1 thread; BM_ReachFromSources/2) | igraph
+                    neighborhood_size(order=2) | graph-tool shortest_distance(max_dist=2) per
+                    source | networkx single_source_shortest_path_length(cutoff=2)
+  reach unlimited   the same without a hop limit (igraph: neighborhood_size or Graph.bfs per
+                    source, the faster)
+  coreness          k-core numbers of the undirected simple graph: copnet coreness
+                    (BM_Coreness) | igraph coreness() | graph-tool kcore_decomposition |
+                    networkx core_number (conversions to the undirected simple graph untimed)
+  components        weakly connected components: copnet components (BM_Components) | igraph
+                    connected_components(mode="weak") | graph-tool label_components(directed=False)
+                    | networkx number_connected_components
+  articulation points  on the undirected graph: copnet articulation_points
+                    (BM_ArticulationPointsLoaded) | igraph articulation_points() | graph-tool
+                    label_biconnected_components | networkx articulation_points
+  betweenness, 100 sources  Brandes from 100 seeded sources, directed, 1 thread: copnet
+                    betweenness(samples=100) | graph-tool betweenness(pivots=100 sources) |
+                    networkx betweenness_centrality(k=10) x 10 | igraph (python-igraph 0.10 has
+                    no sources=): its exact run x 100 / N, only up to 20k stakeholders
+  constraint        Burt's constraint of every stakeholder: copnet structural_holes | networkx
+                    constraint on 1,000 stakeholders, scaled to N (only up to 100k)
+  snapshot          copnet only: building the CSR snapshot analyses share, once per change
+  memory            bytes per tie of holding the network: peak RSS of a fresh process minus its
+                    size before the load, per tool (copnet also: heap held after the load,
+                    BM_NetworkMemory's held_bytes_per_tie)
+
+Values are compared across tools and must agree (reach counts, core-number sums, components,
+articulation points). NetworkX runs only up to 100k stakeholders (reach and betweenness from 10
+sources, scaled). A tool that is not installed is left out.
+
+With --boundary: the boundary-crossing rows instead (betweenness exact vs igraph, mixing, E-I,
+brokerage, structural holes). With --scaling 10000,100000,1000000: copnet's time for each
+operation at each size (ties = 10 x stakeholders), and --plot FILE.png draws it (matplotlib).
+
+Usage: /usr/bin/python3 benchmarks/compare.py BUILD_DIR [--stakeholders N] [--ties M]
+       [--repeat R] [--landscape generated|uniform] [--markdown] [--boundary]
+       [--scaling SIZES [--plot FILE.png]]
+Needs Debian's python3-igraph, python3-networkx, and (optional) python3-graph-tool,
+python3-matplotlib.
 """
 import argparse
 import json
@@ -43,9 +60,23 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
 
+SOURCES = 100
+NX_LIMIT = 100_000
+EXACT_LIMIT = 20_000
+
+
+def timed(fn):
+    start = time.perf_counter()
+    value = fn()
+    return time.perf_counter() - start, value
+
+
+# ---- landscapes ------------------------------------------------------------------------------
 
 def write_landscape(folder, n, m, seed=20261122):
+    """A uniform landscape: m ties between uniformly drawn pairs, kinds in turn."""
     rng = random.Random(seed)
     kinds = ("authority", "influence", "collaboration")
     paths = {k: os.path.join(folder, k) for k in ("nodes.csv", "ties.csv", "edges.txt")}
@@ -69,46 +100,223 @@ def write_landscape(folder, n, m, seed=20261122):
             g.write(f"{s} {t}\n")
             if kind == "collaboration":
                 g.write(f"{t} {s}\n")
-    sources = rng.sample(range(n), 100)
-    return paths, sources
+    return paths, [f"s{i}" for i in rng.sample(range(n), SOURCES)]
 
 
-def copnet_times(bench, paths, sources, repeat):
+def generate_landscape(cli, folder, n, m, seed=20261122):
+    """The `copnet generate` landscape, and its arcs as a 0-based edge list (ids g0000017 → 17)."""
+    subprocess.run([cli, "generate", "--out", folder, "--stakeholders", str(n), "--ties", str(m),
+                    "--seed", str(seed)], check=True, capture_output=True)
+    paths = {k: os.path.join(folder, k) for k in ("nodes.csv", "ties.csv", "edges.txt")}
+    with open(paths["ties.csv"]) as f, open(paths["edges.txt"], "w") as g:
+        next(f)
+        out = []
+        for line in f:
+            s, t, kind, _ = line.split(",", 3)
+            out.append(f"{int(s[1:])} {int(t[1:])}\n")
+            if kind == "collaboration":
+                out.append(f"{int(t[1:])} {int(s[1:])}\n")
+            if len(out) > 1_000_000:
+                g.writelines(out)
+                out.clear()
+        g.writelines(out)
+    rng = random.Random(seed)
+    return paths, [f"g{i:07d}" for i in rng.sample(range(n), SOURCES)]
+
+
+def as_int(ids):
+    return [int(x[1:]) for x in ids]
+
+
+# ---- copnet ----------------------------------------------------------------------------------
+
+def run_bench(bench, paths, sources, pattern, repeat):
+    """Medians (seconds) and counters of copnet_benchmarks' cases matching `pattern`."""
     env = dict(os.environ, COPNET_BENCH_NODES=paths["nodes.csv"],
-               COPNET_BENCH_TIES=paths["ties.csv"],
-               COPNET_BENCH_SOURCES=",".join(f"s{i}" for i in sources))
-    out = subprocess.run([bench, "--benchmark_filter=BM_ReadCsvFiles|BM_ReachFromSources|BM_Snapshot",
-                          "--benchmark_format=json", f"--benchmark_repetitions={repeat}"],
+               COPNET_BENCH_TIES=paths["ties.csv"], COPNET_BENCH_SOURCES=",".join(sources))
+    out = subprocess.run([bench, f"--benchmark_filter={pattern}", "--benchmark_format=json",
+                          f"--benchmark_repetitions={repeat}"],
                          env=env, check=True, capture_output=True, text=True).stdout
-    rows = {}
+    times, counters = {}, {}
     for b in json.loads(out)["benchmarks"]:
         if b.get("run_type") != "iteration":
             continue
         name = b["run_name"].split("/iterations:")[0]
-        rows.setdefault(name, []).append(b["real_time"] / 1000.0)
-        if "reached" in b:
-            rows[name + ":reached"] = int(b["reached"])
-    return rows
+        times.setdefault(name, []).append(b["real_time"] / 1000.0)
+        counters[name] = b
+    return {k: statistics.median(v) for k, v in times.items()}, counters
 
 
-def articulation_rows(bench, paths, g, repeat):
-    """The articulation-point row (issue 4): copnet in copnet_benchmarks, igraph on `g`."""
-    env = dict(os.environ, COPNET_BENCH_NODES=paths["nodes.csv"],
-               COPNET_BENCH_TIES=paths["ties.csv"])
-    out = subprocess.run([bench, "--benchmark_filter=BM_ArticulationPointsLoaded",
-                          "--benchmark_format=json", f"--benchmark_repetitions={repeat}"],
-                         env=env, check=True, capture_output=True, text=True).stdout
-    cop, points = [], None
-    for b in json.loads(out)["benchmarks"]:
-        if b.get("run_type") == "iteration":
-            cop.append(b["real_time"] / 1000.0)
-            points = int(b["points"])
-    ig = []
+COPNET_CASES = {
+    "load": "BM_ReadCsvFiles",
+    "reach k=2": "BM_ReachFromSources/2",
+    "reach unlimited": "BM_ReachFromSources/0",
+    "coreness": "BM_Coreness",
+    "components": "BM_Components",
+    "articulation points": "BM_ArticulationPointsLoaded",
+    "betweenness, 100 sources": "BM_BetweennessSampled/100/1",
+    "constraint": "BM_StructuralHoles",
+    "snapshot": "BM_Snapshot",
+}
+
+
+def copnet_side(bench, paths, sources, repeat):
+    pattern = "|".join(f"^{c}(/iterations:[0-9]+)?$" for c in COPNET_CASES.values())
+    times, counters = run_bench(bench, paths, sources, pattern, repeat)
+    memory, mem_counters = run_bench(bench, paths, sources, "^BM_NetworkMemory(/iterations:[0-9]+)?$", 1)
+    m = mem_counters["BM_NetworkMemory"]
+    out = {op: times.get(case) for op, case in COPNET_CASES.items()}
+    checks = {
+        "reach k=2": int(counters["BM_ReachFromSources/2"]["reached"]),
+        "reach unlimited": int(counters["BM_ReachFromSources/0"]["reached"]),
+        "coreness": int(counters["BM_Coreness"]["k_sum"]),
+        "components": int(counters["BM_Components"]["pieces"]),
+        "articulation points": int(counters["BM_ArticulationPointsLoaded"]["points"]),
+    }
+    return out, checks, {"peak": m["peak_rss_bytes_per_tie"], "held": m["held_bytes_per_tie"]}
+
+
+# ---- peers -----------------------------------------------------------------------------------
+
+MEMORY_PROBE = r"""
+import resource, sys
+def peak(): return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+tool, path, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+if tool == "igraph":
+    import igraph
+    before = peak(); g = igraph.Graph.Read_Edgelist(path, directed=True); m = g.ecount()
+elif tool == "graph-tool":
+    import warnings; warnings.simplefilter("ignore")
+    import numpy, graph_tool
+    before = peak(); edges = numpy.fromfile(path, sep=" ", dtype=numpy.int64).reshape(-1, 2)
+    g = graph_tool.Graph(directed=True); g.add_vertex(n); g.add_edge_list(edges); del edges
+    m = g.num_edges()
+else:
+    import networkx
+    before = peak(); g = networkx.read_edgelist(path, nodetype=int, create_using=networkx.DiGraph)
+    m = g.number_of_edges()
+print((peak() - before) / m)
+"""
+
+
+def memory_of(tool, path, n):
+    """Peak RSS of loading the edge list in a fresh process, minus before, per arc."""
+    out = subprocess.run([sys.executable, "-c", MEMORY_PROBE, tool, path, str(n)],
+                         check=True, capture_output=True, text=True).stdout
+    return float(out.strip().splitlines()[-1])
+
+
+def median_time(fn, repeat):
+    ts, value = [], None
     for _ in range(repeat):
-        t, aps = timed(g.articulation_points)
-        ig.append(t)
-    assert points == len(aps), f"articulation points disagree: {points} vs igraph {len(aps)}"
-    return [("articulation points", statistics.median(cop), statistics.median(ig), None)]
+        t, value = timed(fn)
+        ts.append(t)
+    return statistics.median(ts), value
+
+
+def igraph_side(paths, sources, n, repeat):
+    import igraph
+    t_load, g = median_time(lambda: igraph.Graph.Read_Edgelist(paths["edges.txt"], directed=True),
+                            repeat)
+    g.add_vertices(max(0, n - g.vcount()))
+    src = as_int(sources)
+    out, checks = {"load": t_load}, {}
+    out["reach k=2"], k2 = median_time(
+        lambda: g.neighborhood_size(vertices=src, order=2, mode="out"), repeat)
+    checks["reach k=2"] = sum(k2) - len(src)
+    t_nb, full = median_time(lambda: g.neighborhood_size(vertices=src, order=n, mode="out"), repeat)
+    t_bfs, _ = median_time(lambda: [len(g.bfs(s, mode="out")[0]) for s in src], repeat)
+    out["reach unlimited"] = min(t_nb, t_bfs)
+    checks["reach unlimited"] = sum(full) - len(src)
+    u = g.as_undirected(mode="collapse")
+    out["coreness"], cores = median_time(u.coreness, repeat)
+    checks["coreness"] = sum(cores)
+    out["components"], comps = median_time(lambda: g.connected_components(mode="weak"), repeat)
+    checks["components"] = len(comps)
+    out["articulation points"], aps = median_time(g.articulation_points, repeat)
+    checks["articulation points"] = len(aps)
+    if n <= EXACT_LIMIT:
+        s = g.copy()
+        s.simplify(multiple=True, loops=True)
+        t, _ = median_time(lambda: s.betweenness(directed=True), repeat)
+        out["betweenness, 100 sources"] = t * SOURCES / n
+    out["memory"] = memory_of("igraph", paths["edges.txt"], n)
+    return out, checks
+
+
+def graph_tool_side(paths, sources, n, repeat):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import graph_tool.all as gt
+    import numpy
+
+    def load():
+        edges = numpy.fromfile(paths["edges.txt"], sep=" ", dtype=numpy.int64).reshape(-1, 2)
+        g = gt.Graph(directed=True)
+        g.add_vertex(n)
+        g.add_edge_list(edges)
+        return g
+
+    t_load, g = median_time(load, repeat)
+    src = as_int(sources)
+    out, checks = {"load": t_load}, {}
+
+    def reach(max_dist):
+        total = 0
+        for s in src:
+            d = gt.shortest_distance(g, source=g.vertex(s), max_dist=max_dist).a
+            total += int((d <= (max_dist or n)).sum()) - 1
+        return total
+
+    out["reach k=2"], checks["reach k=2"] = median_time(lambda: reach(2), repeat)
+    out["reach unlimited"], checks["reach unlimited"] = median_time(lambda: reach(None), repeat)
+    u = gt.Graph(g)
+    u.set_directed(False)
+    gt.remove_parallel_edges(u)
+    gt.remove_self_loops(u)
+    out["coreness"], cores = median_time(lambda: gt.kcore_decomposition(u), repeat)
+    checks["coreness"] = int(cores.a.sum())
+    out["components"], comp = median_time(lambda: gt.label_components(u)[1], repeat)
+    checks["components"] = len(comp)
+    out["articulation points"], bic = median_time(lambda: gt.label_biconnected_components(u), repeat)
+    checks["articulation points"] = int(bic[1].a.sum())
+    pivots = [g.vertex(s) for s in src]
+    out["betweenness, 100 sources"], _ = median_time(lambda: gt.betweenness(g, pivots=pivots), repeat)
+    out["memory"] = memory_of("graph-tool", paths["edges.txt"], n)
+    return out, checks
+
+
+def networkx_side(paths, sources, n, repeat):
+    import networkx as nx
+    t_load, d = median_time(lambda: nx.read_edgelist(paths["edges.txt"], nodetype=int,
+                                                     create_using=nx.DiGraph), 1)
+    d.add_nodes_from(range(n))
+    few = as_int(sources)[:10]
+    scale = SOURCES / len(few)
+    out, checks = {"load": t_load}, {}
+    t, _ = timed(lambda: [nx.single_source_shortest_path_length(d, s, cutoff=2) for s in few])
+    out["reach k=2"] = t * scale
+    t, _ = timed(lambda: [nx.single_source_shortest_path_length(d, s) for s in few])
+    out["reach unlimited"] = t * scale
+    u = nx.Graph(d)
+    u.remove_edges_from(nx.selfloop_edges(u))
+    out["coreness"], cores = timed(lambda: nx.core_number(u))
+    checks["coreness"] = sum(cores.values())
+    out["components"], c = timed(lambda: nx.number_connected_components(u))
+    checks["components"] = c
+    out["articulation points"], aps = timed(lambda: list(nx.articulation_points(u)))
+    checks["articulation points"] = len(aps)
+    t, _ = timed(lambda: nx.betweenness_centrality(d, k=10, seed=1, normalized=False))
+    out["betweenness, 100 sources"] = t * scale
+    sample = list(range(0, n, max(1, n // 1000)))[:1000]
+    t, _ = timed(lambda: nx.constraint(d, nodes=sample))
+    out["constraint"] = t * n / len(sample)
+    out["memory"] = memory_of("networkx", paths["edges.txt"], n)
+    return out, checks
+
+
+# ---- boundary-crossing rows (--boundary) --------------------------------------------------------
+
 def boundary_times(bench, paths, repeat, exact):
     env = dict(os.environ, COPNET_BENCH_NODES=paths["nodes.csv"], COPNET_BENCH_TIES=paths["ties.csv"])
     pattern = "BM_BetweennessSampled|BM_Mixing|BM_EIIndex|BM_Brokerage|BM_StructuralHoles"
@@ -163,31 +371,115 @@ def boundary_main(args, bench):
         print(f"{name:40} {c:10.3f} {igs}")
     if exact:
         print("igraph 100 sources = its exact time x 100 / N (python-igraph 0.10 has no sources=)")
-def coreness_rows(bench, paths, g, repeat):
-    """The coreness row: copnet's BM_Coreness against igraph's coreness, values compared."""
-    env = dict(os.environ, COPNET_BENCH_NODES=paths["nodes.csv"],
-               COPNET_BENCH_TIES=paths["ties.csv"])
-    out = subprocess.run([bench, "--benchmark_filter=BM_Coreness/", "--benchmark_format=json",
-                          f"--benchmark_repetitions={repeat}"],
-                         env=env, check=True, capture_output=True, text=True).stdout
-    cop, k_sum = [], None
-    for b in json.loads(out)["benchmarks"]:
-        if b.get("run_type") == "iteration":
-            cop.append(b["real_time"] / 1000.0)
-            k_sum = int(b["k_sum"])
-    u = g.as_undirected(mode="collapse")
-    ig = []
-    for _ in range(repeat):
-        t, cores = timed(u.coreness)
-        ig.append(t)
-    assert sum(cores) == k_sum, f"coreness disagrees with igraph ({k_sum} vs {sum(cores)})"
-    return [("coreness (undirected)", statistics.median(cop), statistics.median(ig), None)]
 
 
-def timed(fn):
-    start = time.perf_counter()
-    value = fn()
-    return time.perf_counter() - start, value
+# ---- the table -------------------------------------------------------------------------------
+
+OPERATIONS = ["load", "reach k=2", "reach unlimited", "coreness", "components",
+              "articulation points", "betweenness, 100 sources", "constraint", "snapshot"]
+PEERS = ("igraph", "graph-tool", "networkx")
+
+
+def available(tool):
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            __import__({"igraph": "igraph", "graph-tool": "graph_tool",
+                        "networkx": "networkx"}[tool])
+        return True
+    except ImportError:
+        return False
+
+
+def print_table(n, m, repeat, landscape, cop, peers, markdown):
+    head = ["operation", "copnet s"]
+    for p in peers:
+        head += [f"{p} s", "ratio"]
+    rows = []
+    for op in OPERATIONS:
+        if cop.get(op) is None:
+            continue
+        row = [op, f"{cop[op]:.3f}"]
+        for p in peers:
+            x = peers[p].get(op)
+            row += ([f"{x:.3f}", f"{cop[op] / x:.3f}"] if x else ["-", "-"])
+        rows.append(row)
+    mem = ["memory, bytes per tie (peak RSS)", f"{cop['memory']['peak']:.0f}"]
+    for p in peers:
+        x = peers[p].get("memory")
+        mem += ([f"{x:.0f}", f"{cop['memory']['peak'] / x:.2f}"] if x else ["-", "-"])
+    rows.append(mem)
+    rows.append(["memory, bytes per tie held", f"{cop['memory']['held']:.0f}"] +
+                ["-", "-"] * len(peers))
+    print(f"{n:,} stakeholders, {m:,} ties ({landscape} landscape); median of {repeat}; "
+          f"one thread; ratio = copnet / peer (below 1: copnet faster); results agree")
+    if markdown:
+        print("| " + " | ".join(head) + " |")
+        print("|" + "---|" * len(head))
+        for r in rows:
+            print("| " + " | ".join(r) + " |")
+    else:
+        widths = [max(len(str(r[i])) for r in rows + [head]) for i in range(len(head))]
+        for r in [head] + rows:
+            print("  ".join(str(c).rjust(w) if i else str(c).ljust(w)
+                            for i, (c, w) in enumerate(zip(r, widths))))
+
+
+def side_by_side(args, bench, cli):
+    n, m = args.stakeholders, args.ties
+    with tempfile.TemporaryDirectory() as folder:
+        if args.landscape == "generated":
+            paths, sources = generate_landscape(cli, folder, n, m)
+        else:
+            paths, sources = write_landscape(folder, n, m)
+        cop, cop_checks = {}, {}
+        cop, cop_checks, cop["memory"] = copnet_side(bench, paths, sources, args.repeat)
+        peers = {}
+        for tool, side in (("igraph", igraph_side), ("graph-tool", graph_tool_side),
+                           ("networkx", networkx_side)):
+            if not available(tool) or (tool == "networkx" and n > NX_LIMIT):
+                continue
+            times, checks = side(paths, sources, n, args.repeat)
+            for what, value in checks.items():
+                assert value == cop_checks[what], f"{what}: copnet {cop_checks[what]}, {tool} {value}"
+            peers[tool] = times
+    print_table(n, m, args.repeat, args.landscape, cop, peers, args.markdown)
+    if "networkx" in peers:
+        print("networkx: reach and betweenness from 10 sources, constraint on 1,000 "
+              "stakeholders, scaled")
+    if "igraph" in peers and n <= EXACT_LIMIT:
+        print("igraph betweenness = its exact time x 100 / N (python-igraph 0.10 has no sources=)")
+
+
+def scaling(args, bench, cli):
+    sizes = [int(s) for s in args.scaling.split(",")]
+    results = {}
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            paths, sources = generate_landscape(cli, folder, n, 10 * n)
+            times, _, _ = copnet_side(bench, paths, sources, 1)
+            results[n] = times
+            print(f"{n:>9,} stakeholders: " + ", ".join(
+                f"{op} {t:.3f} s" for op, t in times.items() if t is not None), flush=True)
+    if args.plot:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+        fig, ax = plt.subplots(figsize=(7, 4.5), dpi=120)
+        for op in OPERATIONS:
+            ys = [results[n].get(op) for n in sizes]
+            if all(y is not None for y in ys):
+                ax.plot(sizes, ys, marker="o", label=op)
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.set_xlabel("stakeholders (ties = 10 x stakeholders), copnet generate landscape")
+        ax.set_ylabel("seconds, one thread")
+        ax.set_title("copnet: time against size")
+        ax.grid(True, which="both", alpha=0.3)
+        ax.legend(fontsize=7)
+        fig.tight_layout()
+        fig.savefig(args.plot)
+        print(f"plot: {args.plot}")
 
 
 def main():
@@ -196,68 +488,19 @@ def main():
     ap.add_argument("--stakeholders", type=int, default=100_000)
     ap.add_argument("--ties", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--landscape", choices=("generated", "uniform"), default="generated")
+    ap.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     ap.add_argument("--boundary", action="store_true", help="boundary-crossing rows instead")
+    ap.add_argument("--scaling", help="comma-separated sizes: copnet's time against size")
+    ap.add_argument("--plot", help="with --scaling: write a PNG plot here")
     args = ap.parse_args()
-    if args.boundary:
-        return boundary_main(args, os.path.join(args.build_dir, "benchmarks", "copnet_benchmarks"))
-    import igraph
     bench = os.path.join(args.build_dir, "benchmarks", "copnet_benchmarks")
-    n = args.stakeholders
-    with tempfile.TemporaryDirectory() as folder:
-        paths, sources = write_landscape(folder, n, args.ties)
-        cop = copnet_times(bench, paths, sources, args.repeat)
-        ig = {"load": [], "k2": [], "all": []}
-        g = None
-        for _ in range(args.repeat):
-            t, g = timed(lambda: igraph.Graph.Read_Edgelist(paths["edges.txt"], directed=True))
-            ig["load"].append(t)
-            g.add_vertices(max(0, n - g.vcount()))
-            t, k2 = timed(lambda: g.neighborhood_size(vertices=sources, order=2, mode="out"))
-            ig["k2"].append(t)
-            # Unlimited: igraph's neighborhood (order = N) or one BFS per source, the faster.
-            t, full = timed(lambda: g.neighborhood_size(vertices=sources, order=n, mode="out"))
-            t_bfs, via_bfs = timed(lambda: [len(g.bfs(s, mode="out")[0]) for s in sources])
-            assert via_bfs == full
-            ig["all"].append(min(t, t_bfs))
-        ig_k2 = sum(k2) - len(sources)
-        ig_all = sum(full) - len(sources)
-        assert cop["BM_ReachFromSources/2:reached"] == ig_k2, "k=2 reach disagrees with igraph"
-        assert cop["BM_ReachFromSources/0:reached"] == ig_all, "reach disagrees with igraph"
-        extra_rows = articulation_rows(bench, paths, g, args.repeat)
-        extra_rows += coreness_rows(bench, paths, g, args.repeat)
-
-        nx = {}
-        if n <= 100_000:
-            import networkx
-            t, d = timed(lambda: networkx.read_edgelist(paths["edges.txt"], nodetype=int,
-                                                        create_using=networkx.DiGraph))
-            nx["load"] = t
-            d.add_nodes_from(range(n))
-            few = sources[:10]
-            t, c2 = timed(lambda: [len(networkx.single_source_shortest_path_length(d, s, cutoff=2))
-                                   for s in few])
-            nx["k2"] = t * len(sources) / len(few)
-            t, ca = timed(lambda: [len(networkx.single_source_shortest_path_length(d, s))
-                                   for s in few])
-            nx["all"] = t * len(sources) / len(few)
-
-    med = statistics.median
-    rows = [("load", med(cop["BM_ReadCsvFiles"]), med(ig["load"]), nx.get("load")),
-            ("reach k=2, 100 sources", med(cop["BM_ReachFromSources/2"]), med(ig["k2"]),
-             nx.get("k2")),
-            ("reach unlimited, 100 sources", med(cop["BM_ReachFromSources/0"]), med(ig["all"]),
-             nx.get("all")),
-            ("snapshot (once per change)", med(cop["BM_Snapshot"]), None, None)] + extra_rows
-    print(f"{n} stakeholders, {args.ties} ties generated; median of {args.repeat}; "
-          f"copnet one thread; reach counts agree with igraph")
-    print(f"{'operation':32} {'copnet s':>10} {'igraph s':>10} {'ratio':>7} {'networkx s':>11} "
-          f"{'ratio':>8}")
-    for name, c, i, x in rows:
-        xs = f"{x:11.3f} {c / x:8.4f}" if x is not None else f"{'-':>11} {'-':>8}"
-        igs = f"{i:10.3f} {c / i:7.2f}" if i is not None else f"{'-':>10} {'-':>7}"
-        print(f"{name:32} {c:10.3f} {igs} {xs}")
-    if nx:
-        print("networkx reach: 10 sources timed, scaled to 100")
+    cli = os.path.join(args.build_dir, "tools", "copnet", "copnet")
+    if args.boundary:
+        return boundary_main(args, bench)
+    if args.scaling:
+        return scaling(args, bench, cli)
+    return side_by_side(args, bench, cli)
 
 
 if __name__ == "__main__":

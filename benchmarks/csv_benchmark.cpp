@@ -14,6 +14,9 @@
 
 #include <benchmark/benchmark.h>
 
+#include <malloc.h>
+#include <sys/resource.h>
+
 #include "copnet/io/csv.hpp"
 
 namespace {
@@ -96,6 +99,40 @@ void BM_ReadCsvFiles(benchmark::State& state) {
     state.counters["ties"] = static_cast<double>(count);
 }
 BENCHMARK(BM_ReadCsvFiles)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+// Memory of holding the network of COPNET_BENCH_NODES/TIES: `held_bytes_per_tie`, the heap in
+// use after the load minus before (glibc's mallinfo2: what the Network keeps, parse buffers
+// freed), and `peak_rss_bytes_per_tie`, the process's peak resident set minus its size before
+// the load (meaningful when this benchmark runs first in its process, as compare.py runs it).
+void BM_NetworkMemory(benchmark::State& state) {
+    const char* nodes = std::getenv("COPNET_BENCH_NODES");
+    const char* ties = std::getenv("COPNET_BENCH_TIES");
+    if (nodes == nullptr || ties == nullptr) {
+        state.SkipWithError("set COPNET_BENCH_NODES and COPNET_BENCH_TIES");
+        return;
+    }
+    auto in_use = [] {
+        const struct mallinfo2 m = mallinfo2();
+        return static_cast<double>(m.uordblks + m.hblkhd);
+    };
+    auto peak_rss = [] {
+        struct rusage u {};
+        getrusage(RUSAGE_SELF, &u);
+        return static_cast<double>(u.ru_maxrss) * 1024.0;
+    };
+    double held = 0, peak = 0, count = 0;
+    for (auto _ : state) {
+        const double heap_before = in_use(), rss_before = peak_rss();
+        const copnet::Network net = copnet::read_csv(nodes, ties);
+        held = in_use() - heap_before;
+        peak = peak_rss() - rss_before;
+        count = static_cast<double>(net.tie_count());
+    }
+    state.counters["ties"] = count;
+    state.counters["held_bytes_per_tie"] = held / count;
+    state.counters["peak_rss_bytes_per_tie"] = peak / count;
+}
+BENCHMARK(BM_NetworkMemory)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 } // namespace
 

@@ -12,6 +12,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include "copnet/analysis/components.hpp"
 #include "copnet/analysis/reach.hpp"
 #include "copnet/detail/snapshot.hpp"
 #include "copnet/io/csv.hpp"
@@ -64,6 +65,22 @@ void BM_ReachFromSources(benchmark::State& state) {
     state.counters["reached"] = static_cast<double>(visited);
 }
 BENCHMARK(BM_ReachFromSources)->Arg(2)->Arg(0)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+// Weakly connected components of every tie (the snapshot is built by loaded()).
+void BM_Components(benchmark::State& state) {
+    const Loaded* l = loaded();
+    if (l == nullptr) {
+        state.SkipWithError("set COPNET_BENCH_NODES, COPNET_BENCH_TIES, COPNET_BENCH_SOURCES");
+        return;
+    }
+    std::size_t pieces = 0;
+    for (auto _ : state) {
+        pieces = copnet::components(l->net).count();
+        benchmark::DoNotOptimize(pieces);
+    }
+    state.counters["pieces"] = static_cast<double>(pieces);
+}
+BENCHMARK(BM_Components)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 void BM_Snapshot(benchmark::State& state) {
     const Loaded* l = loaded();

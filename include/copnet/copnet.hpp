@@ -5,6 +5,7 @@
 
 #include "copnet/analysis/boundary.hpp"  // IWYU pragma: export
 #include "copnet/analysis/circles.hpp"  // IWYU pragma: export
+#include "copnet/analysis/components.hpp"  // IWYU pragma: export
 #include "copnet/analysis/gaps.hpp"   // IWYU pragma: export
 #include "copnet/analysis/reach.hpp"  // IWYU pragma: export
 #include "copnet/community.hpp"    // IWYU pragma: export

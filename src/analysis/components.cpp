@@ -1,0 +1,53 @@
+// Weakly connected components (copnet/analysis/components.hpp).
+#include "copnet/analysis/components.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "copnet/detail/snapshot.hpp"
+
+namespace copnet {
+
+std::size_t Components::largest() const noexcept {
+    return sizes.empty() ? 0 : *std::max_element(sizes.begin(), sizes.end());
+}
+
+Components components(const Network& net, TieFilter filter) {
+    filter.direction = Direction::out;  // every tie once; union-find makes it undirected
+    const auto snap = detail::Snapshot::of(net, filter);
+    const std::uint32_t n = snap->size();
+    std::vector<std::uint32_t> parent(n);
+    std::vector<std::uint32_t> size(n, 1);
+    std::iota(parent.begin(), parent.end(), 0U);
+    auto find = [&](std::uint32_t x) {
+        while (parent[x] != x) {
+            parent[x] = parent[parent[x]];  // path halving
+            x = parent[x];
+        }
+        return x;
+    };
+    for (std::uint32_t u = 0; u < n; ++u) {
+        for (std::uint32_t e = snap->offsets[u]; e < snap->offsets[u + 1]; ++e) {
+            std::uint32_t a = find(u), b = find(snap->targets[e]);
+            if (a == b) continue;
+            if (size[a] < size[b]) std::swap(a, b);
+            parent[b] = a;
+            size[a] += size[b];
+        }
+    }
+    Components out;
+    out.piece.assign(net.slot_count(), -1);
+    std::vector<std::int64_t> label(n, -1);
+    for (std::uint32_t v = 0; v < n; ++v) {
+        const std::uint32_t root = find(v);
+        if (label[root] < 0) {
+            label[root] = static_cast<std::int64_t>(out.sizes.size());
+            out.sizes.push_back(0);
+        }
+        out.piece[snap->slot_of[v]] = label[root];
+        ++out.sizes[static_cast<std::size_t>(label[root])];
+    }
+    return out;
+}
+
+} // namespace copnet
