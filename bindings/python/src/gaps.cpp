@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include <copnet/analysis/components.hpp>
 #include <copnet/analysis/gaps.hpp>
 #include <copnet/error.hpp>
 
@@ -264,6 +265,26 @@ cross-level ties held by one stakeholder). Cost O(V + E) + O(D (V + E)).)doc");
         py::arg("network"), py::kw_only(), py::arg("kinds") = py::none(),
         "Bridges of the whole landscape's undirected simple graph (as networkx.bridges), as "
         "(id, id) pairs. Cost O(V + E).");
+
+    m.def(
+        "components",
+        [](const Network& net, const py::object& kinds) {
+            Components c;
+            {
+                py::gil_scoped_release release;
+                c = components(net, filter_from(kinds, Direction::both));
+            }
+            std::vector<py::list> pieces(c.count());
+            for (StakeholderId s : net.stakeholders())
+                pieces[static_cast<std::size_t>(c.piece[s.index()])].append(py::str(id_of(net, s)));
+            py::list out;
+            for (auto& p : pieces) out.append(std::move(p));
+            return out;
+        },
+        py::arg("network"), py::kw_only(), py::arg("kinds") = py::none(),
+        "Connected pieces of the landscape, ties taken either way (weakly connected; as "
+        "networkx.connected_components on the undirected graph): a list of id lists, pieces in "
+        "the order of their first stakeholder, ids in the network's order. Cost O(V + E).");
 
     m.def(
         "gaps",

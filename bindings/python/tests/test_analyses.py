@@ -33,6 +33,19 @@ def test_coreness_agrees_with_networkx(seed: int) -> None:
     assert copnet.coreness(net) == nx.core_number(g)
 
 
+@pytest.mark.parametrize("seed", [6, 7])
+def test_components_agree_with_networkx(seed: int) -> None:
+    g = random_graph(500, 300, seed)  # sparse: many pieces, isolated stakeholders among them
+    net = copnet.from_networkx(g)
+    pieces = copnet.components(net)
+    assert len(pieces) > 10
+    assert sorted(map(frozenset, pieces), key=min) == sorted(
+        map(frozenset, nx.connected_components(g)), key=min)
+    d = with_sectors(random_digraph(200, 150, seed), seed)
+    assert sorted(map(frozenset, copnet.components(copnet.from_networkx(d))), key=min) == sorted(
+        map(frozenset, nx.weakly_connected_components(d)), key=min)
+
+
 @pytest.mark.parametrize("seed", [4, 5])
 def test_articulation_points_and_bridges_agree_with_networkx(seed: int) -> None:
     g = random_graph(300, 330, seed)  # sparse: many cut points
