@@ -36,6 +36,8 @@
 #include <vector>
 
 #include <benchmark/benchmark.h>
+
+#include "large.hpp"
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/biconnected_components.hpp>
 
@@ -97,7 +99,18 @@ void BM_Representation(benchmark::State& state) {
     }
     state.counters["missing"] = static_cast<double>(missing);
 }
-BENCHMARK(BM_Representation)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Representation)
+    ->Apply([](benchmark::internal::Benchmark* b) {
+        b->Arg(100'000);
+        if (copnet_bench::large()) b->Arg(1'000'000);
+    })
+    ->Unit(benchmark::kMillisecond);
+
+// {stakeholders, ties per stakeholder}: 100k always, 1M with COPNET_BENCH_LARGE=1.
+void sizes_and_degrees(benchmark::internal::Benchmark* b) {
+    b->Args({100'000, 10})->Args({100'000, 1});
+    if (copnet_bench::large()) b->Args({1'000'000, 10})->Args({1'000'000, 1});
+}
 
 void BM_ArticulationPoints(benchmark::State& state) {
     const auto& net = landscape(static_cast<std::size_t>(state.range(0)),
@@ -111,10 +124,7 @@ void BM_ArticulationPoints(benchmark::State& state) {
     state.counters["points"] = static_cast<double>(points);
 }
 BENCHMARK(BM_ArticulationPoints)
-    ->Args({100'000, 10})
-    ->Args({1'000'000, 10})
-    ->Args({100'000, 1})
-    ->Args({1'000'000, 1})
+    ->Apply(sizes_and_degrees)
     ->Unit(benchmark::kMillisecond);
 
 void BM_ArticulationPointsBoost(benchmark::State& state) {
@@ -135,10 +145,7 @@ void BM_ArticulationPointsBoost(benchmark::State& state) {
     state.counters["points"] = static_cast<double>(points.size());
 }
 BENCHMARK(BM_ArticulationPointsBoost)
-    ->Args({100'000, 10})
-    ->Args({1'000'000, 10})
-    ->Args({100'000, 1})
-    ->Args({1'000'000, 1})
+    ->Apply(sizes_and_degrees)
     ->Unit(benchmark::kMillisecond);
 
 void BM_Fragility(benchmark::State& state) {
@@ -157,10 +164,7 @@ void BM_Fragility(benchmark::State& state) {
     state.counters["bridges"] = static_cast<double>(bridges);
 }
 BENCHMARK(BM_Fragility)
-    ->Args({100'000, 10})
-    ->Args({1'000'000, 10})
-    ->Args({100'000, 1})
-    ->Args({1'000'000, 1})
+    ->Apply(sizes_and_degrees)
     ->Unit(benchmark::kMillisecond);
 
 void BM_ArticulationPointsLoaded(benchmark::State& state) {

@@ -3,6 +3,8 @@
 // 1M / 10M (about 1.5 GiB).
 #include <benchmark/benchmark.h>
 
+#include "large.hpp"
+
 #include <cstdlib>
 
 #include "copnet/generate.hpp"
@@ -24,8 +26,8 @@ void BM_Generate(benchmark::State& state) {
                                                   benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(BM_Generate)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
-const bool large = [] {
-    if (std::getenv("COPNET_BENCH_LARGE") == nullptr) return false;
+const bool registered_large = [] {
+    if (!copnet_bench::large()) return false;
     benchmark::RegisterBenchmark("BM_Generate", BM_Generate)
         ->Arg(1'000'000)->Iterations(1)->Unit(benchmark::kMillisecond);
     return true;
