@@ -249,6 +249,9 @@ def graph_tool_side(paths, sources, n, repeat):
         warnings.simplefilter("ignore")
         import graph_tool.all as gt
     import numpy
+    # graph-tool runs some algorithms (betweenness among them) on OpenMP threads by default;
+    # every tool here gets one thread.
+    gt.openmp_set_num_threads(1)
 
     def load():
         edges = numpy.fromfile(paths["edges.txt"], sep=" ", dtype=numpy.int64).reshape(-1, 2)
