@@ -31,8 +31,7 @@ NetworkState::NetworkState(const NetworkState& other)
 
 namespace {
 
-using Vertex = Graph::vertex_descriptor;
-using Edge = Graph::edge_descriptor;
+using Vertex = std::size_t;
 
 std::uint64_t tie_key(StakeholderId source, StakeholderId target, TieKind kind) noexcept {
     std::uint32_t a = source.index();
@@ -79,36 +78,34 @@ void register_attributes(detail::NetworkState& st, const Stakeholder& s) {
             st.attribute_names.push_back(name);
 }
 
-// The edge of `kind` between the pair (either orientation for collaboration), if any.
-std::optional<Edge> locate(const Graph& g, StakeholderId source, StakeholderId target,
-                           TieKind kind) {
+// The id of the tie of `kind` between the pair (either orientation for collaboration), if any.
+// Scans the shorter list.
+std::optional<std::uint32_t> locate(const Graph& g, StakeholderId source, StakeholderId target,
+                                    TieKind kind) {
     const Vertex s = source.index();
     const Vertex t = target.index();
+    const auto matches = [&](std::uint32_t id, Vertex from, Vertex to) {
+        const TieRecord& r = g.tie(id);
+        return r.source == from && r.target == to && r.data.kind == kind;
+    };
     if (kind != TieKind::collaboration) {
-        if (boost::out_degree(s, g) <= boost::in_degree(t, g)) {
-            for (auto [it, end] = boost::out_edges(s, g); it != end; ++it)
-                if (boost::target(*it, g) == t && g[*it].kind == kind) return *it;
-        } else {
-            for (auto [it, end] = boost::in_edges(t, g); it != end; ++it)
-                if (boost::source(*it, g) == s && g[*it].kind == kind) return *it;
-        }
+        const auto list = g.out(s).size() <= g.in(t).size() ? g.out(s) : g.in(t);
+        for (std::uint32_t id : list)
+            if (matches(id, s, t)) return id;
         return std::nullopt;
     }
-    const bool from_s = boost::out_degree(s, g) + boost::in_degree(s, g) <=
-                        boost::out_degree(t, g) + boost::in_degree(t, g);
+    const bool from_s = g.out(s).size() + g.in(s).size() <= g.out(t).size() + g.in(t).size();
     const Vertex x = from_s ? s : t;
     const Vertex y = from_s ? t : s;
-    for (auto [it, end] = boost::out_edges(x, g); it != end; ++it)
-        if (boost::target(*it, g) == y && g[*it].kind == kind) return *it;
-    for (auto [it, end] = boost::in_edges(x, g); it != end; ++it)
-        if (boost::source(*it, g) == y && g[*it].kind == kind) return *it;
+    for (std::uint32_t id : g.out(x))
+        if (matches(id, x, y)) return id;
+    for (std::uint32_t id : g.in(x))
+        if (matches(id, y, x)) return id;
     return std::nullopt;
 }
 
-Tie to_tie(const Graph& g, Edge e) {
-    return Tie{StakeholderId(gsl::narrow<std::uint32_t>(boost::source(e, g))),
-               StakeholderId(gsl::narrow<std::uint32_t>(boost::target(e, g))), g[e].kind,
-               g[e].weight};
+Tie to_tie(const TieRecord& r) {
+    return Tie{StakeholderId(r.source), StakeholderId(r.target), r.data.kind, r.data.weight};
 }
 
 // Adds a checked tie, or merges it into the existing one (larger weight); true if new.
@@ -118,7 +115,7 @@ bool insert_tie(detail::NetworkState& st, StakeholderId source, StakeholderId ta
     auto& keys = st.tie_keys[static_cast<std::size_t>(kind)];
     if (keys.insert(tie_key(source, target, kind))) {
         try {
-            boost::add_edge(source.index(), target.index(), TieData{kind, weight}, st.graph);
+            st.graph.add_edge(source.index(), target.index(), TieData{kind, weight});
         } catch (...) {
             keys.erase(tie_key(source, target, kind));
             throw;
@@ -126,9 +123,9 @@ bool insert_tie(detail::NetworkState& st, StakeholderId source, StakeholderId ta
         ++st.tie_counts[static_cast<std::size_t>(kind)];
         return true;
     }
-    const auto e = locate(st.graph, source, target, kind);
-    Expects(e.has_value());
-    double& w = st.graph[*e].weight;
+    const auto id = locate(st.graph, source, target, kind);
+    Expects(id.has_value());
+    double& w = st.graph.tie(*id).data.weight;
     w = std::max(w, weight);
     return false;
 }
@@ -152,7 +149,7 @@ Network::~Network() = default;
 
 void Network::reserve(std::size_t stakeholders) {
     auto& st = *state_;
-    st.graph.m_vertices.reserve(stakeholders);
+    st.graph.reserve(stakeholders, 0);
     st.stakeholders.reserve(stakeholders);
     st.alive.reserve(stakeholders);
     st.index.reserve(stakeholders);
@@ -173,7 +170,7 @@ StakeholderId Network::add_stakeholder(Stakeholder s) {
     const auto slot = gsl::narrow<std::uint32_t>(st.alive.size());
     st.index.emplace(s.id, slot);
     st.stakeholders.push_back(std::move(s));
-    boost::add_vertex(st.graph);
+    st.graph.add_vertex();
     st.alive.push_back(true);
     ++st.live;
     ++st.version;
@@ -225,11 +222,9 @@ void Network::remove_stakeholder(StakeholderId who) {
         --st.tie_counts[k];
         st.tie_keys[k].erase(tie_key(t.source, t.target, t.kind));
     };
-    for (auto [it, end] = boost::out_edges(v, st.graph); it != end; ++it)
-        forget_tie(to_tie(st.graph, *it));
-    for (auto [it, end] = boost::in_edges(v, st.graph); it != end; ++it)
-        forget_tie(to_tie(st.graph, *it));
-    boost::clear_vertex(v, st.graph);
+    for (std::uint32_t id : st.graph.out(v)) forget_tie(to_tie(st.graph.tie(id)));
+    for (std::uint32_t id : st.graph.in(v)) forget_tie(to_tie(st.graph.tie(id)));
+    st.graph.clear_vertex(v);
     st.index.erase(st.stakeholders[v].id);
     st.stakeholders[v] = Stakeholder{};
     st.alive[v] = false;
@@ -291,28 +286,22 @@ std::size_t Network::add_ties(std::span<const Tie> ties) {
         ++in[t.target.index()];
         ++by_kind[static_cast<std::size_t>(t.kind)];
     }
-    auto& vertices = st.graph.m_vertices;
-    for (std::size_t v = 0; v < out.size(); ++v) {
-        if (out[v] != 0) vertices[v].m_out_edges.reserve(vertices[v].m_out_edges.size() + out[v]);
-        if (in[v] != 0) vertices[v].m_in_edges.reserve(vertices[v].m_in_edges.size() + in[v]);
-    }
+    Graph& g = st.graph;
+    for (std::size_t v = 0; v < out.size(); ++v) g.reserve_lists(v, out[v], in[v]);
+    g.reserve(0, ties.size());
     for (std::size_t k = 0; k < tie_kind_count; ++k)
         st.tie_keys[k].reserve(st.tie_keys[k].size() + by_kind[k]);
     std::size_t merged = 0;
     for (std::size_t j = 0; j < ties.size(); ++j) {
         if (j + 16 < ties.size()) {
             const Tie& ahead = ties[j + 16];
-            __builtin_prefetch(&vertices[ahead.source.index()], 1);
-            __builtin_prefetch(&vertices[ahead.target.index()], 1);
+            g.prefetch_vertices(ahead.source.index(), ahead.target.index());
         }
         if (j + 8 < ties.size()) {
             const Tie& ahead = ties[j + 8];
             st.tie_keys[static_cast<std::size_t>(ahead.kind)].prefetch(
                 tie_key(ahead.source, ahead.target, ahead.kind));
-            const auto& out_list = vertices[ahead.source.index()].m_out_edges;
-            const auto& in_list = vertices[ahead.target.index()].m_in_edges;
-            __builtin_prefetch(out_list.data() + out_list.size(), 1);
-            __builtin_prefetch(in_list.data() + in_list.size(), 1);
+            g.prefetch_add(ahead.source.index(), ahead.target.index());
         }
         const Tie& t = ties[j];
         if (!insert_tie(st, t.source, t.target, t.kind, t.weight)) ++merged;
@@ -326,9 +315,9 @@ std::optional<Tie> Network::find_tie(StakeholderId source, StakeholderId target,
     require(*state_, target);
     if (!state_->tie_keys[static_cast<std::size_t>(kind)].contains(tie_key(source, target, kind)))
         return std::nullopt;
-    const auto e = locate(state_->graph, source, target, kind);
-    if (!e) return std::nullopt;
-    return to_tie(state_->graph, *e);
+    const auto id = locate(state_->graph, source, target, kind);
+    if (!id) return std::nullopt;
+    return to_tie(state_->graph.tie(*id));
 }
 
 void Network::set_tie_weight(StakeholderId source, StakeholderId target, TieKind kind,
@@ -336,22 +325,22 @@ void Network::set_tie_weight(StakeholderId source, StakeholderId target, TieKind
     require(*state_, source);
     require(*state_, target);
     check_weight(weight);
-    const auto e = locate(state_->graph, source, target, kind);
-    if (!e)
+    const auto id = locate(state_->graph, source, target, kind);
+    if (!id)
         throw invalid_value("no " + std::string(to_string(kind)) + " tie from \"" +
                             stakeholder(source).id + "\" to \"" + stakeholder(target).id + "\"");
-    state_->graph[*e].weight = weight;
+    state_->graph.tie(*id).data.weight = weight;
     ++state_->version;
 }
 
 bool Network::remove_tie(StakeholderId source, StakeholderId target, TieKind kind) {
     require(*state_, source);
     require(*state_, target);
-    const auto e = locate(state_->graph, source, target, kind);
-    if (!e) return false;
+    const auto id = locate(state_->graph, source, target, kind);
+    if (!id) return false;
     state_->tie_keys[static_cast<std::size_t>(kind)].erase(tie_key(source, target, kind));
     --state_->tie_counts[static_cast<std::size_t>(kind)];
-    boost::remove_edge(*e, state_->graph);
+    state_->graph.remove_edge(*id);
     ++state_->version;
     return true;
 }
@@ -370,10 +359,10 @@ std::vector<Tie> Network::ties(StakeholderId who, TieFilter filter) const {
     require(*state_, who);
     const Graph& g = state_->graph;
     std::vector<Tie> out;
-    for (auto [it, end] = boost::out_edges(who.index(), g); it != end; ++it)
-        if (filter.forward(g[*it].kind)) out.push_back(to_tie(g, *it));
-    for (auto [it, end] = boost::in_edges(who.index(), g); it != end; ++it)
-        if (filter.backward(g[*it].kind)) out.push_back(to_tie(g, *it));
+    for (std::uint32_t id : g.out(who.index()))
+        if (filter.forward(g.tie(id).data.kind)) out.push_back(to_tie(g.tie(id)));
+    for (std::uint32_t id : g.in(who.index()))
+        if (filter.backward(g.tie(id).data.kind)) out.push_back(to_tie(g.tie(id)));
     return out;
 }
 
@@ -388,8 +377,8 @@ std::vector<Tie> Network::all_ties(TieFilter filter) const {
     std::vector<Tie> out;
     out.reserve(tie_count());
     for (Vertex v = 0; v < state_->alive.size(); ++v)
-        for (auto [it, end] = boost::out_edges(v, g); it != end; ++it)
-            if (filter.follows(g[*it].kind)) out.push_back(to_tie(g, *it));
+        for (std::uint32_t id : g.out(v))
+            if (filter.follows(g.tie(id).data.kind)) out.push_back(to_tie(g.tie(id)));
     return out;
 }
 

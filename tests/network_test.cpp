@@ -113,7 +113,7 @@ TEST_CASE("duplicate ties merge keeping the larger weight", "[network][ties]") {
     CHECK_FALSE(net.add_tie(b, a, TieKind::collaboration, 0.4));  // same unordered pair
     CHECK(net.tie_count(TieKind::collaboration) == 1);
     CHECK(net.find_tie(a, b, TieKind::collaboration)->weight == 0.4);
-    CHECK(boost::num_edges(graph(net)) == 2);  // not double counted inside either
+    CHECK(num_edges(graph(net)) == 2);  // not double counted inside either
 }
 
 TEST_CASE("self-ties, bad weights and unknown endpoints are rejected", "[network][ties]") {

@@ -3,6 +3,12 @@
 /// For experts: the Boost.Graph inside a `Network`. Ordinary use needs only `network.hpp`;
 /// include this to run a Boost.Graph algorithm directly on the landscape.
 ///
+/// The graph is a `LandscapeGraph` (`copnet/landscape_graph.hpp`): a compact store that models
+/// Boost.Graph's VertexListGraph, EdgeListGraph and BidirectionalGraph concepts, with
+/// `get(boost::vertex_index, g)` and `get(boost::edge_weight, g)` property maps and the
+/// bundled-property syntax `g[e].kind`, `g[e].weight`, so that Boost's algorithms
+/// (`breadth_first_search`, `dijkstra_shortest_paths`, …) run on it as they are.
+///
 /// Vertices are slots: `StakeholderId::index()` is the vertex descriptor. A removed
 /// stakeholder's vertex stays as an isolated, dead slot (`NetworkState::alive` false), so
 /// algorithms over the whole vertex set must skip dead slots. Edges carry `TieData`; a
@@ -17,26 +23,17 @@
 #include <unordered_map>
 #include <vector>
 
-#include <boost/graph/adjacency_list.hpp>
-
 #include "copnet/community.hpp"
 #include "copnet/detail/flat_set.hpp"
+#include "copnet/landscape_graph.hpp"
 #include "copnet/network.hpp"
 #include "copnet/stakeholder.hpp"
 #include "copnet/tie.hpp"
 
 namespace copnet {
 
-/// The edge property of the landscape graph.
-struct TieData {
-    TieKind kind = TieKind::collaboration;
-    double weight = 1.0;
-};
-
-/// The landscape graph: bidirectional (in-edges are cheap), vertices by slot. Stakeholders are
-/// kept beside it (`NetworkState::stakeholders`), so that vertex records stay small and hot.
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                    boost::no_property, TieData>;
+/// The landscape graph (see `LandscapeGraph`).
+using Graph = LandscapeGraph;
 
 namespace detail {
 

@@ -43,9 +43,9 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> tie_pairs(
     const Network& net, const std::vector<std::uint32_t>& compact, const TieFilter& filter) {
     const Graph& g = net.state().graph;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
-    for (auto [it, end] = boost::edges(g); it != end; ++it) {
-        if (!filter.follows(g[*it].kind)) continue;
-        out.emplace_back(compact[boost::source(*it, g)], compact[boost::target(*it, g)]);
+    for (const TieRecord& r : g.ties()) {
+        if (!filter.follows(r.data.kind)) continue;
+        out.emplace_back(compact[r.source], compact[r.target]);
     }
     return out;
 }
@@ -72,12 +72,9 @@ MixingMatrix mixing_matrix(const Network& net, std::string_view facet, const Tie
     // A tie is followed from its source if `forward`, from its target if `backward` (as the
     // snapshot's rows list it), so a collaboration tie counts once each way.
     const Graph& g = net.state().graph;
-    for (auto [it, end] = boost::edges(g); it != end; ++it) {
-        const auto& tie = g[*it];
-        const auto u = boost::source(*it, g);
-        const auto w = boost::target(*it, g);
-        if (filter.forward(tie.kind)) add(u, w, tie.weight);
-        if (filter.backward(tie.kind)) add(w, u, tie.weight);
+    for (const TieRecord& r : g.ties()) {
+        if (filter.forward(r.data.kind)) add(r.source, r.target, r.data.weight);
+        if (filter.backward(r.data.kind)) add(r.target, r.source, r.data.weight);
     }
     m.crossing_share = m.total == 0 ? nan
                                     : static_cast<double>(m.crossing) / static_cast<double>(m.total);
@@ -169,13 +166,13 @@ std::vector<LevelCrossing> level_crossing(const Network& net, const TieFilter& f
             out.push_back({.kind = static_cast<TieKind>(k)});
         }
     }
-    for (auto [it, end] = boost::edges(g); it != end; ++it) {
-        const TieKind kind = g[*it].kind;
+    for (const TieRecord& t : g.ties()) {
+        const TieKind kind = t.data.kind;
         const int r = row[static_cast<std::size_t>(kind)];
         if (r < 0) continue;
         auto& x = out[static_cast<std::size_t>(r)];
-        const auto& a = st.stakeholders[boost::source(*it, g)].level;
-        const auto& b = st.stakeholders[boost::target(*it, g)].level;
+        const auto& a = st.stakeholders[t.source].level;
+        const auto& b = st.stakeholders[t.target].level;
         if (!a || !b) {
             ++x.unknown;
             continue;

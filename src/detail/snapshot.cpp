@@ -24,10 +24,8 @@ Snapshot Snapshot::build(const Network& net, TieFilter filter, bool with_weights
     for (std::uint32_t u = 0; u < n; ++u) {
         std::uint32_t degree = 0;
         const auto v = s.slot_of[u];
-        for (auto [it, end] = boost::out_edges(v, g); it != end; ++it)
-            degree += filter.forward(g[*it].kind) ? 1U : 0U;
-        for (auto [it, end] = boost::in_edges(v, g); it != end; ++it)
-            degree += filter.backward(g[*it].kind) ? 1U : 0U;
+        for (std::uint32_t id : g.out(v)) degree += filter.forward(g.tie(id).data.kind) ? 1U : 0U;
+        for (std::uint32_t id : g.in(v)) degree += filter.backward(g.tie(id).data.kind) ? 1U : 0U;
         s.offsets[u + 1] = s.offsets[u] + degree;
     }
     s.targets.resize(s.offsets[n]);
@@ -40,10 +38,14 @@ Snapshot Snapshot::build(const Network& net, TieFilter filter, bool with_weights
             if (with_weights) s.weights[at] = weight;
             ++at;
         };
-        for (auto [it, end] = boost::out_edges(v, g); it != end; ++it)
-            if (filter.forward(g[*it].kind)) put(boost::target(*it, g), g[*it].weight);
-        for (auto [it, end] = boost::in_edges(v, g); it != end; ++it)
-            if (filter.backward(g[*it].kind)) put(boost::source(*it, g), g[*it].weight);
+        for (std::uint32_t id : g.out(v)) {
+            const TieRecord& r = g.tie(id);
+            if (filter.forward(r.data.kind)) put(r.target, r.data.weight);
+        }
+        for (std::uint32_t id : g.in(v)) {
+            const TieRecord& r = g.tie(id);
+            if (filter.backward(r.data.kind)) put(r.source, r.data.weight);
+        }
     }
     return s;
 }
