@@ -31,7 +31,9 @@ copnet_benchmarks, no process start-up):
                     networkx betweenness_centrality(k=10) x 10 | igraph (python-igraph 0.10 has
                     no sources=): its exact run x 100 / N, only up to 20k stakeholders
   constraint        Burt's constraint of every stakeholder: copnet structural_holes | networkx
-                    constraint on 1,000 stakeholders, scaled to N (only up to 100k)
+                    constraint on random stakeholders for 20 s (at most 1,000), scaled to N
+                    (only up to 100k; NetworkX costs O(d^3) per stakeholder, so the hubs it
+                    rarely meets make this an underestimate)
   snapshot          copnet only: building the CSR snapshot analyses share, once per change
   memory            bytes per tie of holding the network: peak RSS of a fresh process minus its
                     size before the load, per tool (copnet also: heap held after the load,
@@ -65,6 +67,7 @@ import warnings
 SOURCES = 100
 NX_LIMIT = 100_000
 EXACT_LIMIT = 20_000
+CONSTRAINT_BUDGET = 20.0
 
 
 def timed(fn):
@@ -178,31 +181,45 @@ def copnet_side(bench, paths, sources, repeat):
 
 # ---- peers -----------------------------------------------------------------------------------
 
+# Peak RSS: VmHWM, reset to the current RSS just before the load (/proc/self/clear_refs "5").
+# getrusage's ru_maxrss will not do: Linux carries the parent's peak across fork and exec, so a
+# probe started by a large compare.py would see no growth.
 MEMORY_PROBE = r"""
-import resource, sys
-def peak(): return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-tool, path, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+import sys
+def status(field):
+    for line in open("/proc/self/status"):
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) * 1024
+def peak():
+    return status("VmHWM")
+def reset():
+    with open("/proc/self/clear_refs", "w") as f:
+        f.write("5")
+tool, path, n, ties = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 if tool == "igraph":
     import igraph
-    before = peak(); g = igraph.Graph.Read_Edgelist(path, directed=True); m = g.ecount()
+    reset(); before = peak(); g = igraph.Graph.Read_Edgelist(path, directed=True); m = g.ecount()
 elif tool == "graph-tool":
     import warnings; warnings.simplefilter("ignore")
     import numpy, graph_tool
-    before = peak(); edges = numpy.fromfile(path, sep=" ", dtype=numpy.int64).reshape(-1, 2)
+    reset(); before = peak(); edges = numpy.fromfile(path, sep=" ", dtype=numpy.int64).reshape(-1, 2)
     g = graph_tool.Graph(directed=True); g.add_vertex(n); g.add_edge_list(edges); del edges
     m = g.num_edges()
 else:
     import networkx
-    before = peak(); g = networkx.read_edgelist(path, nodetype=int, create_using=networkx.DiGraph)
+    reset(); before = peak(); g = networkx.read_edgelist(path, nodetype=int, create_using=networkx.DiGraph)
     m = g.number_of_edges()
-print((peak() - before) / m)
+print((peak() - before) / ties)
 """
 
 
-def memory_of(tool, path, n):
-    """Peak RSS of loading the edge list in a fresh process, minus before, per arc."""
-    out = subprocess.run([sys.executable, "-c", MEMORY_PROBE, tool, path, str(n)],
-                         check=True, capture_output=True, text=True).stdout
+def memory_of(tool, paths, n):
+    """Peak RSS of loading the edge list in a fresh process, minus before, per tie of the
+    landscape (ties.csv's records; a collaboration tie is two arcs of the edge list)."""
+    with open(paths["ties.csv"], "rb") as f:
+        ties = sum(1 for _ in f) - 1
+    out = subprocess.run([sys.executable, "-c", MEMORY_PROBE, tool, paths["edges.txt"], str(n),
+                          str(ties)], check=True, capture_output=True, text=True).stdout
     return float(out.strip().splitlines()[-1])
 
 
@@ -240,7 +257,7 @@ def igraph_side(paths, sources, n, repeat):
         s.simplify(multiple=True, loops=True)
         t, _ = median_time(lambda: s.betweenness(directed=True), repeat)
         out["betweenness, 100 sources"] = t * SOURCES / n
-    out["memory"] = memory_of("igraph", paths["edges.txt"], n)
+    out["memory"] = memory_of("igraph", paths, n)
     return out, checks
 
 
@@ -285,7 +302,7 @@ def graph_tool_side(paths, sources, n, repeat):
     checks["articulation points"] = int(bic[1].a.sum())
     pivots = [g.vertex(s) for s in src]
     out["betweenness, 100 sources"], _ = median_time(lambda: gt.betweenness(g, pivots=pivots), repeat)
-    out["memory"] = memory_of("graph-tool", paths["edges.txt"], n)
+    out["memory"] = memory_of("graph-tool", paths, n)
     return out, checks
 
 
@@ -311,10 +328,19 @@ def networkx_side(paths, sources, n, repeat):
     checks["articulation points"] = len(aps)
     t, _ = timed(lambda: nx.betweenness_centrality(d, k=10, seed=1, normalized=False))
     out["betweenness, 100 sources"] = t * scale
-    sample = list(range(0, n, max(1, n // 1000)))[:1000]
-    t, _ = timed(lambda: nx.constraint(d, nodes=sample))
-    out["constraint"] = t * n / len(sample)
-    out["memory"] = memory_of("networkx", paths["edges.txt"], n)
+    # NetworkX's constraint costs O(d(v)^3) per stakeholder (each local constraint re-sums the
+    # neighbourhood), hours for a hub: time random stakeholders one by one for CONSTRAINT_BUDGET
+    # seconds and scale by N / done (an underestimate of the whole run, which the hubs dominate).
+    rng = random.Random(1)
+    order = rng.sample(range(n), min(n, 1000))
+    done, start = 0, time.perf_counter()
+    for v in order:
+        nx.constraint(d, nodes=[v])
+        done += 1
+        if time.perf_counter() - start > CONSTRAINT_BUDGET:
+            break
+    out["constraint"] = (time.perf_counter() - start) * n / done
+    out["memory"] = memory_of("networkx", paths, n)
     return out, checks
 
 
@@ -448,8 +474,8 @@ def side_by_side(args, bench, cli):
             peers[tool] = times
     print_table(n, m, args.repeat, args.landscape, cop, peers, args.markdown)
     if "networkx" in peers:
-        print("networkx: reach and betweenness from 10 sources, constraint on 1,000 "
-              "stakeholders, scaled")
+        print("networkx: reach and betweenness from 10 sources, scaled; constraint on random "
+              f"stakeholders for {CONSTRAINT_BUDGET:.0f} s (at most 1,000), scaled (an underestimate)")
     if "igraph" in peers and n <= EXACT_LIMIT:
         print("igraph betweenness = its exact time x 100 / N (python-igraph 0.10 has no sources=)")
 

@@ -15,7 +15,6 @@
 #include <benchmark/benchmark.h>
 
 #include <malloc.h>
-#include <sys/resource.h>
 
 #include "copnet/io/csv.hpp"
 
@@ -115,13 +114,22 @@ void BM_NetworkMemory(benchmark::State& state) {
         const struct mallinfo2 m = mallinfo2();
         return static_cast<double>(m.uordblks + m.hblkhd);
     };
+    // Peak RSS: VmHWM, reset to the current RSS before the load (/proc/self/clear_refs "5";
+    // getrusage's ru_maxrss carries a parent's peak across fork and exec).
     auto peak_rss = [] {
-        struct rusage u {};
-        getrusage(RUSAGE_SELF, &u);
-        return static_cast<double>(u.ru_maxrss) * 1024.0;
+        std::ifstream status("/proc/self/status");
+        std::string line;
+        while (std::getline(status, line))
+            if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) * 1024.0;
+        return 0.0;
+    };
+    auto reset_peak = [] {
+        std::ofstream clear("/proc/self/clear_refs");
+        clear << "5";
     };
     double held = 0, peak = 0, count = 0;
     for (auto _ : state) {
+        reset_peak();
         const double heap_before = in_use(), rss_before = peak_rss();
         const copnet::Network net = copnet::read_csv(nodes, ties);
         held = in_use() - heap_before;
