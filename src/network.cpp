@@ -40,6 +40,12 @@ std::uint64_t tie_key(StakeholderId source, StakeholderId target, TieKind kind) 
     return (std::uint64_t{a} << 32U) | b;
 }
 
+// Grows `v` geometrically ahead of a push_back, so that the push_back cannot throw.
+template <class Vector>
+void make_room(Vector& v) {
+    if (v.size() == v.capacity()) v.reserve(v.capacity() < 8 ? 8 : v.capacity() * 2);
+}
+
 std::string handle_name(StakeholderId who) {
     return who.valid() ? "#" + std::to_string(who.index()) : std::string("(invalid handle)");
 }
@@ -152,7 +158,7 @@ void Network::reserve(std::size_t stakeholders) {
     st.graph.reserve(stakeholders, 0);
     st.stakeholders.reserve(stakeholders);
     st.alive.reserve(stakeholders);
-    st.index.reserve(stakeholders);
+    st.index.reserve(stakeholders, st.id_of());
 }
 
 // ---- stakeholders ---------------------------------------------------------------------------
@@ -160,7 +166,7 @@ void Network::reserve(std::size_t stakeholders) {
 StakeholderId Network::add_stakeholder(Stakeholder s) {
     auto& st = *state_;
     if (s.id.empty()) throw invalid_value("stakeholder id is empty");
-    if (st.index.contains(std::string_view{s.id}))
+    if (st.slot_of(s.id) != detail::SlotIndex::npos)
         throw invalid_value("stakeholder id \"" + s.id + "\" is already in the network");
     check_attributes(s);
     if (st.alive.size() >= std::numeric_limits<std::uint32_t>::max() - 1)
@@ -168,8 +174,14 @@ StakeholderId Network::add_stakeholder(Stakeholder s) {
     drop_empty_attributes(s);
     register_attributes(st, s);
     const auto slot = gsl::narrow<std::uint32_t>(st.alive.size());
-    st.index.emplace(s.id, slot);
+    // Make room everywhere first (this may throw, and changes nothing), then add without
+    // allocating, so that a failure leaves the network as it was.
+    make_room(st.stakeholders);
+    make_room(st.alive);
+    st.graph.make_room_for_vertex();
+    st.index.reserve(st.index.size() + 1, st.id_of());
     st.stakeholders.push_back(std::move(s));
+    st.index.insert(slot, st.id_of());
     st.graph.add_vertex();
     st.alive.push_back(true);
     ++st.live;
@@ -178,9 +190,9 @@ StakeholderId Network::add_stakeholder(Stakeholder s) {
 }
 
 std::optional<StakeholderId> Network::find(std::string_view id) const noexcept {
-    const auto it = state_->index.find(id);
-    if (it == state_->index.end()) return std::nullopt;
-    return StakeholderId(it->second);
+    const std::uint32_t slot = state_->slot_of(id);
+    if (slot == detail::SlotIndex::npos) return std::nullopt;
+    return StakeholderId(slot);
 }
 
 StakeholderId Network::at(std::string_view id) const {
@@ -201,16 +213,19 @@ void Network::update_stakeholder(StakeholderId who, Stakeholder s) {
     if (s.id.empty()) throw invalid_value("stakeholder id is empty");
     Stakeholder& current = st.stakeholders[who.index()];
     const bool renamed = s.id != current.id;
-    if (renamed && st.index.contains(std::string_view{s.id}))
+    if (renamed && st.slot_of(s.id) != detail::SlotIndex::npos)
         throw invalid_value("stakeholder id \"" + s.id + "\" is already in the network");
     check_attributes(s);
     drop_empty_attributes(s);
     register_attributes(st, s);
     if (renamed) {
-        st.index.emplace(s.id, who.index());
-        st.index.erase(current.id);
+        st.index.reserve(st.index.size() + 1, st.id_of());  // may throw; nothing changed yet
+        st.index.erase(current.id, st.id_of());
+        current = std::move(s);
+        st.index.insert(who.index(), st.id_of());  // room was made: no allocation
+    } else {
+        current = std::move(s);
     }
-    current = std::move(s);
 }
 
 void Network::remove_stakeholder(StakeholderId who) {
@@ -225,7 +240,7 @@ void Network::remove_stakeholder(StakeholderId who) {
     for (std::uint32_t id : st.graph.out(v)) forget_tie(to_tie(st.graph.tie(id)));
     for (std::uint32_t id : st.graph.in(v)) forget_tie(to_tie(st.graph.tie(id)));
     st.graph.clear_vertex(v);
-    st.index.erase(st.stakeholders[v].id);
+    st.index.erase(st.stakeholders[v].id, st.id_of());
     st.stakeholders[v] = Stakeholder{};
     st.alive[v] = false;
     --st.live;

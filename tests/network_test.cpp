@@ -2,6 +2,9 @@
 #include <set>
 #include <cmath>
 #include <limits>
+#include <map>
+#include <random>
+#include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -259,4 +262,53 @@ TEST_CASE("a bulk load into a tie-less network merges repeats like add_tie", "[n
     // A second batch, into a network with ties, merges against what is there.
     CHECK(net.add_ties(batch) == 6);
     CHECK(net.tie_count() == 5);
+}
+
+TEST_CASE("the id table finds every id through additions, renames and removals", "[network][ids]") {
+    Network net;
+    std::map<std::string, StakeholderId> model;
+    std::mt19937 rng(42);
+    std::uniform_int_distribution<int> pick(0, 399), op(0, 5);
+    for (int step = 0; step < 20000; ++step) {
+        const std::string id = "id-" + std::to_string(pick(rng));
+        const auto held = model.find(id);
+        switch (op(rng)) {
+        case 0:
+        case 1:
+        case 2:
+            if (held == model.end()) model[id] = net.add_stakeholder(Stakeholder{.id = id});
+            else CHECK_THROWS_AS(net.add_stakeholder(Stakeholder{.id = id}), invalid_value);
+            break;
+        case 3:
+            if (held != model.end()) {
+                net.remove_stakeholder(held->second);
+                model.erase(held);
+            }
+            break;
+        default: {  // rename to a free id, or fail on a taken one
+            if (held == model.end() || model.empty()) break;
+            const std::string to = "id-" + std::to_string(pick(rng));
+            Stakeholder s = net.stakeholder(held->second);
+            s.id = to;
+            if (to != id && model.contains(to)) {
+                CHECK_THROWS_AS(net.update_stakeholder(held->second, s), invalid_value);
+            } else {
+                const StakeholderId who = held->second;
+                net.update_stakeholder(who, s);
+                model.erase(id);
+                model[to] = who;
+            }
+        }
+        }
+        if (step % 1000 == 0 || step == 19999) {
+            REQUIRE(net.stakeholder_count() == model.size());
+            for (int i = 0; i < 400; ++i) {
+                const std::string x = "id-" + std::to_string(i);
+                const auto found = net.find(x);
+                const auto m = model.find(x);
+                REQUIRE(found.has_value() == (m != model.end()));
+                if (found) REQUIRE(*found == m->second);
+            }
+        }
+    }
 }

@@ -20,11 +20,11 @@
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "copnet/community.hpp"
 #include "copnet/detail/flat_set.hpp"
+#include "copnet/detail/slot_index.hpp"
 #include "copnet/landscape_graph.hpp"
 #include "copnet/network.hpp"
 #include "copnet/stakeholder.hpp"
@@ -36,14 +36,6 @@ namespace copnet {
 using Graph = LandscapeGraph;
 
 namespace detail {
-
-/// Transparent string hash, so `std::string_view` looks up `std::string` keys without a copy.
-struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept {
-        return std::hash<std::string_view>{}(s);
-    }
-};
 
 struct Snapshot;
 
@@ -67,7 +59,8 @@ struct NetworkState {
     std::vector<Stakeholder> stakeholders;  // by slot; a removed slot holds an empty one
     std::vector<bool> alive;   // by slot
     std::size_t live = 0;      // number of alive slots
-    std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> index;
+    /// Stakeholder id → slot (the ids are read from `stakeholders`).
+    SlotIndex index;
     /// Number of ties of each kind.
     std::array<std::size_t, tie_kind_count> tie_counts{};
     /// Keys (source << 32 | target) of the ties of each kind, collaboration keyed with the
@@ -80,6 +73,19 @@ struct NetworkState {
     NetworkState(const NetworkState& other);
     NetworkState& operator=(const NetworkState&) = delete;
     ~NetworkState() = default;
+
+    /// Reads a slot's id, for `index`.
+    struct IdOf {
+        const std::vector<Stakeholder>* stakeholders;
+        std::string_view operator()(std::uint32_t slot) const noexcept {
+            return (*stakeholders)[slot].id;
+        }
+    };
+    [[nodiscard]] IdOf id_of() const noexcept { return IdOf{&stakeholders}; }
+    /// The slot of the stakeholder with id `id`, or `SlotIndex::npos`. Cost: O(1) expected.
+    [[nodiscard]] std::uint32_t slot_of(std::string_view id) const noexcept {
+        return index.find(id, id_of());
+    }
 
     [[nodiscard]] bool holds(StakeholderId who) const noexcept {
         return who.valid() && who.index() < alive.size() && alive[who.index()];

@@ -78,6 +78,11 @@ public:
         lists_.emplace_back();
         return lists_.size() - 1;
     }
+    /// Makes room for one more vertex (growing geometrically), so that `add_vertex` cannot throw.
+    void make_room_for_vertex() {
+        if (lists_.size() == lists_.capacity())
+            lists_.reserve(lists_.capacity() < 8 ? 8 : lists_.capacity() * 2);
+    }
     /// Makes room for `vertices` vertices and `edges` more edges.
     void reserve(std::size_t vertices, std::size_t edges) {
         lists_.reserve(vertices);
