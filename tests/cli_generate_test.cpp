@@ -8,6 +8,7 @@
 #include "cli_run.hpp"
 #include "copnet/generate.hpp"
 #include "copnet/io/csv.hpp"
+#include "copnet/io/graphml.hpp"
 
 namespace fs = std::filesystem;
 using copnet::test::run;
@@ -35,6 +36,22 @@ TEST_CASE("copnet generate writes the landscape the library generates", "[cli][g
     const auto t = run("generate --out '" + dir.string() + "' --stakeholders 100 --ties 300");
     CHECK(t.status == 0);
     CHECK_THAT(t.out, Catch::Contains("invented"));
+    CHECK_FALSE(fs::exists(dir / "landscape.graphml"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("copnet generate --graphml writes the same landscape as GraphML", "[cli][generate]") {
+    const fs::path dir = copnet::test::unique_temp_path("generated-graphml");
+    const auto r = run("generate --out '" + dir.string() +
+                       "' --stakeholders 500 --ties 2500 --seed 3 --graphml --format json");
+    REQUIRE(r.status == 0);
+    const auto j = nlohmann::json::parse(r.out);
+    CHECK(j.at("graphml") == (dir / "landscape.graphml").string());
+    const copnet::Network from_csv = copnet::read_csv(dir / "nodes.csv", dir / "ties.csv");
+    copnet::Network from_graphml = copnet::read_graphml(dir / "landscape.graphml");
+    from_graphml.community("community").set_domain("");  // as the CSV pair has it
+    CHECK(from_graphml.tie_count() == 2500);
+    CHECK(from_graphml == from_csv);
     fs::remove_all(dir);
 }
 

@@ -9,6 +9,7 @@
 #include "copnet/error.hpp"
 #include "copnet/generate.hpp"
 #include "copnet/io/csv.hpp"
+#include "copnet/io/graphml.hpp"
 #include "input.hpp"
 
 namespace copnet::cli {
@@ -18,6 +19,7 @@ namespace {
 struct GenerateCliOptions {
     LandscapeOptions landscape;
     std::string out;
+    bool graphml = false;
     std::string format_name = "text";
 };
 
@@ -30,7 +32,7 @@ void add_generate_command(CLI::App& app, Runner& run) {
         "Writes a synthetic CoP landscape (invented data, seeded): heavy-tailed degrees, skewed\n"
         "sectors and levels, homophily with a share of boundary-crossing ties, authority\n"
         "hierarchies, and a community whose circles are nested around the hubs.\n"
-        "Writes DIR/nodes.csv and DIR/ties.csv.");
+        "Writes DIR/nodes.csv and DIR/ties.csv (and DIR/landscape.graphml with --graphml).");
     LandscapeOptions& l = o->landscape;
     cmd->add_option("--out", o->out, "Folder to write nodes.csv and ties.csv into (created)")
         ->required();
@@ -57,6 +59,8 @@ void add_generate_command(CLI::App& app, Runner& run) {
         ->capture_default_str();
     cmd->add_option("--community", l.community, "Name of the generated community")
         ->capture_default_str();
+    cmd->add_flag("--graphml", o->graphml,
+                  "Also write DIR/landscape.graphml (the same landscape, for NetworkX, igraph, Gephi)");
     cmd->add_option("--format", o->format_name, "Output: text or json")
         ->check(CLI::IsMember({"text", "json"}))->capture_default_str();
     cmd->callback([o, &run] {
@@ -72,6 +76,8 @@ void add_generate_command(CLI::App& app, Runner& run) {
             CsvWriteOptions w;
             w.community = o->landscape.community;
             write_csv(net, dir / "nodes.csv", dir / "ties.csv", w);
+            const std::filesystem::path graphml = dir / "landscape.graphml";
+            if (o->graphml) write_graphml(net, graphml);
             if (o->format_name == "json") {
                 nlohmann::ordered_json j;
                 j["stakeholders"] = net.stakeholder_count();
@@ -79,6 +85,7 @@ void add_generate_command(CLI::App& app, Runner& run) {
                 j["seed"] = o->landscape.seed;
                 j["nodes"] = (dir / "nodes.csv").string();
                 j["ties_file"] = (dir / "ties.csv").string();
+                if (o->graphml) j["graphml"] = graphml.string();
                 j["seconds"] = seconds;
                 return j.dump(2) + "\n";
             }
@@ -86,7 +93,9 @@ void add_generate_command(CLI::App& app, Runner& run) {
             out << "Generated " << net.stakeholder_count() << " stakeholders and "
                 << net.tie_count() << " ties (seed " << o->landscape.seed << ") in " << seconds
                 << " s: " << (dir / "nodes.csv").string() << ", "
-                << (dir / "ties.csv").string() << " (invented data)\n";
+                << (dir / "ties.csv").string();
+            if (o->graphml) out << ", " << graphml.string();
+            out << " (invented data)\n";
             return out.str();
         };
     });
