@@ -2,6 +2,7 @@
 # Installs the Debian packages copnet needs (only those missing), then configures and builds.
 # Idempotent. Runs as root, or through sudo when not root.
 # Usage: scripts/setup.sh [build-dir] [extra cmake arguments…]
+#        COPNET_EXTRA_PACKAGES="pkg …" also installs those Debian packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -12,6 +13,9 @@ packages=(build-essential cmake ccache libboost-graph-dev libboost-serialization
           librsvg2-bin
           pybind11-dev python3-dev python3-setuptools python3-wheel python3-pip python3-pytest
           python3-networkx python3-mypy)
+# More packages for a caller's purpose (scripts/setup-compare.sh: the benchmark peers).
+read -r -a extra <<<"${COPNET_EXTRA_PACKAGES:-}"
+packages+=("${extra[@]}")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
