@@ -35,9 +35,10 @@ copnet_benchmarks, no process start-up):
                     (only up to 100k; NetworkX costs O(d^3) per stakeholder, so the hubs it
                     rarely meets make this an underestimate)
   snapshot          copnet only: building the CSR snapshot analyses share, once per change
-  memory            bytes per tie of holding the network: peak RSS of a fresh process minus its
-                    size before the load, per tool (copnet also: heap held after the load,
-                    BM_NetworkMemory's held_bytes_per_tie)
+  memory            bytes per tie (record of ties.csv) of holding the network: peak RSS
+                    (VmHWM, reset before the load) of a fresh process minus its RSS before the
+                    load, per tool (copnet also: heap held after the load, BM_NetworkMemory's
+                    held_bytes_per_tie)
 
 Values are compared across tools and must agree (reach counts, core-number sums, components,
 articulation points). NetworkX runs only up to 100k stakeholders (reach and betweenness from 10

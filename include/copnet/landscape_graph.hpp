@@ -107,7 +107,8 @@ public:
     }
 
     /// Adds a tie (no check for repeats: `Network` does that); returns its id.
-    /// Cost: amortised O(1). Strong guarantee.
+    /// Cost: amortised O(1). Strong guarantee. Throws: invalid_value past 2^32 − 1 ties;
+    /// std::bad_alloc.
     std::uint32_t add_edge(std::uint32_t source, std::uint32_t target, TieData data);
     /// Removes tie `id`; the last tie takes its id. Cost: O(degree of both ends).
     void remove_edge(std::uint32_t id) noexcept;
