@@ -26,7 +26,7 @@ from ._results import (  # noqa: F401
 from ._copnet import (  # noqa: F401
     Community, Network, articulation_points, attribute_assortativity, betweenness, boundaries,
     boundary_spanners, bridges, brokerage, candidates, circle_density, circle_fit, circle_map_svg,
-    coalition_synergy, components, core_periphery, coreness, ei_index, fragility, gaps,
+    coalition_synergy, components, core_periphery, coreness, ei_index, fragility, gaps, generate,
     level_crossing, level_flow, leverage, mixing_matrix, parse_csv, reach, reach_counts,
     read_archive, read_csv, read_graphml, read_json, read_membership, representation, spread,
     structural_holes, suggest_moves, trajectories, write_archive, write_circle_map, write_csv,
@@ -56,7 +56,8 @@ __all__ = [
     "StructuralHoles", "Suggestion", "Trajectories", "Trajectory", "UnderRepresented",
     "articulation_points", "attribute_assortativity", "betweenness", "boundaries",
     "boundary_spanners", "bridges", "brokerage", "candidates", "circle_density", "circle_fit",
-    "components", "core_periphery", "coreness", "ei_index", "fragility", "gaps", "level_crossing",
+    "components", "core_periphery", "coreness", "ei_index", "fragility", "gaps", "generate",
+    "level_crossing",
     "mixing_matrix", "read_archive", "read_graphml", "read_json", "read_membership",
     "representation", "structural_holes", "suggest_moves", "trajectories", "write_archive",
     "write_graphml", "write_json", "circle_map_svg", "write_circle_map", "write_dot",

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include <copnet/error.hpp>
+#include <copnet/generate.hpp>
 #include <copnet/io/archive.hpp>
 #include <copnet/io/dot.hpp>
 #include <copnet/io/svg.hpp>
@@ -52,6 +53,40 @@ CircleMapOptions map_options(const Network& net, const std::string& community,
 } // namespace
 
 void bind_io(py::module_& m) {
+    m.def(
+        "generate",
+        [](std::size_t stakeholders, std::size_t ties, std::uint64_t seed, double boundary_share,
+           double authority_share, double influence_share, double degree_exponent,
+           double organization_size, const std::string& community, double core_share,
+           double inner_share, double outer_share) {
+            LandscapeOptions o;
+            o.stakeholders = stakeholders;
+            o.ties = ties;
+            o.seed = seed;
+            o.boundary_share = boundary_share;
+            o.authority_share = authority_share;
+            o.influence_share = influence_share;
+            o.degree_exponent = degree_exponent;
+            o.organization_size = organization_size;
+            o.community = community;
+            o.core_share = core_share;
+            o.inner_share = inner_share;
+            o.outer_share = outer_share;
+            py::gil_scoped_release release;
+            return generate(o);
+        },
+        py::arg("stakeholders") = 10'000, py::arg("ties") = 100'000, py::kw_only(),
+        py::arg("seed") = 1, py::arg("boundary_share") = 0.25, py::arg("authority_share") = 0.1,
+        py::arg("influence_share") = 0.5, py::arg("degree_exponent") = 2.5,
+        py::arg("organization_size") = 20.0, py::arg("community") = "community",
+        py::arg("core_share") = 0.001, py::arg("inner_share") = 0.005,
+        py::arg("outer_share") = 0.05,
+        R"doc(A synthetic CoP landscape (invented data, seeded: the same arguments give the same
+network on any platform): heavy-tailed degrees (Chung & Lu), the framework's sectors, levels,
+perspectives and stances with skewed sizes, homophily with a ``boundary_share`` of crossing
+ties, authority hierarchies within organizations, and a community whose circles are nested
+around the hubs. As ``copnet generate``. Cost O(V + E). Raises InvalidValue for an option out
+of range.)doc");
     m.def(
         "circle_map_svg",
         [](const Network& net, const std::string& community, const std::string& facet,

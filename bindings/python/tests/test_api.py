@@ -4,6 +4,7 @@ from __future__ import annotations
 import copy
 import enum
 import json
+from pathlib import Path
 
 import pytest
 
@@ -131,3 +132,18 @@ def test_add_stakeholder_checks() -> None:
     assert len(net) == 3
     net.update_stakeholder("c", copnet.Stakeholder("c2", sector="youth"))
     assert "c2" in net and net["c2"].sector == "youth" and net.neighbours("b") == ["c2"]
+
+
+def test_generate_is_seeded_and_sized(tmp_path: Path) -> None:
+    net = copnet.generate(2000, 10000, seed=5, boundary_share=0.3)
+    assert len(net) == 2000
+    assert net.tie_count() == 10000
+    assert net == copnet.generate(2000, 10000, seed=5, boundary_share=0.3)
+    assert net != copnet.generate(2000, 10000, seed=6, boundary_share=0.3)
+    core = net.community("community").members("core")
+    assert len(core) >= 3
+    # The same landscape as the CLI writes (the C++ generator behind both).
+    copnet.write_csv(net, str(tmp_path / "n.csv"), str(tmp_path / "t.csv"))
+    assert copnet.read_csv(str(tmp_path / "n.csv"), str(tmp_path / "t.csv")).tie_count() == 10000
+    with pytest.raises(copnet.InvalidValue, match="boundary_share"):
+        copnet.generate(100, 300, boundary_share=2.0)
