@@ -1,13 +1,12 @@
 // Taxonomies: the categories a community is expected to have (the framework's preset, or a
 // small CSV file of the user's).
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "copnet/analysis/gaps.hpp"
 #include "copnet/error.hpp"
+#include "copnet/io/file.hpp"
 #include "detail/csv_reader.hpp"
 #include "detail/text.hpp"
 
@@ -158,12 +157,7 @@ Taxonomy parse_taxonomy(std::string_view text, std::string_view name, const Netw
 }
 
 Taxonomy read_taxonomy(const std::filesystem::path& path, const Network* net) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw io_error(path.string(), "cannot open the taxonomy file");
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) throw io_error(path.string(), "cannot read the taxonomy file");
-    return parse_taxonomy(text.str(), path.string(), net);
+    return parse_taxonomy(read_file_bytes(path), path.string(), net);
 }
 
 } // namespace copnet

@@ -18,6 +18,7 @@
 #include <gsl/gsl>
 
 #include "copnet/error.hpp"
+#include "copnet/io/file.hpp"
 #include "detail/csv_reader.hpp"
 #include "detail/id_table.hpp"
 #include "detail/text.hpp"
@@ -29,23 +30,6 @@ using detail::iequals;
 using detail::RecordReader;
 
 std::string dq(std::string_view s) { return "\"" + std::string(s) + "\""; }
-
-// ---- reading files --------------------------------------------------------------------------
-
-std::string read_file(const std::filesystem::path& path) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        throw io_error(path.string(), "is a directory, not a file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw io_error(path.string(), std::string("cannot open: ") + std::strerror(errno));
-    in.seekg(0, std::ios::end);
-    const std::streamoff size = in.tellg();
-    if (size < 0) throw io_error(path.string(), "cannot determine the file size");
-    in.seekg(0, std::ios::beg);
-    std::string text(gsl::narrow<std::size_t>(size), '\0');
-    if (size > 0 && !in.read(text.data(), size)) throw io_error(path.string(), "read failed");
-    return text;
-}
 
 // ---- nodes.csv ------------------------------------------------------------------------------
 
@@ -470,8 +454,8 @@ CsvReport parse_csv(Network& into, std::string_view nodes_text, std::string_view
 
 CsvReport read_csv(Network& into, const std::filesystem::path& nodes,
                    const std::filesystem::path& ties, const CsvOptions& options) {
-    std::string nodes_text = read_file(nodes);  // nodes first: its errors are reported first
-    std::string ties_text = read_file(ties);
+    std::string nodes_text = read_file_bytes(nodes);  // nodes first: its errors are reported first
+    std::string ties_text = read_file_bytes(ties);
     return load(into, std::move(nodes_text), std::move(ties_text), options, nodes.string(),
                 ties.string());
 }

@@ -1,30 +1,17 @@
 #include "copnet/io/membership.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "copnet/error.hpp"
+#include "copnet/io/file.hpp"
 #include "detail/csv_reader.hpp"
 #include "detail/text.hpp"
 
 namespace copnet {
 namespace {
-
-std::string slurp(const std::filesystem::path& path) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        throw io_error(path.string(), "is a directory, not a file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw io_error(path.string(), std::string("cannot open: ") + std::strerror(errno));
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) throw io_error(path.string(), "read failed");
-    return text;
-}
 
 Community& load(Network& net, std::string buffer, std::string name, std::string_view file,
                 const MembershipOptions& options) {
@@ -87,7 +74,7 @@ Community& load(Network& net, std::string buffer, std::string name, std::string_
 
 Community& read_membership(Network& net, const std::filesystem::path& file, std::string name,
                            const MembershipOptions& options) {
-    return load(net, slurp(file), std::move(name), file.string(), options);
+    return load(net, read_file_bytes(file), std::move(name), file.string(), options);
 }
 
 Community& parse_membership(Network& net, std::string_view text, std::string name,
