@@ -1,5 +1,6 @@
 #include "copnet/community.hpp"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -25,29 +26,52 @@ void Community::check(StakeholderId who) const {
                                               : std::string("(invalid handle)"));
 }
 
+Circle Community::stored(std::size_t slot) const noexcept {
+    if (!circles_.empty() || sparse_.empty())
+        return slot < circles_.size() ? circles_[slot] : Circle::none;
+    const auto it = sparse_.find(static_cast<std::uint32_t>(slot));
+    return it == sparse_.end() ? Circle::none : it->second;
+}
+
 Circle Community::circle(StakeholderId who) const {
     check(who);
-    return who.index() < circles_.size() ? circles_[who.index()] : Circle::none;
+    return stored(who.index());
 }
 
 void Community::set_circle(StakeholderId who, Circle circle) {
     check(who);
     const std::size_t i = who.index();
-    if (i >= circles_.size()) {
-        if (circle == Circle::none) return;
-        circles_.resize(owner_->alive.size(), Circle::none);
+    const Circle old = stored(i);
+    if (old == circle) return;
+    const bool dense = !circles_.empty();
+    // Members by slot once they are more than one in 16 slots (and more than a few): a byte
+    // per slot then costs no more than the map would.
+    if (!dense && circle != Circle::none &&
+        member_count() + 1 > std::max<std::size_t>(64, owner_->alive.size() / 16)) {
+        std::vector<Circle> by_slot(owner_->alive.size(), Circle::none);
+        for (const auto& [slot, c] : sparse_) by_slot[slot] = c;
+        by_slot[i] = circle;
+        circles_ = std::move(by_slot);
+        sparse_ = {};
+    } else if (dense) {
+        if (i >= circles_.size()) circles_.resize(owner_->alive.size(), Circle::none);
+        circles_[i] = circle;
+    } else if (circle == Circle::none) {
+        sparse_.erase(static_cast<std::uint32_t>(i));
+    } else {
+        sparse_[static_cast<std::uint32_t>(i)] = circle;
     }
-    const Circle old = circles_[i];
     if (old != Circle::none) --counts_[static_cast<std::size_t>(old)];
     if (circle != Circle::none) ++counts_[static_cast<std::size_t>(circle)];
-    circles_[i] = circle;
 }
 
 void Community::forget(StakeholderId who) noexcept {
     const std::size_t i = who.index();
-    if (i >= circles_.size() || circles_[i] == Circle::none) return;
-    --counts_[static_cast<std::size_t>(circles_[i])];
-    circles_[i] = Circle::none;
+    const Circle old = stored(i);
+    if (old == Circle::none) return;
+    --counts_[static_cast<std::size_t>(old)];
+    if (!circles_.empty()) circles_[i] = Circle::none;
+    else sparse_.erase(static_cast<std::uint32_t>(i));
 }
 
 std::size_t Community::count(Circle circle) const noexcept {
@@ -62,21 +86,22 @@ std::size_t Community::member_count() const noexcept {
 std::vector<StakeholderId> Community::members(Circle circle) const {
     std::vector<StakeholderId> out;
     out.reserve(count(circle));
-    for (std::size_t i = 0; i < owner_->alive.size(); ++i) {
-        if (!owner_->alive[i]) continue;
-        const Circle c = i < circles_.size() ? circles_[i] : Circle::none;
-        if (c == circle) out.emplace_back(static_cast<std::uint32_t>(i));
+    if (circles_.empty() && circle != Circle::none) {
+        for (const auto& [slot, c] : sparse_)
+            if (c == circle) out.emplace_back(slot);
+        std::sort(out.begin(), out.end(),
+                  [](StakeholderId a, StakeholderId b) { return a.index() < b.index(); });
+        return out;
     }
+    for (std::size_t i = 0; i < owner_->alive.size(); ++i)
+        if (owner_->alive[i] && stored(i) == circle) out.emplace_back(static_cast<std::uint32_t>(i));
     return out;
 }
 
 std::vector<StakeholderId> Community::members_within(Circle circle) const {
     std::vector<StakeholderId> out;
-    for (std::size_t i = 0; i < owner_->alive.size(); ++i) {
-        if (!owner_->alive[i]) continue;
-        const Circle c = i < circles_.size() ? circles_[i] : Circle::none;
-        if (c <= circle) out.emplace_back(static_cast<std::uint32_t>(i));
-    }
+    for (std::size_t i = 0; i < owner_->alive.size(); ++i)
+        if (owner_->alive[i] && stored(i) <= circle) out.emplace_back(static_cast<std::uint32_t>(i));
     return out;
 }
 

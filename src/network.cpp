@@ -21,10 +21,14 @@ NetworkState::NetworkState(const NetworkState& other)
     : version(other.version), graph(other.graph), stakeholders(other.stakeholders),
       alive(other.alive),
       live(other.live), index(other.index), tie_counts(other.tie_counts),
-      tie_keys(other.tie_keys), attribute_names(other.attribute_names) {
+      tie_keys(other.tie_keys), attribute_names(other.attribute_names),
+      attribute_position(other.attribute_position) {
     communities.reserve(other.communities.size());
-    for (const auto& c : other.communities)
+    community_index.reserve(other.communities.size());
+    for (const auto& c : other.communities) {
         communities.push_back(std::unique_ptr<Community>(new Community(*c, this)));
+        community_index.emplace(communities.back()->name(), communities.back().get());
+    }
 }
 
 } // namespace detail
@@ -76,12 +80,9 @@ void drop_empty_attributes(Stakeholder& s) {
     std::erase_if(s.attributes, [](const auto& kv) { return kv.second.empty(); });
 }
 
-// Records attribute names not seen before, in the order first seen.
+// Records attribute names not seen before, in the order first seen. O(attributes) expected.
 void register_attributes(detail::NetworkState& st, const Stakeholder& s) {
-    for (const auto& [name, value] : s.attributes)
-        if (std::find(st.attribute_names.begin(), st.attribute_names.end(), name) ==
-            st.attribute_names.end())
-            st.attribute_names.push_back(name);
+    for (const auto& [name, value] : s.attributes) st.register_attribute(name);
 }
 
 // The id of the tie of `kind` between the pair (either orientation for collaboration), if any.
@@ -117,6 +118,7 @@ Tie to_tie(const TieRecord& r) {
 // Adds a checked tie, or merges it into the existing one (larger weight); true if new.
 bool insert_tie(detail::NetworkState& st, StakeholderId source, StakeholderId target,
                 TieKind kind, double weight) {
+    weight += 0.0;  // -0 is stored (and written back) as 0
     ++st.version;
     auto& keys = st.tie_keys[static_cast<std::size_t>(kind)];
     if (keys.insert(tie_key(source, target, kind))) {
@@ -260,8 +262,11 @@ void Network::add_attribute_name(std::string_view name) {
     if (is_reserved_column(name))
         throw invalid_value("attribute name \"" + std::string(name) +
                             "\" is reserved for a built-in facet");
-    auto& names = state_->attribute_names;
-    if (std::find(names.begin(), names.end(), name) == names.end()) names.emplace_back(name);
+    state_->register_attribute(name);
+}
+
+bool Network::has_attribute_name(std::string_view name) const noexcept {
+    return state_->attribute_position.contains(name);
 }
 
 std::string_view Network::facet(StakeholderId who, std::string_view facet) const {
@@ -344,7 +349,7 @@ void Network::set_tie_weight(StakeholderId source, StakeholderId target, TieKind
     if (!id)
         throw invalid_value("no " + std::string(to_string(kind)) + " tie from \"" +
                             stakeholder(source).id + "\" to \"" + stakeholder(target).id + "\"");
-    state_->graph.tie(*id).data.weight = weight;
+    state_->graph.tie(*id).data.weight = weight + 0.0;  // -0 as 0
     ++state_->version;
 }
 
@@ -407,15 +412,13 @@ Community& Network::add_community(std::string name, std::string domain) {
 }
 
 Community* Network::find_community(std::string_view name) noexcept {
-    for (auto& c : state_->communities)
-        if (c->name() == name) return c.get();
-    return nullptr;
+    const auto it = state_->community_index.find(name);
+    return it == state_->community_index.end() ? nullptr : it->second;
 }
 
 const Community* Network::find_community(std::string_view name) const noexcept {
-    for (const auto& c : state_->communities)
-        if (c->name() == name) return c.get();
-    return nullptr;
+    const auto it = state_->community_index.find(name);
+    return it == state_->community_index.end() ? nullptr : it->second;
 }
 
 Community& Network::community(std::string_view name) {
@@ -438,6 +441,7 @@ bool Network::remove_community(std::string_view name) {
     auto& cs = state_->communities;
     const auto it = std::find_if(cs.begin(), cs.end(), [&](const auto& c) { return c->name() == name; });
     if (it == cs.end()) return false;
+    state_->community_index.erase((*it)->name());
     cs.erase(it);
     return true;
 }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "copnet/stakeholder.hpp"
@@ -47,7 +48,8 @@ public:
     /// Replaces the domain text. Cost: O(length).
     void set_domain(std::string domain) { domain_ = std::move(domain); }
 
-    /// The circle of `who` (`Circle::none` for non-members). Cost: O(1).
+    /// The circle of `who` (`Circle::none` for non-members). Cost: O(1) (expected, while the
+    /// community has few members for the size of its network: then circles are kept sparse).
     /// Throws: unknown_stakeholder if the network does not hold `who`.
     [[nodiscard]] Circle circle(StakeholderId who) const;
     /// Puts `who` in `circle` (`Circle::none` removes the membership). Cost: O(1) amortised.
@@ -62,7 +64,8 @@ public:
     [[nodiscard]] std::size_t count(Circle circle) const noexcept;
     /// Number of members (core + inner + outer). Cost: O(1).
     [[nodiscard]] std::size_t member_count() const noexcept;
-    /// The stakeholders in exactly `circle`, in slot order. Cost: O(slots).
+    /// The stakeholders in exactly `circle`, in slot order. Cost: O(slots), or
+    /// O(m log m) for a sparse community of m members and a circle other than `none`.
     [[nodiscard]] std::vector<StakeholderId> members(Circle circle) const;
     /// The stakeholders at or inside `circle`: `members_within(Circle::inner)` is core + inner,
     /// `members_within(Circle::none)` the whole landscape. Slot order. Cost: O(slots).
@@ -74,13 +77,18 @@ private:
         : name_(std::move(name)), domain_(std::move(domain)), owner_(owner) {}
     Community(const Community& other, const detail::NetworkState* owner)
         : name_(other.name_), domain_(other.domain_), circles_(other.circles_),
-          counts_(other.counts_), owner_(owner) {}
+          sparse_(other.sparse_), counts_(other.counts_), owner_(owner) {}
     void forget(StakeholderId who) noexcept;
     void check(StakeholderId who) const;
+    [[nodiscard]] Circle stored(std::size_t slot) const noexcept;
 
     std::string name_;
     std::string domain_;
-    std::vector<Circle> circles_;            // by slot; slots past the end are Circle::none
+    // Circles of members: by slot in `circles_` once the community is dense (slots past the end
+    // are Circle::none), else in `sparse_` (slot → circle), so that many small communities on a
+    // large network cost memory by members, not by slots.
+    std::vector<Circle> circles_;
+    std::unordered_map<std::uint32_t, Circle> sparse_;
     std::array<std::size_t, 3> counts_{};    // core, inner, outer
     const detail::NetworkState* owner_;
 };

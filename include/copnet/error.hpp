@@ -13,9 +13,12 @@
 namespace copnet {
 
 /// Root of every exception copnet throws on bad input or bad use.
+/// `what()` is the whole message; a NUL byte in it (from a file's bytes) reads `\0`, so that a
+/// C string shows all of it.
 class error : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit error(const std::string& what);
+    explicit error(const char* what) : error(std::string(what)) {}
 };
 
 /// Malformed input text: names the file, the 1-based line and, where known, the field.

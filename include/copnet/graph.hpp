@@ -20,6 +20,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "copnet/community.hpp"
@@ -67,7 +68,18 @@ struct NetworkState {
     /// smaller slot first: the index that makes `add_tie` O(1).
     std::array<FlatSet64, tie_kind_count> tie_keys;
     std::vector<std::string> attribute_names;
+    /// Hashes strings and string views alike (heterogeneous lookup).
+    struct NameHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+    /// Each name of `attribute_names` → its position there.
+    std::unordered_map<std::string, std::size_t, NameHash, std::equal_to<>> attribute_position;
     std::vector<std::unique_ptr<Community>> communities;
+    /// Community name → community (the keys view the communities' own names).
+    std::unordered_map<std::string_view, Community*, NameHash> community_index;
 
     NetworkState() = default;
     NetworkState(const NetworkState& other);
@@ -91,9 +103,22 @@ struct NetworkState {
         return who.valid() && who.index() < alive.size() && alive[who.index()];
     }
     Community& make_community(std::string name, std::string domain) {
-        communities.push_back(
-            std::unique_ptr<Community>(new Community(std::move(name), std::move(domain), this)));
+        auto c = std::unique_ptr<Community>(new Community(std::move(name), std::move(domain), this));
+        communities.reserve(communities.size() + 1);
+        community_index.emplace(c->name(), c.get());  // may throw: nothing changed yet
+        communities.push_back(std::move(c));          // room was made: cannot throw
         return *communities.back();
+    }
+    /// Records `name` in `attribute_names` unless it is there. Cost: O(|name|) expected.
+    void register_attribute(std::string_view name) {
+        if (attribute_position.contains(name)) return;
+        attribute_names.emplace_back(name);
+        try {
+            attribute_position.emplace(name, attribute_names.size() - 1);
+        } catch (...) {
+            attribute_names.pop_back();
+            throw;
+        }
     }
     void forget(StakeholderId who) noexcept {
         for (auto& c : communities) c->forget(who);

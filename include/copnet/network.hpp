@@ -144,8 +144,10 @@ public:
     /// They persist when no stakeholder has a value. Cost: O(1).
     [[nodiscard]] std::span<const std::string> attribute_names() const noexcept;
     /// Declares an attribute column with no values yet (kept in `attribute_names`).
-    /// Throws: invalid_value for an empty or reserved name. Cost: O(attributes).
+    /// Throws: invalid_value for an empty or reserved name. Cost: O(|name|) expected.
     void add_attribute_name(std::string_view name);
+    /// True if `name` is one of `attribute_names()`. Cost: O(|name|) expected.
+    [[nodiscard]] bool has_attribute_name(std::string_view name) const noexcept;
 
     /// The category of `who` under the facet `facet` (see `Facet`). Cost: O(1) + lookup.
     /// Throws: unknown_stakeholder; invalid_value for an empty facet name or "circle".
@@ -195,11 +197,11 @@ public:
     /// valid until that community is removed or the network destroyed (also across moves).
     /// Cost: O(|name|). Throws: invalid_value if the name is empty or taken.
     Community& add_community(std::string name, std::string domain = {});
-    /// The community named `name`, or nullptr. Cost: O(communities).
+    /// The community named `name`, or nullptr. Cost: O(|name|) expected.
     [[nodiscard]] Community* find_community(std::string_view name) noexcept;
     /// \copydoc find_community
     [[nodiscard]] const Community* find_community(std::string_view name) const noexcept;
-    /// The community named `name`. Throws: invalid_value naming it. Cost: O(communities).
+    /// The community named `name`. Throws: invalid_value naming it. Cost: O(|name|) expected.
     [[nodiscard]] Community& community(std::string_view name);
     /// \copydoc community
     [[nodiscard]] const Community& community(std::string_view name) const;

@@ -35,8 +35,7 @@ struct Categories {
 inline Categories categories(const Network& net, std::string_view facet) {
     const Facet f(facet);
     if (f.is_attribute()) {
-        const auto names = net.attribute_names();
-        if (std::find(names.begin(), names.end(), facet) == names.end())
+        if (!net.has_attribute_name(facet))
             throw invalid_value("unknown facet \"" + std::string(facet) +
                                 "\": neither a built-in facet (id, name, sector, level, "
                                 "perspective, organization, stance) nor a stakeholder attribute");

@@ -23,8 +23,7 @@ namespace detail {
 Facet checked_facet(const Network& net, std::string_view name) {
     Facet f(name);  // throws invalid_value for an empty name or "circle"
     if (f.is_attribute()) {
-        const auto names = net.attribute_names();
-        if (std::find(names.begin(), names.end(), name) == names.end())
+        if (!net.has_attribute_name(name))
             throw invalid_value("unknown facet \"" + std::string(name) +
                                 "\" (built-in: id, name, sector, level, perspective, "
                                 "organization, stance; or a column of nodes.csv)");

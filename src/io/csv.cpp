@@ -22,6 +22,7 @@
 #include "detail/csv_reader.hpp"
 #include "detail/id_table.hpp"
 #include "detail/text.hpp"
+#include "io/pending_file.hpp"
 
 namespace copnet {
 namespace {
@@ -569,17 +570,11 @@ void write_csv(const Network& net, std::ostream& nodes, std::ostream& ties,
 
 void write_csv(const Network& net, const std::filesystem::path& nodes,
                const std::filesystem::path& ties, const CsvWriteOptions& options) {
-    std::ofstream n(nodes, std::ios::binary);
-    if (!n) throw io_error(nodes.string(), std::string("cannot open for writing: ") +
-                                               std::strerror(errno));
-    std::ofstream t(ties, std::ios::binary);
-    if (!t) throw io_error(ties.string(), std::string("cannot open for writing: ") +
-                                              std::strerror(errno));
-    write_csv(net, n, t, options);
-    n.flush();
-    t.flush();
-    if (!n) throw io_error(nodes.string(), "write failed");
-    if (!t) throw io_error(ties.string(), "write failed");
+    detail::PendingFile n(nodes);
+    detail::PendingFile t(ties);
+    write_csv(net, n.out(), t.out(), options);
+    detail::PendingFile* const both[] = {&n, &t};
+    detail::replace_all(both);  // throws the system's reason if a write failed
 }
 
 } // namespace copnet

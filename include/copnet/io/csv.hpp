@@ -75,7 +75,12 @@ struct CsvWriteOptions {
 /// form that reads back exactly. Cost: O(V + E). Throws: io_error (for the path overload).
 void write_csv(const Network& net, std::ostream& nodes, std::ostream& ties,
                const CsvWriteOptions& options = {});
-/// \copydoc write_csv(const Network&, std::ostream&, std::ostream&, const CsvWriteOptions&)
+/// Saves `net` as the CSV pair at `nodes` and `ties`, both atomically and together (as
+/// `write_file_atomically`): both files are written to temporaries and flushed first, then both
+/// renamed; if the second rename fails the first file gets its old contents back. So after a
+/// failure (disk full, a killed process) both old files are intact; only a crash between the
+/// two renames can leave a new `nodes` beside an old `ties`. Cost: O(V + E).
+/// Throws: io_error naming the file (the same path twice, a read-only target, a write failure).
 void write_csv(const Network& net, const std::filesystem::path& nodes,
                const std::filesystem::path& ties, const CsvWriteOptions& options = {});
 
