@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 
 #include <gsl/gsl>
@@ -30,6 +31,41 @@ NetworkState::NetworkState(const NetworkState& other)
         community_index.emplace(communities.back()->name(), communities.back().get());
     }
 }
+
+static_assert(std::is_nothrow_move_assignable_v<Graph> && std::is_nothrow_move_constructible_v<Graph>);
+static_assert(std::is_nothrow_move_assignable_v<SlotIndex> && std::is_nothrow_move_constructible_v<SlotIndex>);
+static_assert(std::is_nothrow_move_assignable_v<FlatSet64> && std::is_nothrow_move_constructible_v<FlatSet64>);
+
+void NetworkState::restore(NetworkState&& saved) noexcept {
+    using std::swap;
+    swap(graph, saved.graph);
+    swap(stakeholders, saved.stakeholders);
+    swap(alive, saved.alive);
+    swap(live, saved.live);
+    swap(index, saved.index);
+    swap(tie_counts, saved.tie_counts);
+    swap(tie_keys, saved.tie_keys);
+    swap(attribute_names, saved.attribute_names);
+    swap(attribute_position, saved.attribute_position);
+    version = std::max(version, saved.version) + 1;  // no cached snapshot matches any more
+    snapshots.clear();
+    // The communities that existed when `saved` was copied come first, in the same order.
+    const std::size_t kept = std::min(saved.communities.size(), communities.size());
+    for (std::size_t i = 0; i < kept; ++i) {
+        Community& mine = *communities[i];
+        Community& old = *saved.communities[i];
+        swap(mine.domain_, old.domain_);
+        swap(mine.circles_, old.circles_);
+        swap(mine.sparse_, old.sparse_);
+        swap(mine.counts_, old.counts_);
+    }
+    while (communities.size() > kept) {
+        community_index.erase(communities.back()->name());
+        communities.pop_back();
+    }
+}
+
+void roll_back(Network& net, Network&& saved) noexcept { net.state_->restore(std::move(*saved.state_)); }
 
 } // namespace detail
 

@@ -109,6 +109,8 @@ struct NetworkState {
         communities.push_back(std::move(c));          // room was made: cannot throw
         return *communities.back();
     }
+    /// Takes back the contents of `saved` (see `roll_back`).
+    void restore(NetworkState&& saved) noexcept;
     /// Records `name` in `attribute_names` unless it is there. Cost: O(|name|) expected.
     void register_attribute(std::string_view name) {
         if (attribute_position.contains(name)) return;

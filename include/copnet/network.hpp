@@ -18,8 +18,15 @@
 
 namespace copnet {
 
+class Network;
+
 namespace detail {
 struct NetworkState;
+/// Gives `net` back the contents of `saved`, a copy of `net` made before a load that only added
+/// to it (stakeholders, ties, merged weights, attribute names, communities at the end, circles)
+/// and then failed. `net`'s own `Community` objects stay valid (those that existed when `saved`
+/// was made get their old circles back; the ones added since are removed). Cost: O(communities).
+void roll_back(Network& net, Network&& saved) noexcept;
 }
 
 /// The live stakeholders of a network, in slot order; an input range of `StakeholderId`.
@@ -219,6 +226,7 @@ public:
     [[nodiscard]] const detail::NetworkState& state() const noexcept { return *state_; }
 
 private:
+    friend void detail::roll_back(Network& net, Network&& saved) noexcept;
     std::unique_ptr<detail::NetworkState> state_;
 };
 

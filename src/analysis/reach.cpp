@@ -4,6 +4,7 @@
 #include <atomic>
 #include <functional>
 #include <mutex>
+#include <memory>
 #include <thread>
 #include <unordered_map>
 
@@ -12,6 +13,7 @@
 #include "copnet/detail/snapshot.hpp"
 #include "copnet/error.hpp"
 #include "detail/bfs.hpp"
+#include "detail/parallel.hpp"
 
 namespace copnet {
 namespace {
@@ -113,26 +115,20 @@ std::vector<ReachCount> counts_from(const Snapshot& s, const std::vector<std::ui
         return transposed;
     };
     std::vector<ReachCount> counts(from.size());
-    const auto total = gsl::narrow<std::uint32_t>(from.size());
-    const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
-    const unsigned workers =
-        std::max(1U, std::min(threads != 0 ? threads : hardware, std::max(1U, total)));
-    std::atomic<std::uint32_t> next{0};
-    const auto work = [&] {
-        detail::Bfs bfs(s.size());
-        constexpr std::uint32_t chunk = 16;
-        for (std::uint32_t first = next.fetch_add(chunk); first < total;
-             first = next.fetch_add(chunk))
-            for (std::uint32_t i = first; i < std::min(total, first + chunk); ++i) {
-                const std::uint32_t one[] = {from[i]};
-                bfs.run(s, one, limit, &reverse);
-                counts[i] = {s.stakeholder(from[i]), bfs.order().size() - 1};
-            }
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < workers; ++t) pool.emplace_back(work);
-    work();
-    for (auto& t : pool) t.join();
+    constexpr std::size_t chunk = 16;
+    // One search (and its buffers) per worker, made by the worker on its first chunk.
+    std::vector<std::unique_ptr<detail::Bfs>> searches(
+        detail::worker_count(threads, (from.size() + chunk - 1) / chunk));
+    detail::parallel_chunks(from.size(), chunk, threads,
+                            [&](unsigned worker, std::size_t first, std::size_t last) {
+                                auto& bfs = searches[worker];
+                                if (!bfs) bfs = std::make_unique<detail::Bfs>(s.size());
+                                for (std::size_t i = first; i < last; ++i) {
+                                    const std::uint32_t one[] = {from[i]};
+                                    bfs->run(s, one, limit, &reverse);
+                                    counts[i] = {s.stakeholder(from[i]), bfs->order().size() - 1};
+                                }
+                            });
     return counts;
 }
 

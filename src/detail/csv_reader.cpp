@@ -54,6 +54,18 @@ std::size_t count_lines(std::string_view text) noexcept {
     return line_of(text, text.size()) - 1;
 }
 
+std::size_t count_records(std::string_view text) noexcept {
+    const std::size_t lines = count_lines(text);
+    if (lines <= text.size() / 8) return lines;
+    std::size_t records = 0;
+    char previous = '\n';
+    for (const char c : text) {
+        records += static_cast<std::size_t>((c == '\n' || c == '\r') && previous != '\n' && previous != '\r');
+        previous = c;
+    }
+    return records;
+}
+
 void validate_utf8(std::string_view text, std::string_view file) {
     std::size_t i = 0;
     while (i < text.size()) {

@@ -11,6 +11,11 @@ namespace copnet::detail {
 /// Number of line ends (LF, CRLF and lone CR each count once) in `text`. Cost: O(size).
 [[nodiscard]] std::size_t count_lines(std::string_view text) noexcept;
 
+/// About the number of records in `text`, for reserving: its line ends, or for a text of mostly
+/// blank lines (an average line under 8 bytes) its non-blank lines, so that blank lines cost no
+/// memory. Cost: O(size).
+[[nodiscard]] std::size_t count_records(std::string_view text) noexcept;
+
 /// Throws parse_error naming the line of the first byte that is not valid UTF-8 (overlongs,
 /// surrogates and code points past U+10FFFF included). Cost: O(size).
 void validate_utf8(std::string_view text, std::string_view file);

@@ -25,7 +25,9 @@ namespace copnet::detail {
 /// Calls work(worker, first, last) for the chunks [first, last) of [0, total), `chunk` items
 /// each, on `worker_count(threads, …)` threads (worker 0 is the calling thread). Reports
 /// `progress` (items done of total) from the calling thread about a hundred times and once at
-/// the end. The first exception a worker throws is rethrown here after all have stopped.
+/// the end. The first exception a worker throws is rethrown here after all have stopped. If a
+/// thread cannot be started (a process or thread limit), the work runs on those that did
+/// (the calling thread at least): never fewer results, only less parallelism.
 /// `make_state(worker)` builds each worker's private state before work starts.
 template <class Work>
 void parallel_chunks(std::size_t total, std::size_t chunk, unsigned threads, Work&& work,
@@ -61,8 +63,12 @@ void parallel_chunks(std::size_t total, std::size_t chunk, unsigned threads, Wor
         }
     };
     std::vector<std::thread> pool;
-    pool.reserve(workers - 1);
-    for (unsigned t = 1; t < workers; ++t) pool.emplace_back(body, t);
+    try {
+        pool.reserve(workers - 1);
+        for (unsigned t = 1; t < workers; ++t) pool.emplace_back(body, t);
+    } catch (const std::exception&) {
+        // std::system_error (EAGAIN) or bad_alloc: run on the threads that started.
+    }
     body(0);
     for (auto& t : pool) t.join();
     if (error) std::rethrow_exception(error);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstring>
 #include <exception>
+#include <system_error>
 #include <thread>
 #include <fstream>
 #include <optional>
@@ -59,15 +60,18 @@ NodeHeader parse_node_header(const std::vector<std::string_view>& fields, std::s
     }};
     NodeHeader h;
     bool has_id = false;
+    std::unordered_map<std::string, std::size_t> seen;  // lower-cased name → column
+    std::unordered_map<std::string_view, std::size_t> by_community;  // community → column
     for (std::size_t i = 0; i < fields.size(); ++i) {
         const std::string_view name = detail::trim(fields[i]);
         if (name.empty())
             throw parse_error(std::string(file), 1, "",
                               "column " + std::to_string(i + 1) + " has no name in the header");
-        for (std::size_t j = 0; j < i; ++j)
-            if (iequals(h.names[j], name))
-                throw parse_error(std::string(file), 1, std::string(name),
-                                  "column " + dq(name) + " appears twice in the header");
+        std::string folded(name);
+        for (char& c : folded) c = detail::ascii_lower(c);
+        if (!seen.emplace(std::move(folded), i).second)
+            throw parse_error(std::string(file), 1, std::string(name),
+                              "column " + dq(name) + " appears twice in the header");
         NodeColumn role = NodeColumn::attribute;
         std::string community;
         for (const auto& [n, r] : builtins)
@@ -86,13 +90,14 @@ NodeHeader parse_node_header(const std::vector<std::string_view>& fields, std::s
         h.names.emplace_back(name);
         h.communities.push_back(std::move(community));
     }
-    for (std::size_t i = 0; i < h.roles.size(); ++i)
-        for (std::size_t j = 0; j < i; ++j)
-            if (!h.communities[i].empty() && h.communities[i] == h.communities[j])
-                throw parse_error(std::string(file), 1, h.names[i],
-                                  "columns " + dq(h.names[j]) + " and " + dq(h.names[i]) +
-                                      " both give circles of community " +
-                                      dq(h.communities[i]));
+    for (std::size_t i = 0; i < h.roles.size(); ++i) {
+        if (h.communities[i].empty()) continue;
+        const auto [at, fresh] = by_community.emplace(h.communities[i], i);
+        if (!fresh)
+            throw parse_error(std::string(file), 1, h.names[i],
+                              "columns " + dq(h.names[at->second]) + " and " + dq(h.names[i]) +
+                                  " both give circles of community " + dq(h.communities[i]));
+    }
     if (!has_id)
         throw parse_error(std::string(file), 1, "id", "the header has no id column");
     return h;
@@ -205,7 +210,7 @@ CsvReport load(Network& into, std::string nodes_buffer, std::string ties_buffer,
     const auto base = gsl::narrow<std::uint32_t>(into.slot_count());
     std::vector<StagedStakeholder> staged;
     detail::IdTable staged_index;  // id → staged position
-    staged_index.reserve(detail::count_lines(nodes_buffer) + 1);
+    staged_index.reserve(detail::count_records(nodes_buffer) + 1);
 
     RecordReader nodes(nodes_buffer, nodes_name);
     std::vector<std::string_view> fields;
@@ -367,7 +372,7 @@ CsvReport load(Network& into, std::string nodes_buffer, std::string ties_buffer,
     char* const body = ties.position();
     char* const body_end = ties_buffer.data() + ties_buffer.size();
     const std::size_t body_size = static_cast<std::size_t>(body_end - body);
-    const std::size_t rows_hint = detail::count_lines({body, body_size}) + 1;
+    const std::size_t rows_hint = detail::count_records({body, body_size}) + 1;
     std::vector<Tie> staged_ties;
     const unsigned threads = options.threads != 0 ? options.threads
                                                   : std::max(1U, std::thread::hardware_concurrency());
@@ -388,7 +393,7 @@ CsvReport load(Network& into, std::string nodes_buffer, std::string ties_buffer,
             if (slot == detail::IdTable::npos) throw missing(id, line, column);
             return slot;
         };
-        std::thread worker([&] {
+        const auto second = [&] {
             try {
                 RecordReader reader(split, body_end, ties_name, split_line);
                 second_half.reserve(rows_hint / 2 + 1);
@@ -396,16 +401,23 @@ CsvReport load(Network& into, std::string nodes_buffer, std::string ties_buffer,
             } catch (...) {
                 second_error = std::current_exception();
             }
-        });
+        };
+        std::optional<std::thread> worker;
+        try {
+            worker.emplace(second);
+        } catch (const std::system_error&) {
+            // No thread to be had (a process limit): the second half after the first.
+        }
         try {
             RecordReader reader(body, split, ties_name, ties.next_line());
             staged_ties.reserve(rows_hint);
             parse_rows(reader, staged_ties, resolve);
         } catch (...) {
-            worker.join();  // the first half's error comes first
+            if (worker) worker->join();  // the first half's error comes first
             throw;
         }
-        worker.join();
+        if (worker) worker->join();
+        else second();
         if (second_error) std::rethrow_exception(second_error);
         staged_ties.insert(staged_ties.end(), second_half.begin(), second_half.end());
     } else {
@@ -418,29 +430,38 @@ CsvReport load(Network& into, std::string nodes_buffer, std::string ties_buffer,
                    });
     }
 
-    // Phase 2: apply. Everything was validated; only allocation can fail from here on.
+    // Phase 2: apply. Everything was validated; only allocation can fail from here on, and then
+    // `into` gets back what it held (a copy made first; nothing to copy for an empty network).
     CsvReport report;
     report.stakeholders = staged.size();
     report.created = created;
     report.ties = staged_ties.size();
-    into.reserve(into.slot_count() + staged.size());
-    for (std::size_t i = 0; i < header.roles.size(); ++i)
-        if (header.roles[i] == NodeColumn::attribute) into.add_attribute_name(header.names[i]);
-    std::vector<Community*> communities;
-    for (std::size_t c : community_columns) {
-        Community* found = into.find_community(header.communities[c]);
-        communities.push_back(found != nullptr ? found
-                                               : &into.add_community(header.communities[c]));
+    const bool empty = into.slot_count() == 0 && into.communities().empty() &&
+                       into.attribute_names().empty();
+    Network saved = empty ? Network() : into;
+    try {
+        into.reserve(into.slot_count() + staged.size());
+        for (std::size_t i = 0; i < header.roles.size(); ++i)
+            if (header.roles[i] == NodeColumn::attribute) into.add_attribute_name(header.names[i]);
+        std::vector<Community*> communities;
+        for (std::size_t c : community_columns) {
+            Community* found = into.find_community(header.communities[c]);
+            communities.push_back(found != nullptr ? found
+                                                   : &into.add_community(header.communities[c]));
+        }
+        for (std::size_t i = 0; i < staged.size(); ++i) {
+            const StakeholderId who = into.add_stakeholder(std::move(staged[i].stakeholder));
+            Ensures(who.index() == base + i);
+            if (i < from_nodes)
+                for (std::size_t c = 0; c < communities.size(); ++c)
+                    if (staged[i].circles[c] != Circle::none)
+                        communities[c]->set_circle(who, staged[i].circles[c]);
+        }
+        report.merged_ties = into.add_ties(staged_ties);
+    } catch (...) {
+        detail::roll_back(into, std::move(saved));
+        throw;
     }
-    for (std::size_t i = 0; i < staged.size(); ++i) {
-        const StakeholderId who = into.add_stakeholder(std::move(staged[i].stakeholder));
-        Ensures(who.index() == base + i);
-        if (i < from_nodes)
-            for (std::size_t c = 0; c < communities.size(); ++c)
-                if (staged[i].circles[c] != Circle::none)
-                    communities[c]->set_circle(who, staged[i].circles[c]);
-    }
-    report.merged_ties = into.add_ties(staged_ties);
     return report;
 }
 
