@@ -2,6 +2,7 @@
 #include "copnet/analysis/boundary.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -121,14 +122,18 @@ EIResult ei_index(const Network& net, std::string_view facet, const EIOptions& o
     r.permutations = options.permutations;
     r.p_greater = r.p_less = nan;
     if (options.permutations > 0 && !ties.empty()) {
-        // EI falls as I rises (E + I is fixed), so compare internal counts: exact integers.
-        std::vector<std::size_t> internal(options.permutations);
+        // EI falls as I rises (E + I is fixed), so compare internal counts: exact integers,
+        // counted as the permutations run (memory does not grow with their number).
         const unsigned workers = detail::worker_count(options.threads, options.permutations);
         std::vector<std::vector<std::uint32_t>> labels(workers);
+        std::atomic<std::size_t> greater{0};
+        std::atomic<std::size_t> less{0};
         detail::parallel_chunks(
-            options.permutations, 1, options.threads,
+            options.permutations, 64, options.threads,
             [&](unsigned worker, std::size_t first, std::size_t last) {
                 auto& perm = labels[worker];
+                std::size_t g = 0;
+                std::size_t l = 0;
                 for (std::size_t p = first; p < last; ++p) {
                     perm = cats.of;
                     detail::Rng rng(options.seed, p);
@@ -138,15 +143,13 @@ EIResult ei_index(const Network& net, std::string_view facet, const EIOptions& o
                     }
                     std::size_t count = 0;
                     for (const auto& [u, w] : ties) count += perm[u] == perm[w] ? 1U : 0U;
-                    internal[p] = count;
+                    g += count <= r.internal ? 1U : 0U;
+                    l += count >= r.internal ? 1U : 0U;
                 }
-            });
-        std::size_t greater = 0;
-        std::size_t less = 0;
-        for (std::size_t i : internal) {
-            greater += i <= r.internal ? 1U : 0U;
-            less += i >= r.internal ? 1U : 0U;
-        }
+                greater += g;
+                less += l;
+            },
+            options.progress);
         const auto perms = static_cast<double>(options.permutations);
         r.p_greater = static_cast<double>(greater) / perms;
         r.p_less = static_cast<double>(less) / perms;
@@ -222,7 +225,8 @@ BoundaryReport boundaries(const Network& net, const BoundaryOptions& options) {
                             "(boundaries need at least two)");
     r.ei = ei_index(net, options.facet,
                     {.filter = options.filter, .permutations = options.permutations,
-                     .seed = options.seed, .threads = options.threads});
+                     .seed = options.seed, .threads = options.threads,
+                     .progress = options.progress});
     r.brokerage = brokerage(net, options.facet, {.filter = options.filter, .threads = options.threads});
     r.holes = structural_holes(net, {.filter = options.filter, .weighted = options.weighted});
     std::vector<BrokerageRoles> roles;

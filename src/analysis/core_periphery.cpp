@@ -270,13 +270,16 @@ CorePeriphery run(const CpGraph& g, const CorePeripheryOptions& o) {
         if (better(other.fit(), best.fit())) best = std::move(other);
     }
     std::mt19937_64 rng(o.seed);
+    std::size_t reported = 0;
     for (std::size_t r = 0; r < o.restarts && n > 1; ++r) {
+        detail::report_progress(o.progress, r, o.restarts, reported);
         Search trial = best;
         const std::uint32_t kicks = 1 + static_cast<std::uint32_t>(rng() % std::clamp<std::uint32_t>(n / 8, 1, 16));
         for (std::uint32_t k = 0; k < kicks; ++k) trial.flip(static_cast<std::uint32_t>(rng() % n));
         out.passes += trial.local_search(o.max_passes);
         if (better(trial.fit(), best.fit())) best = std::move(trial);
     }
+    detail::report_progress(o.progress, o.restarts, o.restarts, reported);
     // Report the fit from freshly summed blocks (no drift from the running updates).
     out.discrete_fit = blocks_of(g, best.core).fit(o.between);
     out.scores.resize(n);

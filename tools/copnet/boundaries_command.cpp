@@ -212,10 +212,13 @@ std::string as_text(const Network& net, const BoundaryReport& r, const Boundarie
 std::string run_boundaries(const BoundariesCli& o) {
     std::string label;
     const Network net = load_input(o.input, label);
+    ProgressBar bar("permutations");
     const BoundaryReport r = boundaries(
         net, {.facet = o.analysis.facet, .filter = o.analysis.filter(),
               .weighted = o.analysis.weighted, .permutations = o.permutations,
-              .samples = o.samples, .seed = o.seed, .threads = o.threads});
+              .samples = o.samples, .seed = o.seed, .threads = o.threads,
+              .progress = bar.callback()});
+    bar.end_line();
     switch (o.input.format()) {
     case Format::json: return as_json(net, r);
     case Format::csv: return as_csv(net, r);

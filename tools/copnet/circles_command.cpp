@@ -70,14 +70,18 @@ std::string run_circles(const CirclesCli& o) {
 
     const std::vector<Coreness> cores =
         coreness(net, {.filter = filter, .weighted = o.analysis.weighted});
-    const CorePeripheryOptions cp_options{.filter = filter,
+    CorePeripheryOptions cp_options{.filter = filter,
                                           .weighted = o.analysis.weighted,
                                           .between = parse_between(o.between),
                                           .restarts = o.restarts,
                                           .seed = o.seed};
+    ProgressBar bar("restarts");
+    cp_options.progress = bar.callback();
     const bool members = cop.member_count() > 0;
     const CorePeriphery cp =
         members ? core_periphery(net, cop, cp_options) : core_periphery(net, cp_options);
+    cp_options.progress = {};  // the fit's own search is short
+    bar.end_line();
     const CircleFit fit = circle_fit(net, cop, cp_options);
     const CircleDensity density = circle_density(net, cop, {.filter = filter});
     const std::vector<Suggestion> suggestions =

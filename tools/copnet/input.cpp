@@ -1,5 +1,7 @@
 #include "input.hpp"
 
+#include <cerrno>
+#include <cstdlib>
 #include <sstream>
 
 #include "copnet/error.hpp"
@@ -105,8 +107,24 @@ CLI::Validator non_negative() {
     return CLI::Validator(
         [](std::string& text) {
             const auto first = text.find_first_not_of(" \t");
-            return first != std::string::npos && text[first] == '-'
-                       ? std::string("must be a whole number, 0 or more")
+            if (first != std::string::npos && text[first] == '-')
+                return std::string("must be a whole number, 0 or more");
+            // CLI11 saturates a number beyond 64 bits: refuse it instead.
+            errno = 0;
+            char* end = nullptr;
+            const long double value = std::strtold(text.c_str(), &end);
+            if (end != text.c_str() && (errno == ERANGE || value > 18446744073709551615.0L))
+                return std::string("is larger than 18446744073709551615 (2^64 - 1)");
+            return std::string();
+        },
+        "");
+}
+
+CLI::Validator not_empty() {
+    return CLI::Validator(
+        [](std::string& text) {
+            return text.find_first_not_of(" \t") == std::string::npos
+                       ? std::string("is empty (leave the option out for its default)")
                        : std::string();
         },
         "");

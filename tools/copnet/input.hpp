@@ -72,8 +72,10 @@ struct DiffusionCliOptions {
 };
 
 /// Rejects a negative whole number with a readable message (CLI11 would wrap "-1" into a huge
-/// 64-bit unsigned value).
+/// 64-bit unsigned value), and one beyond 2^64 − 1 (CLI11 would saturate it silently).
 [[nodiscard]] CLI::Validator non_negative();
+/// Refuses an empty (or blank) value: `--from ""` must not silently mean the default.
+[[nodiscard]] CLI::Validator not_empty();
 
 /// Adds --model, --runs, --seed, --threads and --probability to `cmd`.
 void add_diffusion_options(CLI::App& cmd, DiffusionCliOptions& options);

@@ -31,10 +31,11 @@ public:
     /// The callback for `DiffusionOptions::progress`; empty when the bar is inactive. It refers
     /// to this bar, which must outlive the analysis.
     [[nodiscard]] Progress callback();
+    /// Ends the line drawn so far (if any), so that later output starts on a line of its own.
+    void end_line() noexcept;
 
 private:
     void draw(std::size_t done, std::size_t total) noexcept;
-    void end_line() noexcept;
 
     std::string label_;
     bool active_ = false;

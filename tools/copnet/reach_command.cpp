@@ -124,7 +124,8 @@ void add_reach_command(CLI::App& app, Runner& run) {
                  "Default sources: the community's core group.");
     add_input_options(*cmd, o->input);
     add_analysis_options(*cmd, o->analysis);
-    cmd->add_option("--from", o->from, "source ids, comma-separated (default: the core group)");
+    cmd->add_option("--from", o->from, "source ids, comma-separated (default: the core group)")
+        ->check(not_empty());
     cmd->add_option("--hops", o->hops, "at most K ties from a source (default: unlimited)")
         ->check(CLI::NonNegativeNumber);
     cmd->add_option("--levels", o->levels,

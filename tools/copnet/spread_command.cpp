@@ -215,7 +215,8 @@ void add_spread_command(CLI::App& app, Runner& run) {
     add_input_options(*cmd, o->input);
     add_analysis_options(*cmd, o->analysis);
     add_diffusion_options(*cmd, o->diffusion);
-    cmd->add_option("--from", o->from, "source ids, comma-separated (default: the core group)");
+    cmd->add_option("--from", o->from, "source ids, comma-separated (default: the core group)")
+        ->check(not_empty());
     cmd->add_flag("--synergy", o->synergy,
                   "also each source's spread alone against the sources together");
     cmd->callback([o, &run] { run = [o] { return run_spread(*o); }; });

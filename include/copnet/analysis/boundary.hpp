@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "copnet/network.hpp"
+#include "copnet/progress.hpp"
 #include "copnet/stakeholder.hpp"
 #include "copnet/tie.hpp"
 
@@ -64,6 +65,8 @@ struct EIOptions {
     std::uint64_t seed = 1;
     /// Worker threads; 0 = the hardware's.
     unsigned threads = 0;
+    /// Reports permutations done (optional).
+    Progress progress{};
 };
 
 /// E-I index of one category.
@@ -301,8 +304,12 @@ struct BoundaryOptions {
     std::size_t permutations = 1000;
     /// Betweenness from this many random sources (empty: exact).
     std::optional<std::size_t> samples{};
+    /// Seed of the permutations and of the sampled sources.
     std::uint64_t seed = 1;
+    /// Worker threads; 0 = the hardware's.
     unsigned threads = 0;
+    /// Reports the E-I permutations done (optional).
+    Progress progress{};
 };
 
 /// Everything `copnet boundaries` reports for one facet.

@@ -14,6 +14,7 @@
 
 #include "copnet/community.hpp"
 #include "copnet/network.hpp"
+#include "copnet/progress.hpp"
 #include "copnet/tie.hpp"
 
 namespace copnet {
@@ -80,6 +81,8 @@ struct CorePeripheryOptions {
     std::size_t restarts = 20;
     /// Seed of the kicks: same seed, same partition.
     std::uint64_t seed = 1;
+    /// Reports restarts done (optional).
+    Progress progress{};
     /// Continuous model: stop when no score changes by more than this (scores scaled to max 1)
     /// in a sweep, or after `max_sweeps` sweeps. Must be > 0.
     double tolerance = 1e-10;

@@ -15,6 +15,7 @@
 
 #include "copnet/community.hpp"
 #include "copnet/network.hpp"
+#include "copnet/progress.hpp"
 #include "copnet/stakeholder.hpp"
 #include "copnet/tie.hpp"
 
@@ -147,11 +148,6 @@ enum class DiffusionModel : std::uint8_t {
 /// Parses "ic" / "independent_cascade" or "lt" / "linear_threshold" (case-insensitive).
 /// Throws: invalid_value naming the text. Cost: O(length).
 [[nodiscard]] DiffusionModel parse_diffusion_model(std::string_view text);
-
-/// Progress of a long computation: `done` of `total` units. Called on the thread that called
-/// the analysis, a bounded number of times (about a hundred), never concurrently; the last call
-/// has done == total. It must not throw.
-using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
 /// Options of the diffusion analyses (`spread`, `coalition_synergy`, `leverage`).
 struct DiffusionOptions {
