@@ -12,7 +12,7 @@ packages=(build-essential cmake ccache libboost-graph-dev libboost-serialization
           libmsgsl-dev catch2 nlohmann-json3-dev libcli11-dev libbenchmark-dev libxml2-dev
           librsvg2-bin
           pybind11-dev python3-dev python3-setuptools python3-wheel python3-pip python3-pytest
-          python3-networkx python3-mypy)
+          python3-networkx python3-numpy python3-scipy python3-mypy)
 # More packages for a caller's purpose (scripts/setup-compare.sh: the benchmark peers).
 read -r -a extra <<<"${COPNET_EXTRA_PACKAGES:-}"
 packages+=("${extra[@]}")
