@@ -87,8 +87,9 @@ BetweennessOptions betweenness_options(const py::object& kinds, Direction direct
 void bind_boundary(py::module_& m) {
     m.def(
         "mixing_matrix",
-        [](const Network& net, const std::string& facet, const py::object& kinds,
+        [](const SharedNetwork& net, const std::string& facet, const py::object& kinds,
            Direction direction) {
+            const ReadLock lock(net);
             const TieFilter f = filter_from(kinds, direction);
             py::gil_scoped_release release;
             MixingMatrix r = mixing_matrix(net, facet, f);
@@ -103,8 +104,9 @@ void bind_boundary(py::module_& m) {
 
     m.def(
         "ei_index",
-        [](const Network& net, const std::string& facet, const py::object& kinds,
+        [](const SharedNetwork& net, const std::string& facet, const py::object& kinds,
            std::size_t permutations, std::uint64_t seed, unsigned threads) {
+            const ReadLock lock(net);
             EIOptions o;
             o.filter = filter_from(kinds, Direction::out);
             o.permutations = permutations;
@@ -125,8 +127,9 @@ void bind_boundary(py::module_& m) {
 
     m.def(
         "brokerage",
-        [](const Network& net, const std::string& facet, const py::object& kinds,
+        [](const SharedNetwork& net, const std::string& facet, const py::object& kinds,
            Direction direction, unsigned threads) {
+            const ReadLock lock(net);
             BrokerageOptions o;
             o.filter = filter_from(kinds, direction);
             o.threads = threads;
@@ -144,8 +147,9 @@ void bind_boundary(py::module_& m) {
 
     m.def(
         "structural_holes",
-        [](const Network& net, const py::object& kinds, Direction direction, bool weighted,
+        [](const SharedNetwork& net, const py::object& kinds, Direction direction, bool weighted,
            bool undirected) {
+            const ReadLock lock(net);
             HolesOptions o;
             o.filter = filter_from(kinds, direction);
             o.weighted = weighted;
@@ -166,9 +170,10 @@ void bind_boundary(py::module_& m) {
 
     m.def(
         "betweenness",
-        [](const Network& net, const py::object& kinds, Direction direction, bool undirected,
+        [](const SharedNetwork& net, const py::object& kinds, Direction direction, bool undirected,
            bool normalized, std::optional<std::size_t> samples, std::uint64_t seed,
            unsigned threads) {
+            const ReadLock lock(net);
             const auto o = betweenness_options(kinds, direction, undirected, normalized, samples,
                                                seed, threads);
             std::vector<Betweenness> r;
@@ -190,9 +195,10 @@ void bind_boundary(py::module_& m) {
 
     m.def(
         "boundary_spanners",
-        [](const Network& net, const std::string& facet, const py::object& kinds,
+        [](const SharedNetwork& net, const std::string& facet, const py::object& kinds,
            Direction direction, std::optional<std::size_t> samples, std::uint64_t seed,
            unsigned threads) {
+            const ReadLock lock(net);
             const auto o = betweenness_options(kinds, direction, false, false, samples, seed,
                                                threads);
             std::vector<Spanner> r;
@@ -210,7 +216,8 @@ void bind_boundary(py::module_& m) {
 
     m.def(
         "level_crossing",
-        [](const Network& net, const py::object& kinds) {
+        [](const SharedNetwork& net, const py::object& kinds) {
+            const ReadLock lock(net);
             return levels_to_py(level_crossing(net, filter_from(kinds, Direction::out)));
         },
         py::arg("network"), py::kw_only(), py::arg("kinds") = py::none(),
@@ -218,8 +225,9 @@ void bind_boundary(py::module_& m) {
 
     m.def(
         "attribute_assortativity",
-        [](const Network& net, const std::string& facet, const py::object& kinds,
+        [](const SharedNetwork& net, const std::string& facet, const py::object& kinds,
            Direction direction) {
+            const ReadLock lock(net);
             const TieFilter f = filter_from(kinds, direction);
             py::gil_scoped_release release;
             return attribute_assortativity(net, facet, f);
@@ -231,9 +239,10 @@ void bind_boundary(py::module_& m) {
 
     m.def(
         "boundaries",
-        [](const Network& net, const std::string& facet, const py::object& kinds,
+        [](const SharedNetwork& net, const std::string& facet, const py::object& kinds,
            Direction direction, bool weighted, std::size_t permutations,
            std::optional<std::size_t> samples, std::uint64_t seed, unsigned threads) {
+            const ReadLock lock(net);
             BoundaryOptions o;
             o.facet = facet;
             o.filter = filter_from(kinds, direction);

@@ -46,7 +46,8 @@ py::str circle_name(Circle c) { return py::str(std::string(to_string(c))); }
 void bind_circles(py::module_& m) {
     m.def(
         "coreness",
-        [](const Network& net, const py::object& kinds, bool weighted) {
+        [](const SharedNetwork& net, const py::object& kinds, bool weighted) {
+            const ReadLock lock(net);
             CorenessOptions o;
             o.filter = filter_from(kinds, Direction::out);
             o.weighted = weighted;
@@ -70,9 +71,10 @@ void bind_circles(py::module_& m) {
 
     m.def(
         "core_periphery",
-        [](const Network& net, const py::object& community, const py::object& kinds,
+        [](const SharedNetwork& net, const py::object& community, const py::object& kinds,
            bool weighted, const std::string& between, std::size_t max_passes,
            std::size_t restarts, std::uint64_t seed) {
+            const ReadLock lock(net);
             const Community* c = community_from(net, community);
             const auto o = cp_options(kinds, weighted, between, max_passes, restarts, seed);
             CorePeriphery r;
@@ -92,8 +94,9 @@ void bind_circles(py::module_& m) {
 
     m.def(
         "circle_fit",
-        [](const Network& net, const py::object& community, const py::object& kinds,
+        [](const SharedNetwork& net, const py::object& community, const py::object& kinds,
            bool weighted, const std::string& between, std::size_t restarts, std::uint64_t seed) {
+            const ReadLock lock(net);
             const Community* c = community_from(net, community);
             if (c == nullptr) throw invalid_value("a community is required");
             const auto o = cp_options(kinds, weighted, between, 100, restarts, seed);
@@ -112,7 +115,8 @@ void bind_circles(py::module_& m) {
 
     m.def(
         "circle_density",
-        [](const Network& net, const py::object& community, const py::object& kinds) {
+        [](const SharedNetwork& net, const py::object& community, const py::object& kinds) {
+            const ReadLock lock(net);
             const Community* c = community_from(net, community);
             if (c == nullptr) throw invalid_value("a community is required");
             CircleDensityOptions o;
@@ -134,9 +138,10 @@ void bind_circles(py::module_& m) {
 
     m.def(
         "suggest_moves",
-        [](const Network& net, const py::object& community, const py::object& kinds,
+        [](const SharedNetwork& net, const py::object& community, const py::object& kinds,
            bool weighted, std::size_t at_risk_below, std::size_t invite_min_ties,
            double invite_min_share) {
+            const ReadLock lock(net);
             const Community* c = community_from(net, community);
             if (c == nullptr) throw invalid_value("a community is required");
             SuggestOptions o;
@@ -166,8 +171,9 @@ void bind_circles(py::module_& m) {
 
     m.def(
         "trajectories",
-        [](const Network& net, const py::object& before, const py::object& after,
+        [](const SharedNetwork& net, const py::object& before, const py::object& after,
            const std::string& facet) {
+            const ReadLock lock(net);
             const Community* b = community_from(net, before);
             const Community* a = community_from(net, after);
             if (b == nullptr || a == nullptr) throw invalid_value("two communities are required");
@@ -204,11 +210,14 @@ void bind_circles(py::module_& m) {
     m.def(
         "read_membership",
         [](py::object self, const py::object& path, std::string name, std::string column) {
-            Network& net = self.cast<Network&>();
             MembershipOptions o;
             o.column = std::move(column);
-            read_membership(net, py::module_::import("os").attr("fspath")(path).cast<std::string>(),
-                            std::move(name), o);
+            const auto file = py::module_::import("os").attr("fspath")(path).cast<std::string>();
+            {
+                auto& net = self.cast<SharedNetwork&>();
+                const WriteLock lock(net);
+                read_membership(net, file, std::move(name), o);
+            }
             return py::object(self.attr("communities")()[py::int_(-1)]);
         },
         py::arg("network"), py::arg("path"), py::arg("name"), py::kw_only(),

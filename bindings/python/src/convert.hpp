@@ -15,6 +15,8 @@
 #include <copnet/stakeholder.hpp>
 #include <copnet/tie.hpp>
 
+#include "shared_network.hpp"
+
 namespace copnet::python {
 
 namespace py = pybind11;

@@ -62,7 +62,7 @@ namespace {
 struct CommunityRef {
     py::object owner;  // the Python Network
     std::string name;
-    [[nodiscard]] Network& network() const { return owner.cast<Network&>(); }
+    [[nodiscard]] SharedNetwork& network() const { return owner.cast<SharedNetwork&>(); }
     [[nodiscard]] Community& get() const { return network().community(name); }
 };
 
@@ -107,6 +107,12 @@ py::object summary_to_py(const Summary& s) {
     return make("Summary", s.stakeholders, s.ties, kinds, s.community, circles, levels, stances);
 }
 
+/// A deep copy, taken under the source's lock; the copy gets a lock of its own.
+SharedNetwork copy_of(const SharedNetwork& n) {
+    const ReadLock lock(n);
+    return SharedNetwork(n);
+}
+
 CsvOptions csv_options(const std::string& community, bool create_missing, unsigned threads) {
     CsvOptions o;
     o.community = community;
@@ -134,38 +140,55 @@ A Community of Practice over the stakeholders of one Network: each stakeholder's
 (core, inner, outer, none). Get one from ``Network.add_community`` or ``Network.community``.
 ``len(c)`` counts members, ``id in c`` tests membership, ``for id in c`` iterates members,
 ``c[id]`` is a circle and ``c[id] = "core"`` sets one.)doc")
-        .def_property_readonly("name", [](const CommunityRef& c) { return c.get().name(); },
-                               "The community's name, unique within its network.")
+        .def_property_readonly(
+            "name",
+            [](const CommunityRef& c) {
+                const ReadLock lock(c.network());
+                return c.get().name();
+            },
+            "The community's name, unique within its network.")
         .def_property(
-            "domain", [](const CommunityRef& c) { return c.get().domain(); },
-            [](const CommunityRef& c, std::string d) { c.get().set_domain(std::move(d)); },
+            "domain",
+            [](const CommunityRef& c) {
+                const ReadLock lock(c.network());
+                return c.get().domain();
+            },
+            [](const CommunityRef& c, std::string d) {
+                const WriteLock lock(c.network());
+                c.get().set_domain(std::move(d));
+            },
             "Free text describing the shared concern.")
         .def_property_readonly("network", [](const CommunityRef& c) { return c.owner; },
                                "The network the community belongs to.")
         .def(
             "circle",
             [](const CommunityRef& c, const std::string& id) {
+                const ReadLock lock(c.network());
                 return c.get().circle(c.network().at(id));
             },
             py::arg("id"), "The circle of stakeholder ``id`` (Circle.none for non-members).")
         .def("__getitem__",
              [](const CommunityRef& c, const std::string& id) {
+                 const ReadLock lock(c.network());
                  return c.get().circle(c.network().at(id));
              })
         .def(
             "set_circle",
             [](const CommunityRef& c, const std::string& id, Circle circle) {
+                const WriteLock lock(c.network());
                 c.get().set_circle(c.network().at(id), circle);
             },
             py::arg("id"), py::arg("circle"),
             "Puts stakeholder ``id`` in ``circle`` (Circle.none removes the membership).")
         .def("__setitem__",
              [](const CommunityRef& c, const std::string& id, Circle circle) {
+                 const WriteLock lock(c.network());
                  c.get().set_circle(c.network().at(id), circle);
              })
         .def(
             "members",
             [](const CommunityRef& c, std::optional<Circle> circle) {
+                const ReadLock lock(c.network());
                 const Community& cc = c.get();
                 return ids_of(c.network(), circle ? cc.members(*circle)
                                                   : cc.members_within(Circle::outer));
@@ -176,23 +199,34 @@ A Community of Practice over the stakeholders of one Network: each stakeholder's
         .def(
             "members_within",
             [](const CommunityRef& c, Circle circle) {
+                const ReadLock lock(c.network());
                 return ids_of(c.network(), c.get().members_within(circle));
             },
             py::arg("circle"),
             "Ids at or inside ``circle``: members_within('inner') is core + inner.")
         .def(
-            "count", [](const CommunityRef& c, Circle circle) { return c.get().count(circle); },
+            "count",
+            [](const CommunityRef& c, Circle circle) {
+                const ReadLock lock(c.network());
+                return c.get().count(circle);
+            },
             py::arg("circle"),
             "Stakeholders in ``circle`` (for Circle.none: the non-members).")
-        .def("__len__", [](const CommunityRef& c) { return c.get().member_count(); })
+        .def("__len__",
+             [](const CommunityRef& c) {
+                 const ReadLock lock(c.network());
+                 return c.get().member_count();
+             })
         .def("__contains__",
              [](const CommunityRef& c, const py::object& id) {
                  if (!py::isinstance<py::str>(id)) return false;
+                 const ReadLock lock(c.network());
                  const auto who = c.network().find(id.cast<std::string>());
                  return who && c.get().is_member(*who);
              })
         .def("__iter__",
              [](const CommunityRef& c) {
+                 const ReadLock lock(c.network());
                  return py::iter(ids_of(c.network(), c.get().members_within(Circle::outer)));
              })
         .def("__eq__",
@@ -203,6 +237,7 @@ A Community of Practice over the stakeholders of one Network: each stakeholder's
              })
         .def("__hash__", [](const CommunityRef& c) { return py::hash(py::str(c.name)); })
         .def("__repr__", [](const CommunityRef& c) {
+            const ReadLock lock(c.network());
             const Community& cc = c.get();
             std::ostringstream out;
             out << "<copnet.Community '" << cc.name() << "': " << cc.count(Circle::core)
@@ -211,31 +246,54 @@ A Community of Practice over the stakeholders of one Network: each stakeholder's
             return out.str();
         });
 
-    py::class_<Network>(m, "Network", R"doc(
+    py::class_<SharedNetwork>(m, "Network", R"doc(
 The landscape: stakeholders (named by their string ids) with their facets, typed ties between
 them, and the communities drawn over them. ``len(net)`` counts stakeholders, ``id in net``
-tests one, ``for id in net`` iterates ids in the order added, ``net[id]`` is a Stakeholder.)doc")
+tests one, ``for id in net`` iterates ids in the order added, ``net[id]`` is a Stakeholder.
+
+Thread safety: one network may be used from several Python threads. Each network has a
+reader–writer lock: analyses (which release the GIL) and reads run side by side and each sees
+one whole version of the network; a change (add_*, remove_*, update_stakeholder,
+set_tie_weight, a Community's set_circle or domain, read_membership) waits until the running
+analyses on that network are done, and analyses started meanwhile wait for the change. A
+change made from inside an analysis of the same network (a progress callback) raises
+copnet.Error instead of waiting for itself. Results are copies: they stay valid after later
+changes.)doc")
         .def(py::init<>(), "An empty network.")
-        .def("__len__", &Network::stakeholder_count)
+        .def("__len__",
+             [](const SharedNetwork& n) {
+                 const ReadLock lock(n);
+                 return n.stakeholder_count();
+             })
         .def("__contains__",
-             [](const Network& n, const py::object& id) {
-                 return py::isinstance<py::str>(id) && n.find(id.cast<std::string>()).has_value();
+             [](const SharedNetwork& n, const py::object& id) {
+                 if (!py::isinstance<py::str>(id)) return false;
+                 const ReadLock lock(n);
+                 return n.find(id.cast<std::string>()).has_value();
              })
         .def("__iter__",
-             [](const Network& n) {
+             [](const SharedNetwork& n) {
+                 const ReadLock lock(n);
                  py::list ids;
                  for (StakeholderId s : n.stakeholders()) ids.append(py::str(id_of(n, s)));
                  return py::iter(ids);
              })
         .def("__getitem__",
-             [](const Network& n, const std::string& id) { return to_py(n.stakeholder(n.at(id))); })
+             [](const SharedNetwork& n, const std::string& id) {
+                 const ReadLock lock(n);
+                 return to_py(n.stakeholder(n.at(id)));
+             })
         .def(
             "stakeholder",
-            [](const Network& n, const std::string& id) { return to_py(n.stakeholder(n.at(id))); },
+            [](const SharedNetwork& n, const std::string& id) {
+                const ReadLock lock(n);
+                return to_py(n.stakeholder(n.at(id)));
+            },
             py::arg("id"), "The stakeholder ``id`` (a copy: change it with update_stakeholder).")
         .def(
             "stakeholders",
-            [](const Network& n) {
+            [](const SharedNetwork& n) {
+                const ReadLock lock(n);
                 py::list out;
                 for (StakeholderId s : n.stakeholders()) out.append(to_py(n.stakeholder(s)));
                 return out;
@@ -243,8 +301,10 @@ tests one, ``for id in net`` iterates ids in the order added, ``net[id]`` is a S
             "Every stakeholder, in the order added.")
         .def(
             "add_stakeholder",
-            [](Network& n, const py::object& first, const py::kwargs& fields) {
-                return id_of(n, n.add_stakeholder(stakeholder_from_args(first, fields)));
+            [](SharedNetwork& n, const py::object& first, const py::kwargs& fields) {
+                Stakeholder s = stakeholder_from_args(first, fields);
+                const WriteLock lock(n);
+                return id_of(n, n.add_stakeholder(std::move(s)));
             },
             py::arg("stakeholder"),
             "Adds a stakeholder, given as a Stakeholder or as an id with keyword fields "
@@ -252,34 +312,45 @@ tests one, ``for id in net`` iterates ids in the order added, ``net[id]`` is a S
             "id. Raises InvalidValue for an empty or taken id.")
         .def(
             "update_stakeholder",
-            [](Network& n, const std::string& id, const py::object& s) {
-                n.update_stakeholder(n.at(id), stakeholder_from_py(s));
+            [](SharedNetwork& n, const std::string& id, const py::object& s) {
+                Stakeholder fields = stakeholder_from_py(s);
+                const WriteLock lock(n);
+                n.update_stakeholder(n.at(id), std::move(fields));
             },
             py::arg("id"), py::arg("stakeholder"),
             "Replaces every field of ``id`` (ties and circles kept; the id may change).")
         .def(
             "remove_stakeholder",
-            [](Network& n, const std::string& id) { n.remove_stakeholder(n.at(id)); },
+            [](SharedNetwork& n, const std::string& id) {
+                const WriteLock lock(n);
+                n.remove_stakeholder(n.at(id));
+            },
             py::arg("id"), "Removes ``id``, its ties and its memberships.")
         .def(
             "add_tie",
-            [](Network& n, const std::string& source, const std::string& target, TieKind kind,
-               double weight) { return n.add_tie(n.at(source), n.at(target), kind, weight); },
+            [](SharedNetwork& n, const std::string& source, const std::string& target,
+               TieKind kind, double weight) {
+                const WriteLock lock(n);
+                return n.add_tie(n.at(source), n.at(target), kind, weight);
+            },
             py::arg("source"), py::arg("target"), py::arg("kind") = TieKind::collaboration,
             py::arg("weight") = 1.0,
             "Adds a tie; returns False if one of that kind existed and was merged (larger "
             "weight kept). Raises InvalidValue for a self-tie or a weight outside [0,1].")
         .def(
             "remove_tie",
-            [](Network& n, const std::string& source, const std::string& target, TieKind kind) {
+            [](SharedNetwork& n, const std::string& source, const std::string& target,
+               TieKind kind) {
+                const WriteLock lock(n);
                 return n.remove_tie(n.at(source), n.at(target), kind);
             },
             py::arg("source"), py::arg("target"), py::arg("kind"),
             "Removes the tie; returns False if there was none.")
         .def(
             "tie",
-            [](const Network& n, const std::string& source, const std::string& target,
+            [](const SharedNetwork& n, const std::string& source, const std::string& target,
                TieKind kind) -> py::object {
+                const ReadLock lock(n);
                 const auto t = n.find_tie(n.at(source), n.at(target), kind);
                 return t ? tie_to_py(n, *t) : py::object(py::none());
             },
@@ -287,15 +358,19 @@ tests one, ``for id in net`` iterates ids in the order added, ``net[id]`` is a S
             "The tie of ``kind`` between the two (either order for collaboration), or None.")
         .def(
             "set_tie_weight",
-            [](Network& n, const std::string& source, const std::string& target, TieKind kind,
-               double weight) { n.set_tie_weight(n.at(source), n.at(target), kind, weight); },
+            [](SharedNetwork& n, const std::string& source, const std::string& target,
+               TieKind kind, double weight) {
+                const WriteLock lock(n);
+                n.set_tie_weight(n.at(source), n.at(target), kind, weight);
+            },
             py::arg("source"), py::arg("target"), py::arg("kind"), py::arg("weight"),
             "Sets the weight of an existing tie.")
         .def(
             "ties",
-            [](const Network& n, const std::optional<std::string>& id, const py::object& kinds,
-               Direction direction) {
+            [](const SharedNetwork& n, const std::optional<std::string>& id,
+               const py::object& kinds, Direction direction) {
                 const TieFilter f = filter_from(kinds, direction);
+                const ReadLock lock(n);
                 return ties_to_py(n, id ? n.ties(n.at(*id), f) : n.all_ties(f));
             },
             py::arg("id") = py::none(), py::kw_only(), py::arg("kinds") = py::none(),
@@ -304,29 +379,34 @@ tests one, ``for id in net`` iterates ids in the order added, ``net[id]`` is a S
             "those kinds.")
         .def(
             "neighbours",
-            [](const Network& n, const std::string& id, const py::object& kinds,
+            [](const SharedNetwork& n, const std::string& id, const py::object& kinds,
                Direction direction) {
-                return ids_of(n, n.neighbours(n.at(id), filter_from(kinds, direction)));
+                const TieFilter f = filter_from(kinds, direction);
+                const ReadLock lock(n);
+                return ids_of(n, n.neighbours(n.at(id), f));
             },
             py::arg("id"), py::kw_only(), py::arg("kinds") = py::none(),
             py::arg("direction") = Direction::out,
             "Ids one followed tie away from ``id`` (one entry per tie).")
         .def(
             "tie_count",
-            [](const Network& n, std::optional<TieKind> kind) {
+            [](const SharedNetwork& n, std::optional<TieKind> kind) {
+                const ReadLock lock(n);
                 return kind ? n.tie_count(*kind) : n.tie_count();
             },
             py::arg("kind") = py::none(), "Number of ties (of ``kind``).")
         .def_property_readonly(
             "attribute_names",
-            [](const Network& n) {
+            [](const SharedNetwork& n) {
+                const ReadLock lock(n);
                 const auto names = n.attribute_names();
                 return std::vector<std::string>(names.begin(), names.end());
             },
             "Attribute (extra column) names, in the order first seen.")
         .def(
             "facet",
-            [](const Network& n, const std::string& id, const std::string& facet) {
+            [](const SharedNetwork& n, const std::string& id, const std::string& facet) {
+                const ReadLock lock(n);
                 return std::string(n.facet(n.at(id), facet));
             },
             py::arg("id"), py::arg("facet"),
@@ -334,7 +414,8 @@ tests one, ``for id in net`` iterates ids in the order added, ``net[id]`` is a S
         .def(
             "add_community",
             [](py::object self, std::string name, std::string domain) {
-                Network& n = self.cast<Network&>();
+                auto& n = self.cast<SharedNetwork&>();
+                const WriteLock lock(n);
                 Community& c = n.add_community(std::move(name), std::move(domain));
                 return CommunityRef{std::move(self), c.name()};
             },
@@ -343,7 +424,9 @@ tests one, ``for id in net`` iterates ids in the order added, ``net[id]`` is a S
         .def(
             "community",
             [](py::object self, const std::string& name) {
-                const Community& c = self.cast<const Network&>().community(name);
+                const auto& n = self.cast<const SharedNetwork&>();
+                const ReadLock lock(n);
+                const Community& c = n.community(name);
                 return CommunityRef{std::move(self), c.name()};
             },
             py::arg("name") = "community",
@@ -351,29 +434,42 @@ tests one, ``for id in net`` iterates ids in the order added, ``net[id]`` is a S
         .def(
             "communities",
             [](py::object self) {
+                const auto& n = self.cast<const SharedNetwork&>();
+                const ReadLock lock(n);
                 std::vector<CommunityRef> out;
-                for (const Community* c : self.cast<const Network&>().communities())
+                for (const Community* c : n.communities())
                     out.push_back(CommunityRef{self, c->name()});
                 return out;
             },
             "Every community, in the order added.")
-        .def("remove_community", &Network::remove_community, py::arg("name"),
-             "Removes the community; returns False if there was none.")
+        .def(
+            "remove_community",
+            [](SharedNetwork& n, const std::string& name) {
+                const WriteLock lock(n);
+                return n.remove_community(name);
+            },
+            py::arg("name"), "Removes the community; returns False if there was none.")
         .def(
             "summary",
-            [](const Network& n, const py::object& community) {
+            [](const SharedNetwork& n, const py::object& community) {
+                const ReadLock lock(n);
                 return summary_to_py(summarize(n, community_from(n, community)));
             },
             py::arg("community") = py::none(),
             "Counts of stakeholders, ties by kind, circles (of ``community``), levels, stances.")
-        .def("copy", [](const Network& n) { return Network(n); }, "A deep copy.")
-        .def("__copy__", [](const Network& n) { return Network(n); })
-        .def("__deepcopy__", [](const Network& n, const py::object&) { return Network(n); })
+        .def("copy", &copy_of, "A deep copy (with a lock of its own).")
+        .def("__copy__", &copy_of)
+        .def("__deepcopy__", [](const SharedNetwork& n, const py::object&) { return copy_of(n); })
         .def("__eq__",
-             [](const Network& a, const py::object& b) {
-                 return py::isinstance<Network>(b) && a == b.cast<const Network&>();
+             [](const SharedNetwork& a, const py::object& b) {
+                 if (!py::isinstance<SharedNetwork>(b)) return false;
+                 const auto& other = b.cast<const SharedNetwork&>();
+                 const ReadLock lock_a(a);
+                 const ReadLock lock_b(other);
+                 return a == other;
              })
-        .def("__repr__", [](const Network& n) {
+        .def("__repr__", [](const SharedNetwork& n) {
+            const ReadLock lock(n);
             std::ostringstream out;
             out << "<copnet.Network: " << n.stakeholder_count() << " stakeholders, "
                 << n.tie_count() << " ties";
@@ -391,7 +487,8 @@ tests one, ``for id in net`` iterates ids in the order added, ``net[id]`` is a S
         [](const std::string& nodes, const std::string& ties, const std::string& community,
            bool create_missing, unsigned threads) {
             py::gil_scoped_release release;
-            return read_csv(nodes, ties, csv_options(community, create_missing, threads));
+            return SharedNetwork(
+                read_csv(nodes, ties, csv_options(community, create_missing, threads)));
         },
         py::arg("nodes"), py::arg("ties"), py::kw_only(), py::arg("community") = "community",
         py::arg("create_missing") = false, py::arg("threads") = 0,
@@ -402,7 +499,7 @@ Raises ParseError (file, line, field) for malformed input, FileError for unreada
         "parse_csv",
         [](const std::string& nodes_text, const std::string& ties_text,
            const std::string& community, bool create_missing) {
-            Network net;
+            SharedNetwork net;
             parse_csv(net, nodes_text, ties_text, csv_options(community, create_missing, 1));
             return net;
         },
@@ -411,8 +508,9 @@ Raises ParseError (file, line, field) for malformed input, FileError for unreada
         "As read_csv, from the two files' text.");
     m.def(
         "write_csv",
-        [](const Network& net, const std::string& nodes, const std::string& ties,
+        [](const SharedNetwork& net, const std::string& nodes, const std::string& ties,
            const std::string& community, bool crlf) {
+            const ReadLock lock(net);
             CsvWriteOptions o;
             o.community = community;
             o.crlf = crlf;

@@ -164,8 +164,10 @@ void bind_gaps(py::module_& m) {
     const std::vector<std::string> default_facets{"sector", "perspective", "level"};
     m.def(
         "representation",
-        [](const Network& net, const py::object& community, const std::vector<std::string>& facets,
+        [](const SharedNetwork& net, const py::object& community,
+           const std::vector<std::string>& facets,
            const py::object& taxonomy, double threshold) {
+            const ReadLock lock(net);
             const Community& c = required(net, community);
             const auto o = representation_options(net, facets, taxonomy, threshold);
             Representation r;
@@ -186,7 +188,8 @@ the categories missing from core + inner; those under-represented (ratio below
 
     m.def(
         "candidates",
-        [](const Network& net, const py::object& community, const py::kwargs& kw) {
+        [](const SharedNetwork& net, const py::object& community, const py::kwargs& kw) {
+            const ReadLock lock(net);
             const Community& c = required(net, community);
             const auto o = candidate_options(net, kw);
             std::vector<Candidate> cs;
@@ -207,10 +210,11 @@ weight or an unknown option.)doc");
 
     m.def(
         "fragility",
-        [](const Network& net, const py::object& community, const py::object& kinds,
+        [](const SharedNetwork& net, const py::object& community, const py::object& kinds,
            const std::string& scope,
            const std::optional<std::vector<std::vector<std::string>>>& departures,
            std::size_t hops, const std::vector<std::string>& dependence_facets, std::size_t top) {
+            const ReadLock lock(net);
             const Community& c = required(net, community);
             const auto o = fragility_options(net, kinds, scope, departures, hops,
                                              dependence_facets, top);
@@ -234,7 +238,8 @@ cross-level ties held by one stakeholder). Cost O(V + E) + O(D (V + E)).)doc");
 
     m.def(
         "articulation_points",
-        [](const Network& net, const py::object& kinds) {
+        [](const SharedNetwork& net, const py::object& kinds) {
+            const ReadLock lock(net);
             std::vector<StakeholderId> points;
             const TieFilter f = filter_from(kinds, Direction::both);
             {
@@ -251,7 +256,8 @@ cross-level ties held by one stakeholder). Cost O(V + E) + O(D (V + E)).)doc");
 
     m.def(
         "bridges",
-        [](const Network& net, const py::object& kinds) {
+        [](const SharedNetwork& net, const py::object& kinds) {
+            const ReadLock lock(net);
             std::vector<Bridge> bs;
             const TieFilter f = filter_from(kinds, Direction::both);
             {
@@ -268,7 +274,8 @@ cross-level ties held by one stakeholder). Cost O(V + E) + O(D (V + E)).)doc");
 
     m.def(
         "components",
-        [](const Network& net, const py::object& kinds) {
+        [](const SharedNetwork& net, const py::object& kinds) {
+            const ReadLock lock(net);
             Components c;
             {
                 py::gil_scoped_release release;
@@ -288,8 +295,10 @@ cross-level ties held by one stakeholder). Cost O(V + E) + O(D (V + E)).)doc");
 
     m.def(
         "gaps",
-        [](const Network& net, const py::object& community, const std::vector<std::string>& facets,
+        [](const SharedNetwork& net, const py::object& community,
+           const std::vector<std::string>& facets,
            const py::object& taxonomy, double threshold) {
+            const ReadLock lock(net);
             const Community& c = required(net, community);
             GapsOptions o;
             o.representation = representation_options(net, facets, taxonomy, threshold);

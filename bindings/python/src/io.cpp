@@ -73,7 +73,7 @@ void bind_io(py::module_& m) {
             o.inner_share = inner_share;
             o.outer_share = outer_share;
             py::gil_scoped_release release;
-            return generate(o);
+            return SharedNetwork(generate(o));
         },
         py::arg("stakeholders") = 10'000, py::arg("ties") = 100'000, py::kw_only(),
         py::arg("seed") = 1, py::arg("boundary_share") = 0.25, py::arg("authority_share") = 0.1,
@@ -89,10 +89,11 @@ around the hubs. As ``copnet generate``. Cost O(V + E). Raises InvalidValue for 
 of range.)doc");
     m.def(
         "circle_map_svg",
-        [](const Network& net, const std::string& community, const std::string& facet,
+        [](const SharedNetwork& net, const std::string& community, const std::string& facet,
            const std::string& title, const std::string& caption,
            const std::optional<std::vector<std::string>>& highlight,
            const std::string& highlight_label, bool labels, double font_size) {
+            const ReadLock lock(net);
             const auto o = map_options(net, community, facet, title, caption, highlight,
                                        highlight_label, labels, font_size);
             py::gil_scoped_release release;
@@ -105,10 +106,11 @@ with a legend, tie kinds as line styles, labels that do not overlap; ``highlight
 (a reached set, candidates, brokers). Cost O(V log V + E).)doc");
     m.def(
         "write_circle_map",
-        [](const Network& net, const py::object& path, const std::string& community,
+        [](const SharedNetwork& net, const py::object& path, const std::string& community,
            const std::string& facet, const std::string& title, const std::string& caption,
            const std::optional<std::vector<std::string>>& highlight,
            const std::string& highlight_label, bool labels, double font_size) {
+            const ReadLock lock(net);
             const auto o = map_options(net, community, facet, title, caption, highlight,
                                        highlight_label, labels, font_size);
             const std::string p = path_of(path);
@@ -119,8 +121,9 @@ with a legend, tie kinds as line styles, labels that do not overlap; ``highlight
         "Saves the circle map (see circle_map_svg) as an SVG file, atomically.");
     m.def(
         "write_dot",
-        [](const Network& net, const py::object& path, const std::string& community,
+        [](const SharedNetwork& net, const py::object& path, const std::string& community,
            const std::string& facet) {
+            const ReadLock lock(net);
             DotOptions o;
             o.community = community;
             o.facet = facet;
@@ -139,7 +142,7 @@ with a legend, tie kinds as line styles, labels that do not overlap; ``highlight
             o.community = community;
             const std::string p = path_of(path);
             py::gil_scoped_release release;
-            return read_graphml(p, o);
+            return SharedNetwork(read_graphml(p, o));
         },
         py::arg("path"), py::kw_only(), py::arg("community") = "community",
         "Reads GraphML (as NetworkX, igraph and Gephi write it; libxml2) into a new Network: "
@@ -147,7 +150,8 @@ with a legend, tie kinds as line styles, labels that do not overlap; ``highlight
         "weight. Raises ParseError (file, line, field), FileError.");
     m.def(
         "write_graphml",
-        [](const Network& net, const py::object& path) {
+        [](const SharedNetwork& net, const py::object& path) {
+            const ReadLock lock(net);
             const std::string p = path_of(path);
             py::gil_scoped_release release;
             write_graphml(net, std::filesystem::path(p));
@@ -161,13 +165,14 @@ with a legend, tie kinds as line styles, labels that do not overlap; ``highlight
             o.community = community;
             const std::string p = path_of(path);
             py::gil_scoped_release release;
-            return read_json(p, o);
+            return SharedNetwork(read_json(p, o));
         },
         py::arg("path"), py::kw_only(), py::arg("community") = "community",
         "Reads JSON node-link data (networkx.node_link_data's layout) into a new Network.");
     m.def(
         "write_json",
-        [](const Network& net, const py::object& path) {
+        [](const SharedNetwork& net, const py::object& path) {
+            const ReadLock lock(net);
             const std::string p = path_of(path);
             py::gil_scoped_release release;
             write_json(net, std::filesystem::path(p));
@@ -180,14 +185,16 @@ with a legend, tie kinds as line styles, labels that do not overlap; ``highlight
             const std::string p = path_of(path);
             const ArchiveKind k = archive_kind(p, kind);
             py::gil_scoped_release release;
-            return read_archive(p, k);
+            return SharedNetwork(read_archive(p, k));
         },
         py::arg("path"), py::kw_only(), py::arg("kind") = py::none(),
         "Loads a Boost.Serialization archive (``kind`` text, binary or xml; None: from the "
         "extension .txt, .bin, .xml). Untrusted input is safe: bad archives raise ParseError.");
     m.def(
         "write_archive",
-        [](const Network& net, const py::object& path, const std::optional<std::string>& kind) {
+        [](const SharedNetwork& net, const py::object& path,
+           const std::optional<std::string>& kind) {
+            const ReadLock lock(net);
             const std::string p = path_of(path);
             const ArchiveKind k = archive_kind(p, kind);
             py::gil_scoped_release release;

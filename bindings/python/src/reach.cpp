@@ -93,9 +93,10 @@ DiffusionOptions diffusion_options(const py::object& kinds, Direction direction,
 void bind_reach(py::module_& m) {
     m.def(
         "reach",
-        [](const Network& net, const std::vector<std::string>& sources, const py::object& kinds,
-           Direction direction, std::optional<std::size_t> max_hops, const py::object& community,
-           const std::optional<std::string>& facet) {
+        [](const SharedNetwork& net, const std::vector<std::string>& sources,
+           const py::object& kinds, Direction direction, std::optional<std::size_t> max_hops,
+           const py::object& community, const std::optional<std::string>& facet) {
+            const ReadLock lock(net);
             const auto from = handles(net, sources);
             const auto options = reach_options(kinds, direction, max_hops);
             const Community* c = community_from(net, community);
@@ -123,9 +124,10 @@ Raises InvalidValue for no sources, UnknownStakeholder for an unknown id.)doc");
 
     m.def(
         "reach_counts",
-        [](const Network& net, const py::object& kinds, Direction direction,
+        [](const SharedNetwork& net, const py::object& kinds, Direction direction,
            std::optional<std::size_t> max_hops, const std::optional<std::vector<std::string>>& who,
            unsigned threads) {
+            const ReadLock lock(net);
             const auto options = reach_options(kinds, direction, max_hops);
             std::vector<ReachCount> counts;
             if (who) {
@@ -149,9 +151,10 @@ Raises InvalidValue for no sources, UnknownStakeholder for an unknown id.)doc");
 
     m.def(
         "level_flow",
-        [](const Network& net, Level a, Level b, const py::object& community,
+        [](const SharedNetwork& net, Level a, Level b, const py::object& community,
            const py::object& kinds, Direction direction, std::optional<std::size_t> max_hops,
            double target_share) {
+            const ReadLock lock(net);
             const Community* c = community_from(net, community);
             const auto options = reach_options(kinds, direction, max_hops);
             TwoWayFlow f;
@@ -172,11 +175,12 @@ at level ``a``, the share of those at ``b`` reached hop by hop, and back from ``
 
     m.def(
         "spread",
-        [](const Network& net, const std::vector<std::string>& sources, DiffusionModel model,
+        [](const SharedNetwork& net, const std::vector<std::string>& sources, DiffusionModel model,
            const py::object& kinds, Direction direction, std::size_t runs, std::uint64_t seed,
            unsigned threads, std::optional<double> probability, std::string threshold_attribute,
            const py::object& progress, const py::object& community,
            const std::optional<std::string>& facet) {
+            const ReadLock lock(net);
             const auto from = handles(net, sources);
             const Community* c = community_from(net, community);
             auto options = diffusion_options(kinds, direction, model, runs, seed, threads,
@@ -210,10 +214,11 @@ the GIL is released meanwhile. Cost O(runs (V + E)).)doc");
 
     m.def(
         "coalition_synergy",
-        [](const Network& net, const std::vector<std::string>& coalition, DiffusionModel model,
-           const py::object& kinds, Direction direction, std::size_t runs, std::uint64_t seed,
-           unsigned threads, std::optional<double> probability, std::string threshold_attribute,
-           const py::object& progress) {
+        [](const SharedNetwork& net, const std::vector<std::string>& coalition,
+           DiffusionModel model, const py::object& kinds, Direction direction, std::size_t runs,
+           std::uint64_t seed, unsigned threads, std::optional<double> probability,
+           std::string threshold_attribute, const py::object& progress) {
+            const ReadLock lock(net);
             const auto members = handles(net, coalition);
             auto options = diffusion_options(kinds, direction, model, runs, seed, threads,
                                              probability, std::move(threshold_attribute));
@@ -237,12 +242,14 @@ spread. Cost (|coalition| + 1) spreads.)doc");
 
     m.def(
         "leverage",
-        [](const Network& net, std::size_t k, const std::optional<std::vector<std::string>>& candidates,
+        [](const SharedNetwork& net, std::size_t k,
+           const std::optional<std::vector<std::string>>& candidates,
            const py::object& community, std::optional<Circle> circle, LeverageMethod method,
            double epsilon, double ell, DiffusionModel model, const py::object& kinds,
            Direction direction, std::size_t runs, std::uint64_t seed, unsigned threads,
            std::optional<double> probability, std::string threshold_attribute,
            const py::object& progress) {
+            const ReadLock lock(net);
             std::vector<StakeholderId> pool;
             if (candidates) pool = handles(net, *candidates);
             if (circle) {
