@@ -1,43 +1,22 @@
 // Every reader under allocation failure: the k-th allocation (k = 1, 2, …) fails with
 // std::bad_alloc, and the load must then leave the network as it was, letting only bad_alloc or a
-// copnet error escape. A program of its own: it replaces the global operator new.
-#include <cstdlib>
+// copnet error escape. A program of its own: alloc_failure.cpp replaces the global operator new.
 #include <new>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
+#include "alloc_failure.hpp"
 #include "copnet/error.hpp"
+#include "copnet/io/archive.hpp"
 #include "copnet/io/csv.hpp"
 #include "copnet/io/graphml.hpp"
 #include "copnet/io/json.hpp"
 #include "copnet/io/membership.hpp"
 #include "io_common.hpp"
 
-namespace {
-
-thread_local long g_countdown = -1;  // allocations left before one fails; -1: never
-thread_local long g_allocations = 0;  // allocations made (counted always)
-
-void* allocate(std::size_t size) {
-    ++g_allocations;
-    if (g_countdown == 0) {
-        g_countdown = -1;
-        throw std::bad_alloc();
-    }
-    if (g_countdown > 0) --g_countdown;
-    if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-    throw std::bad_alloc();
-}
-
-} // namespace
-
-void* operator new(std::size_t size) { return allocate(size); }
-void* operator new[](std::size_t size) { return allocate(size); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
 
 using namespace copnet;
 
@@ -47,29 +26,28 @@ namespace {
 // each failure `net` must equal `before`. Returns the number of failures injected.
 template <class Load>
 std::size_t fail_each_allocation(const Network& before, Load load) {
-    {  // without a failure, the load succeeds: count its allocations
+    {  // without a failure, the load succeeds
         Network net = before;
-        const long start = g_allocations;
         load(net);
-        REQUIRE(g_allocations - start > 0);
     }
     std::size_t failures = 0;
     for (long k = 0; k < 200000; ++k) {
         Network net = before;
         const std::size_t communities = net.communities().size();
         bool failed = false;
+        test::fail_nth_allocation(k);
         try {
-            g_countdown = k;
             load(net);
-            g_countdown = -1;
         } catch (const std::bad_alloc&) {
-            g_countdown = -1;
             failed = true;
-        } catch (const error& e) {  // a copnet error is allowed (e.g. "out of memory" from libxml2)
-            g_countdown = -1;
+        } catch (const error&) {  // a copnet error is allowed (e.g. "out of memory" from libxml2)
             failed = true;
         }
-        if (!failed) return failures;
+        test::fail_nth_allocation(-1);
+        const bool injected = test::injected_allocation_failure();
+        if (!failed && !injected) return failures;
+        if (!failed) continue;  // a failure absorbed inside the load: the next k
+        REQUIRE(injected);
         ++failures;
         INFO("allocation " << k + 1 << " failed");
         REQUIRE(net.communities().size() == communities);
@@ -123,4 +101,97 @@ TEST_CASE("membership snapshots: a failed allocation anywhere leaves the network
     std::string text = "id,circle\n";
     for (StakeholderId who : net.stakeholders()) text += net.stakeholder(who).id + ",inner\n";
     CHECK(fail_each_allocation(net, [&](Network& n) { (void)parse_membership(n, text, "snapshot"); }) > 3);
+}
+
+// ---- archives and membership snapshots -------------------------------------------------------
+
+namespace {
+
+using copnet::test::existing_network;
+using copnet::test::tiny_network;
+
+std::string archive_of(const Network& net, ArchiveKind kind) {
+    std::ostringstream out(std::ios::binary);
+    write_archive(net, out, kind);
+    return out.str();
+}
+
+} // namespace
+
+TEST_CASE("an allocation failing anywhere in an archive load leaves the network unchanged",
+          "[io][archive][alloc]") {
+    // Only copnet errors escape, or std::bad_alloc itself, and `into` is then as it was.
+    const Network wanted = tiny_network();
+    for (ArchiveKind kind : {ArchiveKind::text, ArchiveKind::binary, ArchiveKind::xml}) {
+        INFO(to_string(kind));
+        const std::string bytes = archive_of(wanted, kind);
+        const Network before = existing_network();
+        std::size_t failures = 0;
+        bool loaded = false;
+        for (long k = 0; k < 100000 && !loaded; ++k) {
+            Network net = existing_network();
+            copnet::test::fail_nth_allocation(k);
+            try {
+                parse_archive(net, bytes, kind, "state");
+                loaded = true;
+            } catch (const parse_error& e) {
+                copnet::test::fail_nth_allocation(-1);
+                CHECK_THAT(e.what(), Catch::Contains("out of memory"));
+            } catch (const std::bad_alloc&) {
+            }
+            copnet::test::fail_nth_allocation(-1);
+            const bool injected = copnet::test::injected_allocation_failure();
+            INFO("allocation " << k << (injected ? " failed" : " not reached"));
+            if (loaded) {
+                CHECK(net == wanted);
+                loaded = !injected;  // a failure absorbed inside: go on with the next k
+            } else {
+                REQUIRE(injected);
+                ++failures;
+                CHECK(net == before);
+            }
+        }
+        CHECK(loaded);
+        CHECK(failures > 50);
+    }
+}
+
+TEST_CASE("a membership snapshot that fails, allocation failure included, changes nothing",
+          "[circles][membership][alloc]") {
+    // Regression (issue 16): parse_membership left an empty community behind when it failed.
+    Network net;
+    for (int i = 0; i < 200; ++i) net.add_stakeholder({.id = "s" + std::to_string(i)});
+    net.add_community("existing").set_circle(net.at("s1"), Circle::inner);
+    const Network before = net;
+    std::string text = "id,circle\n";
+    for (int i = 0; i < 120; ++i) text += "s" + std::to_string(i) + "," + (i % 3 == 0 ? "core" : "outer") + "\n";
+    std::size_t failures = 0;
+    for (long k = 0; k < 100000; ++k) {
+        bool loaded = false;
+        copnet::test::fail_nth_allocation(k);
+        try {
+            (void)parse_membership(net, text, "snap", "snap.csv");
+            loaded = true;
+        } catch (const parse_error&) {  // an out-of-memory may be reported as such
+        } catch (const std::bad_alloc&) {
+        }
+        copnet::test::fail_nth_allocation(-1);
+        const bool injected = copnet::test::injected_allocation_failure();
+        if (loaded) {
+            REQUIRE(net.find_community("snap") != nullptr);
+            CHECK(net.community("snap").member_count() == 120);
+            CHECK(net.community("snap").count(Circle::core) == 40);
+            REQUIRE(net.remove_community("snap"));
+            CHECK(net == before);
+            if (!injected) break;
+            continue;
+        }
+        REQUIRE(injected);
+        ++failures;
+        INFO("allocation " << k << " failed");
+        CHECK(net.find_community("snap") == nullptr);
+        CHECK(net.communities().size() == 1);
+        CHECK(net == before);
+    }
+    CHECK(failures > 100);  // set_circle's own allocations (the sparse map and then the dense vector) among them
 }

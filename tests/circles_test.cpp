@@ -449,3 +449,46 @@ TEST_CASE("membership snapshots load from CSV, with errors naming file, line and
     CHECK_THROWS_AS(parse_membership(net, "id,circle\n", "before"), invalid_value);  // name taken
     CHECK_THROWS_AS(read_membership(net, data_dir / "no-such-file.csv", "x"), io_error);
 }
+
+
+TEST_CASE("membership snapshots keep ids verbatim and reject a repeated column, as nodes.csv does",
+          "[circles][membership]") {
+    // Regression (issue 16): ids were trimmed (" a " read as "a"), and of two circle columns
+    // the last was taken silently.
+    Network net;
+    for (const char* id : {"a", " a ", "b c"}) net.add_stakeholder({.id = id});
+    const Community& c = parse_membership(net, "id, circle \n a ,core\nb c,inner\na, Outer \n", "spaces");
+    CHECK(c.circle(net.at(" a ")) == Circle::core);
+    CHECK(c.circle(net.at("b c")) == Circle::inner);
+    CHECK(c.circle(net.at("a")) == Circle::outer);  // circles are trimmed, as in nodes.csv
+    CHECK_THROWS_WITH(parse_membership(net, "id,circle\nb c ,core\n", "x"),
+                      Catch::Contains("id \"b c \" is not a stakeholder"));
+
+    const Network before = net;
+    struct Bad {
+        const char* text;
+        const char* field;
+        const char* says;
+    };
+    for (const Bad& bad : std::vector<Bad>{
+             {"id,circle,Circle\na,core,inner\n", "Circle", "column \"Circle\" appears twice in the header"},
+             {"id,circle, circle \na,core,inner\n", "circle", "column \"circle\" appears twice"},
+             {"ID,circle,id\na,core,b c\n", "id", "column \"id\" appears twice"},
+             {"id,circle,note,NOTE\na,core,,\n", "NOTE", "column \"NOTE\" appears twice"},
+             {"id,circle\n,core\n", "id", "empty id"}}) {
+        INFO(bad.text);
+        try {
+            (void)parse_membership(net, bad.text, "snap", "snap.csv");
+            FAIL("no error");
+        } catch (const parse_error& e) {
+            CHECK(e.file() == "snap.csv");
+            CHECK(e.field() == bad.field);
+            CHECK_THAT(e.what(), Catch::Contains(bad.says));
+        }
+        CHECK(net == before);
+        CHECK(net.find_community("snap") == nullptr);
+    }
+    // Unnamed columns are ignored, as before.
+    CHECK(parse_membership(net, "id,circle,,\na,core,x,y\n", "blank").member_count() == 1);
+}
+

@@ -452,3 +452,49 @@ TEST_CASE("the gaps report puts representation, candidates and fragility togethe
     CHECK(r.candidates[0].parts.categories == Approx(2.0));
     CHECK(r.fragility.articulation_points.size() == 1);
 }
+
+TEST_CASE("a large taxonomy: every facet and category kept, clashes found across the file",
+          "[gaps][taxonomy]") {
+    // Regression (issue 16): 20,000 rows took 6 s (each row scanned every earlier category);
+    // the hash-indexed parser must still find a clash with a row far back, ignoring case.
+    Network net;
+    std::string text = "facet,category,aliases\n";
+    net.add_attribute_name("region");
+    net.add_attribute_name("district");
+    for (int i = 0; i < 3000; ++i) {
+        const std::string facet = i % 3 == 0 ? "Sector" : (i % 3 == 1 ? "region" : "district");
+        text += facet + ",cat " + std::to_string(i) + ",alias " + std::to_string(i) + "\n";
+    }
+    const Taxonomy t = parse_taxonomy(text, "big.csv", &net);
+    REQUIRE(t.facets.size() == 3);
+    CHECK(t.facets[0].facet == "Sector");
+    CHECK(t.facets[0].categories.size() == 1000);
+    CHECK(t.facets[1].categories.back().name == "cat 2998");
+    CHECK(t.match("sector", "ALIAS 2997") == std::optional<std::string_view>("cat 2997"));
+    CHECK(t.match("region", "cat 2997") == std::nullopt);  // another facet
+
+    // A built-in facet named in another case is the same facet; an attribute is not.
+    const Taxonomy cased = parse_taxonomy(text + "SECTOR,new one,\nRegion,cat 1,\n", "big.csv");
+    CHECK(cased.facets.size() == 4);
+    CHECK(cased.facets[0].categories.size() == 1001);
+    CHECK(cased.facets[3].facet == "Region");
+
+    try {
+        (void)parse_taxonomy(text + "sector,fresh,Alias 3\n", "big.csv", &net);
+        FAIL("no error");
+    } catch (const parse_error& e) {
+        CHECK(e.line() == 3002);
+        CHECK(e.field() == "aliases");
+        CHECK_THAT(e.what(), Catch::Contains("duplicate category \"Alias 3\" of facet sector "
+                                             "(already given as \"cat 3\")"));
+    }
+    try {
+        (void)parse_taxonomy(text + "district,CAT 2,\n", "big.csv", &net);
+        FAIL("no error");
+    } catch (const parse_error& e) {
+        CHECK(e.line() == 3002);
+        CHECK(e.field() == "category");
+    }
+    // The same spelling under two attribute facets is no clash.
+    CHECK_NOTHROW(parse_taxonomy(text + "region,cat 2,\n", "big.csv", &net));
+}

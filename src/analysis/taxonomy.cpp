@@ -2,6 +2,9 @@
 // small CSV file of the user's).
 #include <algorithm>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "copnet/analysis/gaps.hpp"
@@ -25,6 +28,17 @@ bool same_facet(std::string_view a, std::string_view b) noexcept {
     const bool builtin = is_builtin(a);
     if (builtin != is_builtin(b)) return false;
     return builtin ? detail::iequals(a, b) : a == b;
+}
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = detail::ascii_lower(c);
+    return out;
+}
+
+// A key equal for two facet names exactly when `same_facet` holds.
+std::string facet_key(std::string_view facet) {
+    return is_builtin(facet) ? "b" + lower(facet) : "a" + std::string(facet);
 }
 
 } // namespace
@@ -94,6 +108,18 @@ Taxonomy parse_taxonomy(std::string_view text, std::string_view name, const Netw
         throw parse_error(file, reader.line(), facet_col == columns ? "facet" : "category",
                           "the header needs the columns facet and category");
 
+    // Hash indexes, so that each row costs O(its length) expected: the network's attribute
+    // names, each facet's position in `tax.facets`, and per facet every spelling (lower-cased)
+    // with the category that owns it.
+    std::unordered_set<std::string_view> attributes;
+    if (net != nullptr) {
+        const auto names = net->attribute_names();
+        attributes.reserve(names.size());
+        attributes.insert(names.begin(), names.end());
+    }
+    std::unordered_map<std::string, std::size_t> facet_index;  // facet_key → position
+    std::vector<std::unordered_map<std::string, std::size_t>> spellings_of;  // → category
+
     Taxonomy tax;
     while (reader.next(fields)) {
         const std::size_t line = reader.line();
@@ -107,12 +133,9 @@ Taxonomy parse_taxonomy(std::string_view text, std::string_view name, const Netw
         if (category.empty()) throw parse_error(file, line, "category", "empty category");
         try {
             const Facet resolved(facet);
-            if (resolved.is_attribute() && net != nullptr) {
-                const auto names = net->attribute_names();
-                if (std::find(names.begin(), names.end(), facet) == names.end())
-                    throw invalid_value("unknown facet \"" + facet +
-                                        "\" (not a built-in facet nor a column of nodes.csv)");
-            }
+            if (resolved.is_attribute() && net != nullptr && !attributes.contains(facet))
+                throw invalid_value("unknown facet \"" + facet +
+                                    "\" (not a built-in facet nor a column of nodes.csv)");
         } catch (const invalid_value& e) {
             throw parse_error(file, line, "facet", e.what());
         }
@@ -127,31 +150,32 @@ Taxonomy parse_taxonomy(std::string_view text, std::string_view name, const Netw
                 rest.remove_prefix(semi + 1);
             }
         }
-        auto it = std::find_if(tax.facets.begin(), tax.facets.end(),
-                               [&](const TaxonomyFacet& f) { return same_facet(f.facet, facet); });
-        if (it == tax.facets.end()) {
+        const auto [slot, fresh_facet] = facet_index.emplace(facet_key(facet), tax.facets.size());
+        if (fresh_facet) {
             tax.facets.push_back({facet, {}});
-            it = tax.facets.end() - 1;
+            spellings_of.emplace_back();
         }
+        TaxonomyFacet& owner = tax.facets[slot->second];
+        auto& spellings = spellings_of[slot->second];
         // Every spelling of the new entry must be new to the facet (ignoring case).
-        std::vector<std::string_view> spellings{entry.name};
-        for (const std::string& a : entry.aliases) spellings.push_back(a);
-        for (std::size_t i = 0; i < spellings.size(); ++i) {
-            for (std::size_t j = 0; j < i; ++j)
-                if (detail::iequals(spellings[i], spellings[j]))
-                    throw parse_error(file, line, "aliases",
-                                      "\"" + std::string(spellings[i]) + "\" given twice");
-            for (const TaxonomyCategory& c : it->categories) {
-                bool clash = detail::iequals(c.name, spellings[i]);
-                for (const std::string& a : c.aliases) clash = clash || detail::iequals(a, spellings[i]);
-                if (clash)
-                    throw parse_error(file, line, i == 0 ? "category" : "aliases",
-                                      "duplicate category \"" + std::string(spellings[i]) +
-                                          "\" of facet " + facet + " (already given as \"" +
-                                          c.name + "\")");
-            }
+        std::vector<std::string> keys;
+        keys.reserve(entry.aliases.size() + 1);
+        keys.push_back(lower(entry.name));
+        for (const std::string& a : entry.aliases) keys.push_back(lower(a));
+        std::unordered_set<std::string_view> own;
+        own.reserve(keys.size());
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            const std::string& spelling = i == 0 ? entry.name : entry.aliases[i - 1];
+            if (!own.insert(keys[i]).second)
+                throw parse_error(file, line, "aliases", "\"" + spelling + "\" given twice");
+            if (const auto clash = spellings.find(keys[i]); clash != spellings.end())
+                throw parse_error(file, line, i == 0 ? "category" : "aliases",
+                                  "duplicate category \"" + spelling + "\" of facet " + facet +
+                                      " (already given as \"" +
+                                      owner.categories[clash->second].name + "\")");
         }
-        it->categories.push_back(std::move(entry));
+        for (std::string& key : keys) spellings.emplace(std::move(key), owner.categories.size());
+        owner.categories.push_back(std::move(entry));
     }
     return tax;
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdio>
 #include <exception>
 #include <limits>
 #include <new>
@@ -92,7 +94,8 @@ inline const char* padded(const char* name) {
         "network", "attribute_count", "attribute_name", "stakeholder_count", "id", "name",
         "sector", "level", "perspective", "organization", "stance", "value_count", "attribute",
         "value", "tie_count", "source", "target", "kind", "weight", "community_count"};
-    static constexpr std::array<std::string_view, 4> more{"community", "domain", "member_count", "member"};
+    static constexpr std::array<std::string_view, 5> more{"community", "domain", "member_count", "member",
+                                                          "checksum"};
     static constexpr std::array<std::string_view, 1> last{"circle"};
     static const auto table = [] {
         std::vector<std::pair<std::string_view, std::array<char, max_tag + 1>>> t;
@@ -111,15 +114,47 @@ inline const char* padded(const char* name) {
     return name;  // not reached: every tag copnet reads with is in the table
 }
 
+/// 64-bit FNV-1a (Fowler, Noll & Vo) over the record's fields as archived, in archive order:
+/// each integer and each double's IEEE-754 bit pattern as 8 little-endian bytes, each string as
+/// its length, then its bytes. The same field values give the same checksum in all three
+/// kinds; any single changed byte of this encoding changes the checksum (every FNV-1a step is a
+/// bijection of the state).
+class Checksum {
+public:
+    void add(std::uint64_t v) noexcept {
+        for (int i = 0; i < 8; ++i) byte(static_cast<unsigned char>(v >> (8 * i)));
+    }
+    void add(double v) noexcept { add(std::bit_cast<std::uint64_t>(v)); }
+    void add(std::string_view s) noexcept {
+        add(static_cast<std::uint64_t>(s.size()));
+        for (const char c : s) byte(static_cast<unsigned char>(c));
+    }
+    [[nodiscard]] std::uint64_t value() const noexcept { return state_; }
+
+private:
+    void byte(unsigned char b) noexcept { state_ = (state_ ^ b) * 0x100000001b3ULL; }
+    std::uint64_t state_ = 0xcbf29ce484222325ULL;
+};
+
+/// "0x…" with 16 hex digits.
+inline std::string hex(std::uint64_t v) {
+    std::array<char, 19> buf{};
+    std::snprintf(buf.data(), buf.size(), "0x%016llx", static_cast<unsigned long long>(v));
+    return buf.data();
+}
+
 /// The whole network as one versioned record (Boost's class version = `archive_version`).
+/// Version 1: the fields below. Version 2: the same fields, then `checksum` (see `Checksum`).
 struct Record {
     const Network* network = nullptr;
     Network* output = nullptr;
     Loader* in = nullptr;
+    mutable Checksum sum{};  // of the fields saved or loaded so far
 
     // ---- saving ----
     template <class Ar>
-    static void put_string(Ar& ar, const char* tag, const std::string& s) {
+    void put_string(Ar& ar, const char* tag, const std::string& s) const {
+        sum.add(std::string_view(s));
         if constexpr (is_xml<Ar>) {
             ar << make_nvp(tag, s);
         } else {
@@ -133,13 +168,15 @@ struct Record {
         }
     }
     template <class Ar>
-    static void put_u64(Ar& ar, const char* tag, std::uint64_t v) {
+    void put_u64(Ar& ar, const char* tag, std::uint64_t v) const {
+        sum.add(v);
         ar << make_nvp(tag, v);
     }
 
     template <class Ar>
-    void save(Ar& ar, unsigned /*version*/) const {
+    void save(Ar& ar, unsigned version) const {
         const Network& net = *network;
+        sum.add(static_cast<std::uint64_t>(version));
         const auto names = net.attribute_names();
         put_u64(ar, "attribute_count", names.size());
         for (const std::string& n : names) put_string(ar, "attribute_name", n);
@@ -170,6 +207,7 @@ struct Record {
             put_u64(ar, "target", index[t.target.index()]);
             put_u64(ar, "kind", static_cast<std::uint64_t>(t.kind));
             const double w = t.weight;
+            sum.add(w);
             ar << make_nvp("weight", w);
         }
         const auto communities = net.communities();
@@ -178,13 +216,17 @@ struct Record {
             put_string(ar, "community", c->name());
             put_string(ar, "domain", c->domain());
             put_u64(ar, "member_count", c->member_count());
-            for (StakeholderId who : net.stakeholders()) {
-                const Circle circle = c->circle(who);
-                if (circle == Circle::none) continue;
-                put_u64(ar, "member", index[who.index()]);
-                put_u64(ar, "circle", static_cast<std::uint64_t>(circle));
+            // By circle (core, inner, outer), each in slot order: O(members) for a sparse
+            // community instead of a pass over every stakeholder per community.
+            for (const Circle circle : {Circle::core, Circle::inner, Circle::outer}) {
+                for (StakeholderId who : c->members(circle)) {
+                    put_u64(ar, "member", index[who.index()]);
+                    put_u64(ar, "circle", static_cast<std::uint64_t>(circle));
+                }
             }
         }
+        const std::uint64_t checksum = sum.value();  // the checksum itself is not summed
+        ar << make_nvp("checksum", checksum);
     }
 
     // ---- loading ----
@@ -192,6 +234,7 @@ struct Record {
     std::uint64_t get_u64(Ar& ar, const char* tag) {
         std::uint64_t v = 0;
         ar >> make_nvp(padded(tag), v);
+        sum.add(v);
         return v;
     }
     template <class Ar>
@@ -217,7 +260,7 @@ struct Record {
             ar >> make_nvp(padded(tag), s);
         } else {
             std::uint64_t n = 0;
-            ar >> make_nvp(padded(tag), n);
+            ar >> make_nvp(padded(tag), n);  // summed with the bytes below
             if (n > in->remaining())
                 in->fail("string length " + std::to_string(n) + " exceeds the " +
                          std::to_string(in->remaining()) + " bytes left in the input");
@@ -225,6 +268,7 @@ struct Record {
             if (n > 0)
                 ar >> make_nvp(padded(tag), boost::serialization::make_binary_object(s.data(), s.size()));
         }
+        sum.add(std::string_view(s));
         return s;
     }
 
@@ -234,6 +278,7 @@ struct Record {
             in->fail("archive version " + std::to_string(version) +
                      " is not supported (this copnet reads versions 1 to " +
                      std::to_string(archive_version) + ")");
+        sum.add(static_cast<std::uint64_t>(version));
         Network& net = *output;
         auto field = [this](const char* list, std::uint64_t i, const char* f) {
             in->where = std::string(list) + "[" + std::to_string(i) + "]" + (*f ? "." : "") + f;
@@ -288,6 +333,7 @@ struct Record {
             field("ties", i, "weight");
             double weight = 0;
             ar >> make_nvp(padded("weight"), weight);
+            sum.add(weight);
             net.add_tie(handles[source], handles[target], kind, weight);
         }
         const std::uint64_t communities = get_count(ar, "community_count", "communities");
@@ -308,7 +354,20 @@ struct Record {
                 c.set_circle(handles[who], circle);
             }
         }
+        if (version >= 2) check_sum(ar);
         in->where = "end";
+    }
+    // Version 2 and later end with the checksum of every field before it.
+    template <class Ar>
+    void check_sum(Ar& ar) {
+        in->where = "checksum";
+        const std::uint64_t computed = sum.value();
+        std::uint64_t stored = 0;
+        ar >> make_nvp(padded("checksum"), stored);
+        if (stored != computed)
+            in->fail("the archive is corrupted: its checksum is " + hex(stored) +
+                     " but its contents sum to " + hex(computed) +
+                     " (FNV-1a of the record; the file was damaged or edited after it was written)");
     }
     BOOST_SERIALIZATION_SPLIT_MEMBER()
 };
@@ -343,7 +402,7 @@ ArchiveKind archive_kind_for(const std::filesystem::path& path) {
 }
 
 void write_archive(const Network& net, std::ostream& out, ArchiveKind kind) {
-    const Record record{&net, nullptr, nullptr};
+    const Record record{&net, nullptr, nullptr, {}};
     constexpr unsigned flags = boost::archive::no_codecvt;
     try {
         switch (kind) {
@@ -471,7 +530,7 @@ void parse_archive(Network& into, std::string_view bytes, ArchiveKind kind, std:
     loader.bytes = body;
     loader.buf = &buf;
     loader.line_offset = header_lines;
-    Record record{nullptr, &net, &loader};
+    Record record{nullptr, &net, &loader, {}};
     constexpr unsigned flags = boost::archive::no_codecvt;
     if (kind == ArchiveKind::xml) check_tag_lengths(body, loader);
     try {
@@ -501,6 +560,9 @@ void parse_archive(Network& into, std::string_view bytes, ArchiveKind kind, std:
     } catch (const error& e) {
         loader.fail(e.what());
     } catch (const boost::archive::archive_exception& e) {
+        // The stream turns an exception inside an extraction (std::bad_alloc while reading a
+        // number) into badbit, which nothing else here sets (ViewBuf only ends).
+        if (is.bad()) loader.fail("out of memory while reading the input");
         loader.fail(std::string("not a valid ") + std::string(to_string(kind)) + " archive (" +
                     e.what() + ")");
     } catch (const std::bad_alloc&) {
@@ -508,8 +570,10 @@ void parse_archive(Network& into, std::string_view bytes, ArchiveKind kind, std:
     } catch (const std::exception& e) {
         loader.fail(std::string("not a valid ") + std::string(to_string(kind)) + " archive (" +
                     e.what() + ")");
+    } catch (...) {
+        loader.fail("not a valid " + std::string(to_string(kind)) + " archive");
     }
-    into = std::move(net);
+    into = std::move(net);  // noexcept: all or nothing
 }
 
 void read_archive(Network& into, const std::filesystem::path& path, ArchiveKind kind) {

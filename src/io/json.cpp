@@ -294,11 +294,10 @@ public:
             throw parse_error(name_, 0, "", std::string("not valid JSON: ") + e.what());
         }
         Network net;
-        for (auto& [community, domain] : h.domains) {
-            const std::string where = "graph.domain:" + community;
-            guard(where, [&] {
-                if (Community* c = net.find_community(community)) c->set_domain(domain);
-                else net.add_community(community, domain);
+        for (auto& d : h.domains) {
+            guard("graph.domain:" + d.first, [&] {
+                if (Community* c = net.find_community(d.first)) c->set_domain(d.second);
+                else net.add_community(d.first, d.second);
             });
         }
         for (std::size_t i = 0; i < h.attribute_names.size(); ++i)
@@ -345,10 +344,11 @@ private:
         if (!id || id->empty()) fail(where + ".id", "empty");
         detail::NodeDraft draft;
         draft.stakeholder.id = *id;
-        for (auto& [key, value] : node.fields) {
-            if (value.type == Scalar::Type::null) continue;
-            const std::string field = where + "." + key;
-            guard(field, [&] { detail::apply_node_field(draft, key, std::move(value.text), options_.community); });
+        for (auto& field : node.fields) {
+            if (field.second.type == Scalar::Type::null) continue;
+            guard(where + "." + field.first, [&] {
+                detail::apply_node_field(draft, field.first, std::move(field.second.text), options_.community);
+            });
         }
         guard(where + ".id", [&] {
             const StakeholderId who = net.add_stakeholder(std::move(draft.stakeholder));

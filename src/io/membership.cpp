@@ -1,7 +1,10 @@
 #include "copnet/io/membership.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -12,6 +15,43 @@
 
 namespace copnet {
 namespace {
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = detail::ascii_lower(c);
+    return out;
+}
+
+std::string dq(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+struct Columns {
+    std::size_t id = 0;
+    std::size_t circle = 0;
+    std::size_t count = 0;
+};
+
+// The header as nodes.csv reads it: names trimmed and compared ignoring ASCII case, a name
+// given twice rejected (one hash set, so a header of many columns stays linear).
+Columns parse_header(const std::vector<std::string_view>& fields, const std::string& where,
+                     std::size_t line, const MembershipOptions& options) {
+    std::optional<std::size_t> id_col, circle_col;
+    std::unordered_set<std::string> seen;
+    seen.reserve(fields.size());
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const std::string_view h = detail::trim(fields[i]);
+        if (h.empty()) continue;  // unnamed columns are ignored, like every other extra column
+        if (!seen.insert(lower(h)).second)
+            throw parse_error(where, line, std::string(h),
+                              "column " + dq(h) + " appears twice in the header");
+        if (detail::iequals(h, "id")) id_col = i;
+        if (detail::iequals(h, options.column)) circle_col = i;
+    }
+    if (!id_col) throw parse_error(where, line, "id", "the header has no id column");
+    if (!circle_col)
+        throw parse_error(where, line, options.column,
+                          "the header has no " + options.column + " column");
+    return {*id_col, *circle_col, fields.size()};
+}
 
 Community& load(Network& net, std::string buffer, std::string name, std::string_view file,
                 const MembershipOptions& options) {
@@ -25,36 +65,30 @@ Community& load(Network& net, std::string buffer, std::string name, std::string_
     if (!reader.next(fields))
         throw parse_error(where, 0, "", "the file is empty (expected a header row: id," +
                                             options.column + ")");
-    std::optional<std::size_t> id_col, circle_col;
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        const std::string_view h = detail::trim(fields[i]);
-        if (detail::iequals(h, "id")) id_col = i;
-        if (detail::iequals(h, options.column)) circle_col = i;
-    }
-    if (!id_col) throw parse_error(where, reader.line(), "id", "the header has no id column");
-    if (!circle_col)
-        throw parse_error(where, reader.line(), options.column,
-                          "the header has no " + options.column + " column");
-    const std::size_t columns = fields.size();
-    std::vector<std::pair<StakeholderId, Circle>> rows;
-    std::vector<std::size_t> seen_on(net.slot_count(), 0);
+    const Columns col = parse_header(fields, where, reader.line(), options);
+
+    // Phase 1: read and check every row without touching `net`.
+    std::vector<std::pair<StakeholderId, Circle>> members;
+    std::unordered_map<std::uint32_t, std::size_t> first_line;  // slot → line it was listed on
     while (reader.next(fields)) {
         const std::size_t line = reader.line();
-        if (fields.size() != columns)
+        if (fields.size() != col.count)
             throw parse_error(where, line, "",
                               std::to_string(fields.size()) + " fields, the header has " +
-                                  std::to_string(columns));
-        const std::string_view id = detail::trim(fields[*id_col]);
+                                  std::to_string(col.count));
+        // Verbatim, as nodes.csv keeps ids: " a" and "a" are two stakeholders.
+        const std::string_view id = fields[col.id];
+        if (id.empty()) throw parse_error(where, line, "id", "empty id");
         const auto who = net.find(id);
         if (!who)
             throw parse_error(where, line, "id",
-                              "id \"" + std::string(id) + "\" is not a stakeholder of the network");
-        if (seen_on[who->index()] != 0)
+                              "id " + dq(id) + " is not a stakeholder of the network");
+        const auto [at, fresh] = first_line.emplace(who->index(), line);
+        if (!fresh)
             throw parse_error(where, line, "id",
-                              "id \"" + std::string(id) + "\" is listed twice (first on line " +
-                                  std::to_string(seen_on[who->index()]) + ")");
-        seen_on[who->index()] = line;
-        const std::string_view text = detail::trim(fields[*circle_col]);
+                              "id " + dq(id) + " is listed twice (first on line " +
+                                  std::to_string(at->second) + ")");
+        const std::string_view text = detail::trim(fields[col.circle]);
         Circle c = Circle::none;
         if (!text.empty()) {
             try {
@@ -63,10 +97,18 @@ Community& load(Network& net, std::string buffer, std::string name, std::string_
                 throw parse_error(where, line, options.column, options.column + ": " + e.what());
             }
         }
-        rows.emplace_back(*who, c);
+        if (c != Circle::none) members.emplace_back(*who, c);
     }
+
+    // Phase 2: add the community; if that fails part-way (allocation), take it out again.
+    const std::string key = name;
     Community& out = net.add_community(std::move(name));
-    for (const auto& [who, c] : rows) out.set_circle(who, c);
+    try {
+        for (const auto& [who, c] : members) out.set_circle(who, c);
+    } catch (...) {
+        net.remove_community(key);
+        throw;
+    }
     return out;
 }
 

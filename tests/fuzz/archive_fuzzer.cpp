@@ -1,6 +1,9 @@
 // libFuzzer target for the archive readers (clang only: -DCOPNET_BUILD_FUZZERS=ON).
 // Input: one byte choosing the kind (value % 3: text, binary, XML), then the archive.
-// Run: build-fuzz/tests/fuzz/archive_fuzzer tests/fuzz/corpus-archive
+// Run: build-fuzz/tests/fuzz/archive_fuzzer -dict=tests/fuzz/archive.dict tests/fuzz/corpus-archive
+// Seeds: tiny-{txt,bin,xml} are version-2 archives, whose checksum makes almost every mutation
+// an error at the end of the record (the parsing before it is still exercised); the version-1
+// seeds tiny-*-v1 have no checksum, so their mutations also reach the load-write-reload check.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>

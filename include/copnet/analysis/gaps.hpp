@@ -61,7 +61,7 @@ struct Taxonomy {
 /// Parses a taxonomy in CSV: header `facet,category,aliases` (aliases optional; several are
 /// separated by `;`), one category per record, RFC 4180 quoting. `name` labels errors.
 /// With `net`, a facet that is neither built-in nor one of `net`'s attribute columns is
-/// rejected. Cost: O(size + categories²) per facet.
+/// rejected. Cost: O(size + attribute names of `net`) expected (hash sets of the spellings).
 /// Throws: parse_error naming `name`, the line and the field for a missing header column, an
 /// empty facet or category, an unknown facet, a category or alias that repeats one already
 /// given for the facet (ignoring case), an unclosed quote or invalid UTF-8.

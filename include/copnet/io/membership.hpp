@@ -22,12 +22,15 @@ struct MembershipOptions {
 ///
 /// The file: a header row with an `id` column and the circle column (other columns ignored),
 /// one row per stakeholder; circles `core`, `inner`, `outer`, `none` (case-insensitive; empty =
-/// `none`); stakeholders the file does not list are not members. RFC 4180 quoting, UTF-8 with
-/// optional BOM, as nodes.csv. All or nothing: on error `net` is unchanged.
+/// `none`); stakeholders the file does not list are not members. Read as nodes.csv is: RFC 4180
+/// quoting, UTF-8 with optional BOM, header names trimmed and compared ignoring ASCII case (a
+/// name given twice is an error), ids verbatim (`" a"` is not `"a"`). All or nothing: on any
+/// error, allocation failure included, `net` is unchanged (no community is added).
 /// Cost: O(file size) expected.
 /// Throws: io_error (cannot read the file); parse_error naming the file, the 1-based line and
-/// the field for a missing column, an id the network lacks, an id listed twice, an unknown
-/// circle or a ragged row; invalid_value if the community name is empty or taken.
+/// the field for a missing or repeated column, an empty id, an id the network lacks, an id
+/// listed twice, an unknown circle or a ragged row; invalid_value if the community name is
+/// empty or taken; std::bad_alloc.
 Community& read_membership(Network& net, const std::filesystem::path& file, std::string name,
                            const MembershipOptions& options = {});
 
