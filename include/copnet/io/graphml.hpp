@@ -25,15 +25,22 @@ struct GraphmlOptions {
 };
 
 /// Replaces the contents of `into` by the network in the GraphML document `text`; `name`
-/// labels it in errors. Parsed with libxml2 (no network access, DTDs rejected, so no entity
-/// expansion). Nodes: the `id` is the stakeholder id; data keys map to facets as written by
-/// `write_graphml`; any other node key becomes an attribute (its text as written); keys with
-/// no `attr.name` (yEd graphics) are ignored. Edges: `kind` (missing: `collaboration` for an
-/// undirected edge, `influence` for a directed one), `weight` (missing: 1); an edge may name
-/// a node declared after it; a repeated tie is merged (larger weight). `<default>` values of
-/// keys apply. All or nothing: on error `into` is unchanged. Cost: O(size + V + E) expected.
+/// labels it in errors. Streamed through libxml2's SAX2 interface (no DOM; no network access,
+/// nothing read but `text`; a DOCTYPE is rejected, so no DTD and no entity expansion). Nodes: the
+/// `id` is the stakeholder id; data keys map to facets as written by `write_graphml`; any other
+/// node key becomes an attribute (its text as written); keys with no `attr.name` (yEd graphics)
+/// are ignored. Edges: `kind` (missing: `collaboration` for an undirected edge, `influence` for
+/// a directed one), `weight` (missing: 1); an edge may name a node declared after it; a repeated
+/// tie is merged (larger weight). `<default>` values of keys apply where a node or edge has no
+/// `<data>` of that name; a default that means "no value" (e.g. an empty text) stores nothing.
+/// Limits, so that time and memory stay linear in `text`: at most 1024 attributes on one element
+/// and 128 levels of nesting; the values that defaults fill in (16 bytes each plus name and
+/// value) and the attribute names copied into each stakeholder may total at most 16 times the
+/// size of `text`, at least 4 MiB (docs/formats.md). All or nothing: on error `into` is
+/// unchanged, also when an allocation fails. Cost: O(size + V + E) expected.
 /// Throws: parse_error naming `name`, the line and the field (a key's `attr.name`, or
-/// `id`/`source`/`target`), e.g. `net.graphml:14: level: "regional" is not a level …`.
+/// `id`/`source`/`target`), e.g. `net.graphml:14: level: "regional" is not a level …`;
+/// std::bad_alloc when memory runs out. Nothing else escapes.
 void parse_graphml(Network& into, std::string_view text, const GraphmlOptions& options = {},
                    std::string_view name = "graphml");
 /// Reads the GraphML file at `path` into `into`, as `parse_graphml`. Throws: io_error,
