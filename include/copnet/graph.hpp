@@ -104,7 +104,8 @@ struct NetworkState {
     }
     Community& make_community(std::string name, std::string domain) {
         auto c = std::unique_ptr<Community>(new Community(std::move(name), std::move(domain), this));
-        communities.reserve(communities.size() + 1);
+        if (communities.size() == communities.capacity())  // geometric: not a copy per community
+            communities.reserve(2 * communities.size() + 4);
         community_index.emplace(c->name(), c.get());  // may throw: nothing changed yet
         communities.push_back(std::move(c));          // room was made: cannot throw
         return *communities.back();

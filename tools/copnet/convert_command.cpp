@@ -89,10 +89,7 @@ void add_convert_command(CLI::App& app, Runner& run) {
             } else {
                 CsvWriteOptions csv;
                 csv.community = input->community;
-                std::ostringstream nodes, ties;
-                write_csv(net, nodes, ties, csv);
-                write_file_atomically(options->to_nodes, nodes.str());
-                write_file_atomically(options->to_ties, ties.str());
+                write_csv(net, options->to_nodes, options->to_ties, csv);  // the pair together
                 format = "CSV";
                 target = options->to_nodes + " + " + options->to_ties;
             }
