@@ -8,7 +8,12 @@ copnet=$1
 if [ "$(id -u)" != 0 ] || ! command -v setpriv >/dev/null || ! command -v prlimit >/dev/null; then
   echo "skipped: needs root, setpriv and prlimit"; exit 77
 fi
-cd /tmp || exit 1
+# The unprivileged user may not reach the build folder: run a copy from a folder it can read.
+here=$(mktemp -d) || exit 1
+trap 'rm -rf "$here"' EXIT
+chmod 755 "$here" && cp "$copnet" "$here/copnet" && chmod 755 "$here/copnet" || exit 1
+copnet=$here/copnet
+cd "$here" || exit 1
 limited() { setpriv --reuid=65534 --regid=65534 --clear-groups prlimit --nproc=3 "$copnet" "$@"; }
 free=$("$copnet" spread --runs 2000 --seed 5 --format json) || exit 1
 for args in "spread --runs 2000 --seed 5 --threads 100" "leverage --k 2 --runs 200 --threads 100" \
