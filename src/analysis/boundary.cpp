@@ -157,6 +157,16 @@ EIResult ei_index(const Network& net, std::string_view facet, const EIOptions& o
     return r;
 }
 
+LevelCrossing total_crossing(const std::vector<LevelCrossing>& levels) {
+    LevelCrossing sum;
+    for (const auto& x : levels) {
+        for (std::size_t i = 0; i < 3; ++i)
+            for (std::size_t k = 0; k < 3; ++k) sum.ties[i][k] += x.ties[i][k];
+        sum.unknown += x.unknown;
+    }
+    return sum;
+}
+
 std::vector<LevelCrossing> level_crossing(const Network& net, const TieFilter& filter) {
     const auto& st = net.state();
     const Graph& g = st.graph;

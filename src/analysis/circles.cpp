@@ -176,4 +176,30 @@ std::vector<Suggestion> suggest_moves(const Network& net, const Community& commu
     return out;
 }
 
+CirclesReport circles_report(const Network& net, const Community& community, const Community* before,
+                             const CirclesReportOptions& o) {
+    CirclesReport r;
+    r.weighted = o.weighted;
+    r.coreness = coreness(net, {.filter = o.filter, .weighted = o.weighted});
+    CorePeripheryOptions cp{.filter = o.filter,
+                            .weighted = o.weighted,
+                            .between = o.between,
+                            .restarts = o.restarts,
+                            .seed = o.seed};
+    cp.progress = o.progress;
+    r.among_members = community.member_count() > 0;
+    r.core_periphery = r.among_members ? core_periphery(net, community, cp) : core_periphery(net, cp);
+    cp.progress = {};  // the fit's own search is short
+    r.fit = circle_fit(net, community, cp);
+    r.density = circle_density(net, community, {.filter = o.filter});
+    r.suggestions = suggest_moves(net, community,
+                                  {.filter = o.filter,
+                                   .weighted = o.weighted,
+                                   .at_risk_below = o.at_risk_below,
+                                   .invite_min_ties = o.invite_min_ties,
+                                   .invite_min_share = o.invite_min_share});
+    if (before != nullptr) r.trajectories = trajectories(net, *before, community, o.facet);
+    return r;
+}
+
 } // namespace copnet

@@ -3,6 +3,7 @@
 // synergy.
 
 #include <algorithm>
+#include <iterator>
 #include <charconv>
 #include <cmath>
 #include <string>
@@ -309,6 +310,16 @@ Synergy coalition_synergy(const Network& net, std::span<const StakeholderId> coa
         }
         if (options.progress) options.progress(i + 2, steps);
     }
+    return out;
+}
+
+std::vector<Adoption> likely_adopters(const SpreadResult& r) {
+    std::vector<Adoption> out;
+    std::copy_if(r.adoption.begin(), r.adoption.end(), std::back_inserter(out),
+                 [](const Adoption& a) { return a.probability > 0.0; });
+    std::stable_sort(out.begin(), out.end(), [](const Adoption& a, const Adoption& b) {
+        return a.probability > b.probability;
+    });
     return out;
 }
 

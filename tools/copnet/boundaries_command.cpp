@@ -5,7 +5,6 @@
 #include <optional>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
 
 #include "commands.hpp"
 #include "copnet/analysis/boundary.hpp"
@@ -26,86 +25,6 @@ struct BoundariesCli {
 };
 
 constexpr std::array<Level, 3> all_levels{Level::local, Level::state, Level::national};
-
-using json = nlohmann::ordered_json;
-
-json roles_json(const BrokerageRoles& r) {
-    return {{"coordinator", r.coordinator},       {"itinerant", r.itinerant},
-            {"gatekeeper", r.gatekeeper},         {"representative", r.representative},
-            {"liaison", r.liaison},               {"total", r.total}};
-}
-
-json levels_json(const LevelCrossing& x) {
-    json j = json::object();
-    for (Level from : all_levels)
-        for (Level to : all_levels)
-            j[std::string(to_string(from))][std::string(to_string(to))] =
-                x.ties[static_cast<std::size_t>(from)][static_cast<std::size_t>(to)];
-    return j;
-}
-
-LevelCrossing levels_total(const std::vector<LevelCrossing>& levels) {
-    LevelCrossing sum;
-    for (const auto& x : levels) {
-        for (std::size_t i = 0; i < 3; ++i)
-            for (std::size_t k = 0; k < 3; ++k) sum.ties[i][k] += x.ties[i][k];
-        sum.unknown += x.unknown;
-    }
-    return sum;
-}
-
-std::string as_json(const Network& net, const BoundaryReport& r) {
-    const auto id = [&](StakeholderId who) { return net.stakeholder(who).id; };
-    json j;
-    j["facet"] = r.facet;
-    j["ei_index"] = r.ei.ei_index;
-    j["ei_expected"] = r.ei.expected;
-    j["ei_p_greater"] = r.ei.p_greater;
-    j["ei_p_less"] = r.ei.p_less;
-    j["permutations"] = r.ei.permutations;
-    j["groups"] = json::array();
-    for (const GroupEI& g : r.ei.groups)
-        j["groups"].push_back({{"group", g.group}, {"internal", g.internal},
-                               {"external", g.external}, {"ei_index", g.ei_index},
-                               {"size", g.size}});
-    j["mixing"] = json::object();
-    j["mixing_weights"] = json::object();
-    const auto& cats = r.mixing.categories;
-    for (std::size_t a = 0; a < cats.size(); ++a)
-        for (std::size_t b = 0; b < cats.size(); ++b) {
-            j["mixing"][cats[a]][cats[b]] = r.mixing.ties[a][b];
-            j["mixing_weights"][cats[a]][cats[b]] = r.mixing.weights[a][b];
-        }
-    j["crossing_share"] = r.mixing.crossing_share;
-    j["brokerage"] = json::array();
-    for (const Brokerage& b : r.brokerage.stakeholders) {
-        json row = {{"id", id(b.who)}};
-        row.update(roles_json(b.raw));
-        row["expected"] = roles_json(b.expected);
-        row["z"] = roles_json(b.z);
-        j["brokerage"].push_back(row);
-    }
-    j["holes"] = json::array();
-    for (const StructuralHoles& h : r.holes)
-        j["holes"].push_back({{"id", id(h.who)}, {"effective_size", h.effective_size},
-                              {"constraint", h.constraint}, {"efficiency", h.efficiency}});
-    j["assortativity"] = r.assortativity;
-    j["spanners"] = json::array();
-    for (const Spanner& s : r.spanners) {
-        json row = {{"id", id(s.who)},
-                    {"betweenness", s.betweenness},
-                    {"cross_group_share", s.cross_group_share},
-                    {"cross_group_betweenness", s.cross_group_betweenness},
-                    {"categories", s.categories}};
-        row["brokerage"] = roles_json(s.brokerage);
-        j["spanners"].push_back(row);
-    }
-    j["levels"] = levels_json(levels_total(r.levels));
-    j["levels_unknown"] = levels_total(r.levels).unknown;
-    j["levels_by_kind"] = json::object();
-    for (const auto& x : r.levels) j["levels_by_kind"][std::string(to_string(x.kind))] = levels_json(x);
-    return j.dump(2) + "\n";
-}
 
 std::string as_csv(const Network& net, const BoundaryReport& r) {
     // One row per stakeholder: its category, E-I, brokerage and structural holes.
@@ -194,7 +113,7 @@ std::string as_text(const Network& net, const BoundaryReport& r, const Boundarie
             << " constraint " << std::setw(5) << holes[i]->constraint << "  effective size "
             << std::setw(7) << holes[i]->effective_size << '\n';
 
-    const LevelCrossing lv = levels_total(r.levels);
+    const LevelCrossing lv = total_crossing(r.levels);
     out << "\nTies between levels (from row to column):\n  " << std::setw(24) << "";
     for (Level to : all_levels) out << std::setw(10) << to_string(to);
     out << '\n';

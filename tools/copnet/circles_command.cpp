@@ -5,8 +5,6 @@
 #include <sstream>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "commands.hpp"
 #include "copnet/analysis/circles.hpp"
 #include "copnet/error.hpp"
@@ -36,10 +34,6 @@ constexpr std::array<Movement, 5> all_movements{Movement::joined, Movement::move
                                                 Movement::moved_outward, Movement::left,
                                                 Movement::stayed};
 
-nlohmann::ordered_json number_or_null(double x) {
-    return std::isfinite(x) ? nlohmann::ordered_json(x) : nlohmann::ordered_json(nullptr);
-}
-
 std::string fixed(double x, int digits = 3) {
     if (!std::isfinite(x)) return "n/a";
     std::ostringstream out;
@@ -68,102 +62,28 @@ std::string run_circles(const CirclesCli& o) {
         before = &net.community(o.before_community);
     const Community& cop = net.community(o.input.community);
 
-    const std::vector<Coreness> cores =
-        coreness(net, {.filter = filter, .weighted = o.analysis.weighted});
-    CorePeripheryOptions cp_options{.filter = filter,
-                                          .weighted = o.analysis.weighted,
-                                          .between = parse_between(o.between),
-                                          .restarts = o.restarts,
-                                          .seed = o.seed};
     ProgressBar bar("restarts");
-    cp_options.progress = bar.callback();
-    const bool members = cop.member_count() > 0;
-    const CorePeriphery cp =
-        members ? core_periphery(net, cop, cp_options) : core_periphery(net, cp_options);
-    cp_options.progress = {};  // the fit's own search is short
+    const CirclesReport report =
+        circles_report(net, cop, before,
+                       {.filter = filter,
+                        .weighted = o.analysis.weighted,
+                        .between = parse_between(o.between),
+                        .restarts = o.restarts,
+                        .seed = o.seed,
+                        .progress = bar.callback(),
+                        .at_risk_below = o.at_risk_below,
+                        .invite_min_ties = o.invite_min_ties,
+                        .invite_min_share = o.invite_min_share,
+                        .facet = o.analysis.facet});
     bar.end_line();
-    const CircleFit fit = circle_fit(net, cop, cp_options);
-    const CircleDensity density = circle_density(net, cop, {.filter = filter});
-    const std::vector<Suggestion> suggestions =
-        suggest_moves(net, cop,
-                      {.filter = filter,
-                       .weighted = o.analysis.weighted,
-                       .at_risk_below = o.at_risk_below,
-                       .invite_min_ties = o.invite_min_ties,
-                       .invite_min_share = o.invite_min_share});
-    std::optional<Trajectories> moves;
-    if (before != nullptr) moves = trajectories(net, *before, cop, o.analysis.facet);
-
+    if (o.input.format() == Format::json) return as_json(net, report);
+    const auto& cores = report.coreness;
+    const CorePeriphery& cp = report.core_periphery;
+    const CircleFit& fit = report.fit;
+    const CircleDensity& density = report.density;
+    const auto& suggestions = report.suggestions;
+    const auto& moves = report.trajectories;
     const auto id = [&](StakeholderId who) -> const std::string& { return net.stakeholder(who).id; };
-    if (o.input.format() == Format::json) {
-        nlohmann::ordered_json j;
-        j["coreness"] = nlohmann::ordered_json::array();
-        for (const Coreness& c : cores) {
-            nlohmann::ordered_json row{{"id", id(c.who)}, {"k", c.k}};
-            if (o.analysis.weighted) row["s"] = c.s;
-            j["coreness"].push_back(row);
-        }
-        j["fit"] = number_or_null(fit.core_inner_vs_outer);
-        j["suggestions"] = nlohmann::ordered_json::array();
-        for (const Suggestion& s : suggestions)
-            j["suggestions"].push_back({{"id", id(s.who)},
-                                        {"from", to_string(s.from)},
-                                        {"to", to_string(s.to)},
-                                        {"why", s.why},
-                                        {"kind", to_string(s.kind)}});
-        j["fits"] = {{"core_inner_vs_outer", number_or_null(fit.core_inner_vs_outer)},
-                     {"core_vs_rest", number_or_null(fit.core_vs_rest)},
-                     {"best", number_or_null(fit.best)},
-                     {"members", fit.members}};
-        nlohmann::ordered_json scores = nlohmann::ordered_json::array();
-        nlohmann::ordered_json core = nlohmann::ordered_json::array();
-        for (const CorePeripheryScore& s : cp.scores) {
-            scores.push_back({{"id", id(s.who)}, {"score", s.score}, {"core", s.core}});
-            if (s.core) core.push_back(id(s.who));
-        }
-        j["core_periphery"] = {{"among", members ? "members" : "landscape"},
-                               {"continuous_fit", number_or_null(cp.continuous_fit)},
-                               {"discrete_fit", number_or_null(cp.discrete_fit)},
-                               {"core", core},
-                               {"scores", scores}};
-        j["density"] = nlohmann::ordered_json::array();
-        for (const CircleBlock& b : density.blocks)
-            j["density"].push_back({{"from", to_string(b.from)},
-                                    {"to", to_string(b.to)},
-                                    {"pairs", b.pairs},
-                                    {"tied", b.tied},
-                                    {"density", b.density},
-                                    {"mean_weight", b.mean_weight}});
-        j["reciprocity"] = nlohmann::ordered_json::object();
-        for (const CircleReciprocity& r : density.reciprocity)
-            j["reciprocity"][std::string(to_string(r.circle))] = number_or_null(r.reciprocity);
-        if (moves) {
-            nlohmann::ordered_json t;
-            t["members"] = nlohmann::ordered_json::array();
-            for (const Trajectory& m : moves->members)
-                t["members"].push_back({{"id", id(m.who)},
-                                        {"before", to_string(m.before)},
-                                        {"after", to_string(m.after)},
-                                        {"movement", to_string(m.movement)}});
-            t["transitions"] = nlohmann::ordered_json::object();
-            for (const Circle b : all_circles)
-                for (const Circle a : all_circles)
-                    t["transitions"][std::string(to_string(b))][std::string(to_string(a))] =
-                        moves->transitions[static_cast<std::size_t>(b)][static_cast<std::size_t>(a)];
-            t["counts"] = nlohmann::ordered_json::object();
-            for (const Movement m : all_movements)
-                t["counts"][std::string(to_string(m))] = moves->counts[static_cast<std::size_t>(m)];
-            t["by_facet"] = nlohmann::ordered_json::array();
-            for (const CategoryMovement& c : moves->by_facet) {
-                nlohmann::ordered_json row{{"category", c.category}};
-                for (const Movement m : all_movements)
-                    row[std::string(to_string(m))] = c.counts[static_cast<std::size_t>(m)];
-                t["by_facet"].push_back(row);
-            }
-            j["trajectories"] = t;
-        }
-        return j.dump(2) + "\n";
-    }
     std::ostringstream out;
     if (o.input.format() == Format::csv) {
         std::vector<const CorePeripheryScore*> score_of(net.slot_count(), nullptr);

@@ -5,7 +5,6 @@
 #include <memory>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
 
 #include "commands.hpp"
 #include "copnet/analysis/gaps.hpp"
@@ -16,7 +15,6 @@
 namespace copnet::cli {
 namespace {
 
-using json = nlohmann::ordered_json;
 
 struct GapsCli {
     InputOptions input;
@@ -96,82 +94,6 @@ GapsOptions options_of(const GapsCli& o, const Network& net) {
     f.reach_filter = filter;
     for (const std::string& set : o.depart) f.departures.push_back(parse_ids(net, set));
     return g;
-}
-
-json count_json(const CategoryCount& c) { return c.count; }
-
-std::string as_json(const Network& net, const Community& cop, const GapsReport& r) {
-    const auto id = [&](StakeholderId who) { return net.stakeholder(who).id; };
-    json j;
-    j["representation"] = json::array();
-    for (const RepresentationRow& x : r.representation.rows)
-        j["representation"].push_back(
-            {{"facet", x.facet},
-             {"category", x.category},
-             {"landscape", count_json(x.landscape)},
-             {"core", count_json(x.core)},
-             {"inner", count_json(x.inner)},
-             {"outer", count_json(x.outer)},
-             {"expected", x.expected},
-             {"share", {{"landscape", x.landscape.share},
-                        {"core", x.core.share},
-                        {"inner", x.inner.share},
-                        {"outer", x.outer.share},
-                        {"leading", x.leading.share}}},
-             {"ratio", {{"core", x.core.ratio},
-                        {"inner", x.inner.ratio},
-                        {"outer", x.outer.ratio},
-                        {"leading", x.leading.ratio}}}});
-    j["missing"] = json::array();
-    for (const MissingCategory& m : r.representation.missing)
-        j["missing"].push_back({{"facet", m.facet},
-                                {"category", m.category},
-                                {"landscape", m.landscape},
-                                {"outer", m.outer}});
-    j["candidates"] = json::array();
-    for (const Candidate& c : r.candidates) {
-        json reasons = json::array();
-        for (const Reason& why : c.reasons) reasons.push_back({{"code", why.code}, {"text", why.text}});
-        j["candidates"].push_back({{"id", id(c.who)},
-                                   {"score", c.score},
-                                   {"reasons", reasons},
-                                   {"parts", {{"ties", c.parts.ties},
-                                              {"categories", c.parts.categories},
-                                              {"stance", c.parts.stance},
-                                              {"reach", c.parts.reach}}},
-                                   {"ties_to_members", c.ties_to_members},
-                                   {"reach_added", c.reach_added}});
-    }
-    j["fragile"] = json::array();
-    for (const ArticulationPoint& a : r.fragility.articulation_points)
-        j["fragile"].push_back({{"id", id(a.who)}, {"splits_into", a.splits_into},
-                                {"pieces", a.pieces}, {"circle", to_string(cop.circle(a.who))}});
-    j["under_represented"] = json::array();
-    for (const UnderRepresented& u : r.representation.under_represented)
-        j["under_represented"].push_back(
-            {{"facet", u.facet}, {"category", u.category}, {"ratio", u.ratio}});
-    j["bridges"] = json::array();
-    for (const Bridge& b : r.fragility.bridges) j["bridges"].push_back({id(b.a), id(b.b)});
-    j["departures"] = json::array();
-    for (const Departure& d : r.fragility.departures) {
-        json who = json::array();
-        for (StakeholderId w : d.who) who.push_back(id(w));
-        j["departures"].push_back({{"ids", who},
-                                   {"reach_before", d.reach_before},
-                                   {"reach_after", d.reach_after},
-                                   {"reach_lost", d.reach_lost},
-                                   {"pieces_before", d.pieces_before},
-                                   {"pieces_after", d.pieces_after}});
-    }
-    j["dependence"] = json::array();
-    for (const Dependence& d : r.fragility.dependence) {
-        json top = json::array();
-        for (const DependenceRow& row : d.top)
-            top.push_back({{"id", id(row.who)}, {"ties", row.ties}, {"share", row.share}});
-        j["dependence"].push_back(
-            {{"facet", d.facet}, {"cross_ties", d.cross_ties}, {"top", top}});
-    }
-    return j.dump(2) + "\n";
 }
 
 /// The representation table as CSV, one row per facet and category.
@@ -285,7 +207,11 @@ std::string run_gaps(const GapsCli& o) {
                             "\" (the nodes have no circle column)");
     const GapsReport r = gaps(net, *cop, options_of(o, net));
     switch (o.input.format()) {
-    case Format::json: return as_json(net, *cop, r);
+    case Format::json: {
+        JsonSink sink;
+        describe(sink, net, *cop, r);
+        return sink.text();
+    }
     case Format::csv: return as_csv(r);
     case Format::text: break;
     }

@@ -5,8 +5,6 @@
 #include <memory>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
 #include "commands.hpp"
 #include "copnet/analysis/reach.hpp"
 #include "copnet/error.hpp"
@@ -54,21 +52,6 @@ std::string among_text(const LeverageCli& o, std::size_t count) {
     if (o.among == "all") return "all " + n + " stakeholders";
     if (o.among == "members") return "the " + n + " members of the community";
     return "the " + n + " members of the " + o.among + " circle";
-}
-
-/// The whole JSON object of `copnet leverage`.
-std::string as_json(const Network& net, const LeverageResult& r) {
-    nlohmann::ordered_json j;
-    j["conveners"] = nlohmann::ordered_json::array();
-    j["expected"] = r.expected;
-    j["gains"] = nlohmann::ordered_json::array();
-    for (const Convener& c : r.conveners) {
-        j["conveners"].push_back(net.stakeholder(c.who).id);
-        j["gains"].push_back(c.gain);
-    }
-    j["method"] = std::string(to_string(r.method));
-    j["samples"] = r.samples;
-    return j.dump(2) + "\n";
 }
 
 /// `rank,id,gain` rows, in the order chosen (rank 1 first).

@@ -1,6 +1,9 @@
 #include "output.hpp"
 
 #include <array>
+#include <cmath>
+#include <type_traits>
+#include <variant>
 #include <charconv>
 #include <cstdio>
 #include <utility>
@@ -25,6 +28,47 @@ std::string shortest(double value) {
     const auto end = std::to_chars(buf.data(), buf.data() + buf.size(), value).ptr;
     return {buf.data(), end};
 }
+
+JsonSink::JsonSink() : root_(nlohmann::ordered_json::object()) { open_.push_back(&root_); }
+
+nlohmann::ordered_json& JsonSink::place(std::string_view key) {
+    nlohmann::ordered_json& top = *open_.back();
+    if (top.is_array()) {
+        top.push_back(nullptr);
+        return top.back();
+    }
+    return top[std::string(key)];
+}
+
+void JsonSink::value(std::string_view key, const FieldValue& value) {
+    nlohmann::ordered_json& slot = place(key);
+    std::visit(
+        [&](const auto& x) {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, std::string_view>) slot = std::string(x);
+            else if constexpr (std::is_same_v<T, double>) slot = std::isfinite(x) ? nlohmann::ordered_json(x) : nlohmann::ordered_json(nullptr);
+            else slot = x;
+        },
+        value);
+}
+
+void JsonSink::begin_object(std::string_view key) {
+    nlohmann::ordered_json& slot = place(key);
+    slot = nlohmann::ordered_json::object();
+    open_.push_back(&slot);
+}
+
+void JsonSink::begin_list(std::string_view key) {
+    nlohmann::ordered_json& slot = place(key);
+    slot = nlohmann::ordered_json::array();
+    open_.push_back(&slot);
+}
+
+void JsonSink::end() {
+    if (open_.size() > 1) open_.pop_back();
+}
+
+std::string JsonSink::text() const { return root_.dump(2) + "\n"; }
 
 ProgressBar::ProgressBar(std::string label)
     : label_(std::move(label)), active_(isatty(fileno(stderr)) == 1) {}

@@ -5,7 +5,10 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "copnet/analysis/reach.hpp"
+#include "copnet/describe.hpp"
 
 namespace copnet::cli {
 
@@ -15,6 +18,33 @@ namespace copnet::cli {
 
 /// The shortest decimal text that reads back as `value` (std::to_chars). Cost: O(1).
 [[nodiscard]] std::string shortest(double value);
+
+/// The CLI's `--format json`: a description (copnet/describe.hpp) as one JSON object, keys in
+/// the order described, NaN and infinities as null.
+class JsonSink final : public FieldSink {
+public:
+    JsonSink();
+    void value(std::string_view key, const FieldValue& value) override;
+    void begin_object(std::string_view key) override;
+    void begin_list(std::string_view key) override;
+    void end() override;
+    /// The object, indented by two, ending with a newline.
+    [[nodiscard]] std::string text() const;
+
+private:
+    nlohmann::ordered_json& place(std::string_view key);  // the slot for the next value
+    nlohmann::ordered_json root_;
+    std::vector<nlohmann::ordered_json*> open_;
+};
+
+/// Describes `parts` (each a result `describe` takes with `net`) into one JSON object: the
+/// CLI's `--format json` of a command.
+template <class... Parts>
+std::string as_json(const Network& net, const Parts&... parts) {
+    JsonSink sink;
+    (describe(sink, net, parts), ...);
+    return sink.text();
+}
 
 /// A progress bar on stderr, drawn only when stderr is a terminal (never into a pipe or a file):
 /// one line overwritten in place with '\r', ended with a newline when the work is done or the

@@ -3,12 +3,11 @@
 #include <optional>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
 #include "commands.hpp"
 #include "copnet/analysis/reach.hpp"
 #include "copnet/error.hpp"
 #include "input.hpp"
+#include "output.hpp"
 
 namespace copnet::cli {
 namespace {
@@ -20,25 +19,6 @@ struct ReachCli {
     std::optional<std::size_t> hops;
     std::string levels;
 };
-
-nlohmann::ordered_json rows_json(const std::vector<CategoryReach>& rows) {
-    auto out = nlohmann::ordered_json::array();
-    for (const auto& r : rows)
-        out.push_back({{"category", r.category}, {"total", r.total}, {"reached", r.reached},
-                       {"share", r.share}});
-    return out;
-}
-
-nlohmann::ordered_json flow_json(const LevelFlow& f) {
-    return {{"from", to_string(f.from)},
-            {"to", to_string(f.to)},
-            {"senders", f.senders},
-            {"receivers", f.receivers},
-            {"reached_by_hop", f.reached_by_hop},
-            {"share", f.share},
-            {"hops_to_target", f.hops_to_target ? nlohmann::ordered_json(*f.hops_to_target)
-                                                : nlohmann::ordered_json(nullptr)}};
-}
 
 void rows_text(std::ostream& out, const char* title, const std::vector<CategoryReach>& rows) {
     if (rows.empty()) return;
@@ -83,15 +63,11 @@ std::string run_reach(const ReachCli& o) {
     }
 
     if (o.input.format() == Format::json) {
-        nlohmann::ordered_json j;
-        j["count"] = r.count();
-        j["reached"] = nlohmann::ordered_json::array();
-        for (const Reached& x : r.reached)
-            j["reached"].push_back({{"id", net.stakeholder(x.who).id}, {"hops", x.hops}});
-        j["by_circle"] = rows_json(b.by_circle);
-        j["by_facet"] = rows_json(b.by_facet);
-        if (flow) j["flow"] = {flow_json(flow->forward), flow_json(flow->backward)};
-        return j.dump(2) + "\n";
+        JsonSink sink;
+        describe(sink, net, r);
+        describe(sink, net, b);
+        if (flow) describe(sink, net, *flow);
+        return sink.text();
     }
     std::ostringstream out;
     if (o.input.format() == Format::csv) {

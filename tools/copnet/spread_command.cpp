@@ -8,8 +8,6 @@
 #include <optional>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
 #include "commands.hpp"
 #include "copnet/analysis/reach.hpp"
 #include "copnet/error.hpp"
@@ -30,64 +28,19 @@ struct SpreadCli {
 /// Top adopters listed in text output.
 constexpr std::size_t text_adopters = 10;
 
-/// The stakeholders with a chance of adopting, most likely first; ties in slot order.
-std::vector<Adoption> likely_adopters(const SpreadResult& r) {
-    std::vector<Adoption> out;
-    std::copy_if(r.adoption.begin(), r.adoption.end(), std::back_inserter(out),
-                 [](const Adoption& a) { return a.probability > 0.0; });
-    std::stable_sort(out.begin(), out.end(), [](const Adoption& a, const Adoption& b) {
-        return a.probability > b.probability;
-    });
-    return out;
-}
-
 /// `who`'s circle in `cop`, or "" without a community.
 std::string circle_of(const Community* cop, StakeholderId who) {
     return cop == nullptr ? std::string() : std::string(to_string(cop->circle(who)));
 }
 
-/// Breakdown rows as JSON: [{category, total, expected, share}].
-nlohmann::ordered_json rows_json(const std::vector<CategorySpread>& rows) {
-    auto out = nlohmann::ordered_json::array();
-    for (const auto& r : rows)
-        out.push_back({{"category", r.category}, {"total", r.total}, {"expected", r.expected},
-                       {"share", r.share}});
-    return out;
-}
-
-/// The synergy object: together, best, best_single, sum_alone, gain_over_best, ratio_to_sum,
-/// alone [{id, expected}].
-nlohmann::ordered_json synergy_json(const Network& net, const Synergy& s) {
-    nlohmann::ordered_json j;
-    j["together"] = s.together;
-    j["best"] = net.stakeholder(s.best).id;
-    j["best_single"] = s.best_single;
-    j["sum_alone"] = s.sum_alone;
-    j["gain_over_best"] = s.gain_over_best();
-    j["ratio_to_sum"] = s.ratio_to_sum();
-    j["alone"] = nlohmann::ordered_json::array();
-    for (const MemberSpread& a : s.alone)
-        j["alone"].push_back({{"id", net.stakeholder(a.who).id}, {"expected", a.expected}});
-    return j;
-}
-
 /// The whole JSON object of `copnet spread`.
 std::string as_json(const Network& net, const SpreadResult& r, const SpreadBreakdown& b,
                     DiffusionModel model, const std::optional<Synergy>& synergy) {
-    nlohmann::ordered_json j;
-    j["expected"] = r.expected;
-    j["stddev"] = r.stddev;
-    j["ci95"] = {r.ci_low, r.ci_high};
-    j["runs"] = r.runs;
-    j["model"] = std::string(to_string(model));
-    j["adoption"] = nlohmann::ordered_json::array();
-    for (const Adoption& a : likely_adopters(r))
-        j["adoption"].push_back(
-            {{"id", net.stakeholder(a.who).id}, {"probability", a.probability}});
-    j["by_circle"] = rows_json(b.by_circle);
-    j["by_facet"] = rows_json(b.by_facet);
-    if (synergy) j["synergy"] = synergy_json(net, *synergy);
-    return j.dump(2) + "\n";
+    JsonSink sink;
+    describe(sink, net, r, model);
+    describe(sink, net, b);
+    if (synergy) describe(sink, net, *synergy);
+    return sink.text();
 }
 
 /// `id,probability` rows, as the JSON `adoption` list.

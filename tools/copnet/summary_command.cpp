@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "copnet/summary.hpp"
 #include "input.hpp"
+#include "output.hpp"
 
 namespace copnet::cli {
 namespace {
@@ -13,16 +14,6 @@ namespace {
 constexpr std::array<TieKind, 3> kinds{TieKind::authority, TieKind::influence,
                                        TieKind::collaboration};
 constexpr std::array<Circle, 4> circles{Circle::core, Circle::inner, Circle::outer, Circle::none};
-
-std::string as_json(const Summary& s) {
-    nlohmann::ordered_json j;
-    j["stakeholders"] = s.stakeholders;
-    for (TieKind k : kinds)
-        j["ties"][std::string(to_string(k))] = s.ties_by_kind[static_cast<std::size_t>(k)];
-    for (Circle c : circles)
-        j["circles"][std::string(to_string(c))] = s.circles[static_cast<std::size_t>(c)];
-    return j.dump(2) + "\n";
-}
 
 std::string as_csv(const Summary& s) {
     std::ostringstream out;
@@ -75,7 +66,7 @@ void add_summary_command(CLI::App& app, Runner& run) {
             const Network net = load_input(*options, label);
             const Summary s = summarize(net, net.find_community(options->community));
             switch (options->format()) {
-            case Format::json: return as_json(s);
+            case Format::json: return as_json(net, s);
             case Format::csv: return as_csv(s);
             case Format::text: break;
             }

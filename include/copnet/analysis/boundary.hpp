@@ -279,6 +279,8 @@ struct LevelCrossing {
 /// once in each direction. The filter's direction is ignored. Cost: O(V + E). Throws nothing.
 [[nodiscard]] std::vector<LevelCrossing> level_crossing(const Network& net,
                                                         const TieFilter& filter = {});
+/// The ties of every kind of `levels` together (its `kind` is meaningless). Cost: O(kinds).
+[[nodiscard]] LevelCrossing total_crossing(const std::vector<LevelCrossing>& levels);
 
 /// Newman's assortativity coefficient for a categorical facet ("Mixing patterns in networks",
 /// Phys. Rev. E 67, 2003): r = (Σ_i e_ii − Σ_i a_i b_i) / (1 − Σ_i a_i b_i) over the mixing

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -305,5 +306,54 @@ struct Trajectories {
 /// Throws: invalid_value if the communities belong to another network, or for facet "circle".
 [[nodiscard]] Trajectories trajectories(const Network& net, const Community& before,
                                         const Community& after, const std::string& facet = "");
+
+// ---------------------------------------------------------------------------------------------
+// Everything `copnet circles` reports
+
+/// Options of `circles_report`: those of its parts, in one place.
+struct CirclesReportOptions {
+    /// The ties followed by every part (as undirected ties for coreness and core/periphery).
+    TieFilter filter{};
+    /// Weighted coreness and weighted core/periphery and suggestions.
+    bool weighted = false;
+    /// Core/periphery: how ties between core and periphery count.
+    BetweenBlock between = BetweenBlock::ignored;
+    /// Core/periphery: restarts of the iterated local search, and their seed.
+    std::size_t restarts = 20;
+    std::uint64_t seed = 1;
+    /// Reports the core/periphery restarts done (optional).
+    Progress progress{};
+    /// Suggested moves: as `SuggestOptions`.
+    std::size_t at_risk_below = 2;
+    std::size_t invite_min_ties = 2;
+    double invite_min_share = 0.5;
+    /// Trajectories: counted by this facet too ("" for none).
+    std::string facet = "sector";
+};
+
+/// Do the ties match the declared circles? Coreness, the best core/periphery partition, the
+/// fit of the circles, density by circle, suggested moves, and with `before` the trajectories.
+struct CirclesReport {
+    std::vector<Coreness> coreness;
+    /// Whether `coreness` is weighted (then each row's `s` is reported).
+    bool weighted = false;
+    CorePeriphery core_periphery;
+    /// True when `core_periphery` ran among the members (the community has members), false
+    /// when on the whole landscape.
+    bool among_members = false;
+    CircleFit fit;
+    CircleDensity density;
+    std::vector<Suggestion> suggestions;
+    /// With a `before` community: who joined, moved and left since.
+    std::optional<Trajectories> trajectories;
+};
+
+/// Everything `copnet circles` reports for `community` (and since `before`, when not null): each
+/// part as its own function computes it (`coreness`, `core_periphery`, `circle_fit`,
+/// `circle_density`, `suggest_moves`, `trajectories`). Cost: the sum of theirs.
+/// Throws: as those functions.
+[[nodiscard]] CirclesReport circles_report(const Network& net, const Community& community,
+                                           const Community* before = nullptr,
+                                           const CirclesReportOptions& options = {});
 
 } // namespace copnet

@@ -193,6 +193,10 @@ struct SpreadResult {
     std::vector<Adoption> adoption;
 };
 
+/// The stakeholders of `result` with a chance of adopting (probability > 0), most likely first;
+/// equal chances in slot order. Cost: O(V log V).
+[[nodiscard]] std::vector<Adoption> likely_adopters(const SpreadResult& result);
+
 /// Simulates `options.runs` diffusions from `sources` (all adopt at the start) and averages
 /// them. Runs are split across threads; each run has its own generator, so the result for a
 /// seed is identical whatever the thread count.

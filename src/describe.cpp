@@ -1,0 +1,458 @@
+#include "copnet/describe.hpp"
+
+#include <array>
+#include <cmath>
+
+namespace copnet {
+namespace {
+
+// RAII for a nested object or list of a description.
+class Nested {
+public:
+    Nested(FieldSink& sink, std::string_view key, bool list) : sink_(sink) {
+        if (list) sink.begin_list(key);
+        else sink.begin_object(key);
+    }
+    Nested(const Nested&) = delete;
+    Nested& operator=(const Nested&) = delete;
+    ~Nested() { sink_.end(); }
+
+private:
+    FieldSink& sink_;
+};
+
+const std::string& id(const Network& net, StakeholderId who) { return net.stakeholder(who).id; }
+
+// A number, or null when it is not finite.
+std::optional<double> finite(double x) {
+    return std::isfinite(x) ? std::optional<double>(x) : std::nullopt;
+}
+
+constexpr std::array<Circle, 4> all_circles{Circle::core, Circle::inner, Circle::outer, Circle::none};
+constexpr std::array<TieKind, 3> all_kinds{TieKind::authority, TieKind::influence, TieKind::collaboration};
+constexpr std::array<Level, 3> all_levels{Level::local, Level::state, Level::national};
+constexpr std::array<Movement, 5> all_movements{Movement::joined, Movement::moved_inward,
+                                                Movement::moved_outward, Movement::left,
+                                                Movement::stayed};
+
+template <class Row>
+void category_rows(FieldSink& sink, std::string_view key, const std::vector<Row>& rows) {
+    const Nested list(sink, key, true);
+    for (const Row& r : rows) {
+        const Nested row(sink, {}, false);
+        sink.put("category", r.category);
+        sink.put("total", r.total);
+        if constexpr (requires { r.reached; }) sink.put("reached", r.reached);
+        else sink.put("expected", r.expected);
+        sink.put("share", r.share);
+    }
+}
+
+void flow(FieldSink& sink, const LevelFlow& f) {
+    const Nested object(sink, {}, false);
+    sink.put("from", to_string(f.from));
+    sink.put("to", to_string(f.to));
+    sink.put("senders", f.senders);
+    sink.put("receivers", f.receivers);
+    sink.put_list("reached_by_hop", f.reached_by_hop);
+    sink.put("share", f.share);
+    sink.put("hops_to_target", f.hops_to_target);
+}
+
+void roles(FieldSink& sink, const BrokerageRoles& r) {
+    sink.put("coordinator", r.coordinator);
+    sink.put("itinerant", r.itinerant);
+    sink.put("gatekeeper", r.gatekeeper);
+    sink.put("representative", r.representative);
+    sink.put("liaison", r.liaison);
+    sink.put("total", r.total);
+}
+
+void roles(FieldSink& sink, std::string_view key, const BrokerageRoles& r) {
+    const Nested object(sink, key, false);
+    roles(sink, r);
+}
+
+void levels(FieldSink& sink, std::string_view key, const LevelCrossing& x) {
+    const Nested object(sink, key, false);
+    for (Level from : all_levels) {
+        const Nested row(sink, to_string(from), false);
+        for (Level to : all_levels)
+            sink.put(to_string(to), x.ties[static_cast<std::size_t>(from)][static_cast<std::size_t>(to)]);
+    }
+}
+
+} // namespace
+
+void describe(FieldSink& sink, const Network& /*net*/, const Summary& s) {
+    sink.put("stakeholders", s.stakeholders);
+    {
+        const Nested ties(sink, "ties", false);
+        for (TieKind k : all_kinds) sink.put(to_string(k), s.ties_by_kind[static_cast<std::size_t>(k)]);
+    }
+    const Nested circles(sink, "circles", false);
+    for (Circle c : all_circles) sink.put(to_string(c), s.circles[static_cast<std::size_t>(c)]);
+}
+
+void describe(FieldSink& sink, const Network& net, const ReachResult& r) {
+    sink.put("count", r.count());
+    const Nested list(sink, "reached", true);
+    for (const Reached& x : r.reached) {
+        const Nested row(sink, {}, false);
+        sink.put("id", id(net, x.who));
+        sink.put("hops", x.hops);
+    }
+}
+
+void describe(FieldSink& sink, const Network& /*net*/, const ReachBreakdown& b) {
+    category_rows(sink, "by_circle", b.by_circle);
+    category_rows(sink, "by_facet", b.by_facet);
+}
+
+void describe(FieldSink& sink, const Network& /*net*/, const TwoWayFlow& f) {
+    const Nested list(sink, "flow", true);
+    flow(sink, f.forward);
+    flow(sink, f.backward);
+}
+
+void describe(FieldSink& sink, const Network& net, const SpreadResult& r, DiffusionModel model) {
+    sink.put("expected", r.expected);
+    sink.put("stddev", r.stddev);
+    {
+        const Nested ci(sink, "ci95", true);
+        sink.put({}, r.ci_low);
+        sink.put({}, r.ci_high);
+    }
+    sink.put("runs", r.runs);
+    sink.put("model", to_string(model));
+    const Nested list(sink, "adoption", true);
+    for (const Adoption& a : likely_adopters(r)) {
+        const Nested row(sink, {}, false);
+        sink.put("id", id(net, a.who));
+        sink.put("probability", a.probability);
+    }
+}
+
+void describe(FieldSink& sink, const Network& /*net*/, const SpreadBreakdown& b) {
+    category_rows(sink, "by_circle", b.by_circle);
+    category_rows(sink, "by_facet", b.by_facet);
+}
+
+void describe(FieldSink& sink, const Network& net, const Synergy& s) {
+    const Nested object(sink, "synergy", false);
+    sink.put("together", s.together);
+    sink.put("best", id(net, s.best));
+    sink.put("best_single", s.best_single);
+    sink.put("sum_alone", s.sum_alone);
+    sink.put("gain_over_best", s.gain_over_best());
+    sink.put("ratio_to_sum", s.ratio_to_sum());
+    const Nested list(sink, "alone", true);
+    for (const MemberSpread& a : s.alone) {
+        const Nested row(sink, {}, false);
+        sink.put("id", id(net, a.who));
+        sink.put("expected", a.expected);
+    }
+}
+
+void describe(FieldSink& sink, const Network& net, const LeverageResult& r) {
+    {
+        const Nested list(sink, "conveners", true);
+        for (const Convener& c : r.conveners) sink.put({}, id(net, c.who));
+    }
+    sink.put("expected", r.expected);
+    {
+        const Nested list(sink, "gains", true);
+        for (const Convener& c : r.conveners) sink.put({}, c.gain);
+    }
+    sink.put("method", to_string(r.method));
+    sink.put("samples", r.samples);
+}
+
+void describe(FieldSink& sink, const Network& net, const Community& cop, const GapsReport& r) {
+    {
+        const Nested list(sink, "representation", true);
+        for (const RepresentationRow& x : r.representation.rows) {
+            const Nested row(sink, {}, false);
+            sink.put("facet", x.facet);
+            sink.put("category", x.category);
+            sink.put("landscape", x.landscape.count);
+            sink.put("core", x.core.count);
+            sink.put("inner", x.inner.count);
+            sink.put("outer", x.outer.count);
+            sink.put("expected", x.expected);
+            {
+                const Nested share(sink, "share", false);
+                sink.put("landscape", x.landscape.share);
+                sink.put("core", x.core.share);
+                sink.put("inner", x.inner.share);
+                sink.put("outer", x.outer.share);
+                sink.put("leading", x.leading.share);
+            }
+            const Nested ratio(sink, "ratio", false);
+            sink.put("core", x.core.ratio);
+            sink.put("inner", x.inner.ratio);
+            sink.put("outer", x.outer.ratio);
+            sink.put("leading", x.leading.ratio);
+        }
+    }
+    {
+        const Nested list(sink, "missing", true);
+        for (const MissingCategory& m : r.representation.missing) {
+            const Nested row(sink, {}, false);
+            sink.put("facet", m.facet);
+            sink.put("category", m.category);
+            sink.put("landscape", m.landscape);
+            sink.put("outer", m.outer);
+        }
+    }
+    {
+        const Nested list(sink, "candidates", true);
+        for (const Candidate& c : r.candidates) {
+            const Nested row(sink, {}, false);
+            sink.put("id", id(net, c.who));
+            sink.put("score", c.score);
+            {
+                const Nested reasons(sink, "reasons", true);
+                for (const Reason& why : c.reasons) {
+                    const Nested reason(sink, {}, false);
+                    sink.put("code", why.code);
+                    sink.put("text", why.text);
+                }
+            }
+            {
+                const Nested parts(sink, "parts", false);
+                sink.put("ties", c.parts.ties);
+                sink.put("categories", c.parts.categories);
+                sink.put("stance", c.parts.stance);
+                sink.put("reach", c.parts.reach);
+            }
+            sink.put("ties_to_members", c.ties_to_members);
+            sink.put("reach_added", c.reach_added);
+        }
+    }
+    {
+        const Nested list(sink, "fragile", true);
+        for (const ArticulationPoint& a : r.fragility.articulation_points) {
+            const Nested row(sink, {}, false);
+            sink.put("id", id(net, a.who));
+            sink.put("splits_into", a.splits_into);
+            sink.put_list("pieces", a.pieces);
+            sink.put("circle", to_string(cop.circle(a.who)));
+        }
+    }
+    {
+        const Nested list(sink, "under_represented", true);
+        for (const UnderRepresented& u : r.representation.under_represented) {
+            const Nested row(sink, {}, false);
+            sink.put("facet", u.facet);
+            sink.put("category", u.category);
+            sink.put("ratio", u.ratio);
+        }
+    }
+    {
+        const Nested list(sink, "bridges", true);
+        for (const Bridge& b : r.fragility.bridges) {
+            const Nested pair(sink, {}, true);
+            sink.put({}, id(net, b.a));
+            sink.put({}, id(net, b.b));
+        }
+    }
+    {
+        const Nested list(sink, "departures", true);
+        for (const Departure& d : r.fragility.departures) {
+            const Nested row(sink, {}, false);
+            {
+                const Nested ids(sink, "ids", true);
+                for (StakeholderId w : d.who) sink.put({}, id(net, w));
+            }
+            sink.put("reach_before", d.reach_before);
+            sink.put("reach_after", d.reach_after);
+            sink.put("reach_lost", d.reach_lost);
+            sink.put("pieces_before", d.pieces_before);
+            sink.put("pieces_after", d.pieces_after);
+        }
+    }
+    const Nested list(sink, "dependence", true);
+    for (const Dependence& d : r.fragility.dependence) {
+        const Nested row(sink, {}, false);
+        sink.put("facet", d.facet);
+        sink.put("cross_ties", d.cross_ties);
+        const Nested top(sink, "top", true);
+        for (const DependenceRow& t : d.top) {
+            const Nested entry(sink, {}, false);
+            sink.put("id", id(net, t.who));
+            sink.put("ties", t.ties);
+            sink.put("share", t.share);
+        }
+    }
+}
+
+void describe(FieldSink& sink, const Network& net, const BoundaryReport& r) {
+    sink.put("facet", r.facet);
+    sink.put("ei_index", r.ei.ei_index);
+    sink.put("ei_expected", r.ei.expected);
+    sink.put("ei_p_greater", r.ei.p_greater);
+    sink.put("ei_p_less", r.ei.p_less);
+    sink.put("permutations", r.ei.permutations);
+    {
+        const Nested list(sink, "groups", true);
+        for (const GroupEI& g : r.ei.groups) {
+            const Nested row(sink, {}, false);
+            sink.put("group", g.group);
+            sink.put("internal", g.internal);
+            sink.put("external", g.external);
+            sink.put("ei_index", g.ei_index);
+            sink.put("size", g.size);
+        }
+    }
+    const auto& cats = r.mixing.categories;
+    for (const auto& [key, weights] : {std::pair{"mixing", false}, std::pair{"mixing_weights", true}}) {
+        const Nested matrix(sink, key, false);
+        for (std::size_t a = 0; a < cats.size(); ++a) {
+            const Nested row(sink, cats[a], false);
+            for (std::size_t b = 0; b < cats.size(); ++b) {
+                if (weights) sink.put(cats[b], r.mixing.weights[a][b]);
+                else sink.put(cats[b], r.mixing.ties[a][b]);
+            }
+        }
+    }
+    sink.put("crossing_share", r.mixing.crossing_share);
+    {
+        const Nested list(sink, "brokerage", true);
+        for (const Brokerage& b : r.brokerage.stakeholders) {
+            const Nested row(sink, {}, false);
+            sink.put("id", id(net, b.who));
+            roles(sink, b.raw);
+            roles(sink, "expected", b.expected);
+            roles(sink, "z", b.z);
+        }
+    }
+    {
+        const Nested list(sink, "holes", true);
+        for (const StructuralHoles& h : r.holes) {
+            const Nested row(sink, {}, false);
+            sink.put("id", id(net, h.who));
+            sink.put("effective_size", h.effective_size);
+            sink.put("constraint", h.constraint);
+            sink.put("efficiency", h.efficiency);
+        }
+    }
+    sink.put("assortativity", r.assortativity);
+    {
+        const Nested list(sink, "spanners", true);
+        for (const Spanner& s : r.spanners) {
+            const Nested row(sink, {}, false);
+            sink.put("id", id(net, s.who));
+            sink.put("betweenness", s.betweenness);
+            sink.put("cross_group_share", s.cross_group_share);
+            sink.put("cross_group_betweenness", s.cross_group_betweenness);
+            sink.put("categories", s.categories);
+            roles(sink, "brokerage", s.brokerage);
+        }
+    }
+    const LevelCrossing all = total_crossing(r.levels);
+    levels(sink, "levels", all);
+    sink.put("levels_unknown", all.unknown);
+    const Nested by_kind(sink, "levels_by_kind", false);
+    for (const LevelCrossing& x : r.levels) levels(sink, to_string(x.kind), x);
+}
+
+void describe(FieldSink& sink, const Network& net, const CirclesReport& r) {
+    {
+        const Nested list(sink, "coreness", true);
+        for (const Coreness& c : r.coreness) {
+            const Nested row(sink, {}, false);
+            sink.put("id", id(net, c.who));
+            sink.put("k", c.k);
+            if (r.weighted) sink.put("s", c.s);
+        }
+    }
+    sink.put("fit", finite(r.fit.core_inner_vs_outer));
+    {
+        const Nested list(sink, "suggestions", true);
+        for (const Suggestion& s : r.suggestions) {
+            const Nested row(sink, {}, false);
+            sink.put("id", id(net, s.who));
+            sink.put("from", to_string(s.from));
+            sink.put("to", to_string(s.to));
+            sink.put("why", s.why);
+            sink.put("kind", to_string(s.kind));
+        }
+    }
+    {
+        const Nested fits(sink, "fits", false);
+        sink.put("core_inner_vs_outer", finite(r.fit.core_inner_vs_outer));
+        sink.put("core_vs_rest", finite(r.fit.core_vs_rest));
+        sink.put("best", finite(r.fit.best));
+        sink.put("members", r.fit.members);
+    }
+    {
+        const CorePeriphery& cp = r.core_periphery;
+        const Nested object(sink, "core_periphery", false);
+        sink.put("among", r.among_members ? "members" : "landscape");
+        sink.put("continuous_fit", finite(cp.continuous_fit));
+        sink.put("discrete_fit", finite(cp.discrete_fit));
+        {
+            const Nested core(sink, "core", true);
+            for (const CorePeripheryScore& x : cp.scores)
+                if (x.core) sink.put({}, id(net, x.who));
+        }
+        const Nested scores(sink, "scores", true);
+        for (const CorePeripheryScore& x : cp.scores) {
+            const Nested row(sink, {}, false);
+            sink.put("id", id(net, x.who));
+            sink.put("score", x.score);
+            sink.put("core", x.core);
+        }
+    }
+    {
+        const Nested list(sink, "density", true);
+        for (const CircleBlock& b : r.density.blocks) {
+            const Nested row(sink, {}, false);
+            sink.put("from", to_string(b.from));
+            sink.put("to", to_string(b.to));
+            sink.put("pairs", b.pairs);
+            sink.put("tied", b.tied);
+            sink.put("density", b.density);
+            sink.put("mean_weight", b.mean_weight);
+        }
+    }
+    {
+        const Nested object(sink, "reciprocity", false);
+        for (const CircleReciprocity& x : r.density.reciprocity)
+            sink.put(to_string(x.circle), finite(x.reciprocity));
+    }
+    if (!r.trajectories) return;
+    const Trajectories& t = *r.trajectories;
+    const Nested object(sink, "trajectories", false);
+    {
+        const Nested list(sink, "members", true);
+        for (const Trajectory& m : t.members) {
+            const Nested row(sink, {}, false);
+            sink.put("id", id(net, m.who));
+            sink.put("before", to_string(m.before));
+            sink.put("after", to_string(m.after));
+            sink.put("movement", to_string(m.movement));
+        }
+    }
+    {
+        const Nested transitions(sink, "transitions", false);
+        for (const Circle b : all_circles) {
+            const Nested row(sink, to_string(b), false);
+            for (const Circle a : all_circles)
+                sink.put(to_string(a), t.transitions[static_cast<std::size_t>(b)][static_cast<std::size_t>(a)]);
+        }
+    }
+    {
+        const Nested counts(sink, "counts", false);
+        for (const Movement m : all_movements) sink.put(to_string(m), t.counts[static_cast<std::size_t>(m)]);
+    }
+    const Nested list(sink, "by_facet", true);
+    for (const CategoryMovement& c : t.by_facet) {
+        const Nested row(sink, {}, false);
+        sink.put("category", c.category);
+        for (const Movement m : all_movements) sink.put(to_string(m), c.counts[static_cast<std::size_t>(m)]);
+    }
+}
+
+} // namespace copnet
