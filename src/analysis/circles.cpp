@@ -11,6 +11,7 @@
 
 #include "copnet/analysis/circles.hpp"
 #include "copnet/error.hpp"
+#include "detail/text.hpp"
 #include "simple_graph.hpp"
 
 namespace copnet {
@@ -174,6 +175,18 @@ std::vector<Suggestion> suggest_moves(const Network& net, const Community& commu
                            number(100.0 * share) + " % of its neighbours)"});
     }
     return out;
+}
+
+namespace {
+constexpr std::array<std::string_view, 2> between_names{"ignored", "tied"};
+} // namespace
+
+std::string_view to_string(BetweenBlock between) noexcept {
+    return between_names.at(static_cast<std::size_t>(between));
+}
+
+BetweenBlock parse_between_block(std::string_view text) {
+    return detail::parse_enum<BetweenBlock>(text, between_names, "between block");
 }
 
 CirclesReport circles_report(const Network& net, const Community& community, const Community* before,

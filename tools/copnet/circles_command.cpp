@@ -41,12 +41,6 @@ std::string fixed(double x, int digits = 3) {
     return out.str();
 }
 
-BetweenBlock parse_between(const std::string& text) {
-    if (text == "ignored") return BetweenBlock::ignored;
-    if (text == "tied") return BetweenBlock::tied;
-    throw invalid_value("--between must be ignored or tied, not \"" + text + "\"");
-}
-
 std::string run_circles(const CirclesCli& o) {
     std::string label;
     Network net = load_input(o.input, label);
@@ -67,7 +61,7 @@ std::string run_circles(const CirclesCli& o) {
         circles_report(net, cop, before,
                        {.filter = filter,
                         .weighted = o.analysis.weighted,
-                        .between = parse_between(o.between),
+                        .between = parse_between_block(o.between),
                         .restarts = o.restarts,
                         .seed = o.seed,
                         .progress = bar.callback(),

@@ -3,7 +3,9 @@
 The Python face of the C++ library copnet (a thin pybind11 binding). Stakeholders are named by
 their string ids; enums are ``enum.Enum`` classes whose values are the CSV spellings (a plain
 string such as ``"core"`` is accepted wherever an enum is); results are dataclasses with a
-readable ``repr`` and ``to_dict()``.
+readable ``repr`` and ``to_dict()``. The result of a CLI command's analysis (``Network.summary``,
+``reach``, ``spread``, ``leverage``, ``gaps``, ``boundaries``, ``circles``) has the library's
+description of itself: its ``to_dict()`` is what ``copnet COMMAND --format json`` prints.
 
     import copnet
     net = copnet.read_csv("nodes.csv", "ties.csv")
@@ -12,7 +14,7 @@ readable ``repr`` and ``to_dict()``.
     print(r.count, r.hops)
 """
 from ._types import (  # noqa: F401
-    CategoryReach, CategorySpread, Circle, Convener, DiffusionModel, Direction, Error, FileError,
+    CategoryReach, CategorySpread, Circle, CirclesReport, Convener, DiffusionModel, Direction, Error, FileError,
     InvalidValue, Level, LevelFlow, LeverageMethod, LeverageResult, ParseError, Perspective,
     ReachResult, SpreadResult, Stakeholder, Stance, Summary, Synergy, Tie, TieKind, TwoWayFlow,
     UnknownStakeholder)
@@ -26,6 +28,7 @@ from ._results import (  # noqa: F401
 from ._copnet import (  # noqa: F401
     Community, Network, articulation_points, attribute_assortativity, betweenness, boundaries,
     boundary_spanners, bridges, brokerage, candidates, circle_density, circle_fit, circle_map_svg,
+    circles,
     coalition_synergy, components, core_periphery, coreness, ei_index, fragility, gaps, generate,
     level_crossing, level_flow, leverage, mixing_matrix, parse_csv, reach, reach_counts,
     read_archive, read_csv, read_graphml, read_json, read_membership, representation, spread,
@@ -49,13 +52,14 @@ __all__ = [
     "parse_csv", "reach", "reach_counts", "read_csv", "spread", "to_networkx", "write_csv",
     # gaps, boundaries, circles, files
     "ArticulationPoint", "BoundaryReport", "Brokerage", "BrokerageResult", "BrokerageRoles",
-    "Candidate", "CategoryCount", "CircleBlock", "CircleDensity", "CircleFit",
+    "Candidate", "CategoryCount", "CircleBlock", "CircleDensity", "CircleFit", "CirclesReport",
     "CircleReciprocity", "CorePeriphery", "Departure", "Dependence", "EIResult", "Fragility",
     "GapsReport", "GroupEI", "LevelCrossing", "MissingCategory", "MixingMatrix", "Reason",
     "Representation", "RepresentationRow", "ScoreParts", "Spanner", "StakeholderEI",
     "StructuralHoles", "Suggestion", "Trajectories", "Trajectory", "UnderRepresented",
     "articulation_points", "attribute_assortativity", "betweenness", "boundaries",
     "boundary_spanners", "bridges", "brokerage", "candidates", "circle_density", "circle_fit",
+    "circles",
     "components", "core_periphery", "coreness", "ei_index", "fragility", "gaps", "generate",
     "level_crossing",
     "mixing_matrix", "read_archive", "read_graphml", "read_json", "read_membership",

@@ -7,7 +7,7 @@ from ._results import (BoundaryReport, BrokerageResult, Candidate, CircleDensity
                        CorePeriphery, EIResult, Fragility, GapsReport, LevelCrossing,
                        MixingMatrix, Representation, Spanner, StructuralHoles, Suggestion,
                        Trajectories)
-from ._types import (Circle, DiffusionModel, Direction, Level, LeverageMethod, LeverageResult,
+from ._types import (Circle, CirclesReport, DiffusionModel, Direction, Level, LeverageMethod, LeverageResult,
                      ReachResult, SpreadResult, Stakeholder, Summary, Synergy, Tie, TieKind,
                      TwoWayFlow)
 
@@ -177,6 +177,11 @@ def core_periphery(network: Network, community: _Community = None, *, kinds: _Ki
 def circle_fit(network: Network, community: _Community = "community", *,
                kinds: _Kinds = None, weighted: bool = False, between: str = "ignored",
                restarts: int = 20, seed: int = 1) -> CircleFit: ...
+def circles(network: Network, community: _Community = "community", *,
+            before: _Community = None, kinds: _Kinds = None, direction: _Direction = ...,
+            weighted: bool = False, between: str = "ignored", restarts: int = 20,
+            seed: int = 1, at_risk_below: int = 2, invite_min_ties: int = 2,
+            invite_min_share: float = 0.5, facet: str = "sector") -> CirclesReport: ...
 def circle_density(network: Network, community: _Community = "community", *,
                    kinds: _Kinds = None) -> CircleDensity: ...
 def suggest_moves(network: Network, community: _Community = "community", *,

@@ -8,6 +8,7 @@ exceptions, and builds its results as these dataclasses, so that every result ha
 """
 from __future__ import annotations
 
+import copy
 import dataclasses
 import enum
 from typing import Any, Dict, List, Optional
@@ -138,12 +139,65 @@ def _plain(value: Any) -> Any:
 
 
 class _Record:
-    """Mixin of the result classes: ``to_dict()`` gives plain JSON-ready data."""
+    """Mixin of the result classes: ``to_dict()`` gives plain JSON-ready data.
+
+    A result of a CLI command (``summary``, ``reach``, ``spread``, ``leverage``, ``gaps``,
+    ``boundaries``, ``circles``) carries the library's description of itself, and its
+    ``to_dict()`` is exactly what ``copnet COMMAND --format json`` prints, key for key (NaN as
+    None)."""
 
     def to_dict(self) -> Dict[str, Any]:
         """The record as plain dicts, lists, strings and numbers (enums as their spelling)."""
+        described = self.__dict__.get("_description")
+        if described is not None:
+            return copy.deepcopy(described)
         out: Dict[str, Any] = _plain(self)
         return out
+
+
+def _fields(value: Any) -> Any:
+    if isinstance(value, dict):
+        return _Fields(value)
+    if isinstance(value, list):
+        return [_fields(v) for v in value]
+    return value
+
+
+class _Fields(_Record):
+    """A result made from its description: each key of ``to_dict()`` is an attribute (nested
+    objects are records of their own, lists are lists), so the object and the CLI's JSON agree
+    by construction."""
+
+    def __init__(self, description: Dict[str, Any]) -> None:
+        self._description = description
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "_description":
+            raise AttributeError(name)
+        try:
+            return _fields(self._description[name])
+        except KeyError:
+            raise AttributeError(f"{type(self).__name__} has no field {name!r}") from None
+
+    def __dir__(self) -> List[str]:
+        return sorted(set(super().__dir__()) | set(self._description))
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other._description == self._description  # type: ignore[attr-defined]
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{k}={_fields(v)!r}" for k, v in self._description.items())
+        return f"{type(self).__name__}({fields})"
+
+
+class CirclesReport(_Fields):
+    """Do the ties match the declared circles? ``coreness`` [{id, k (, s)}], ``fit``,
+    ``suggestions`` [{id, from, to, why, kind}], ``fits``, ``core_periphery`` {among,
+    continuous_fit, discrete_fit, core, scores}, ``density`` [blocks], ``reciprocity`` {circle:
+    share}, and with ``before`` the ``trajectories`` — the fields of ``copnet circles --format
+    json``."""
 
 
 @dataclasses.dataclass

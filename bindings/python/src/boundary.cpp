@@ -256,9 +256,11 @@ void bind_boundary(py::module_& m) {
                 py::gil_scoped_release release;
                 r = boundaries(net, o);
             }
-            return make("BoundaryReport", r.facet, mixing_to_py(r.mixing), ei_to_py(net, r.ei),
-                        brokerage_to_py(net, r.brokerage), holes_to_py(net, r.holes),
-                        spanners_to_py(net, r.spanners), levels_to_py(r.levels), r.assortativity);
+            return described(make("BoundaryReport", r.facet, mixing_to_py(r.mixing),
+                                  ei_to_py(net, r.ei), brokerage_to_py(net, r.brokerage),
+                                  holes_to_py(net, r.holes), spanners_to_py(net, r.spanners),
+                                  levels_to_py(r.levels), r.assortativity),
+                             net, r);
         },
         py::arg("network"), py::arg("facet") = "sector", py::kw_only(),
         py::arg("kinds") = py::none(), py::arg("direction") = Direction::out,

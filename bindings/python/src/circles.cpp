@@ -19,9 +19,7 @@ CorePeripheryOptions cp_options(const py::object& kinds, bool weighted,
     CorePeripheryOptions o;
     o.filter = filter_from(kinds, Direction::out);
     o.weighted = weighted;
-    if (between == "ignored") o.between = BetweenBlock::ignored;
-    else if (between == "tied") o.between = BetweenBlock::tied;
-    else throw invalid_value("between \"" + between + "\" is not ignored or tied");
+    o.between = parse_between_block(between);
     o.max_passes = max_passes;
     o.restarts = restarts;
     o.seed = seed;
@@ -44,6 +42,47 @@ py::str circle_name(Circle c) { return py::str(std::string(to_string(c))); }
 } // namespace
 
 void bind_circles(py::module_& m) {
+    m.def(
+        "circles",
+        [](const SharedNetwork& net, const py::object& community, const py::object& before,
+           const py::object& kinds, Direction direction, bool weighted, const std::string& between,
+           std::size_t restarts, std::uint64_t seed, std::size_t at_risk_below,
+           std::size_t invite_min_ties, double invite_min_share, const std::string& facet) {
+            const ReadLock lock(net);
+            const Community* c = community_from(net, community);
+            if (c == nullptr) throw invalid_value("a community is required");
+            const Community* b = community_from(net, before);
+            CirclesReportOptions o{.filter = filter_from(kinds, direction),
+                                   .weighted = weighted,
+                                   .between = parse_between_block(between),
+                                   .restarts = restarts,
+                                   .seed = seed,
+                                   .at_risk_below = at_risk_below,
+                                   .invite_min_ties = invite_min_ties,
+                                   .invite_min_share = invite_min_share,
+                                   .facet = facet};
+            CirclesReport r;
+            {
+                py::gil_scoped_release release;
+                r = circles_report(net, *c, b, o);
+            }
+            PySink sink;
+            describe(sink, net, r);
+            return types().attr("CirclesReport")(sink.result());
+        },
+        py::arg("network"), py::arg("community") = "community", py::kw_only(),
+        py::arg("before") = py::none(), py::arg("kinds") = py::none(),
+        py::arg("direction") = Direction::out, py::arg("weighted") = false,
+        py::arg("between") = "ignored", py::arg("restarts") = 20, py::arg("seed") = 1,
+        py::arg("at_risk_below") = 2, py::arg("invite_min_ties") = 2,
+        py::arg("invite_min_share") = 0.5, py::arg("facet") = "sector",
+        R"doc(Everything ``copnet circles`` reports (C++ ``circles_report``): coreness, the best
+core/periphery partition, the fit of the declared circles, density by circle, suggested moves
+and, with ``before`` (a community), the trajectories since. A ``CirclesReport`` whose fields
+are the keys of ``copnet circles --format json``, and its ``to_dict()`` that JSON. Raises
+InvalidValue without a community. Cost: as its parts.)doc");
+
+
     m.def(
         "coreness",
         [](const SharedNetwork& net, const py::object& kinds, bool weighted) {

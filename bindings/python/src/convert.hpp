@@ -7,10 +7,12 @@
 
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include <copnet/analysis/reach.hpp>
 #include <copnet/community.hpp>
+#include <copnet/describe.hpp>
 #include <copnet/network.hpp>
 #include <copnet/stakeholder.hpp>
 #include <copnet/tie.hpp>
@@ -32,6 +34,42 @@ py::object make(const char* name, Args&&... args) {
                                ? t.attr(name)
                                : py::module_::import("copnet._results").attr(name);
     return cls(std::forward<Args>(args)...);
+}
+
+/// A description (copnet/describe.hpp) as plain Python data: dicts (in key order), lists, str,
+/// int, float, bool and None (for NaN too) — what the CLI prints as JSON, key for key.
+class PySink final : public FieldSink {
+public:
+    PySink();
+    void value(std::string_view key, const FieldValue& value) override;
+    void begin_object(std::string_view key) override;
+    void begin_list(std::string_view key) override;
+    void end() override;
+    /// The top-level object.
+    [[nodiscard]] py::dict result() const { return root_.cast<py::dict>(); }
+
+private:
+    void place(std::string_view key, py::object value);
+    py::object root_;
+    std::vector<py::object> open_;
+};
+
+/// Gives `result` (a result object) the description of `parts` (each a result `describe` takes
+/// with `net`, or a tuple of arguments after `net`), which its `to_dict()` returns. Returns
+/// `result`.
+template <class Part>
+void describe_part(FieldSink& sink, const Network& net, const Part& part) {
+    if constexpr (requires { std::tuple_size<Part>::value; })
+        std::apply([&](const auto&... args) { describe(sink, net, args...); }, part);
+    else
+        describe(sink, net, part);
+}
+template <class... Parts>
+py::object described(py::object result, const Network& net, const Parts&... parts) {
+    PySink sink;
+    (describe_part(sink, net, parts), ...);
+    result.attr("_description") = sink.result();
+    return result;
 }
 
 /// Per enum: its Python class name and its spelling in both directions.

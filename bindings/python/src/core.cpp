@@ -453,7 +453,8 @@ changes.)doc")
             "summary",
             [](const SharedNetwork& n, const py::object& community) {
                 const ReadLock lock(n);
-                return summary_to_py(summarize(n, community_from(n, community)));
+                const Summary s = summarize(n, community_from(n, community));
+                return described(summary_to_py(s), n, s);
             },
             py::arg("community") = py::none(),
             "Counts of stakeholders, ties by kind, circles (of ``community``), levels, stances.")

@@ -307,8 +307,10 @@ cross-level ties held by one stakeholder). Cost O(V + E) + O(D (V + E)).)doc");
                 py::gil_scoped_release release;
                 r = gaps(net, c, o);
             }
-            return make("GapsReport", representation_to_py(r.representation),
-                        candidates_to_py(net, r.candidates), fragility_to_py(net, r.fragility));
+            return described(make("GapsReport", representation_to_py(r.representation),
+                                  candidates_to_py(net, r.candidates),
+                                  fragility_to_py(net, r.fragility)),
+                             net, std::tuple<const Community&, const GapsReport&>(c, r));
         },
         py::arg("network"), py::arg("community") = "community", py::kw_only(),
         py::arg("facets") = default_facets, py::arg("taxonomy") = "framework",

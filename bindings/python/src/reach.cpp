@@ -109,8 +109,9 @@ void bind_reach(py::module_& m) {
             }
             py::dict hops;
             for (const Reached& x : r.reached) hops[py::str(id_of(net, x.who))] = x.hops;
-            return make("ReachResult", hops, categories_to_py(b.by_circle, "CategoryReach"),
-                        categories_to_py(b.by_facet, "CategoryReach"));
+            return described(make("ReachResult", hops, categories_to_py(b.by_circle, "CategoryReach"),
+                                  categories_to_py(b.by_facet, "CategoryReach")),
+                             net, r, b);
         },
         py::arg("network"), py::arg("sources"), py::kw_only(), py::arg("kinds") = py::none(),
         py::arg("direction") = Direction::out, py::arg("max_hops") = py::none(),
@@ -198,9 +199,11 @@ at level ``a``, the share of those at ``b`` reached hop by hop, and back from ``
             py::dict adoption;
             for (const Adoption& a : r.adoption)
                 adoption[py::str(id_of(net, a.who))] = a.probability;
-            return make("SpreadResult", r.runs, r.expected, r.stddev, r.ci_low, r.ci_high,
-                        adoption, categories_to_py(b.by_circle, "CategorySpread"),
-                        categories_to_py(b.by_facet, "CategorySpread"));
+            return described(make("SpreadResult", r.runs, r.expected, r.stddev, r.ci_low,
+                                  r.ci_high, adoption,
+                                  categories_to_py(b.by_circle, "CategorySpread"),
+                                  categories_to_py(b.by_facet, "CategorySpread")),
+                             net, std::tuple<const SpreadResult&, DiffusionModel>(r, model), b);
         },
         py::arg("network"), py::arg("sources"), py::kw_only(), COPNET_DIFFUSION_ARGS,
         py::arg("community") = py::none(), py::arg("facet") = py::none(),
@@ -282,7 +285,8 @@ spread. Cost (|coalition| + 1) spreads.)doc");
             py::list conveners;
             for (const Convener& c : r.conveners)
                 conveners.append(make("Convener", id_of(net, c.who), c.gain));
-            return make("LeverageResult", conveners, r.expected, to_py(r.method), r.samples);
+            return described(make("LeverageResult", conveners, r.expected, to_py(r.method), r.samples),
+                             net, r);
         },
         py::arg("network"), py::arg("k") = 5, py::kw_only(), py::arg("candidates") = py::none(),
         py::arg("community") = py::none(), py::arg("circle") = py::none(),

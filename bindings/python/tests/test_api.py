@@ -101,11 +101,15 @@ def test_results_to_dict_are_json(example: copnet.Network) -> None:
     r = copnet.reach(example, cop.members("core"), max_hops=1, community=cop, facet="level")
     d = r.to_dict()
     json.dumps(d)
-    assert d["hops"] == r.hops and d["by_circle"][0]["category"] == "core"
+    # to_dict() is the CLI's JSON (test_cli_parity.py): `reached` [{id, hops}] for `hops`.
+    assert {x["id"]: x["hops"] for x in d["reached"]} == r.hops and d["count"] == r.count
+    assert d["by_circle"][0]["category"] == "core"
     assert "ReachResult(hops=" in repr(r)
-    s = example.summary(cop).to_dict()
+    summary = example.summary(cop)
+    s = summary.to_dict()
     assert s["circles"] == {"core": 5, "inner": 11, "outer": 24, "none": 21}
-    assert s["stakeholders"] == 61 and sum(s["ties_by_kind"].values()) == s["ties"]
+    assert s["stakeholders"] == 61 and sum(s["ties"].values()) == summary.ties
+    assert s["ties"] == summary.ties_by_kind and list(s) == ["stakeholders", "ties", "circles"]
     lev = copnet.leverage(example, 2, circle="core", runs=50).to_dict()
     assert lev["method"] == "celf" and len(lev["conveners"]) == 2
     json.dumps(lev)

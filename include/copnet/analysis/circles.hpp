@@ -63,6 +63,10 @@ enum class BetweenBlock : std::uint8_t {
     /// Every core–periphery pair should be tied (the ideal δ_ij = 1 if i or j is in the core).
     tied,
 };
+/// "ignored" or "tied". Cost: O(1).
+[[nodiscard]] std::string_view to_string(BetweenBlock between) noexcept;
+/// Parses "ignored" or "tied" (case-insensitive). Throws: invalid_value naming the text.
+[[nodiscard]] BetweenBlock parse_between_block(std::string_view text);
 
 /// Options for `core_periphery` and `circle_fit`.
 struct CorePeripheryOptions {
