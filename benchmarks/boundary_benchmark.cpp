@@ -12,7 +12,7 @@
 #include <benchmark/benchmark.h>
 
 #include "copnet/analysis/boundary.hpp"
-#include "copnet/detail/snapshot.hpp"
+#include "detail/snapshot.hpp"
 #include "copnet/io/csv.hpp"
 
 namespace {

@@ -14,7 +14,7 @@
 #include <benchmark/benchmark.h>
 
 #include "copnet/analysis/circles.hpp"
-#include "copnet/detail/snapshot.hpp"
+#include "detail/snapshot.hpp"
 #include "copnet/io/csv.hpp"
 
 namespace {

@@ -42,7 +42,7 @@
 #include <boost/graph/biconnected_components.hpp>
 
 #include "copnet/analysis/gaps.hpp"
-#include "copnet/detail/snapshot.hpp"
+#include "detail/snapshot.hpp"
 #include "copnet/io/csv.hpp"
 
 namespace {

@@ -24,7 +24,7 @@
 #include "copnet/analysis/components.hpp"
 #include "copnet/analysis/gaps.hpp"
 #include "copnet/analysis/reach.hpp"
-#include "copnet/detail/snapshot.hpp"
+#include "detail/snapshot.hpp"
 #include "copnet/generate.hpp"
 #include "copnet/io/csv.hpp"
 

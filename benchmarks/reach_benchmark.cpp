@@ -14,7 +14,7 @@
 
 #include "copnet/analysis/components.hpp"
 #include "copnet/analysis/reach.hpp"
-#include "copnet/detail/snapshot.hpp"
+#include "detail/snapshot.hpp"
 #include "copnet/io/csv.hpp"
 
 namespace {

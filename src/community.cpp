@@ -5,7 +5,7 @@
 #include <string>
 
 #include "copnet/error.hpp"
-#include "copnet/graph.hpp"
+#include "detail/network_state.hpp"
 #include "detail/text.hpp"
 
 namespace copnet {

@@ -12,7 +12,7 @@
 #include <gsl/gsl>
 
 #include "copnet/error.hpp"
-#include "copnet/graph.hpp"
+#include "detail/network_state.hpp"
 
 namespace copnet {
 
@@ -66,6 +66,12 @@ void NetworkState::restore(NetworkState&& saved) noexcept {
 }
 
 void roll_back(Network& net, Network&& saved) noexcept { net.state_->restore(std::move(*saved.state_)); }
+
+} // namespace detail
+
+const Graph& graph(const Network& net) noexcept { return net.state().graph; }
+
+namespace detail {
 
 } // namespace detail
 

@@ -15,6 +15,7 @@
 #include "copnet/error.hpp"
 #include "copnet/io/csv.hpp"
 #include "copnet/io/file.hpp"
+#include "io/pending_file.hpp"
 #include "copnet/io/json.hpp"
 #include "io_common.hpp"
 

@@ -10,6 +10,7 @@
 #include "copnet/error.hpp"
 #include "copnet/io/archive.hpp"
 #include "copnet/io/file.hpp"
+#include "io/pending_file.hpp"
 #include "io_common.hpp"
 
 

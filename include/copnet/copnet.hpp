@@ -9,6 +9,7 @@
 #include "copnet/analysis/gaps.hpp"   // IWYU pragma: export
 #include "copnet/analysis/reach.hpp"  // IWYU pragma: export
 #include "copnet/community.hpp"    // IWYU pragma: export
+#include "copnet/describe.hpp"     // IWYU pragma: export
 #include "copnet/error.hpp"        // IWYU pragma: export
 #include "copnet/generate.hpp"     // IWYU pragma: export
 #include "copnet/io/archive.hpp"   // IWYU pragma: export
@@ -20,6 +21,7 @@
 #include "copnet/io/membership.hpp"  // IWYU pragma: export
 #include "copnet/io/svg.hpp"       // IWYU pragma: export
 #include "copnet/network.hpp"      // IWYU pragma: export
+#include "copnet/progress.hpp"     // IWYU pragma: export
 #include "copnet/stakeholder.hpp"  // IWYU pragma: export
 #include "copnet/summary.hpp"      // IWYU pragma: export
 #include "copnet/tie.hpp"          // IWYU pragma: export

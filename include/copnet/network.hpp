@@ -222,7 +222,8 @@ public:
     /// circles by id). Slot numbers may differ. Cost: O((V + E) log(V + E)).
     friend bool operator==(const Network& a, const Network& b);
 
-    /// The internals, for experts and copnet's own analyses (see `copnet/graph.hpp`).
+    /// The internals, for copnet's own code (the type is defined in a header that is not
+    /// installed); experts use `graph(net)` from `copnet/graph.hpp`.
     [[nodiscard]] const detail::NetworkState& state() const noexcept { return *state_; }
 
 private:

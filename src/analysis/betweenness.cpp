@@ -6,7 +6,7 @@
 
 #include "boundary_graph.hpp"
 #include "copnet/analysis/boundary.hpp"
-#include "copnet/detail/snapshot.hpp"
+#include "detail/snapshot.hpp"
 #include "copnet/error.hpp"
 #include "detail/parallel.hpp"
 #include "detail/random.hpp"

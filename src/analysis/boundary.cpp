@@ -11,9 +11,9 @@
 #include <gsl/gsl>
 
 #include "boundary_graph.hpp"
-#include "copnet/detail/snapshot.hpp"
+#include "detail/snapshot.hpp"
 #include "copnet/error.hpp"
-#include "copnet/graph.hpp"
+#include "detail/network_state.hpp"
 #include "detail/parallel.hpp"
 #include "detail/random.hpp"
 

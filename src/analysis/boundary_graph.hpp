@@ -13,7 +13,7 @@
 #include <gsl/gsl>
 
 #include "copnet/analysis/boundary.hpp"
-#include "copnet/detail/snapshot.hpp"
+#include "detail/snapshot.hpp"
 #include "copnet/error.hpp"
 #include "copnet/network.hpp"
 #include "copnet/stakeholder.hpp"

@@ -5,7 +5,7 @@
 
 #include "boundary_graph.hpp"
 #include "copnet/analysis/boundary.hpp"
-#include "copnet/detail/snapshot.hpp"
+#include "detail/snapshot.hpp"
 #include "detail/parallel.hpp"
 
 namespace copnet {

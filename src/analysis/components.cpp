@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <numeric>
 
-#include "copnet/detail/snapshot.hpp"
+#include "detail/snapshot.hpp"
 
 namespace copnet {
 

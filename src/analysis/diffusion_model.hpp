@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "copnet/analysis/reach.hpp"
-#include "copnet/detail/snapshot.hpp"
+#include "detail/snapshot.hpp"
 #include "detail/random.hpp"
 
 namespace copnet::detail {

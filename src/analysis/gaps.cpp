@@ -11,7 +11,7 @@
 
 #include <gsl/gsl>
 
-#include "copnet/detail/snapshot.hpp"
+#include "detail/snapshot.hpp"
 #include "copnet/error.hpp"
 #include "detail/bfs.hpp"
 #include "gaps_detail.hpp"

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "copnet/analysis/gaps.hpp"
-#include "copnet/detail/snapshot.hpp"
+#include "detail/snapshot.hpp"
 
 namespace copnet::detail {
 

@@ -4,7 +4,7 @@
 
 #include "boundary_graph.hpp"
 #include "copnet/analysis/boundary.hpp"
-#include "copnet/detail/snapshot.hpp"
+#include "detail/snapshot.hpp"
 
 namespace copnet {
 namespace {

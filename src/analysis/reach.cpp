@@ -10,7 +10,7 @@
 
 #include <gsl/gsl>
 
-#include "copnet/detail/snapshot.hpp"
+#include "detail/snapshot.hpp"
 #include "copnet/error.hpp"
 #include "detail/bfs.hpp"
 #include "detail/parallel.hpp"

@@ -6,7 +6,7 @@
 #include <memory>
 #include <vector>
 
-#include "copnet/detail/snapshot.hpp"
+#include "detail/snapshot.hpp"
 #include "copnet/network.hpp"
 #include "copnet/tie.hpp"
 

@@ -11,7 +11,7 @@
 #include <span>
 #include <vector>
 
-#include "copnet/detail/snapshot.hpp"
+#include "detail/snapshot.hpp"
 
 namespace copnet::detail {
 

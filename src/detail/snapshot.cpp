@@ -1,8 +1,8 @@
-#include "copnet/detail/snapshot.hpp"
+#include "detail/snapshot.hpp"
 
 #include <gsl/gsl>
 
-#include "copnet/graph.hpp"
+#include "detail/network_state.hpp"
 
 namespace copnet::detail {
 

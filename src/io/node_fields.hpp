@@ -10,7 +10,7 @@
 
 #include "copnet/community.hpp"
 #include "copnet/error.hpp"
-#include "copnet/graph.hpp"
+#include "detail/network_state.hpp"
 #include "copnet/network.hpp"
 #include "copnet/stakeholder.hpp"
 

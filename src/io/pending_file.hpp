@@ -3,12 +3,18 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <span>
 #include <string>
 #include <string_view>
 
 namespace copnet::detail {
+
+/// Test seam: makes every following save fail with io_error after writing `bytes` bytes of each
+/// temporary file (as a full disk would); std::nullopt turns it off. Process-wide, not
+/// thread-safe: for tests only.
+void fail_writes_after(std::optional<std::size_t> bytes) noexcept;
 
 /// The new contents of one file, written to a temporary file beside it (`.NAME.tmp.PID.N`, in
 /// the folder of the file a symlink points to) until `replace_all` renames it over the file.

@@ -4,7 +4,6 @@
 
 #include <cstddef>
 #include <filesystem>
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,11 +23,5 @@ namespace copnet {
 /// Cost: O(size). Throws: io_error naming the path and the system's reason.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
 
-namespace detail {
-/// Test seam: makes every following `write_file_atomically` fail with io_error after writing
-/// `bytes` bytes of the temporary file (as a full disk would); std::nullopt turns it off.
-/// Process-wide, not thread-safe: for tests only.
-void fail_writes_after(std::optional<std::size_t> bytes) noexcept;
-} // namespace detail
 
 } // namespace copnet
