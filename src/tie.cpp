@@ -29,7 +29,7 @@ TieFilter parse_tie_filter(std::string_view kinds, std::string_view direction) {
     TieFilter filter{0, parse_direction(direction)};
     const std::string_view all = detail::trim(kinds);
     if (all.empty() || detail::iequals(all, "all")) {
-        filter.kinds = 0b111;
+        filter.kinds = TieFilter::all().kinds;
         return filter;
     }
     for (;;) {

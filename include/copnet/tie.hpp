@@ -54,6 +54,10 @@ struct TieFilter {
     std::uint8_t kinds = 0b111;
     Direction direction = Direction::out;
 
+    /// Every kind, in `dir`.
+    [[nodiscard]] static constexpr TieFilter all(Direction dir = Direction::out) noexcept {
+        return TieFilter{0b111, dir};
+    }
     /// A filter over the given kinds (an empty list follows no tie).
     [[nodiscard]] static constexpr TieFilter of(std::initializer_list<TieKind> ks,
                                                 Direction dir = Direction::out) noexcept {

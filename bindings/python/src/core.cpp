@@ -41,7 +41,7 @@ std::vector<StakeholderId> handles(const Network& net, const std::vector<std::st
 }
 
 TieFilter filter_from(const py::object& kinds, Direction direction) {
-    if (kinds.is_none()) return TieFilter{0b111, direction};
+    if (kinds.is_none()) return TieFilter::all(direction);
     if (py::isinstance<py::str>(kinds) && !py::isinstance(kinds, types().attr("TieKind"))) {
         TieFilter f = parse_tie_filter(kinds.cast<std::string>());
         f.direction = direction;

@@ -180,7 +180,7 @@ struct Candidate {
 /// Options of `candidates`: the weights of the score's parts.
 struct CandidateOptions {
     /// Which ties count, in which direction (default: every kind, either way).
-    TieFilter filter{0b111, Direction::both};
+    TieFilter filter = TieFilter::all(Direction::both);
     /// Weight per tie to a member of each circle.
     double core_tie = 3.0;
     double inner_tie = 2.0;
@@ -272,7 +272,7 @@ enum class FragilityScope : std::uint8_t {
 /// Options of `fragility`.
 struct FragilityOptions {
     /// Which ties count; every followed tie is an undirected edge (direction is ignored).
-    TieFilter filter{0b111, Direction::both};
+    TieFilter filter = TieFilter::all(Direction::both);
     FragilityScope scope = FragilityScope::members;
     /// The departures to evaluate, each a set; empty = each core member alone, in turn.
     std::vector<std::vector<StakeholderId>> departures{};
@@ -313,11 +313,11 @@ struct Fragility {
 /// Articulation points of the whole network's undirected graph over `filter` (without piece
 /// sizes), in slot order. Cost: O(V + E).
 [[nodiscard]] std::vector<StakeholderId> articulation_points(const Network& net,
-                                                             TieFilter filter = {0b111, Direction::both});
+                                                             TieFilter filter = TieFilter::all(Direction::both));
 
 /// Bridges of the whole network's undirected simple graph over `filter`. Cost: O(V + E).
 [[nodiscard]] std::vector<Bridge> bridges(const Network& net,
-                                          TieFilter filter = {0b111, Direction::both});
+                                          TieFilter filter = TieFilter::all(Direction::both));
 
 // ---------------------------------------------------------------------------------------------
 // The gaps report
