@@ -17,10 +17,8 @@ namespace {
 struct BoundariesCli {
     InputOptions input;
     AnalysisOptions analysis;
-    std::size_t permutations = 1000;
-    std::optional<std::size_t> samples;
-    std::uint64_t seed = 1;
-    unsigned threads = 0;
+    /// The library's options, bound by CLI11 (their defaults are the library's).
+    BoundaryOptions report;
     std::size_t top = 10;
 };
 
@@ -132,11 +130,12 @@ std::string run_boundaries(const BoundariesCli& o) {
     std::string label;
     const Network net = load_input(o.input, label);
     ProgressBar bar("permutations");
-    const BoundaryReport r = boundaries(
-        net, {.facet = o.analysis.facet, .filter = o.analysis.filter(),
-              .weighted = o.analysis.weighted, .permutations = o.permutations,
-              .samples = o.samples, .seed = o.seed, .threads = o.threads,
-              .progress = bar.callback()});
+    BoundaryOptions options = o.report;
+    options.facet = o.analysis.facet;
+    options.filter = o.analysis.filter();
+    options.weighted = o.analysis.weighted;
+    options.progress = bar.callback();
+    const BoundaryReport r = boundaries(net, options);
     bar.end_line();
     switch (o.input.format()) {
     case Format::json: return as_json(net, r);
@@ -156,18 +155,19 @@ void add_boundaries_command(CLI::App& app, Runner& run) {
     add_input_options(*cmd, o->input);
     add_analysis_options(*cmd, o->analysis);
     add_weighted_option(*cmd, o->analysis);
-    cmd->add_option("--permutations", o->permutations,
+    cmd->add_option("--permutations", o->report.permutations,
                     "random relabellings for the E-I permutation test (0: none)")
         ->check(non_negative())
         ->capture_default_str();
-    cmd->add_option("--samples", o->samples,
+    cmd->add_option("--samples", o->report.samples,
                     "betweenness from K random sources (default: exact, every source)")
         ->check(non_negative());
-    cmd->add_option("--seed", o->seed, "seed of the permutations and samples")
+    cmd->add_option("--seed", o->report.seed, "seed of the permutations and samples")
         ->check(non_negative())
         ->capture_default_str();
-    cmd->add_option("--threads", o->threads, "worker threads (0: the hardware's)")
-        ->check(non_negative());
+    cmd->add_option("--threads", o->report.threads, "worker threads (0: the hardware's)")
+        ->check(non_negative())
+        ->capture_default_str();
     cmd->add_option("--top", o->top, "rows of spanners and holes in text output")
         ->check(non_negative())
         ->capture_default_str();

@@ -21,12 +21,9 @@ struct CirclesCli {
     std::string before;
     std::string before_column = "circle";
     std::string before_community;
-    std::string between = "ignored";
-    std::size_t at_risk_below = 2;
-    std::size_t invite_min_ties = 2;
-    double invite_min_share = 0.5;
-    std::size_t restarts = 20;
-    std::uint64_t seed = 1;
+    /// The library's options, bound by CLI11 (their defaults are the library's).
+    CirclesReportOptions report;
+    std::string between = std::string(to_string(CirclesReportOptions{}.between));
 };
 
 constexpr std::array<Circle, 4> all_circles{Circle::core, Circle::inner, Circle::outer, Circle::none};
@@ -57,18 +54,13 @@ std::string run_circles(const CirclesCli& o) {
     const Community& cop = net.community(o.input.community);
 
     ProgressBar bar("restarts");
-    const CirclesReport report =
-        circles_report(net, cop, before,
-                       {.filter = filter,
-                        .weighted = o.analysis.weighted,
-                        .between = parse_between_block(o.between),
-                        .restarts = o.restarts,
-                        .seed = o.seed,
-                        .progress = bar.callback(),
-                        .at_risk_below = o.at_risk_below,
-                        .invite_min_ties = o.invite_min_ties,
-                        .invite_min_share = o.invite_min_share,
-                        .facet = o.analysis.facet});
+    CirclesReportOptions options = o.report;
+    options.filter = filter;
+    options.weighted = o.analysis.weighted;
+    options.between = parse_between_block(o.between);
+    options.progress = bar.callback();
+    options.facet = o.analysis.facet;
+    const CirclesReport report = circles_report(net, cop, before, options);
     bar.end_line();
     if (o.input.format() == Format::json) return as_json(net, report);
     const auto& cores = report.coreness;
@@ -172,23 +164,28 @@ void add_circles_command(CLI::App& app, Runner& run) {
                     "the circle column of --before (default: circle)");
     cmd->add_option("--before-community", o->before_community,
                     "the earlier snapshot as a community of nodes.csv (a circle:NAME column)");
-    cmd->add_option("--between", o->between,
-                    "core-periphery ties in the ideal pattern: ignored (default) or tied")
-        ->check(CLI::IsMember({"ignored", "tied"}));
-    cmd->add_option("--at-risk-below", o->at_risk_below,
-                    "core/inner members with fewer member neighbours are at risk (default 2)")
-        ->check(non_negative());
-    cmd->add_option("--invite-min-ties", o->invite_min_ties,
-                    "non-members with at least this many member neighbours… (default 2)")
-        ->check(non_negative());
-    cmd->add_option("--invite-min-share", o->invite_min_share,
-                    "…making at least this share of their neighbours are invited (default 0.5)")
-        ->check(CLI::Range(0.0, 1.0));
-    cmd->add_option("--restarts", o->restarts,
-                    "core/periphery search: iterated local search restarts (default 20)")
-        ->check(non_negative());
-    cmd->add_option("--seed", o->seed, "seed of the core/periphery search (default 1)")
-        ->check(non_negative());
+    CirclesReportOptions& r = o->report;
+    cmd->add_option("--between", o->between, "core-periphery ties in the ideal pattern: ignored or tied")
+        ->check(CLI::IsMember({"ignored", "tied"}))
+        ->capture_default_str();
+    cmd->add_option("--at-risk-below", r.at_risk_below,
+                    "core/inner members with fewer member neighbours are at risk")
+        ->check(non_negative())
+        ->capture_default_str();
+    cmd->add_option("--invite-min-ties", r.invite_min_ties,
+                    "non-members with at least this many member neighbours…")
+        ->check(non_negative())
+        ->capture_default_str();
+    cmd->add_option("--invite-min-share", r.invite_min_share,
+                    "…making at least this share of their neighbours are invited")
+        ->check(CLI::Range(0.0, 1.0))
+        ->capture_default_str();
+    cmd->add_option("--restarts", r.restarts, "core/periphery search: iterated local search restarts")
+        ->check(non_negative())
+        ->capture_default_str();
+    cmd->add_option("--seed", r.seed, "seed of the core/periphery search")
+        ->check(non_negative())
+        ->capture_default_str();
     cmd->callback([o, &run] { run = [o] { return run_circles(*o); }; });
 }
 

@@ -264,8 +264,9 @@ void bind_boundary(py::module_& m) {
         },
         py::arg("network"), py::arg("facet") = "sector", py::kw_only(),
         py::arg("kinds") = py::none(), py::arg("direction") = Direction::out,
-        py::arg("weighted") = false, py::arg("permutations") = 1000,
-        py::arg("samples") = py::none(), py::arg("seed") = 1, py::arg("threads") = 0,
+        py::arg("weighted") = BoundaryOptions{}.weighted,
+        py::arg("permutations") = BoundaryOptions{}.permutations, py::arg("samples") = py::none(),
+        py::arg("seed") = BoundaryOptions{}.seed, py::arg("threads") = BoundaryOptions{}.threads,
         "The whole boundary report for one facet (``copnet boundaries``).");
 }
 

@@ -72,10 +72,14 @@ void bind_circles(py::module_& m) {
         },
         py::arg("network"), py::arg("community") = "community", py::kw_only(),
         py::arg("before") = py::none(), py::arg("kinds") = py::none(),
-        py::arg("direction") = Direction::out, py::arg("weighted") = false,
-        py::arg("between") = "ignored", py::arg("restarts") = 20, py::arg("seed") = 1,
-        py::arg("at_risk_below") = 2, py::arg("invite_min_ties") = 2,
-        py::arg("invite_min_share") = 0.5, py::arg("facet") = "sector",
+        py::arg("direction") = Direction::out, py::arg("weighted") = CirclesReportOptions{}.weighted,
+        py::arg("between") = std::string(to_string(CirclesReportOptions{}.between)),
+        py::arg("restarts") = CirclesReportOptions{}.restarts,
+        py::arg("seed") = CirclesReportOptions{}.seed,
+        py::arg("at_risk_below") = CirclesReportOptions{}.at_risk_below,
+        py::arg("invite_min_ties") = CirclesReportOptions{}.invite_min_ties,
+        py::arg("invite_min_share") = CirclesReportOptions{}.invite_min_share,
+        py::arg("facet") = CirclesReportOptions{}.facet,
         R"doc(Everything ``copnet circles`` reports (C++ ``circles_report``): coreness, the best
 core/periphery partition, the fit of the declared circles, density by circle, suggested moves
 and, with ``before`` (a community), the trajectories since. A ``CirclesReport`` whose fields
