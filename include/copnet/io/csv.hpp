@@ -43,9 +43,12 @@ struct CsvReport {
 /// breaks; LF, CRLF or CR line ends; UTF-8 (validated) with optional BOM; header names
 /// case-insensitive; blank lines skipped. A tie repeating an existing one is merged (larger
 /// weight, counted in `merged_ties`).
-/// All or nothing: on any error `into` is unchanged. Cost: O(file size + V + E) expected.
+/// All or nothing: on any error `into` is unchanged — also when an allocation fails while the
+/// stakeholders and ties are added (`into` is then rolled back to a copy made first, its
+/// `Community` objects kept valid). Cost: O(file size + V + E) expected, plus a copy of `into`
+/// when it is not empty.
 /// Throws: io_error (a file cannot be read); parse_error naming the file, the 1-based line and
-/// the field, e.g. `ties.csv:17: target "sch-12" is not in nodes.csv`.
+/// the field, e.g. `ties.csv:17: target "sch-12" is not in nodes.csv`; std::bad_alloc.
 CsvReport read_csv(Network& into, const std::filesystem::path& nodes,
                    const std::filesystem::path& ties, const CsvOptions& options = {});
 
