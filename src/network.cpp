@@ -13,6 +13,7 @@
 
 #include "copnet/error.hpp"
 #include "detail/network_state.hpp"
+#include "detail/text.hpp"
 
 namespace copnet {
 
@@ -102,11 +103,8 @@ void require(const detail::NetworkState& st, StakeholderId who) {
 }
 
 void check_weight(double weight) {
-    if (!(weight >= 0.0 && weight <= 1.0)) {
-        std::array<char, 32> buf{};
-        const auto end = std::to_chars(buf.data(), buf.data() + buf.size(), weight).ptr;
-        throw invalid_value("tie weight " + std::string(buf.data(), end) + " is outside [0,1]");
-    }
+    if (!(weight >= 0.0 && weight <= 1.0))
+        throw invalid_value("tie weight " + detail::shortest(weight) + " is outside [0,1]");
 }
 
 void check_attributes(const Stakeholder& s) {

@@ -1,6 +1,8 @@
 #pragma once
 // Small text helpers shared by the compiled parts (not installed).
 
+#include <array>
+#include <charconv>
 #include <cstddef>
 #include <span>
 #include <string>
@@ -9,6 +11,48 @@
 #include "copnet/error.hpp"
 
 namespace copnet::detail {
+
+/// The shortest decimal text that reads back to exactly `x` (std::to_chars). Cost: O(1).
+[[nodiscard]] inline std::string shortest(double x) {
+    std::array<char, 32> buf{};
+    const auto end = std::to_chars(buf.data(), buf.data() + buf.size(), x).ptr;
+    return {buf.data(), end};
+}
+
+/// What `append_xml_escaped` does with a control character (below U+0020).
+enum class XmlControl {
+    /// Written as a space (text for people: SVG, DOT labels); tab and line feed kept.
+    as_space,
+    /// Tab, line feed and carriage return as character references (`&#9;`, so that a reader
+    /// gets them back exactly); any other control character throws invalid_value (XML 1.0
+    /// cannot hold it).
+    as_reference,
+};
+
+/// Appends `text` to `out` escaped for XML content and attribute values (`&` `<` `>` `"`), the
+/// one escaper of the GraphML, SVG and DOT writers. Cost: O(|text|).
+/// Throws: invalid_value (with `XmlControl::as_reference`, naming the text).
+inline void append_xml_escaped(std::string& out, std::string_view text, XmlControl control) {
+    for (const char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        default:
+            if (static_cast<unsigned char>(c) >= 0x20) {
+                out += c;
+            } else if (control == XmlControl::as_space) {
+                out += (c == '\t' || c == '\n') ? c : ' ';
+            } else if (c == '\t' || c == '\n' || c == '\r') {
+                out += c == '\t' ? "&#9;" : c == '\n' ? "&#10;" : "&#13;";
+            } else {
+                throw invalid_value("text \"" + std::string(text) +
+                                    "\" holds a control character that XML cannot hold");
+            }
+        }
+    }
+}
 
 [[nodiscard]] constexpr char ascii_lower(char c) noexcept {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;

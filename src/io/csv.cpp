@@ -506,12 +506,7 @@ void put_field(std::string& out, std::string_view field) {
     out += '"';
 }
 
-void put_weight(std::string& out, double w) {
-    std::array<char, 32> buf{};
-    const auto [ptr, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), w);
-    Ensures(ec == std::errc());
-    out.append(buf.data(), ptr);
-}
+void put_weight(std::string& out, double w) { out += detail::shortest(w); }
 
 void flush(std::ostream& os, std::string& buffer) {
     os.write(buffer.data(), gsl::narrow<std::streamsize>(buffer.size()));

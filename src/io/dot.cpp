@@ -7,6 +7,7 @@
 #include "copnet/error.hpp"
 #include "copnet/io/file.hpp"
 #include "io/palette.hpp"
+#include "detail/text.hpp"
 
 namespace copnet {
 namespace {
@@ -29,15 +30,7 @@ std::string quoted(std::string_view s) {
 /// Escapes text for an HTML-like label.
 std::string html(std::string_view s) {
     std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
+    detail::append_xml_escaped(out, s, detail::XmlControl::as_space);
     return out;
 }
 

@@ -27,16 +27,13 @@
 #include "copnet/error.hpp"
 #include "copnet/io/file.hpp"
 #include "io/node_fields.hpp"
+#include "detail/text.hpp"
 
 namespace copnet {
 
 // ---- weights (shared with the JSON reader) -------------------------------------------------
 
-std::string detail::weight_text(double w) {
-    char buf[32];
-    const auto r = std::to_chars(buf, buf + sizeof buf, w);
-    return std::string(buf, r.ptr);
-}
+std::string detail::weight_text(double w) { return detail::shortest(w); }
 
 double detail::parse_weight_text(std::string_view text) {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\n' || text.front() == '\r'))
@@ -827,22 +824,7 @@ private:
 /// XML-escapes `text` for element content and attribute values. Throws invalid_value for a
 /// control character XML 1.0 cannot hold.
 void put_escaped(std::string& out, std::string_view text) {
-    for (char ch : text) {
-        switch (ch) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\r': out += "&#13;"; break;
-        case '\n': out += "&#10;"; break;
-        case '\t': out += "&#9;"; break;
-        default:
-            if (static_cast<unsigned char>(ch) < 0x20)
-                throw invalid_value("text \"" + std::string(text) +
-                                    "\" holds a control character that XML cannot hold");
-            out += ch;
-        }
-    }
+    detail::append_xml_escaped(out, text, detail::XmlControl::as_reference);
 }
 
 } // namespace

@@ -9,6 +9,7 @@
 #include "copnet/error.hpp"
 #include "copnet/io/file.hpp"
 #include "io/palette.hpp"
+#include "detail/text.hpp"
 
 namespace copnet {
 namespace {
@@ -30,17 +31,7 @@ double text_width(std::string_view s, double size) { return 0.62 * size * static
 
 std::string esc(std::string_view s) {
     std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') out += ' ';
-            else out += c;
-        }
-    }
+    detail::append_xml_escaped(out, s, detail::XmlControl::as_space);
     return out;
 }
 
