@@ -498,3 +498,29 @@ TEST_CASE("a large taxonomy: every facet and category kept, clashes found across
     // The same spelling under two attribute facets is no clash.
     CHECK_NOTHROW(parse_taxonomy(text + "region,cat 2,\n", "big.csv", &net));
 }
+
+TEST_CASE("each representation row says how its category stands, as the lists do", "[gaps]") {
+    const Network net = read_csv(fs::path(COPNET_SOURCE_DIR) / "examples/data/state-employment/nodes.csv",
+                                 fs::path(COPNET_SOURCE_DIR) / "examples/data/state-employment/ties.csv");
+    const Representation r = representation(net, net.community("community"),
+                                            {.facets = {"sector", "level", "perspective"}, .threshold = 0.8});
+    std::size_t missing = 0, under = 0;
+    for (const RepresentationRow& x : r.rows) {
+        const auto listed = [&](const auto& list) {
+            return std::any_of(list.begin(), list.end(), [&](const auto& m) {
+                return m.facet == x.facet && m.category == x.category;
+            });
+        };
+        INFO(x.facet << " / " << x.category);
+        if (x.category.empty()) CHECK(x.status == RepresentationStatus::unknown);
+        else if (listed(r.missing)) CHECK(x.status == RepresentationStatus::missing);
+        else if (listed(r.under_represented)) CHECK(x.status == RepresentationStatus::under_represented);
+        else CHECK(x.status == RepresentationStatus::ok);
+        missing += x.status == RepresentationStatus::missing ? 1U : 0U;
+        under += x.status == RepresentationStatus::under_represented ? 1U : 0U;
+    }
+    CHECK(missing == r.missing.size());
+    CHECK(under == r.under_represented.size());
+    CHECK(missing + under > 0);  // the example has gaps at this threshold
+    CHECK(to_string(RepresentationStatus::under_represented) == "under_represented");
+}

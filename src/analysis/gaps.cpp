@@ -120,18 +120,24 @@ Representation representation(const Network& net, const Community& community,
             out.leading = count_of(r.counts[1] + r.counts[2], core + inner, base);
             out.members = count_of(r.counts[1] + r.counts[2] + r.counts[3], core + inner + outer,
                                    base);
-            if (!out.category.empty()) {
-                if (out.leading.count == 0 && (out.landscape.count > 0 || out.expected))
-                    rep.missing.push_back(
-                        {out.facet, out.category, out.landscape.count, out.outer.count});
-                else if (out.leading.count > 0 && out.leading.ratio < options.threshold)
-                    rep.under_represented.push_back(
-                        {out.facet, out.category, out.leading.ratio});
+            if (out.category.empty()) {
+                out.status = RepresentationStatus::unknown;
+            } else if (out.leading.count == 0 && (out.landscape.count > 0 || out.expected)) {
+                out.status = RepresentationStatus::missing;
+                rep.missing.push_back({out.facet, out.category, out.landscape.count, out.outer.count});
+            } else if (out.leading.count > 0 && out.leading.ratio < options.threshold) {
+                out.status = RepresentationStatus::under_represented;
+                rep.under_represented.push_back({out.facet, out.category, out.leading.ratio});
             }
             rep.rows.push_back(std::move(out));
         }
     }
     return rep;
+}
+
+std::string_view to_string(RepresentationStatus status) noexcept {
+    constexpr std::array<std::string_view, 4> names{"ok", "missing", "under_represented", "unknown"};
+    return names.at(static_cast<std::size_t>(status));
 }
 
 namespace detail {

@@ -101,16 +101,10 @@ std::string as_csv(const GapsReport& r) {
     std::ostringstream out;
     out << "facet,category,expected,landscape,core,inner,outer,leading_ratio,status\n";
     for (const RepresentationRow& x : r.representation.rows) {
-        std::string status = "ok";
-        for (const MissingCategory& m : r.representation.missing)
-            if (m.facet == x.facet && m.category == x.category) status = "missing";
-        for (const UnderRepresented& u : r.representation.under_represented)
-            if (u.facet == x.facet && u.category == x.category) status = "under_represented";
-        if (x.category.empty()) status = "unknown";
         out << csv_field(x.facet) << ',' << csv_field(x.category) << ','
             << (x.expected ? "true" : "false") << ',' << x.landscape.count << ',' << x.core.count
             << ',' << x.inner.count << ',' << x.outer.count << ',' << shortest(x.leading.ratio)
-            << ',' << status << '\n';
+            << ',' << to_string(x.status) << '\n';
     }
     return out.str();
 }

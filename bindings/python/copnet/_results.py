@@ -22,7 +22,8 @@ class CategoryCount(_Record):
 @dataclasses.dataclass
 class RepresentationRow(_Record):
     """One category of one facet, counted in the landscape and in each circle (``leading`` is
-    core + inner, ``members`` core + inner + outer)."""
+    core + inner, ``members`` core + inner + outer); ``status`` "ok", "missing",
+    "under_represented" or "unknown" (the row of stakeholders without a value)."""
     facet: str
     category: str
     expected: bool
@@ -32,6 +33,7 @@ class RepresentationRow(_Record):
     outer: CategoryCount
     leading: CategoryCount
     members: CategoryCount
+    status: str = "ok"
 
 
 @dataclasses.dataclass

@@ -56,7 +56,8 @@ py::object representation_to_py(const Representation& r) {
     for (const auto& x : r.rows)
         rows.append(make("RepresentationRow", x.facet, x.category, x.expected,
                          count_to_py(x.landscape), count_to_py(x.core), count_to_py(x.inner),
-                         count_to_py(x.outer), count_to_py(x.leading), count_to_py(x.members)));
+                         count_to_py(x.outer), count_to_py(x.leading), count_to_py(x.members),
+                         std::string(to_string(x.status))));
     for (const auto& x : r.missing)
         missing.append(make("MissingCategory", x.facet, x.category, x.landscape, x.outer));
     for (const auto& x : r.under_represented)

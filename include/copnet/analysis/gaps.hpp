@@ -86,6 +86,16 @@ struct CategoryCount {
 };
 
 /// One category of one facet, counted in the landscape and in each circle.
+/// How a category stands in the core and inner circles (`RepresentationRow::status`).
+enum class RepresentationStatus : std::uint8_t {
+    ok,                 ///< present at no less than the threshold share
+    missing,            ///< absent from core and inner (listed in `Representation::missing`)
+    under_represented,  ///< below the threshold share (listed in `under_represented`)
+    unknown,            ///< the row of stakeholders with no value for the facet
+};
+/// "ok", "missing", "under_represented", "unknown". Cost: O(1).
+[[nodiscard]] std::string_view to_string(RepresentationStatus status) noexcept;
+
 struct RepresentationRow {
     std::string facet;
     std::string category;     ///< canonical (taxonomy) spelling; "" = no value
@@ -96,6 +106,7 @@ struct RepresentationRow {
     CategoryCount outer;
     CategoryCount leading;    ///< core + inner together: the circles that steer the community
     CategoryCount members;    ///< core + inner + outer
+    RepresentationStatus status = RepresentationStatus::ok;
 };
 
 /// A category absent from the core and inner circles. `landscape` = 0 means that the landscape
