@@ -110,9 +110,10 @@ public:
     /// Cost: amortised O(1). Strong guarantee. Throws: invalid_value past 2^32 − 1 ties;
     /// std::bad_alloc.
     std::uint32_t add_edge(std::uint32_t source, std::uint32_t target, TieData data);
-    /// Removes tie `id`; the last tie takes its id. Cost: O(degree of both ends).
+    /// Removes tie `id`; the last tie takes its id. Cost: O(degrees of both ends and of the
+    /// last tie's ends).
     void remove_edge(std::uint32_t id) noexcept;
-    /// Removes every tie of vertex `v`. Cost: O(Σ degrees of v's neighbours).
+    /// Removes every tie of vertex `v`. Cost: O(Σ over v's ties of `remove_edge`'s cost).
     void clear_vertex(std::size_t v) noexcept;
 
 private:

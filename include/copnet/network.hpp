@@ -137,7 +137,8 @@ public:
     /// already taken by another stakeholder). On throw the network is unchanged.
     void update_stakeholder(StakeholderId who, Stakeholder s);
     /// Removes `who`, its ties and its memberships in every community; other handles stay
-    /// valid. Cost: O(deg(who) + E/V) expected. Throws: unknown_stakeholder.
+    /// valid. Cost: O(Σ over its ties of the degrees of both ends and of the ends of the tie
+    /// moved into its place) + O(communities) expected. Throws: unknown_stakeholder.
     void remove_stakeholder(StakeholderId who);
 
     /// Number of stakeholders (removed ones excluded). Cost: O(1).
@@ -179,7 +180,8 @@ public:
     /// Sets the weight of an existing tie. Cost: as `find_tie`. Throws: unknown_stakeholder;
     /// invalid_value if there is no such tie or the weight is outside [0,1].
     void set_tie_weight(StakeholderId source, StakeholderId target, TieKind kind, double weight);
-    /// Removes the tie; returns false if there was none. Cost: as `find_tie`.
+    /// Removes the tie; returns false if there was none. Cost: O(deg(source) + deg(target) +
+    /// the degrees of the ends of the tie moved into its place) expected.
     /// Throws: unknown_stakeholder.
     bool remove_tie(StakeholderId source, StakeholderId target, TieKind kind);
 
