@@ -29,9 +29,13 @@ struct JsonOptions {
 /// arrays and objects are rejected. A link without `kind` is an influence tie (collaboration
 /// when `directed` is false); without `weight`, weight 1. Graph members `domain:NAME` declare
 /// communities with their domain; `attribute_names` (a list) declares attribute columns in
-/// order. All or nothing: on error `into` is unchanged. Cost: O(size + V + E) expected.
+/// order. Read by nlohmann's SAX events into only what copnet uses (other members are skipped
+/// without being built), so memory is linear in the input; nesting deeper than 256 levels and a
+/// number beyond a double are errors. All or nothing: on error (allocation failure included)
+/// `into` is unchanged. Cost: O(size + V + E) expected.
 /// Throws: parse_error naming `name` and the field as a path (`nodes[3].level`); the line for
-/// JSON syntax errors (for errors in the content the line is 0: the path locates them).
+/// JSON syntax errors and numbers too large (for errors in the content the line is 0: the path
+/// locates them); std::bad_alloc.
 void parse_json(Network& into, std::string_view text, const JsonOptions& options = {},
                 std::string_view name = "json");
 /// Reads the node-link JSON file at `path` into `into`, as `parse_json`.
