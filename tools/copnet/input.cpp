@@ -82,13 +82,10 @@ std::vector<StakeholderId> sources_or_core(const Network& net, const Community* 
 }
 
 DiffusionOptions DiffusionCliOptions::options(const AnalysisOptions& analysis) const {
-    DiffusionOptions o{.filter = analysis.filter(),
-                       .model = parse_diffusion_model(model),
-                       .runs = runs,
-                       .seed = seed,
-                       .threads = threads,
-                       .probability = probability};
-    if (probability && o.model != DiffusionModel::independent_cascade)
+    DiffusionOptions o = library;
+    o.filter = analysis.filter();
+    o.model = parse_diffusion_model(model);
+    if (o.probability && o.model != DiffusionModel::independent_cascade)
         throw invalid_value("--probability is for the independent cascade (--model ic); the "
                             "linear threshold model uses the tie weights");
     return o;
@@ -97,9 +94,9 @@ DiffusionOptions DiffusionCliOptions::options(const AnalysisOptions& analysis) c
 std::string DiffusionCliOptions::describe(DiffusionModel parsed) const {
     if (parsed == DiffusionModel::linear_threshold)
         return "linear threshold (tie weights toward thresholds)";
-    if (!probability) return "independent cascade (tie weights as chances)";
+    if (!library.probability) return "independent cascade (tie weights as chances)";
     std::ostringstream out;
-    out << "independent cascade (every tie succeeds with p = " << *probability << ")";
+    out << "independent cascade (every tie succeeds with p = " << *library.probability << ")";
     return out.str();
 }
 
@@ -134,16 +131,16 @@ void add_diffusion_options(CLI::App& cmd, DiffusionCliOptions& options) {
     cmd.add_option("--model", options.model,
                    "ic (independent cascade) or lt (linear threshold)")
         ->capture_default_str();
-    cmd.add_option("--runs", options.runs, "Monte Carlo runs (the error shrinks as 1/sqrt(R))")
+    cmd.add_option("--runs", options.library.runs, "Monte Carlo runs (the error shrinks as 1/sqrt(R))")
         ->check(non_negative())
         ->capture_default_str();
-    cmd.add_option("--seed", options.seed, "seed: same seed, same answer, whatever the threads")
+    cmd.add_option("--seed", options.library.seed, "seed: same seed, same answer, whatever the threads")
         ->check(non_negative())
         ->capture_default_str();
-    cmd.add_option("--threads", options.threads, "worker threads (0: the hardware's)")
+    cmd.add_option("--threads", options.library.threads, "worker threads (0: the hardware's)")
         ->check(non_negative())
         ->capture_default_str();
-    cmd.add_option("--probability", options.probability,
+    cmd.add_option("--probability", options.library.probability,
                    "independent cascade: every tie succeeds with P in [0,1] instead of its weight");
 }
 

@@ -57,11 +57,10 @@ void add_weighted_option(CLI::App& cmd, AnalysisOptions& options);
 /// The options of the diffusion commands (`spread`, `leverage`): model, Monte Carlo runs,
 /// seed, threads and the uniform IC probability.
 struct DiffusionCliOptions {
-    std::string model = "ic";
-    std::size_t runs = 10'000;
-    std::uint64_t seed = 1;
-    unsigned threads = 0;
-    std::optional<double> probability;
+    /// The library's options, bound by CLI11 (runs, seed, threads, probability: their defaults
+    /// are the library's); `options()` fills in the filter and the model.
+    DiffusionOptions library;
+    std::string model = std::string(to_string(DiffusionOptions{}.model));
 
     /// The library's options, following `analysis`'s filter (no progress report).
     /// Throws copnet::invalid_value for a bad model, kinds or direction, or --probability with

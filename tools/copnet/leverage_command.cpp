@@ -100,7 +100,7 @@ std::string as_text(const Network& net, const Community* cop, const LeverageCli&
     }
     out << std::fixed << std::setprecision(1) << "Together they reach " << r.expected << " of "
         << net.stakeholder_count() << " stakeholders on average (sources included)\n"
-        << "Method: " << method_text(r, o.diffusion.runs) << '\n';
+        << "Method: " << method_text(r, o.diffusion.library.runs) << '\n';
     return out.str();
 }
 

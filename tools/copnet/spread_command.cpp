@@ -103,7 +103,7 @@ std::string as_text(const Network& net, const Community* cop, const SpreadCli& o
         << (o.from.empty() ? " (the core group)" : "") << ", following "
         << (o.analysis.kinds == "all" ? std::string("all kinds of ties") : o.analysis.kinds)
         << " (" << o.analysis.direction << "):\n  " << o.diffusion.describe(model) << ", "
-        << r.runs << " run" << (r.runs == 1 ? "" : "s") << ", seed " << o.diffusion.seed << '\n'
+        << r.runs << " run" << (r.runs == 1 ? "" : "s") << ", seed " << o.diffusion.library.seed << '\n'
         << std::fixed << std::setprecision(1) << "  expected adopters " << r.expected << " of "
         << net.stakeholder_count() << " stakeholders (95 % CI " << r.ci_low << " to "
         << r.ci_high << ", sd " << r.stddev << ")\n";

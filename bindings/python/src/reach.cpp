@@ -82,11 +82,14 @@ DiffusionOptions diffusion_options(const py::object& kinds, Direction direction,
 }
 
 // Keyword arguments shared by spread, coalition_synergy and leverage.
+// Their defaults are the library's (DiffusionOptions{}).
 #define COPNET_DIFFUSION_ARGS                                                                 \
-    py::arg("model") = DiffusionModel::independent_cascade, py::arg("kinds") = py::none(),   \
-        py::arg("direction") = Direction::out, py::arg("runs") = 10'000, py::arg("seed") = 1, \
-        py::arg("threads") = 0, py::arg("probability") = py::none(),                          \
-        py::arg("threshold_attribute") = "threshold", py::arg("progress") = py::none()
+    py::arg("model") = DiffusionOptions{}.model, py::arg("kinds") = py::none(),              \
+        py::arg("direction") = DiffusionOptions{}.filter.direction,                           \
+        py::arg("runs") = DiffusionOptions{}.runs, py::arg("seed") = DiffusionOptions{}.seed,  \
+        py::arg("threads") = DiffusionOptions{}.threads, py::arg("probability") = py::none(), \
+        py::arg("threshold_attribute") = DiffusionOptions{}.threshold_attribute,              \
+        py::arg("progress") = py::none()
 
 } // namespace
 
