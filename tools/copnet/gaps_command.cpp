@@ -22,9 +22,10 @@ struct GapsCli {
     std::vector<std::string> facets;
     std::string taxonomy;
     bool no_taxonomy = false;
-    double threshold = 0.5;
-    std::size_t hops = 2;
-    std::size_t limit = 10;
+    // Defaults from the library's option structs.
+    double threshold = RepresentationOptions{}.threshold;
+    std::size_t hops = CandidateOptions{}.hops;  // candidates and departures alike
+    std::size_t limit = CandidateOptions{}.limit;
     std::string scope = "members";  // validated by CLI11
     std::vector<std::string> depart;
     std::string weights;

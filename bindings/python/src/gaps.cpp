@@ -180,7 +180,7 @@ void bind_gaps(py::module_& m) {
         },
         py::arg("network"), py::arg("community") = "community", py::kw_only(),
         py::arg("facets") = default_facets, py::arg("taxonomy") = "framework",
-        py::arg("threshold") = 0.5,
+        py::arg("threshold") = RepresentationOptions{}.threshold,
         R"doc(Representation by facet and circle: each category's count, share and ratio (share
 in a circle ÷ share in the landscape) in the landscape and the core, inner and outer circles;
 the categories missing from core + inner; those under-represented (ratio below
@@ -228,7 +228,7 @@ weight or an unknown option.)doc");
         },
         py::arg("network"), py::arg("community") = "community", py::kw_only(),
         py::arg("kinds") = py::none(), py::arg("scope") = "members",
-        py::arg("departures") = py::none(), py::arg("hops") = 2,
+        py::arg("departures") = py::none(), py::arg("hops") = FragilityOptions{}.hops,
         py::arg("dependence_facets") = std::vector<std::string>{"sector", "level"},
         py::arg("top") = 5,
         R"doc(Fragility on the undirected graph of the members (scope="members") or the whole
@@ -315,7 +315,7 @@ cross-level ties held by one stakeholder). Cost O(V + E) + O(D (V + E)).)doc");
         },
         py::arg("network"), py::arg("community") = "community", py::kw_only(),
         py::arg("facets") = default_facets, py::arg("taxonomy") = "framework",
-        py::arg("threshold") = 0.5,
+        py::arg("threshold") = RepresentationOptions{}.threshold,
         "Representation, invitation candidates and fragility with their default options "
         "(``copnet gaps``).");
 }
