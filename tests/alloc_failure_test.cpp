@@ -108,13 +108,8 @@ TEST_CASE("membership snapshots: a failed allocation anywhere leaves the network
 namespace {
 
 using copnet::test::existing_network;
+using copnet::test::archive_of;
 using copnet::test::tiny_network;
-
-std::string archive_of(const Network& net, ArchiveKind kind) {
-    std::ostringstream out(std::ios::binary);
-    write_archive(net, out, kind);
-    return out.str();
-}
 
 } // namespace
 

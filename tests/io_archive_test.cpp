@@ -17,16 +17,11 @@
 using namespace copnet;
 using copnet::test::existing_network;
 using copnet::test::load_example;
+using copnet::test::archive_of;
 using copnet::test::tiny_network;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string archive_of(const Network& net, ArchiveKind kind) {
-    std::ostringstream out(std::ios::binary);
-    write_archive(net, out, kind);
-    return out.str();
-}
 
 std::string replace_once(std::string text, const std::string& from, const std::string& to) {
     const auto at = text.find(from);

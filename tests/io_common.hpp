@@ -3,13 +3,22 @@
 // field set, and a non-empty target network so "unchanged on error" is a real check.
 
 #include <filesystem>
+#include <sstream>
 #include <string>
 #include <unistd.h>
 
+#include "copnet/io/archive.hpp"
 #include "copnet/io/csv.hpp"
 #include "copnet/network.hpp"
 
 namespace copnet::test {
+
+/// `net` as the bytes of an archive of `kind`.
+inline std::string archive_of(const Network& net, ArchiveKind kind) {
+    std::ostringstream out(std::ios::binary);
+    write_archive(net, out, kind);
+    return out.str();
+}
 
 inline std::filesystem::path example_dir(const std::string& name) {
     return std::filesystem::path(COPNET_SOURCE_DIR) / "examples" / "data" / name;
