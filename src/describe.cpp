@@ -48,17 +48,6 @@ void category_rows(FieldSink& sink, std::string_view key, const std::vector<Row>
     }
 }
 
-void flow(FieldSink& sink, const LevelFlow& f) {
-    const Nested object(sink, {}, false);
-    sink.put("from", to_string(f.from));
-    sink.put("to", to_string(f.to));
-    sink.put("senders", f.senders);
-    sink.put("receivers", f.receivers);
-    sink.put_list("reached_by_hop", f.reached_by_hop);
-    sink.put("share", f.share);
-    sink.put("hops_to_target", f.hops_to_target);
-}
-
 void roles(FieldSink& sink, const BrokerageRoles& r) {
     sink.put("coordinator", r.coordinator);
     sink.put("itinerant", r.itinerant);
@@ -90,8 +79,19 @@ void describe(FieldSink& sink, const Network& /*net*/, const Summary& s) {
         const Nested ties(sink, "ties", false);
         for (TieKind k : all_kinds) sink.put(to_string(k), s.ties_by_kind[static_cast<std::size_t>(k)]);
     }
-    const Nested circles(sink, "circles", false);
-    for (Circle c : all_circles) sink.put(to_string(c), s.circles[static_cast<std::size_t>(c)]);
+    sink.put("community", s.community);
+    {
+        const Nested circles(sink, "circles", false);
+        for (Circle c : all_circles) sink.put(to_string(c), s.circles[static_cast<std::size_t>(c)]);
+    }
+    {
+        const Nested levels(sink, "levels", false);
+        for (Level l : all_levels) sink.put(to_string(l), s.levels[static_cast<std::size_t>(l)]);
+        sink.put("unknown", s.levels[3]);
+    }
+    const Nested stances(sink, "stances", false);
+    for (Stance x : {Stance::ally, Stance::neutral, Stance::skeptic})
+        sink.put(to_string(x), s.stances[static_cast<std::size_t>(x)]);
 }
 
 void describe(FieldSink& sink, const Network& net, const ReachResult& r) {
@@ -109,10 +109,20 @@ void describe(FieldSink& sink, const Network& /*net*/, const ReachBreakdown& b) 
     category_rows(sink, "by_facet", b.by_facet);
 }
 
-void describe(FieldSink& sink, const Network& /*net*/, const TwoWayFlow& f) {
-    const Nested list(sink, "flow", true);
-    flow(sink, f.forward);
-    flow(sink, f.backward);
+void describe(FieldSink& sink, const Network& /*net*/, const LevelFlow& f) {
+    sink.put("from", to_string(f.from));
+    sink.put("to", to_string(f.to));
+    sink.put("senders", f.senders);
+    sink.put("receivers", f.receivers);
+    sink.put_list("reached_by_hop", f.reached_by_hop);
+    sink.put("share", f.share);
+    sink.put("hops_to_target", f.hops_to_target);
+}
+
+void describe(FieldSink& sink, const Network& net, const TwoWayFlow& f) {
+    describe_in(sink, "forward", net, f.forward);
+    describe_in(sink, "backward", net, f.backward);
+    sink.put("target_share", f.target_share);
 }
 
 void describe(FieldSink& sink, const Network& net, const SpreadResult& r, DiffusionModel model) {
@@ -139,7 +149,6 @@ void describe(FieldSink& sink, const Network& /*net*/, const SpreadBreakdown& b)
 }
 
 void describe(FieldSink& sink, const Network& net, const Synergy& s) {
-    const Nested object(sink, "synergy", false);
     sink.put("together", s.together);
     sink.put("best", id(net, s.best));
     sink.put("best_single", s.best_single);
@@ -168,10 +177,10 @@ void describe(FieldSink& sink, const Network& net, const LeverageResult& r) {
     sink.put("samples", r.samples);
 }
 
-void describe(FieldSink& sink, const Network& net, const Community& cop, const GapsReport& r) {
+void describe(FieldSink& sink, const Network& /*net*/, const Representation& r) {
     {
         const Nested list(sink, "representation", true);
-        for (const RepresentationRow& x : r.representation.rows) {
+        for (const RepresentationRow& x : r.rows) {
             const Nested row(sink, {}, false);
             sink.put("facet", x.facet);
             sink.put("category", x.category);
@@ -180,6 +189,7 @@ void describe(FieldSink& sink, const Network& net, const Community& cop, const G
             sink.put("inner", x.inner.count);
             sink.put("outer", x.outer.count);
             sink.put("expected", x.expected);
+            sink.put("status", to_string(x.status));
             {
                 const Nested share(sink, "share", false);
                 sink.put("landscape", x.landscape.share);
@@ -197,7 +207,7 @@ void describe(FieldSink& sink, const Network& net, const Community& cop, const G
     }
     {
         const Nested list(sink, "missing", true);
-        for (const MissingCategory& m : r.representation.missing) {
+        for (const MissingCategory& m : r.missing) {
             const Nested row(sink, {}, false);
             sink.put("facet", m.facet);
             sink.put("category", m.category);
@@ -205,34 +215,45 @@ void describe(FieldSink& sink, const Network& net, const Community& cop, const G
             sink.put("outer", m.outer);
         }
     }
-    {
-        const Nested list(sink, "candidates", true);
-        for (const Candidate& c : r.candidates) {
-            const Nested row(sink, {}, false);
-            sink.put("id", id(net, c.who));
-            sink.put("score", c.score);
-            {
-                const Nested reasons(sink, "reasons", true);
-                for (const Reason& why : c.reasons) {
-                    const Nested reason(sink, {}, false);
-                    sink.put("code", why.code);
-                    sink.put("text", why.text);
-                }
-            }
-            {
-                const Nested parts(sink, "parts", false);
-                sink.put("ties", c.parts.ties);
-                sink.put("categories", c.parts.categories);
-                sink.put("stance", c.parts.stance);
-                sink.put("reach", c.parts.reach);
-            }
-            sink.put("ties_to_members", c.ties_to_members);
-            sink.put("reach_added", c.reach_added);
-        }
+    const Nested list(sink, "under_represented", true);
+    for (const UnderRepresented& u : r.under_represented) {
+        const Nested row(sink, {}, false);
+        sink.put("facet", u.facet);
+        sink.put("category", u.category);
+        sink.put("ratio", u.ratio);
     }
+}
+
+void describe(FieldSink& sink, const Network& net, const std::vector<Candidate>& candidates) {
+    const Nested list(sink, "candidates", true);
+    for (const Candidate& c : candidates) {
+        const Nested row(sink, {}, false);
+        sink.put("id", id(net, c.who));
+        sink.put("score", c.score);
+        {
+            const Nested reasons(sink, "reasons", true);
+            for (const Reason& why : c.reasons) {
+                const Nested reason(sink, {}, false);
+                sink.put("code", why.code);
+                sink.put("text", why.text);
+            }
+        }
+        {
+            const Nested parts(sink, "parts", false);
+            sink.put("ties", c.parts.ties);
+            sink.put("categories", c.parts.categories);
+            sink.put("stance", c.parts.stance);
+            sink.put("reach", c.parts.reach);
+        }
+        sink.put("ties_to_members", c.ties_to_members);
+        sink.put("reach_added", c.reach_added);
+    }
+}
+
+void describe(FieldSink& sink, const Network& net, const Community& cop, const Fragility& f) {
     {
         const Nested list(sink, "fragile", true);
-        for (const ArticulationPoint& a : r.fragility.articulation_points) {
+        for (const ArticulationPoint& a : f.articulation_points) {
             const Nested row(sink, {}, false);
             sink.put("id", id(net, a.who));
             sink.put("splits_into", a.splits_into);
@@ -241,17 +262,8 @@ void describe(FieldSink& sink, const Network& net, const Community& cop, const G
         }
     }
     {
-        const Nested list(sink, "under_represented", true);
-        for (const UnderRepresented& u : r.representation.under_represented) {
-            const Nested row(sink, {}, false);
-            sink.put("facet", u.facet);
-            sink.put("category", u.category);
-            sink.put("ratio", u.ratio);
-        }
-    }
-    {
         const Nested list(sink, "bridges", true);
-        for (const Bridge& b : r.fragility.bridges) {
+        for (const Bridge& b : f.bridges) {
             const Nested pair(sink, {}, true);
             sink.put({}, id(net, b.a));
             sink.put({}, id(net, b.b));
@@ -259,7 +271,7 @@ void describe(FieldSink& sink, const Network& net, const Community& cop, const G
     }
     {
         const Nested list(sink, "departures", true);
-        for (const Departure& d : r.fragility.departures) {
+        for (const Departure& d : f.departures) {
             const Nested row(sink, {}, false);
             {
                 const Nested ids(sink, "ids", true);
@@ -273,7 +285,7 @@ void describe(FieldSink& sink, const Network& net, const Community& cop, const G
         }
     }
     const Nested list(sink, "dependence", true);
-    for (const Dependence& d : r.fragility.dependence) {
+    for (const Dependence& d : f.dependence) {
         const Nested row(sink, {}, false);
         sink.put("facet", d.facet);
         sink.put("cross_ties", d.cross_ties);
@@ -287,16 +299,23 @@ void describe(FieldSink& sink, const Network& net, const Community& cop, const G
     }
 }
 
-void describe(FieldSink& sink, const Network& net, const BoundaryReport& r) {
-    sink.put("facet", r.facet);
-    sink.put("ei_index", r.ei.ei_index);
-    sink.put("ei_expected", r.ei.expected);
-    sink.put("ei_p_greater", r.ei.p_greater);
-    sink.put("ei_p_less", r.ei.p_less);
-    sink.put("permutations", r.ei.permutations);
+void describe(FieldSink& sink, const Network& net, const Community& cop, const GapsReport& r) {
+    describe(sink, net, r.representation);
+    describe(sink, net, r.candidates);
+    describe(sink, net, cop, r.fragility);
+}
+
+void describe(FieldSink& sink, const Network& net, const EIResult& e) {
+    sink.put("ei_index", e.ei_index);
+    sink.put("ei_expected", e.expected);
+    sink.put("ei_p_greater", e.p_greater);
+    sink.put("ei_p_less", e.p_less);
+    sink.put("permutations", e.permutations);
+    sink.put("internal", e.internal);
+    sink.put("external", e.external);
     {
         const Nested list(sink, "groups", true);
-        for (const GroupEI& g : r.ei.groups) {
+        for (const GroupEI& g : e.groups) {
             const Nested row(sink, {}, false);
             sink.put("group", g.group);
             sink.put("internal", g.internal);
@@ -305,98 +324,96 @@ void describe(FieldSink& sink, const Network& net, const BoundaryReport& r) {
             sink.put("size", g.size);
         }
     }
-    const auto& cats = r.mixing.categories;
+    const Nested list(sink, "stakeholders", true);
+    for (const StakeholderEI& s : e.stakeholders) {
+        const Nested row(sink, {}, false);
+        sink.put("id", id(net, s.who));
+        sink.put("internal", s.internal);
+        sink.put("external", s.external);
+        sink.put("ei_index", s.ei_index);
+    }
+}
+
+void describe(FieldSink& sink, const Network& /*net*/, const MixingMatrix& m) {
+    const auto& cats = m.categories;
     for (const auto& [key, weights] : {std::pair{"mixing", false}, std::pair{"mixing_weights", true}}) {
         const Nested matrix(sink, key, false);
         for (std::size_t a = 0; a < cats.size(); ++a) {
             const Nested row(sink, cats[a], false);
             for (std::size_t b = 0; b < cats.size(); ++b) {
-                if (weights) sink.put(cats[b], r.mixing.weights[a][b]);
-                else sink.put(cats[b], r.mixing.ties[a][b]);
+                if (weights) sink.put(cats[b], m.weights[a][b]);
+                else sink.put(cats[b], m.ties[a][b]);
             }
         }
     }
-    sink.put("crossing_share", r.mixing.crossing_share);
-    {
-        const Nested list(sink, "brokerage", true);
-        for (const Brokerage& b : r.brokerage.stakeholders) {
-            const Nested row(sink, {}, false);
-            sink.put("id", id(net, b.who));
-            roles(sink, b.raw);
-            roles(sink, "expected", b.expected);
-            roles(sink, "z", b.z);
-        }
+    sink.put("crossing_share", m.crossing_share);
+    sink.put("total", m.total);
+    sink.put("crossing", m.crossing);
+}
+
+void describe(FieldSink& sink, const Network& net, const BrokerageResult& r) {
+    const Nested list(sink, "brokerage", true);
+    for (const Brokerage& b : r.stakeholders) {
+        const Nested row(sink, {}, false);
+        sink.put("id", id(net, b.who));
+        roles(sink, b.raw);
+        roles(sink, "expected", b.expected);
+        roles(sink, "z", b.z);
     }
-    {
-        const Nested list(sink, "holes", true);
-        for (const StructuralHoles& h : r.holes) {
-            const Nested row(sink, {}, false);
-            sink.put("id", id(net, h.who));
-            sink.put("effective_size", h.effective_size);
-            sink.put("constraint", h.constraint);
-            sink.put("efficiency", h.efficiency);
-        }
+}
+
+void describe(FieldSink& sink, const Network& net, const std::vector<StructuralHoles>& holes) {
+    const Nested list(sink, "holes", true);
+    for (const StructuralHoles& h : holes) {
+        const Nested row(sink, {}, false);
+        sink.put("id", id(net, h.who));
+        sink.put("effective_size", h.effective_size);
+        sink.put("constraint", h.constraint);
+        sink.put("efficiency", h.efficiency);
     }
-    sink.put("assortativity", r.assortativity);
-    {
-        const Nested list(sink, "spanners", true);
-        for (const Spanner& s : r.spanners) {
-            const Nested row(sink, {}, false);
-            sink.put("id", id(net, s.who));
-            sink.put("betweenness", s.betweenness);
-            sink.put("cross_group_share", s.cross_group_share);
-            sink.put("cross_group_betweenness", s.cross_group_betweenness);
-            sink.put("categories", s.categories);
-            roles(sink, "brokerage", s.brokerage);
-        }
+}
+
+void describe(FieldSink& sink, const Network& net, const std::vector<Spanner>& spanners) {
+    const Nested list(sink, "spanners", true);
+    for (const Spanner& s : spanners) {
+        const Nested row(sink, {}, false);
+        sink.put("id", id(net, s.who));
+        sink.put("betweenness", s.betweenness);
+        sink.put("cross_group_share", s.cross_group_share);
+        sink.put("cross_group_betweenness", s.cross_group_betweenness);
+        sink.put("categories", s.categories);
+        roles(sink, "brokerage", s.brokerage);
     }
-    const LevelCrossing all = total_crossing(r.levels);
+}
+
+void describe(FieldSink& sink, const Network& /*net*/, const std::vector<LevelCrossing>& ls) {
+    const LevelCrossing all = total_crossing(ls);
     levels(sink, "levels", all);
     sink.put("levels_unknown", all.unknown);
     const Nested by_kind(sink, "levels_by_kind", false);
-    for (const LevelCrossing& x : r.levels) levels(sink, to_string(x.kind), x);
+    for (const LevelCrossing& x : ls) levels(sink, to_string(x.kind), x);
 }
 
-void describe(FieldSink& sink, const Network& net, const CirclesReport& r) {
+void describe(FieldSink& sink, const Network& net, const BoundaryReport& r) {
+    sink.put("facet", r.facet);
+    describe(sink, net, r.ei);
+    describe(sink, net, r.mixing);
+    describe(sink, net, r.brokerage);
+    describe(sink, net, r.holes);
+    sink.put("assortativity", r.assortativity);
+    describe(sink, net, r.spanners);
+    describe(sink, net, r.levels);
+}
+
+void describe(FieldSink& sink, const Network& net, const CorePeriphery& cp) {
+    sink.put("continuous_fit", finite(cp.continuous_fit));
+    sink.put("discrete_fit", finite(cp.discrete_fit));
     {
-        const Nested list(sink, "coreness", true);
-        for (const Coreness& c : r.coreness) {
-            const Nested row(sink, {}, false);
-            sink.put("id", id(net, c.who));
-            sink.put("k", c.k);
-            if (r.weighted) sink.put("s", c.s);
-        }
-    }
-    sink.put("fit", finite(r.fit.core_inner_vs_outer));
-    {
-        const Nested list(sink, "suggestions", true);
-        for (const Suggestion& s : r.suggestions) {
-            const Nested row(sink, {}, false);
-            sink.put("id", id(net, s.who));
-            sink.put("from", to_string(s.from));
-            sink.put("to", to_string(s.to));
-            sink.put("why", s.why);
-            sink.put("kind", to_string(s.kind));
-        }
+        const Nested core(sink, "core", true);
+        for (const CorePeripheryScore& x : cp.scores)
+            if (x.core) sink.put({}, id(net, x.who));
     }
     {
-        const Nested fits(sink, "fits", false);
-        sink.put("core_inner_vs_outer", finite(r.fit.core_inner_vs_outer));
-        sink.put("core_vs_rest", finite(r.fit.core_vs_rest));
-        sink.put("best", finite(r.fit.best));
-        sink.put("members", r.fit.members);
-    }
-    {
-        const CorePeriphery& cp = r.core_periphery;
-        const Nested object(sink, "core_periphery", false);
-        sink.put("among", r.among_members ? "members" : "landscape");
-        sink.put("continuous_fit", finite(cp.continuous_fit));
-        sink.put("discrete_fit", finite(cp.discrete_fit));
-        {
-            const Nested core(sink, "core", true);
-            for (const CorePeripheryScore& x : cp.scores)
-                if (x.core) sink.put({}, id(net, x.who));
-        }
         const Nested scores(sink, "scores", true);
         for (const CorePeripheryScore& x : cp.scores) {
             const Nested row(sink, {}, false);
@@ -405,9 +422,21 @@ void describe(FieldSink& sink, const Network& net, const CirclesReport& r) {
             sink.put("core", x.core);
         }
     }
+    sink.put("passes", cp.passes);
+    sink.put("sweeps", cp.sweeps);
+}
+
+void describe(FieldSink& sink, const Network& /*net*/, const CircleFit& fit) {
+    sink.put("core_inner_vs_outer", finite(fit.core_inner_vs_outer));
+    sink.put("core_vs_rest", finite(fit.core_vs_rest));
+    sink.put("best", finite(fit.best));
+    sink.put("members", fit.members);
+}
+
+void describe(FieldSink& sink, const Network& /*net*/, const CircleDensity& d) {
     {
         const Nested list(sink, "density", true);
-        for (const CircleBlock& b : r.density.blocks) {
+        for (const CircleBlock& b : d.blocks) {
             const Nested row(sink, {}, false);
             sink.put("from", to_string(b.from));
             sink.put("to", to_string(b.to));
@@ -417,14 +446,23 @@ void describe(FieldSink& sink, const Network& net, const CirclesReport& r) {
             sink.put("mean_weight", b.mean_weight);
         }
     }
-    {
-        const Nested object(sink, "reciprocity", false);
-        for (const CircleReciprocity& x : r.density.reciprocity)
-            sink.put(to_string(x.circle), finite(x.reciprocity));
+    const Nested object(sink, "reciprocity", false);
+    for (const CircleReciprocity& x : d.reciprocity) sink.put(to_string(x.circle), finite(x.reciprocity));
+}
+
+void describe(FieldSink& sink, const Network& net, const std::vector<Suggestion>& suggestions) {
+    const Nested list(sink, "suggestions", true);
+    for (const Suggestion& s : suggestions) {
+        const Nested row(sink, {}, false);
+        sink.put("id", id(net, s.who));
+        sink.put("from", to_string(s.from));
+        sink.put("to", to_string(s.to));
+        sink.put("why", s.why);
+        sink.put("kind", to_string(s.kind));
     }
-    if (!r.trajectories) return;
-    const Trajectories& t = *r.trajectories;
-    const Nested object(sink, "trajectories", false);
+}
+
+void describe(FieldSink& sink, const Network& net, const Trajectories& t) {
     {
         const Nested list(sink, "members", true);
         for (const Trajectory& m : t.members) {
@@ -453,6 +491,28 @@ void describe(FieldSink& sink, const Network& net, const CirclesReport& r) {
         sink.put("category", c.category);
         for (const Movement m : all_movements) sink.put(to_string(m), c.counts[static_cast<std::size_t>(m)]);
     }
+}
+
+void describe(FieldSink& sink, const Network& net, const CirclesReport& r) {
+    {
+        const Nested list(sink, "coreness", true);
+        for (const Coreness& c : r.coreness) {
+            const Nested row(sink, {}, false);
+            sink.put("id", id(net, c.who));
+            sink.put("k", c.k);
+            if (r.weighted) sink.put("s", c.s);
+        }
+    }
+    sink.put("fit", finite(r.fit.core_inner_vs_outer));
+    describe(sink, net, r.suggestions);
+    describe_in(sink, "fits", net, r.fit);
+    {
+        const Nested object(sink, "core_periphery", false);
+        sink.put("among", r.among_members ? "members" : "landscape");
+        describe(sink, net, r.core_periphery);
+    }
+    describe(sink, net, r.density);
+    if (r.trajectories) describe_in(sink, "trajectories", net, *r.trajectories);
 }
 
 } // namespace copnet

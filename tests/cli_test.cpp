@@ -38,7 +38,13 @@ void check_summary(const nlohmann::json& j, const Expected& e) {
     CHECK(j.at("circles").at("inner") == e.inner);
     CHECK(j.at("circles").at("outer") == e.outer);
     CHECK(j.at("circles").at("none") == e.none);
-    CHECK(j.size() == 3);  // exactly the design's keys
+    // The design's keys, and the summary's other counts (the same as Python's Summary).
+    std::vector<std::string> keys;
+    for (const auto& [key, value] : j.items()) keys.push_back(key);
+    CHECK(keys == std::vector<std::string>{"circles", "community", "levels", "stakeholders",
+                                           "stances", "ties"});  // nlohmann::json sorts them
+    CHECK(j.at("levels").size() == 4);
+    CHECK(j.at("stances").size() == 3);
 }
 
 } // namespace
@@ -137,7 +143,10 @@ TEST_CASE("copnet reach prints what the library computes", "[cli][reach]") {
 
     const Run flow = run("reach --format json --levels local,state --hops 3");
     REQUIRE(flow.status == 0);
-    CHECK(nlohmann::json::parse(flow.out).at("flow").size() == 2);
+    const nlohmann::json f = nlohmann::json::parse(flow.out).at("flow");
+    CHECK(f.at("forward").at("from") == "local");
+    CHECK(f.at("backward").at("from") == "state");
+    CHECK(f.at("target_share") == 0.5);
 }
 
 TEST_CASE("copnet reach rejects bad options cleanly", "[cli][reach][errors]") {

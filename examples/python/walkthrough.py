@@ -42,12 +42,12 @@ def main() -> int:
 
     # Independent cascade from the core group, 10,000 runs on every core of the machine.
     s = copnet.spread(net, core, runs=10_000, seed=7, community=cop)
-    print(f"\nExpected spread {s.expected:.1f} (95 % CI {s.ci_low:.1f}–{s.ci_high:.1f})")
+    print(f"\nExpected spread {s.expected:.1f} (95 % CI {s.ci95[0]:.1f}–{s.ci95[1]:.1f})")
 
     # Who in the inner circle (core included) should carry the message?
     lev = copnet.leverage(net, 3, circle="inner", runs=2_000, seed=7)
-    print(f"Convene {', '.join(net[c.id].name for c in lev.conveners)}:"
-          f" expected spread {lev.expected:.1f} ({lev.method.value})")
+    print(f"Convene {', '.join(net[c].name for c in lev.conveners)}:"
+          f" expected spread {lev.expected:.1f} ({lev.method})")
 
     # Who isn't here? Sectors missing from the core and inner circles, and whom to invite.
     rep = copnet.representation(net, cop, facets=["sector", "perspective"])
@@ -55,13 +55,13 @@ def main() -> int:
     for c in copnet.candidates(net, cop, limit=3):
         print(f"  invite {net[c.id].name} (score {c.score:.1f}): {c.reasons[0].text}")
     fragile = copnet.fragility(net, cop)
-    print(f"Fragile points among members: {len(fragile.articulation_points)} stakeholders, "
+    print(f"Fragile points among members: {len(fragile.fragile)} stakeholders, "
           f"{len(fragile.bridges)} bridges")
 
     # Where do we cross boundaries?
     b = copnet.boundaries(net, "sector", permutations=500, seed=7)
-    print(f"\nE-I index across sectors {b.ei.ei_index:+.2f} (expected {b.ei.expected:+.2f}, "
-          f"p = {b.ei.p_greater:.3f}); assortativity {b.assortativity:+.2f}")
+    print(f"\nE-I index across sectors {b.ei_index:+.2f} (expected {b.ei_expected:+.2f}, "
+          f"p = {b.ei_p_greater:.3f}); assortativity {b.assortativity:+.2f}")
     if b.spanners:
         top_spanner = b.spanners[0]
         print(f"Top boundary spanner: {net[top_spanner.id].name} "
@@ -76,7 +76,7 @@ def main() -> int:
 
     # The circle map, with the conveners highlighted (open it in a browser).
     out = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else pathlib.Path("circle-map.svg")
-    copnet.write_circle_map(net, out, highlight=lev.ids, highlight_label="conveners",
+    copnet.write_circle_map(net, out, highlight=lev.conveners, highlight_label="conveners",
                             caption="invented data")
     print(f"\nCircle map: {out}")
 

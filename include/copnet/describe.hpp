@@ -75,16 +75,24 @@ public:
     }
 };
 
-/// `copnet summary`: `stakeholders`, `ties` {by kind}, `circles` {core, inner, outer, none}.
-/// Cost: O(1).
+/// Describes `parts` (each a result `describe` takes after `net`) as one nested object `key`
+/// of the current object: `describe_in(sink, "synergy", net, s)`. Cost: as the parts.
+template <class... Parts>
+void describe_in(FieldSink& sink, std::string_view key, const Network& net, const Parts&... parts);
+
+/// `copnet summary`: `stakeholders`, `ties` {by kind}, `community` (its name, or ""),
+/// `circles` {core, inner, outer, none}, `levels` {local, state, national, unknown}, `stances`
+/// {ally, neutral, skeptic}. Cost: O(1).
 void describe(FieldSink& sink, const Network& net, const Summary& summary);
 
 /// `count` and `reached` [{`id`, `hops`}] of `copnet reach`. Cost: O(reached).
 void describe(FieldSink& sink, const Network& net, const ReachResult& result);
 /// `by_circle` and `by_facet` [{`category`, `total`, `reached`, `share`}]. Cost: O(rows).
 void describe(FieldSink& sink, const Network& net, const ReachBreakdown& breakdown);
-/// `flow`: [forward, backward], each {`from`, `to`, `senders`, `receivers`, `reached_by_hop`,
-/// `share`, `hops_to_target`}. Cost: O(hops).
+/// One direction of a flow between levels: `from`, `to`, `senders`, `receivers`,
+/// `reached_by_hop`, `share`, `hops_to_target`. Cost: O(hops).
+void describe(FieldSink& sink, const Network& net, const LevelFlow& flow);
+/// `forward` and `backward` (each a `LevelFlow`) and `target_share`. Cost: O(hops).
 void describe(FieldSink& sink, const Network& net, const TwoWayFlow& flow);
 
 /// `expected`, `stddev`, `ci95` [low, high], `runs`, then (after the caller's `model`)
@@ -93,27 +101,74 @@ void describe(FieldSink& sink, const Network& net, const SpreadResult& result,
               DiffusionModel model);
 /// `by_circle` and `by_facet` [{`category`, `total`, `expected`, `share`}]. Cost: O(rows).
 void describe(FieldSink& sink, const Network& net, const SpreadBreakdown& breakdown);
-/// `synergy`: {`together`, `best`, `best_single`, `sum_alone`, `gain_over_best`,
-/// `ratio_to_sum`, `alone` [{`id`, `expected`}]}. Cost: O(coalition).
+/// `together`, `best`, `best_single`, `sum_alone`, `gain_over_best`, `ratio_to_sum`, `alone`
+/// [{`id`, `expected`}] (the CLI nests them as `synergy`). Cost: O(coalition).
 void describe(FieldSink& sink, const Network& net, const Synergy& synergy);
 /// `conveners` [ids in the order chosen], `expected`, `gains`, `method`, `samples`.
 /// Cost: O(k).
 void describe(FieldSink& sink, const Network& net, const LeverageResult& result);
 
-/// `copnet gaps`: `representation`, `missing`, `candidates`, `fragile` (with each point's circle
-/// in `community`), `under_represented`, `bridges`, `departures`, `dependence`.
-/// Cost: O(size of the report).
+/// `representation` [{`facet`, `category`, `landscape`, `core`, `inner`, `outer`, `expected`,
+/// `status`, `share` {…}, `ratio` {…}}], `missing` [{`facet`, `category`, `landscape`,
+/// `outer`}], `under_represented` [{`facet`, `category`, `ratio`}]. Cost: O(rows).
+void describe(FieldSink& sink, const Network& net, const Representation& representation);
+/// `candidates` [{`id`, `score`, `reasons` [{`code`, `text`}], `parts` {…}, `ties_to_members`,
+/// `reach_added`}]. Cost: O(candidates).
+void describe(FieldSink& sink, const Network& net, const std::vector<Candidate>& candidates);
+/// `fragile` [{`id`, `splits_into`, `pieces`, `circle` (in `community`)}], `bridges` [[id, id]],
+/// `departures` [{`ids`, `reach_before`, …}], `dependence` [{`facet`, `cross_ties`, `top`
+/// [{`id`, `ties`, `share`}]}]. Cost: O(size of the report).
+void describe(FieldSink& sink, const Network& net, const Community& community,
+              const Fragility& fragility);
+/// `copnet gaps`: the representation, the candidates and the fragility (with each point's
+/// circle in `community`), as above. Cost: O(size of the report).
 void describe(FieldSink& sink, const Network& net, const Community& community,
               const GapsReport& report);
 
-/// `copnet boundaries`: `facet`, the E-I test, `groups`, `mixing`, `mixing_weights`,
-/// `crossing_share`, `brokerage`, `holes`, `assortativity`, `spanners`, `levels` (all kinds
-/// together), `levels_unknown`, `levels_by_kind`. Cost: O(size of the report).
+/// `ei_index`, `ei_expected`, `ei_p_greater`, `ei_p_less`, `permutations`, `internal`,
+/// `external`, `groups` [{`group`, `internal`, `external`, `ei_index`, `size`}],
+/// `stakeholders` [{`id`, `internal`, `external`, `ei_index`}]. Cost: O(V).
+void describe(FieldSink& sink, const Network& net, const EIResult& ei);
+/// `mixing` {row: {col: ties}}, `mixing_weights` {row: {col: weight}}, `crossing_share`,
+/// `total`, `crossing`. Cost: O(categories²).
+void describe(FieldSink& sink, const Network& net, const MixingMatrix& mixing);
+/// `brokerage` [{`id`, the five roles and `total`, `expected` {…}, `z` {…}}]. Cost: O(V).
+void describe(FieldSink& sink, const Network& net, const BrokerageResult& brokerage);
+/// `holes` [{`id`, `effective_size`, `constraint`, `efficiency`}]. Cost: O(rows).
+void describe(FieldSink& sink, const Network& net, const std::vector<StructuralHoles>& holes);
+/// `spanners` [{`id`, `betweenness`, `cross_group_share`, `cross_group_betweenness`,
+/// `categories`, `brokerage` {…}}]. Cost: O(rows).
+void describe(FieldSink& sink, const Network& net, const std::vector<Spanner>& spanners);
+/// `levels` {from: {to: ties}} (all kinds together), `levels_unknown`, `levels_by_kind`
+/// {kind: {from: {to: ties}}}. Cost: O(kinds).
+void describe(FieldSink& sink, const Network& net, const std::vector<LevelCrossing>& levels);
+/// `copnet boundaries`: `facet`, the E-I test, the mixing, `brokerage`, `holes`,
+/// `assortativity`, `spanners` and the level crossing, as above. Cost: O(size of the report).
 void describe(FieldSink& sink, const Network& net, const BoundaryReport& report);
 
+/// `continuous_fit`, `discrete_fit`, `core` [ids], `scores` [{`id`, `score`, `core`}],
+/// `passes`, `sweeps`. Cost: O(V).
+void describe(FieldSink& sink, const Network& net, const CorePeriphery& result);
+/// `core_inner_vs_outer`, `core_vs_rest`, `best`, `members` (NaN as null). Cost: O(1).
+void describe(FieldSink& sink, const Network& net, const CircleFit& fit);
+/// `density` [{`from`, `to`, `pairs`, `tied`, `density`, `mean_weight`}], `reciprocity`
+/// {circle: share}. Cost: O(1).
+void describe(FieldSink& sink, const Network& net, const CircleDensity& density);
+/// `suggestions` [{`id`, `from`, `to`, `why`, `kind`}]. Cost: O(rows).
+void describe(FieldSink& sink, const Network& net, const std::vector<Suggestion>& suggestions);
+/// `members` [{`id`, `before`, `after`, `movement`}], `transitions` {before: {after: n}},
+/// `counts` {movement: n}, `by_facet` [{`category`, movement counts}]. Cost: O(members).
+void describe(FieldSink& sink, const Network& net, const Trajectories& trajectories);
 /// `copnet circles`: `coreness` [{`id`, `k`, (`s` when weighted)}], `fit`, `suggestions`,
-/// `fits`, `core_periphery`, `density`, `reciprocity`, and `trajectories` when present.
-/// Cost: O(size of the report).
+/// `fits` {CircleFit}, `core_periphery` {`among`, CorePeriphery}, `density`, `reciprocity`,
+/// and `trajectories` when present. Cost: O(size of the report).
 void describe(FieldSink& sink, const Network& net, const CirclesReport& report);
+
+template <class... Parts>
+void describe_in(FieldSink& sink, std::string_view key, const Network& net, const Parts&... parts) {
+    sink.begin_object(key);
+    describe(sink, net, parts...);
+    sink.end();
+}
 
 } // namespace copnet

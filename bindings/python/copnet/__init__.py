@@ -2,10 +2,11 @@
 
 The Python face of the C++ library copnet (a thin pybind11 binding). Stakeholders are named by
 their string ids; enums are ``enum.Enum`` classes whose values are the CSV spellings (a plain
-string such as ``"core"`` is accepted wherever an enum is); results are dataclasses with a
-readable ``repr`` and ``to_dict()``. The result of a CLI command's analysis (``Network.summary``,
-``reach``, ``spread``, ``leverage``, ``gaps``, ``boundaries``, ``circles``) has the library's
-description of itself: its ``to_dict()`` is what ``copnet COMMAND --format json`` prints.
+string such as ``"core"`` is accepted wherever an enum is); results are records (dicts whose
+keys are also attributes) made from the library's one description of each result, so the
+result of a CLI command's analysis (``Network.summary``, ``reach``, ``spread``, ``leverage``,
+``gaps``, ``boundaries``, ``circles``) has ``to_dict()`` equal to what ``copnet COMMAND
+--format json`` prints.
 
     import copnet
     net = copnet.read_csv("nodes.csv", "ties.csv")
@@ -14,17 +15,11 @@ description of itself: its ``to_dict()`` is what ``copnet COMMAND --format json`
     print(r.count, r.hops)
 """
 from ._types import (  # noqa: F401
-    CategoryReach, CategorySpread, Circle, CirclesReport, Convener, DiffusionModel, Direction, Error, FileError,
-    InvalidValue, Level, LevelFlow, LeverageMethod, LeverageResult, ParseError, Perspective,
-    ReachResult, SpreadResult, Stakeholder, Stance, Summary, Synergy, Tie, TieKind, TwoWayFlow,
-    UnknownStakeholder)
-from ._results import (  # noqa: F401
-    ArticulationPoint, BoundaryReport, Brokerage, BrokerageResult, BrokerageRoles, Candidate,
-    CategoryCount, CircleBlock, CircleDensity, CircleFit, CircleReciprocity, CorePeriphery,
-    Departure, Dependence, EIResult, Fragility, GapsReport, GroupEI, LevelCrossing,
-    MissingCategory, MixingMatrix, Reason, Representation, RepresentationRow, ScoreParts,
-    Spanner, StakeholderEI, StructuralHoles, Suggestion, Trajectories, Trajectory,
-    UnderRepresented)
+    BoundaryReport, BrokerageResult, CircleDensity, CircleFit, Circle, CirclesReport,
+    CorePeriphery, DiffusionModel, Direction, EIResult, Error, FileError, Fragility, GapsReport,
+    InvalidValue, Level, LevelCrossing, LeverageMethod, LeverageResult, MixingMatrix, ParseError,
+    Perspective, ReachResult, Record, Representation, Rows, SpreadResult, Stakeholder, Stance,
+    Summary, Synergy, Tie, TieKind, Trajectories, TwoWayFlow, UnknownStakeholder)
 from ._copnet import (  # noqa: F401
     Community, Network, articulation_points, attribute_assortativity, betweenness, boundaries,
     boundary_spanners, bridges, brokerage, candidates, circle_density, circle_fit, circle_map_svg,
@@ -44,25 +39,24 @@ for _cls in (Error, ParseError, UnknownStakeholder, InvalidValue, FileError):
 __version__ = "0.1.0"
 
 __all__ = [
-    "CategoryReach", "CategorySpread", "Circle", "Community", "Convener", "DiffusionModel",
-    "Direction", "Error", "FileError", "InvalidValue", "Level", "LevelFlow", "LeverageMethod",
-    "LeverageResult", "Network", "ParseError", "Perspective", "ReachResult", "SpreadResult",
-    "Stakeholder", "Stance", "Summary", "Synergy", "Tie", "TieKind", "TwoWayFlow",
-    "UnknownStakeholder", "coalition_synergy", "from_networkx", "level_flow", "leverage",
-    "parse_csv", "reach", "reach_counts", "read_csv", "spread", "to_networkx", "write_csv",
-    # gaps, boundaries, circles, files
-    "ArticulationPoint", "BoundaryReport", "Brokerage", "BrokerageResult", "BrokerageRoles",
-    "Candidate", "CategoryCount", "CircleBlock", "CircleDensity", "CircleFit", "CirclesReport",
-    "CircleReciprocity", "CorePeriphery", "Departure", "Dependence", "EIResult", "Fragility",
-    "GapsReport", "GroupEI", "LevelCrossing", "MissingCategory", "MixingMatrix", "Reason",
-    "Representation", "RepresentationRow", "ScoreParts", "Spanner", "StakeholderEI",
-    "StructuralHoles", "Suggestion", "Trajectories", "Trajectory", "UnderRepresented",
-    "articulation_points", "attribute_assortativity", "betweenness", "boundaries",
-    "boundary_spanners", "bridges", "brokerage", "candidates", "circle_density", "circle_fit",
-    "circles",
-    "components", "core_periphery", "coreness", "ei_index", "fragility", "gaps", "generate",
-    "level_crossing",
-    "mixing_matrix", "read_archive", "read_graphml", "read_json", "read_membership",
-    "representation", "structural_holes", "suggest_moves", "trajectories", "write_archive",
-    "write_graphml", "write_json", "circle_map_svg", "write_circle_map", "write_dot",
+    # enums, records, exceptions
+    "Circle", "DiffusionModel", "Direction", "Level", "LeverageMethod", "Perspective", "Stance",
+    "TieKind", "Stakeholder", "Tie", "Record", "Rows", "Error", "FileError", "InvalidValue",
+    "ParseError", "UnknownStakeholder",
+    # results (each a Record made from the library's description)
+    "BoundaryReport", "BrokerageResult", "CircleDensity", "CircleFit", "CirclesReport",
+    "CorePeriphery", "EIResult", "Fragility", "GapsReport", "LevelCrossing", "LeverageResult",
+    "MixingMatrix", "ReachResult", "Representation", "SpreadResult", "Summary", "Synergy",
+    "Trajectories", "TwoWayFlow",
+    # the network, files and analyses
+    "Community", "Network", "from_networkx", "to_networkx", "parse_csv", "read_csv",
+    "write_csv", "read_archive", "read_graphml", "read_json", "read_membership",
+    "write_archive", "write_graphml", "write_json", "circle_map_svg", "write_circle_map",
+    "write_dot", "generate",
+    "reach", "reach_counts", "level_flow", "spread", "coalition_synergy", "leverage",
+    "representation", "candidates", "fragility", "gaps", "articulation_points", "bridges",
+    "components", "mixing_matrix", "ei_index", "brokerage", "structural_holes", "betweenness",
+    "boundary_spanners", "level_crossing", "attribute_assortativity", "boundaries",
+    "coreness", "core_periphery", "circle_fit", "circle_density", "suggest_moves",
+    "trajectories", "circles",
 ]

@@ -3,13 +3,11 @@ docs/python.md."""
 import os
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
-from ._results import (BoundaryReport, BrokerageResult, Candidate, CircleDensity, CircleFit,
-                       CorePeriphery, EIResult, Fragility, GapsReport, LevelCrossing,
-                       MixingMatrix, Representation, Spanner, StructuralHoles, Suggestion,
-                       Trajectories)
-from ._types import (Circle, CirclesReport, DiffusionModel, Direction, Level, LeverageMethod, LeverageResult,
-                     ReachResult, SpreadResult, Stakeholder, Summary, Synergy, Tie, TieKind,
-                     TwoWayFlow)
+from ._types import (BoundaryReport, BrokerageResult, Circle, CircleDensity, CircleFit,
+                     CirclesReport, CorePeriphery, DiffusionModel, Direction, EIResult, Fragility,
+                     GapsReport, Level, LevelCrossing, LeverageMethod, LeverageResult,
+                     MixingMatrix, ReachResult, Representation, Rows, SpreadResult, Stakeholder,
+                     Summary, Synergy, Tie, TieKind, Trajectories, TwoWayFlow)
 
 _Kinds = Union[None, str, Iterable[Union[TieKind, str]]]
 _Direction = Union[Direction, str]
@@ -127,7 +125,7 @@ def candidates(network: Network, community: _Community = "community", *,
                under_represented_category: float = 1.0, skeptic: float = 2.0,
                neutral: float = 0.0, reach: float = 0.25, hops: int = 2, kinds: _Kinds = None,
                direction: _Direction = ..., facets: List[str] = ...,
-               taxonomy: _Taxonomy = "framework", threshold: float = 0.5) -> List[Candidate]: ...
+               taxonomy: _Taxonomy = "framework", threshold: float = 0.5) -> Rows: ...
 def fragility(network: Network, community: _Community = "community", *, kinds: _Kinds = None,
               scope: str = "members", departures: Optional[List[List[str]]] = None,
               hops: int = 2, dependence_facets: List[str] = ..., top: int = 5) -> Fragility: ...
@@ -152,15 +150,15 @@ def brokerage(network: Network, facet: str, *, kinds: _Kinds = None,
               direction: _Direction = ..., threads: int = 0) -> BrokerageResult: ...
 def structural_holes(network: Network, *, kinds: _Kinds = None, direction: _Direction = ...,
                      weighted: bool = False,
-                     undirected: bool = False) -> Dict[str, StructuralHoles]: ...
+                     undirected: bool = False) -> Rows: ...
 def betweenness(network: Network, *, kinds: _Kinds = None, direction: _Direction = ...,
                 undirected: bool = False, normalized: bool = False,
                 samples: Optional[int] = None, seed: int = 1,
                 threads: int = 0) -> Dict[str, float]: ...
 def boundary_spanners(network: Network, facet: str, *, kinds: _Kinds = None,
                       direction: _Direction = ..., samples: Optional[int] = None,
-                      seed: int = 1, threads: int = 0) -> List[Spanner]: ...
-def level_crossing(network: Network, *, kinds: _Kinds = None) -> List[LevelCrossing]: ...
+                      seed: int = 1, threads: int = 0) -> Rows: ...
+def level_crossing(network: Network, *, kinds: _Kinds = None) -> LevelCrossing: ...
 def attribute_assortativity(network: Network, facet: str, *, kinds: _Kinds = None,
                             direction: _Direction = ...) -> float: ...
 def boundaries(network: Network, facet: str = "sector", *, kinds: _Kinds = None,
@@ -187,7 +185,7 @@ def circle_density(network: Network, community: _Community = "community", *,
 def suggest_moves(network: Network, community: _Community = "community", *,
                   kinds: _Kinds = None, weighted: bool = False, at_risk_below: int = 2,
                   invite_min_ties: int = 2,
-                  invite_min_share: float = 0.5) -> List[Suggestion]: ...
+                  invite_min_share: float = 0.5) -> Rows: ...
 def trajectories(network: Network, before: _Community, after: _Community, *,
                  facet: str = "") -> Trajectories: ...
 def read_membership(network: Network, path: _Path, name: str, *,

@@ -1,16 +1,19 @@
 """copnet's Python-side types: enums, exceptions and result classes.
 
 The native module (`copnet._copnet`, C++ through pybind11) converts copnet's C++ enums to and
-from these `enum.Enum` classes by their CSV spelling, raises these exceptions for copnet's C++
-exceptions, and builds its results as these dataclasses, so that every result has a readable
-``repr``, equality, and ``to_dict()`` (plain lists, dicts, strings and numbers, ready for
-``json.dumps``). Stakeholders are named by their user ids (strings) throughout.
+from these `enum.Enum` classes by their CSV spelling and raises these exceptions for copnet's
+C++ exceptions. Its results are made from the library's one description of each result
+(copnet/describe.hpp), the description the CLI prints as ``--format json``: a result is a
+`Record` (a dict whose keys are also attributes) of numbers, strings, `Rows` and further
+records, and its ``to_dict()`` is the CLI's JSON, key for key. The classes below only name and
+document the results; their annotations are the keys (a test checks them against the
+descriptions). Stakeholders are named by their user ids (strings) throughout.
 """
 from __future__ import annotations
 
-import copy
 import dataclasses
 import enum
+import math
 from typing import Any, Dict, List, Optional
 
 
@@ -124,9 +127,11 @@ class FileError(Error, OSError):
         return str(self.args[0])
 
 
-# ---- plain records ---------------------------------------------------------------------------
+# ---- records ---------------------------------------------------------------------------------
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None  # as JSON (and the CLI) spell it
     if isinstance(value, enum.Enum):
         return value.value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -139,65 +144,295 @@ def _plain(value: Any) -> Any:
 
 
 class _Record:
-    """Mixin of the result classes: ``to_dict()`` gives plain JSON-ready data.
-
-    A result of a CLI command (``summary``, ``reach``, ``spread``, ``leverage``, ``gaps``,
-    ``boundaries``, ``circles``) carries the library's description of itself, and its
-    ``to_dict()`` is exactly what ``copnet COMMAND --format json`` prints, key for key (NaN as
-    None)."""
+    """Mixin of the input records (`Stakeholder`, `Tie`): ``to_dict()`` gives plain data."""
 
     def to_dict(self) -> Dict[str, Any]:
-        """The record as plain dicts, lists, strings and numbers (enums as their spelling)."""
-        described = self.__dict__.get("_description")
-        if described is not None:
-            return copy.deepcopy(described)
+        """The record as plain dicts, lists, strings and numbers (enums as their spelling; NaN
+        as None)."""
         out: Dict[str, Any] = _plain(self)
         return out
 
 
-def _fields(value: Any) -> Any:
-    if isinstance(value, dict):
-        return _Fields(value)
-    if isinstance(value, list):
-        return [_fields(v) for v in value]
-    return value
+class Record(Dict[str, Any]):
+    """A result, or a part of one: a dict whose keys are also attributes (``r.count`` is
+    ``r["count"]``), made from the library's description of the result. Nested objects are
+    records, lists are `Rows`; an undefined number is NaN. ``to_dict()`` returns plain dicts and
+    lists with NaN as None: for the result of a CLI command's analysis exactly what ``copnet
+    COMMAND --format json`` prints."""
 
-
-class _Fields(_Record):
-    """A result made from its description: each key of ``to_dict()`` is an attribute (nested
-    objects are records of their own, lists are lists), so the object and the CLI's JSON agree
-    by construction."""
-
-    def __init__(self, description: Dict[str, Any]) -> None:
-        self._description = description
+    __slots__ = ()
 
     def __getattr__(self, name: str) -> Any:
-        if name == "_description":
-            raise AttributeError(name)
         try:
-            return _fields(self._description[name])
+            return self[name]
         except KeyError:
             raise AttributeError(f"{type(self).__name__} has no field {name!r}") from None
 
     def __dir__(self) -> List[str]:
-        return sorted(set(super().__dir__()) | set(self._description))
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and other._description == self._description  # type: ignore[attr-defined]
-
-    __hash__ = None  # type: ignore[assignment]
+        return sorted(set(super().__dir__()) | set(self))
 
     def __repr__(self) -> str:
-        fields = ", ".join(f"{k}={_fields(v)!r}" for k, v in self._description.items())
-        return f"{type(self).__name__}({fields})"
+        return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in self.items())})"
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The record as plain dicts, lists, strings, numbers and None, ready for json.dumps."""
+        out: Dict[str, Any] = _plain(self)
+        return out
 
 
-class CirclesReport(_Fields):
-    """Do the ties match the declared circles? ``coreness`` [{id, k (, s)}], ``fit``,
-    ``suggestions`` [{id, from, to, why, kind}], ``fits``, ``core_periphery`` {among,
-    continuous_fit, discrete_fit, core, scores}, ``density`` [blocks], ``reciprocity`` {circle:
-    share}, and with ``before`` the ``trajectories`` — the fields of ``copnet circles --format
-    json``."""
+class Rows(List[Any]):
+    """A list of a result (records, ids or numbers). Rows that are records with an ``id`` are
+    also found by it: ``copnet.structural_holes(net)["alice"].constraint``; ``"alice" in rows``.
+    The index is built on the first lookup by id."""
+
+    def _index(self) -> Dict[str, Any]:
+        index: Optional[Dict[str, Any]] = self.__dict__.get("_by_id")
+        if index is None or self.__dict__.get("_indexed") != len(self):
+            index = {r["id"]: r for r in self if isinstance(r, dict) and "id" in r}
+            self.__dict__["_by_id"], self.__dict__["_indexed"] = index, len(self)
+        return index
+
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, str):
+            try:
+                return self._index()[key]
+            except KeyError:
+                raise KeyError(key) from None
+        return super().__getitem__(key)
+
+    def __contains__(self, item: object) -> bool:
+        return super().__contains__(item) or (isinstance(item, str) and item in self._index())
+
+    def to_list(self) -> List[Any]:
+        """The rows as plain lists, dicts, strings, numbers and None, ready for json.dumps."""
+        out: List[Any] = _plain(self)
+        return out
+
+
+# Each class below is a Record; its annotations are the keys of its description, in order.
+
+class Summary(Record):
+    """The landscape at a glance (``copnet summary``): stakeholders, ties by kind, the
+    community counted and its members by circle, stakeholders by level and by stance."""
+    stakeholders: int
+    ties: Dict[str, int]
+    community: str
+    circles: Dict[str, int]
+    levels: Dict[str, int]
+    stances: Dict[str, int]
+
+
+class ReachResult(Record):
+    """Stakeholders reached (``copnet reach``): ``count`` (sources included), ``reached``
+    [{id, hops}] in breadth-first order (sources at 0), and with a community or a facet asked
+    for ``by_circle`` / ``by_facet`` [{category, total, reached, share}]."""
+    count: int
+    reached: Rows
+    by_circle: Rows
+    by_facet: Rows
+
+    @property
+    def hops(self) -> Dict[str, int]:
+        """{id: hops} of everyone reached."""
+        return {r["id"]: r["hops"] for r in self["reached"]}
+
+
+class TwoWayFlow(Record):
+    """Both directions of the flow between two levels: ``forward`` and ``backward``, each
+    {from, to, senders, receivers, reached_by_hop, share, hops_to_target}, and the
+    ``target_share`` that ``hops_to_target`` refers to."""
+    forward: Record
+    backward: Record
+    target_share: float
+
+
+class SpreadResult(Record):
+    """A diffusion simulation (``copnet spread``): ``expected`` spread, its ``stddev`` and
+    ``ci95`` [low, high], ``runs``, ``model``, ``adoption`` [{id, probability}] of everyone with
+    a chance of adopting, most likely first, and the breakdowns ``by_circle`` / ``by_facet``
+    [{category, total, expected, share}]."""
+    expected: float
+    stddev: float
+    ci95: List[float]
+    runs: int
+    model: str
+    adoption: Rows
+    by_circle: Rows
+    by_facet: Rows
+
+
+class Synergy(Record):
+    """A coalition's expected spread ``together`` against each member's ``alone`` [{id,
+    expected}]: the ``best`` member and its ``best_single``, ``sum_alone``, ``gain_over_best``
+    (together − best_single) and ``ratio_to_sum`` (below 1: overlap)."""
+    together: float
+    best: str
+    best_single: float
+    sum_alone: float
+    gain_over_best: float
+    ratio_to_sum: float
+    alone: Rows
+
+
+class LeverageResult(Record):
+    """The ``conveners`` (ids, in the order chosen), their ``expected`` spread together, the
+    ``gains`` each added when chosen, the ``method`` used and its ``samples`` (CELF: spread
+    evaluations; IMM: reverse-reachable sets) — ``copnet leverage``."""
+    conveners: List[str]
+    expected: float
+    gains: List[float]
+    method: str
+    samples: int
+
+
+class Representation(Record):
+    """Representation by facet and circle: ``representation`` rows {facet, category,
+    landscape, core, inner, outer, expected, status, share {…}, ratio {…}}, the ``missing``
+    categories and the ``under_represented`` ones."""
+    representation: Rows
+    missing: Rows
+    under_represented: Rows
+
+
+class Fragility(Record):
+    """What would break: articulation points (``fragile`` [{id, splits_into, pieces, circle}]),
+    ``bridges`` [[id, id]], leader ``departures`` and ``dependence`` on single stakeholders."""
+    fragile: Rows
+    bridges: Rows
+    departures: Rows
+    dependence: Rows
+
+
+class GapsReport(Record):
+    """Who isn't here, whom to invite, what would break (``copnet gaps``): the fields of
+    `Representation`, ``candidates`` and the fields of `Fragility`."""
+    representation: Rows
+    missing: Rows
+    under_represented: Rows
+    candidates: Rows
+    fragile: Rows
+    bridges: Rows
+    departures: Rows
+    dependence: Rows
+
+
+class EIResult(Record):
+    """The E-I index (Krackhardt & Stern 1988) of the network with UCINET's expected value and
+    a permutation test, ``groups`` [{group, internal, external, ei_index, size}] and
+    ``stakeholders`` [{id, internal, external, ei_index}]."""
+    ei_index: float
+    ei_expected: float
+    ei_p_greater: float
+    ei_p_less: float
+    permutations: int
+    internal: int
+    external: int
+    groups: Rows
+    stakeholders: Rows
+
+
+class MixingMatrix(Record):
+    """Ties (``mixing``) and summed weights (``mixing_weights``) from each category to each,
+    {row: {col: value}} in category order; ``crossing_share`` of the ``total`` that cross."""
+    mixing: Dict[str, Dict[str, int]]
+    mixing_weights: Dict[str, Dict[str, float]]
+    crossing_share: float
+    total: int
+    crossing: int
+
+
+class BrokerageResult(Record):
+    """Gould & Fernandez roles per stakeholder, ``brokerage`` [{id, coordinator, itinerant,
+    gatekeeper, representative, liaison, total, expected {…}, z {…}}], as sna::brokerage."""
+    brokerage: Rows
+
+
+class LevelCrossing(Record):
+    """Ties between levels: ``levels`` {from: {to: ties}} over every kind, ends of unknown
+    level (``levels_unknown``), and ``levels_by_kind`` {kind: {from: {to: ties}}}."""
+    levels: Dict[str, Dict[str, int]]
+    levels_unknown: int
+    levels_by_kind: Dict[str, Dict[str, Dict[str, int]]]
+
+
+class BoundaryReport(Record):
+    """Everything ``copnet boundaries`` reports for one facet: the fields of `EIResult`,
+    `MixingMatrix`, `BrokerageResult`, ``holes``, ``assortativity``, ``spanners`` and
+    `LevelCrossing`."""
+    facet: str
+    ei_index: float
+    ei_expected: float
+    ei_p_greater: float
+    ei_p_less: float
+    permutations: int
+    internal: int
+    external: int
+    groups: Rows
+    stakeholders: Rows
+    mixing: Dict[str, Dict[str, int]]
+    mixing_weights: Dict[str, Dict[str, float]]
+    crossing_share: float
+    total: int
+    crossing: int
+    brokerage: Rows
+    holes: Rows
+    assortativity: float
+    spanners: Rows
+    levels: Dict[str, Dict[str, int]]
+    levels_unknown: int
+    levels_by_kind: Dict[str, Dict[str, Dict[str, int]]]
+
+
+class CorePeriphery(Record):
+    """Borgatti & Everett's continuous fit and discrete core: ``core`` [ids], ``scores`` [{id,
+    score (largest 1), core}], ``passes`` and ``sweeps`` made."""
+    continuous_fit: Optional[float]
+    discrete_fit: Optional[float]
+    core: List[str]
+    scores: Rows
+    passes: int
+    sweeps: int
+
+
+class CircleFit(Record):
+    """How well the declared circles fit the ideal core/periphery pattern (core + inner vs
+    outer; core vs rest), beside the ``best`` fit found among the same ``members``."""
+    core_inner_vs_outer: Optional[float]
+    core_vs_rest: Optional[float]
+    best: Optional[float]
+    members: int
+
+
+class CircleDensity(Record):
+    """``density`` [{from, to, pairs, tied, density, mean_weight}] over the 16 circle pairs
+    and ``reciprocity`` {circle: share} of the directed ties within each circle."""
+    density: Rows
+    reciprocity: Dict[str, Optional[float]]
+
+
+class Trajectories(Record):
+    """Movements between two snapshots: ``members`` [{id, before, after, movement}],
+    ``transitions`` {before: {after: n}}, ``counts`` {movement: n} and ``by_facet`` [{category,
+    movement counts}]."""
+    members: Rows
+    transitions: Dict[str, Dict[str, int]]
+    counts: Dict[str, int]
+    by_facet: Rows
+
+
+class CirclesReport(Record):
+    """Do the ties match the declared circles? (``copnet circles``): ``coreness`` [{id, k (,
+    s)}], ``fit``, ``suggestions`` [{id, from, to, why, kind}], ``fits`` (a `CircleFit`),
+    ``core_periphery`` {among, the fields of `CorePeriphery`}, ``density``, ``reciprocity`` and,
+    with ``before``, ``trajectories``."""
+    coreness: Rows
+    fit: Optional[float]
+    suggestions: Rows
+    fits: Record
+    core_periphery: Record
+    density: Rows
+    reciprocity: Dict[str, Optional[float]]
+    trajectories: Record
 
 
 @dataclasses.dataclass
@@ -222,127 +457,3 @@ class Tie(_Record):
     weight: float = 1.0
 
 
-@dataclasses.dataclass
-class Summary(_Record):
-    """Counts that describe a network and one of its communities."""
-    stakeholders: int
-    ties: int
-    ties_by_kind: Dict[str, int]
-    community: str
-    circles: Dict[str, int]
-    levels: Dict[str, int]
-    stances: Dict[str, int]
-
-
-@dataclasses.dataclass
-class CategoryReach(_Record):
-    """Of the stakeholders of one category, how many were reached."""
-    category: str
-    total: int
-    reached: int
-    share: float
-
-
-@dataclasses.dataclass
-class ReachResult(_Record):
-    """Stakeholders reached with their hop distance (sources 0), in breadth-first order; with
-    a community or a facet asked for, the breakdown by circle and by facet."""
-    hops: Dict[str, int]
-    by_circle: List[CategoryReach] = dataclasses.field(default_factory=list)
-    by_facet: List[CategoryReach] = dataclasses.field(default_factory=list)
-
-    @property
-    def count(self) -> int:
-        """Number reached, sources included."""
-        return len(self.hops)
-
-    def __len__(self) -> int:
-        return len(self.hops)
-
-    def __contains__(self, id: object) -> bool:
-        return id in self.hops
-
-
-@dataclasses.dataclass
-class LevelFlow(_Record):
-    """How a message from the members at one level spreads to the members at another."""
-    source_level: Level
-    target_level: Level
-    senders: int
-    receivers: int
-    reached_by_hop: List[int]
-    share: float
-    hops_to_target: Optional[int]
-
-
-@dataclasses.dataclass
-class TwoWayFlow(_Record):
-    """Both directions of the flow between two levels."""
-    forward: LevelFlow
-    backward: LevelFlow
-    target_share: float
-
-
-@dataclasses.dataclass
-class CategorySpread(_Record):
-    """Of the stakeholders of one category, how many adopt on average."""
-    category: str
-    total: int
-    expected: float
-    share: float
-
-
-@dataclasses.dataclass
-class SpreadResult(_Record):
-    """The outcome of a diffusion simulation: expected spread, its spread and 95 % interval,
-    every stakeholder's adoption probability, and the breakdowns asked for."""
-    runs: int
-    expected: float
-    stddev: float
-    ci_low: float
-    ci_high: float
-    adoption: Dict[str, float]
-    by_circle: List[CategorySpread] = dataclasses.field(default_factory=list)
-    by_facet: List[CategorySpread] = dataclasses.field(default_factory=list)
-
-
-@dataclasses.dataclass
-class Synergy(_Record):
-    """A coalition's expected spread together against each member's alone."""
-    together: float
-    alone: Dict[str, float]
-    best: str
-    best_single: float
-    sum_alone: float
-
-    @property
-    def gain_over_best(self) -> float:
-        """together − best_single: what the coalition adds to its strongest member."""
-        return self.together - self.best_single
-
-    @property
-    def ratio_to_sum(self) -> float:
-        """together / sum_alone (below 1: overlap; above 1: tipping together)."""
-        return self.together / self.sum_alone if self.sum_alone > 0 else 0.0
-
-
-@dataclasses.dataclass
-class Convener(_Record):
-    """A convener chosen, with what it added to the expected spread when chosen."""
-    id: str
-    gain: float
-
-
-@dataclasses.dataclass
-class LeverageResult(_Record):
-    """The conveners in the order chosen, their expected spread together, the method used and
-    its samples (CELF: spread evaluations; IMM: reverse-reachable sets)."""
-    conveners: List[Convener]
-    expected: float
-    method: LeverageMethod
-    samples: int
-
-    @property
-    def ids(self) -> List[str]:
-        """The conveners' ids, in the order chosen."""
-        return [c.id for c in self.conveners]

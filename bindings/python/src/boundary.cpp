@@ -8,66 +8,6 @@ namespace copnet::python {
 
 namespace {
 
-py::object roles_to_py(const BrokerageRoles& r) {
-    return make("BrokerageRoles", r.coordinator, r.itinerant, r.representative, r.gatekeeper,
-                r.liaison, r.total);
-}
-
-py::object mixing_to_py(const MixingMatrix& m) {
-    return make("MixingMatrix", m.facet, m.categories, m.ties, m.weights, m.total, m.crossing,
-                m.crossing_share);
-}
-
-py::object ei_to_py(const Network& net, const EIResult& e) {
-    py::list groups;
-    for (const auto& g : e.groups)
-        groups.append(make("GroupEI", g.group, g.size, g.internal, g.external, g.ei_index));
-    py::dict who;
-    for (const auto& s : e.stakeholders)
-        who[py::str(id_of(net, s.who))] = make("StakeholderEI", s.internal, s.external, s.ei_index);
-    return make("EIResult", e.internal, e.external, e.ei_index, e.expected, e.p_greater,
-                e.p_less, e.permutations, groups, who);
-}
-
-py::object brokerage_to_py(const Network& net, const BrokerageResult& b) {
-    py::dict who;
-    for (const auto& s : b.stakeholders)
-        who[py::str(id_of(net, s.who))] =
-            make("Brokerage", roles_to_py(s.raw), roles_to_py(s.expected), roles_to_py(s.z));
-    return make("BrokerageResult", b.categories, who, b.density);
-}
-
-py::dict holes_to_py(const Network& net, const std::vector<StructuralHoles>& hs) {
-    py::dict out;
-    for (const auto& h : hs)
-        out[py::str(id_of(net, h.who))] =
-            make("StructuralHoles", h.effective_size, h.efficiency, h.constraint);
-    return out;
-}
-
-py::list spanners_to_py(const Network& net, const std::vector<Spanner>& ss) {
-    py::list out;
-    for (const auto& s : ss)
-        out.append(make("Spanner", id_of(net, s.who), s.categories, s.betweenness,
-                        s.cross_group_betweenness, s.cross_group_share, roles_to_py(s.brokerage)));
-    return out;
-}
-
-py::list levels_to_py(const std::vector<LevelCrossing>& ls) {
-    py::list out;
-    for (const auto& l : ls) {
-        py::dict ties;
-        for (std::size_t a = 0; a < 3; ++a) {
-            py::dict row;
-            for (std::size_t b = 0; b < 3; ++b)
-                row[py::str(std::string(to_string(static_cast<Level>(b))))] = l.ties[a][b];
-            ties[py::str(std::string(to_string(static_cast<Level>(a))))] = row;
-        }
-        out.append(make("LevelCrossing", to_py(l.kind), ties, l.unknown));
-    }
-    return out;
-}
-
 BetweennessOptions betweenness_options(const py::object& kinds, Direction direction,
                                        bool undirected, bool normalized,
                                        std::optional<std::size_t> samples, std::uint64_t seed,
@@ -91,10 +31,12 @@ void bind_boundary(py::module_& m) {
            Direction direction) {
             const ReadLock lock(net);
             const TieFilter f = filter_from(kinds, direction);
-            py::gil_scoped_release release;
-            MixingMatrix r = mixing_matrix(net, facet, f);
-            py::gil_scoped_acquire gil;
-            return mixing_to_py(r);
+            MixingMatrix r;
+            {
+                py::gil_scoped_release release;
+                r = mixing_matrix(net, facet, f);
+            }
+            return described("MixingMatrix", net, r);
         },
         py::arg("network"), py::arg("facet"), py::kw_only(), py::arg("kinds") = py::none(),
         py::arg("direction") = Direction::out,
@@ -117,7 +59,7 @@ void bind_boundary(py::module_& m) {
                 py::gil_scoped_release release;
                 r = ei_index(net, facet, o);
             }
-            return ei_to_py(net, r);
+            return described("EIResult", net, r);
         },
         py::arg("network"), py::arg("facet"), py::kw_only(), py::arg("kinds") = py::none(),
         py::arg("permutations") = 1000, py::arg("seed") = 1, py::arg("threads") = 0,
@@ -138,7 +80,7 @@ void bind_boundary(py::module_& m) {
                 py::gil_scoped_release release;
                 r = brokerage(net, facet, o);
             }
-            return brokerage_to_py(net, r);
+            return described("BrokerageResult", net, r);
         },
         py::arg("network"), py::arg("facet"), py::kw_only(), py::arg("kinds") = py::none(),
         py::arg("direction") = Direction::out, py::arg("threads") = 0,
@@ -159,7 +101,7 @@ void bind_boundary(py::module_& m) {
                 py::gil_scoped_release release;
                 r = structural_holes(net, o);
             }
-            return holes_to_py(net, r);
+            return described_field("holes", net, r);
         },
         py::arg("network"), py::kw_only(), py::arg("kinds") = py::none(),
         py::arg("direction") = Direction::out, py::arg("weighted") = false,
@@ -206,7 +148,7 @@ void bind_boundary(py::module_& m) {
                 py::gil_scoped_release release;
                 r = boundary_spanners(net, facet, o);
             }
-            return spanners_to_py(net, r);
+            return described_field("spanners", net, r);
         },
         py::arg("network"), py::arg("facet"), py::kw_only(), py::arg("kinds") = py::none(),
         py::arg("direction") = Direction::out, py::arg("samples") = py::none(),
@@ -218,7 +160,7 @@ void bind_boundary(py::module_& m) {
         "level_crossing",
         [](const SharedNetwork& net, const py::object& kinds) {
             const ReadLock lock(net);
-            return levels_to_py(level_crossing(net, filter_from(kinds, Direction::out)));
+            return described("LevelCrossing", net, level_crossing(net, filter_from(kinds, Direction::out)));
         },
         py::arg("network"), py::kw_only(), py::arg("kinds") = py::none(),
         "Ties local ↔ state ↔ national counted in each direction, per tie kind. Cost O(V + E).");
@@ -256,11 +198,7 @@ void bind_boundary(py::module_& m) {
                 py::gil_scoped_release release;
                 r = boundaries(net, o);
             }
-            return described(make("BoundaryReport", r.facet, mixing_to_py(r.mixing),
-                                  ei_to_py(net, r.ei), brokerage_to_py(net, r.brokerage),
-                                  holes_to_py(net, r.holes), spanners_to_py(net, r.spanners),
-                                  levels_to_py(r.levels), r.assortativity),
-                             net, r);
+            return described("BoundaryReport", net, r);
         },
         py::arg("network"), py::arg("facet") = "sector", py::kw_only(),
         py::arg("kinds") = py::none(), py::arg("direction") = Direction::out,

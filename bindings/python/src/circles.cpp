@@ -10,9 +10,6 @@ namespace copnet::python {
 
 namespace {
 
-constexpr std::array<Circle, 4> all_circles{Circle::core, Circle::inner, Circle::outer,
-                                            Circle::none};
-
 CorePeripheryOptions cp_options(const py::object& kinds, bool weighted,
                                 const std::string& between, std::size_t max_passes,
                                 std::size_t restarts, std::uint64_t seed) {
@@ -25,19 +22,6 @@ CorePeripheryOptions cp_options(const py::object& kinds, bool weighted,
     o.seed = seed;
     return o;
 }
-
-py::object cp_to_py(const Network& net, const CorePeriphery& r) {
-    py::dict scores;
-    py::list core;
-    for (const auto& s : r.scores) {
-        scores[py::str(id_of(net, s.who))] = s.score;
-        if (s.core) core.append(py::str(id_of(net, s.who)));
-    }
-    return make("CorePeriphery", scores, core, r.continuous_fit, r.discrete_fit, r.core_size,
-                r.passes, r.sweeps);
-}
-
-py::str circle_name(Circle c) { return py::str(std::string(to_string(c))); }
 
 } // namespace
 
@@ -66,9 +50,7 @@ void bind_circles(py::module_& m) {
                 py::gil_scoped_release release;
                 r = circles_report(net, *c, b, o);
             }
-            PySink sink;
-            describe(sink, net, r);
-            return types().attr("CirclesReport")(sink.result());
+            return described("CirclesReport", net, r);
         },
         py::arg("network"), py::arg("community") = "community", py::kw_only(),
         py::arg("before") = py::none(), py::arg("kinds") = py::none(),
@@ -125,7 +107,7 @@ InvalidValue without a community. Cost: as its parts.)doc");
                 py::gil_scoped_release release;
                 r = c != nullptr ? core_periphery(net, *c, o) : core_periphery(net, o);
             }
-            return cp_to_py(net, r);
+            return described("CorePeriphery", net, r);
         },
         py::arg("network"), py::arg("community") = py::none(), py::kw_only(),
         py::arg("kinds") = py::none(), py::arg("weighted") = false,
@@ -148,7 +130,7 @@ InvalidValue without a community. Cost: as its parts.)doc");
                 py::gil_scoped_release release;
                 f = circle_fit(net, *c, o);
             }
-            return make("CircleFit", f.core_inner_vs_outer, f.core_vs_rest, f.best, f.members);
+            return described("CircleFit", net, f);
         },
         py::arg("network"), py::arg("community") = "community", py::kw_only(),
         py::arg("kinds") = py::none(), py::arg("weighted") = false,
@@ -164,15 +146,7 @@ InvalidValue without a community. Cost: as its parts.)doc");
             if (c == nullptr) throw invalid_value("a community is required");
             CircleDensityOptions o;
             o.filter = filter_from(kinds, Direction::out);
-            const CircleDensity d = circle_density(net, *c, o);
-            py::list blocks, rec;
-            for (const auto& b : d.blocks)
-                blocks.append(make("CircleBlock", to_py(b.from), to_py(b.to), b.pairs, b.tied,
-                                   b.density, b.mean_weight));
-            for (const auto& r : d.reciprocity)
-                rec.append(make("CircleReciprocity", to_py(r.circle), r.directed, r.reciprocated,
-                                r.reciprocity));
-            return make("CircleDensity", blocks, rec);
+            return described("CircleDensity", net, circle_density(net, *c, o));
         },
         py::arg("network"), py::arg("community") = "community", py::kw_only(),
         py::arg("kinds") = py::none(),
@@ -198,11 +172,7 @@ InvalidValue without a community. Cost: as its parts.)doc");
                 py::gil_scoped_release release;
                 r = suggest_moves(net, *c, o);
             }
-            py::list out;
-            for (const auto& s : r)
-                out.append(make("Suggestion", id_of(net, s.who), std::string(to_string(s.kind)),
-                                to_py(s.from), to_py(s.to), s.why));
-            return out;
+            return described_field("suggestions", net, r);
         },
         py::arg("network"), py::arg("community") = "community", py::kw_only(),
         py::arg("kinds") = py::none(), py::arg("weighted") = false,
@@ -220,29 +190,7 @@ InvalidValue without a community. Cost: as its parts.)doc");
             const Community* b = community_from(net, before);
             const Community* a = community_from(net, after);
             if (b == nullptr || a == nullptr) throw invalid_value("two communities are required");
-            const Trajectories t = trajectories(net, *b, *a, facet);
-            constexpr std::array<Movement, 5> movements{Movement::joined, Movement::moved_inward,
-                                                        Movement::moved_outward, Movement::left,
-                                                        Movement::stayed};
-            py::list members;
-            for (const auto& x : t.members)
-                members.append(make("Trajectory", id_of(net, x.who), to_py(x.before),
-                                    to_py(x.after), std::string(to_string(x.movement))));
-            py::dict transitions, counts, by_facet;
-            for (std::size_t i = 0; i < 4; ++i) {
-                py::dict row;
-                for (std::size_t j = 0; j < 4; ++j) row[circle_name(all_circles[j])] = t.transitions[i][j];
-                transitions[circle_name(all_circles[i])] = row;
-            }
-            for (std::size_t k = 0; k < 5; ++k)
-                counts[py::str(std::string(to_string(movements[k])))] = t.counts[k];
-            for (const auto& c : t.by_facet) {
-                py::dict row;
-                for (std::size_t k = 0; k < 5; ++k)
-                    row[py::str(std::string(to_string(movements[k])))] = c.counts[k];
-                by_facet[py::str(c.category)] = row;
-            }
-            return make("Trajectories", members, transitions, counts, by_facet);
+            return described("Trajectories", net, trajectories(net, *b, *a, facet));
         },
         py::arg("network"), py::arg("before"), py::arg("after"), py::kw_only(),
         py::arg("facet") = "",

@@ -26,37 +26,33 @@ namespace py = pybind11;
 /// copnet._types, where the enums, exceptions and result classes live.
 inline py::module_ types() { return py::module_::import("copnet._types"); }
 
-/// An instance of the result class `name` of copnet._types or copnet._results.
+/// An instance of the class `name` of copnet._types.
 template <class... Args>
 py::object make(const char* name, Args&&... args) {
-    const py::module_ t = types();
-    const py::object cls = py::hasattr(t, name)
-                               ? t.attr(name)
-                               : py::module_::import("copnet._results").attr(name);
-    return cls(std::forward<Args>(args)...);
+    return types().attr(name)(std::forward<Args>(args)...);
 }
 
-/// A description (copnet/describe.hpp) as plain Python data: dicts (in key order), lists, str,
-/// int, float, bool and None (for NaN too) — what the CLI prints as JSON, key for key.
+/// A description (copnet/describe.hpp) as Python data: objects as copnet.Record (dicts whose keys
+/// are also attributes, in key order), lists as copnet.Rows, str, int, float (NaN too), bool and
+/// None — what the CLI prints as JSON, key for key, once `to_dict()` has made NaN None. The top-level object is an instance of
+/// the Record subclass named at construction.
 class PySink final : public FieldSink {
 public:
-    PySink();
+    explicit PySink(const char* result_class);
     void value(std::string_view key, const FieldValue& value) override;
     void begin_object(std::string_view key) override;
     void begin_list(std::string_view key) override;
     void end() override;
     /// The top-level object.
-    [[nodiscard]] py::dict result() const { return root_.cast<py::dict>(); }
+    [[nodiscard]] py::object result() const { return root_; }
 
 private:
     void place(std::string_view key, py::object value);
+    py::object record_, rows_;  // the classes
     py::object root_;
     std::vector<py::object> open_;
 };
 
-/// Gives `result` (a result object) the description of `parts` (each a result `describe` takes
-/// with `net`, or a tuple of arguments after `net`), which its `to_dict()` returns. Returns
-/// `result`.
 template <class Part>
 void describe_part(FieldSink& sink, const Network& net, const Part& part) {
     if constexpr (requires { std::tuple_size<Part>::value; })
@@ -64,12 +60,20 @@ void describe_part(FieldSink& sink, const Network& net, const Part& part) {
     else
         describe(sink, net, part);
 }
+
+/// The result `result_class` (a Record subclass of copnet._types) made from the descriptions of
+/// `parts` (each a result `describe` takes after `net`, or a tuple of such arguments).
 template <class... Parts>
-py::object described(py::object result, const Network& net, const Parts&... parts) {
-    PySink sink;
+py::object described(const char* result_class, const Network& net, const Parts&... parts) {
+    PySink sink(result_class);
     (describe_part(sink, net, parts), ...);
-    result.attr("_description") = sink.result();
-    return result;
+    return sink.result();
+}
+
+/// The one field `key` of the description of `part` (a list such as "candidates" → Rows).
+template <class Part>
+py::object described_field(const char* key, const Network& net, const Part& part) {
+    return described("Record", net, part)[key];
 }
 
 /// Per enum: its Python class name and its spelling in both directions.

@@ -93,20 +93,6 @@ Stakeholder stakeholder_from_args(const py::object& first, const py::kwargs& fie
     return stakeholder_from_py(types().attr("Stakeholder")(first, **kw));
 }
 
-py::object summary_to_py(const Summary& s) {
-    py::dict kinds, circles, levels, stances;
-    for (std::size_t k = 0; k < tie_kind_count; ++k)
-        kinds[py::str(std::string(to_string(static_cast<TieKind>(k))))] = s.ties_by_kind[k];
-    for (std::size_t c = 0; c < 4; ++c)
-        circles[py::str(std::string(to_string(static_cast<Circle>(c))))] = s.circles[c];
-    for (std::size_t l = 0; l < 3; ++l)
-        levels[py::str(std::string(to_string(static_cast<Level>(l))))] = s.levels[l];
-    levels["unknown"] = s.levels[3];
-    for (std::size_t t = 0; t < 3; ++t)
-        stances[py::str(std::string(to_string(static_cast<Stance>(t))))] = s.stances[t];
-    return make("Summary", s.stakeholders, s.ties, kinds, s.community, circles, levels, stances);
-}
-
 /// A deep copy, taken under the source's lock; the copy gets a lock of its own.
 SharedNetwork copy_of(const SharedNetwork& n) {
     const ReadLock lock(n);
@@ -454,7 +440,7 @@ changes.)doc")
             [](const SharedNetwork& n, const py::object& community) {
                 const ReadLock lock(n);
                 const Summary s = summarize(n, community_from(n, community));
-                return described(summary_to_py(s), n, s);
+                return described("Summary", n, s);
             },
             py::arg("community") = py::none(),
             "Counts of stakeholders, ties by kind, circles (of ``community``), levels, stances.")

@@ -1,19 +1,26 @@
-// Results as plain Python data, from the library's one description of each result
-// (copnet/describe.hpp): the same keys, order and values as the CLI's --format json.
+// Results as Python records (copnet.Record, copnet.Rows) from the library's one description of
+// each result (copnet/describe.hpp): the same keys, order and values as the CLI's --format json.
 #include "convert.hpp"
 
-#include <cmath>
 #include <type_traits>
 #include <variant>
 
 namespace copnet::python {
 
-PySink::PySink() : root_(py::dict()) { open_.push_back(root_); }
+PySink::PySink(const char* result_class)
+    : record_(types().attr("Record")), rows_(types().attr("Rows")),
+      root_(types().attr(result_class)()) {
+    open_.push_back(root_);
+}
 
 void PySink::place(std::string_view key, py::object value) {
     py::object& top = open_.back();
-    if (py::isinstance<py::list>(top)) top.cast<py::list>().append(std::move(value));
-    else top.cast<py::dict>()[py::str(std::string(key))] = std::move(value);
+    if (PyList_Check(top.ptr())) {
+        if (PyList_Append(top.ptr(), value.ptr()) != 0) throw py::error_already_set();
+    } else {
+        const py::str k(key.data(), key.size());
+        if (PyDict_SetItem(top.ptr(), k.ptr(), value.ptr()) != 0) throw py::error_already_set();
+    }
 }
 
 void PySink::value(std::string_view key, const FieldValue& value) {
@@ -22,8 +29,7 @@ void PySink::value(std::string_view key, const FieldValue& value) {
             using T = std::decay_t<decltype(x)>;
             if constexpr (std::is_same_v<T, std::nullptr_t>) return py::none();
             else if constexpr (std::is_same_v<T, std::string_view>) return py::str(std::string(x));
-            else if constexpr (std::is_same_v<T, double>)
-                return std::isfinite(x) ? py::object(py::float_(x)) : py::object(py::none());
+            else if constexpr (std::is_same_v<T, double>) return py::float_(x);  // NaN stays NaN
             else if constexpr (std::is_same_v<T, bool>) return py::bool_(x);
             else return py::int_(x);
         },
@@ -32,13 +38,13 @@ void PySink::value(std::string_view key, const FieldValue& value) {
 }
 
 void PySink::begin_object(std::string_view key) {
-    py::dict d;
+    py::object d = record_();
     place(key, d);
     open_.push_back(d);
 }
 
 void PySink::begin_list(std::string_view key) {
-    py::list l;
+    py::object l = rows_();
     place(key, l);
     open_.push_back(l);
 }

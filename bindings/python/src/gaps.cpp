@@ -47,58 +47,6 @@ RepresentationOptions representation_options(const Network& net,
     return o;
 }
 
-py::object count_to_py(const CategoryCount& c) {
-    return make("CategoryCount", c.count, c.share, c.ratio);
-}
-
-py::object representation_to_py(const Representation& r) {
-    py::list rows, missing, under;
-    for (const auto& x : r.rows)
-        rows.append(make("RepresentationRow", x.facet, x.category, x.expected,
-                         count_to_py(x.landscape), count_to_py(x.core), count_to_py(x.inner),
-                         count_to_py(x.outer), count_to_py(x.leading), count_to_py(x.members),
-                         std::string(to_string(x.status))));
-    for (const auto& x : r.missing)
-        missing.append(make("MissingCategory", x.facet, x.category, x.landscape, x.outer));
-    for (const auto& x : r.under_represented)
-        under.append(make("UnderRepresented", x.facet, x.category, x.ratio));
-    return make("Representation", rows, missing, under);
-}
-
-py::list candidates_to_py(const Network& net, const std::vector<Candidate>& cs) {
-    py::list out;
-    for (const Candidate& c : cs) {
-        py::list reasons;
-        for (const Reason& r : c.reasons) reasons.append(make("Reason", r.code, r.text));
-        out.append(make("Candidate", id_of(net, c.who), c.score,
-                        make("ScoreParts", c.parts.ties, c.parts.categories, c.parts.stance,
-                             c.parts.reach),
-                        c.ties_to_members, c.reach_added, reasons));
-    }
-    return out;
-}
-
-py::object fragility_to_py(const Network& net, const Fragility& f) {
-    py::list points, bridges, departures, dependence;
-    for (const auto& a : f.articulation_points)
-        points.append(make("ArticulationPoint", id_of(net, a.who), a.splits_into, a.pieces));
-    for (const auto& b : f.bridges)
-        bridges.append(py::make_tuple(id_of(net, b.a), id_of(net, b.b)));
-    for (const auto& d : f.departures) {
-        py::list who;
-        for (StakeholderId s : d.who) who.append(py::str(id_of(net, s)));
-        departures.append(make("Departure", who, d.reach_before, d.reach_after, d.reach_lost,
-                               d.pieces_before, d.pieces_after));
-    }
-    for (const auto& d : f.dependence) {
-        py::list top;
-        for (const auto& row : d.top)
-            top.append(py::make_tuple(id_of(net, row.who), row.ties, row.share));
-        dependence.append(make("Dependence", d.facet, d.cross_ties, top));
-    }
-    return make("Fragility", points, bridges, departures, dependence);
-}
-
 CandidateOptions candidate_options(const Network& net, const py::kwargs& kw) {
     CandidateOptions o;
     auto get = [&](const char* key, auto& field) {
@@ -176,7 +124,7 @@ void bind_gaps(py::module_& m) {
                 py::gil_scoped_release release;
                 r = representation(net, c, o);
             }
-            return representation_to_py(r);
+            return described("Representation", net, r);
         },
         py::arg("network"), py::arg("community") = "community", py::kw_only(),
         py::arg("facets") = default_facets, py::arg("taxonomy") = "framework",
@@ -198,7 +146,7 @@ the categories missing from core + inner; those under-represented (ratio below
                 py::gil_scoped_release release;
                 cs = candidates(net, c, o);
             }
-            return candidates_to_py(net, cs);
+            return described_field("candidates", net, cs);
         },
         py::arg("network"), py::arg("community") = "community",
         R"doc(Invitation candidates: non-members ranked by score = ties to members (core_tie=3,
@@ -224,7 +172,7 @@ weight or an unknown option.)doc");
                 py::gil_scoped_release release;
                 f = fragility(net, c, o);
             }
-            return fragility_to_py(net, f);
+            return described("Fragility", net, std::tuple<const Community&, const Fragility&>(c, f));
         },
         py::arg("network"), py::arg("community") = "community", py::kw_only(),
         py::arg("kinds") = py::none(), py::arg("scope") = "members",
@@ -308,10 +256,7 @@ cross-level ties held by one stakeholder). Cost O(V + E) + O(D (V + E)).)doc");
                 py::gil_scoped_release release;
                 r = gaps(net, c, o);
             }
-            return described(make("GapsReport", representation_to_py(r.representation),
-                                  candidates_to_py(net, r.candidates),
-                                  fragility_to_py(net, r.fragility)),
-                             net, std::tuple<const Community&, const GapsReport&>(c, r));
+            return described("GapsReport", net, std::tuple<const Community&, const GapsReport&>(c, r));
         },
         py::arg("network"), py::arg("community") = "community", py::kw_only(),
         py::arg("facets") = default_facets, py::arg("taxonomy") = "framework",

@@ -16,25 +16,6 @@ ReachOptions reach_options(const py::object& kinds, Direction direction,
     return o;
 }
 
-template <class Rows>
-py::list categories_to_py(const Rows& rows, const char* cls) {
-    py::list out;
-    for (const auto& r : rows) {
-        if constexpr (requires { r.reached; })
-            out.append(make(cls, r.category, r.total, r.reached, r.share));
-        else
-            out.append(make(cls, r.category, r.total, r.expected, r.share));
-    }
-    return out;
-}
-
-py::object flow_to_py(const LevelFlow& f) {
-    return make("LevelFlow", to_py(f.from), to_py(f.to), f.senders, f.receivers,
-                f.reached_by_hop, f.share,
-                f.hops_to_target ? py::object(py::int_(*f.hops_to_target))
-                                 : py::object(py::none()));
-}
-
 /// A Python progress callback called from C++: the GIL is taken for the call, and the first
 /// exception it raises is kept and re-raised when the analysis returns (copnet's Progress must
 /// not throw).
@@ -110,11 +91,7 @@ void bind_reach(py::module_& m) {
                 r = reach(net, from, options);
                 if (c != nullptr || facet) b = break_down(net, r, c, facet.value_or(""));
             }
-            py::dict hops;
-            for (const Reached& x : r.reached) hops[py::str(id_of(net, x.who))] = x.hops;
-            return described(make("ReachResult", hops, categories_to_py(b.by_circle, "CategoryReach"),
-                                  categories_to_py(b.by_facet, "CategoryReach")),
-                             net, r, b);
+            return described("ReachResult", net, r, b);
         },
         py::arg("network"), py::arg("sources"), py::kw_only(), py::arg("kinds") = py::none(),
         py::arg("direction") = Direction::out, py::arg("max_hops") = py::none(),
@@ -166,8 +143,7 @@ Raises InvalidValue for no sources, UnknownStakeholder for an unknown id.)doc");
                 py::gil_scoped_release release;
                 f = level_flow(net, c, a, b, options, target_share);
             }
-            return make("TwoWayFlow", flow_to_py(f.forward), flow_to_py(f.backward),
-                        f.target_share);
+            return described("TwoWayFlow", net, f);
         },
         py::arg("network"), py::arg("a"), py::arg("b"), py::kw_only(),
         py::arg("community") = py::none(), py::arg("kinds") = py::none(),
@@ -199,14 +175,8 @@ at level ``a``, the share of those at ``b`` reached hop by hop, and back from ``
                 if (c != nullptr || facet) b = break_down(net, r, c, facet.value_or(""));
             }
             report.rethrow();
-            py::dict adoption;
-            for (const Adoption& a : r.adoption)
-                adoption[py::str(id_of(net, a.who))] = a.probability;
-            return described(make("SpreadResult", r.runs, r.expected, r.stddev, r.ci_low,
-                                  r.ci_high, adoption,
-                                  categories_to_py(b.by_circle, "CategorySpread"),
-                                  categories_to_py(b.by_facet, "CategorySpread")),
-                             net, std::tuple<const SpreadResult&, DiffusionModel>(r, model), b);
+            return described("SpreadResult", net,
+                             std::tuple<const SpreadResult&, DiffusionModel>(r, model), b);
         },
         py::arg("network"), py::arg("sources"), py::kw_only(), COPNET_DIFFUSION_ARGS,
         py::arg("community") = py::none(), py::arg("facet") = py::none(),
@@ -236,10 +206,7 @@ the GIL is released meanwhile. Cost O(runs (V + E)).)doc");
                 s = coalition_synergy(net, members, options);
             }
             report.rethrow();
-            py::dict alone;
-            for (const MemberSpread& a : s.alone) alone[py::str(id_of(net, a.who))] = a.expected;
-            return make("Synergy", s.together, alone, id_of(net, s.best), s.best_single,
-                        s.sum_alone);
+            return described("Synergy", net, s);
         },
         py::arg("network"), py::arg("coalition"), py::kw_only(), COPNET_DIFFUSION_ARGS,
         R"doc("What can we accomplish together that no one can alone": the expected spread of
@@ -285,11 +252,7 @@ spread. Cost (|coalition| + 1) spreads.)doc");
                 r = (candidates || circle) ? leverage(net, pool, options) : leverage(net, options);
             }
             report.rethrow();
-            py::list conveners;
-            for (const Convener& c : r.conveners)
-                conveners.append(make("Convener", id_of(net, c.who), c.gain));
-            return described(make("LeverageResult", conveners, r.expected, to_py(r.method), r.samples),
-                             net, r);
+            return described("LeverageResult", net, r);
         },
         py::arg("network"), py::arg("k") = 5, py::kw_only(), py::arg("candidates") = py::none(),
         py::arg("community") = py::none(), py::arg("circle") = py::none(),

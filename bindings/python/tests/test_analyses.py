@@ -65,6 +65,7 @@ def test_structural_holes_agree_with_networkx(seed: int) -> None:
         holes = copnet.structural_holes(net, weighted=weighted)
         constraint = nx.constraint(g, weight=w)
         size = nx.effective_size(g, weight=w)
+        assert [h.id for h in holes] == list(g)
         for v in g:
             assert close(holes[v].constraint, constraint[v]), (v, weighted)
             assert close(holes[v].effective_size, size[v]), (v, weighted)
@@ -95,22 +96,26 @@ def test_mixing_matrix_agrees_with_networkx() -> None:
     net = copnet.from_networkx(g)
     m = copnet.mixing_matrix(net, "sector")
     theirs = nx.attribute_mixing_dict(g, "sector")
-    for i, a in enumerate(m.categories):
-        for j, b in enumerate(m.categories):
-            assert m.ties[i][j] == theirs.get(a, {}).get(b, 0)
+    assert sorted(m.mixing) == sorted(SECTORS)
+    for a, row in m.mixing.items():
+        assert list(row) == list(m.mixing)  # every category, in one order
+        for b, ties in row.items():
+            assert ties == theirs.get(a, {}).get(b, 0)
     assert m.total == g.number_of_edges()
+    assert m.crossing == m.total - sum(m.mixing[a][a] for a in m.mixing)
 
 
 def test_gaps_report_on_the_example(example: copnet.Network) -> None:
     cop = example.community()
     rep = copnet.representation(example, cop, facets=["sector", "level"])
-    sectors = [r for r in rep.rows if r.facet == "sector"]
-    assert sum(r.landscape.count for r in sectors) == len(example)
-    assert sum(r.core.count for r in sectors) == cop.count("core")
+    sectors = [r for r in rep.representation if r.facet == "sector"]
+    assert sum(r.landscape for r in sectors) == len(example)
+    assert sum(r.core for r in sectors) == cop.count("core")
     for r in sectors:
-        if r.landscape.count and r.leading.count:
-            share = r.landscape.count / len(example)
-            assert r.leading.ratio == pytest.approx(r.leading.share / share)
+        if r.landscape and r.core + r.inner:
+            share = r.landscape / len(example)
+            assert r.ratio.leading == pytest.approx(r.share.leading / share)
+        assert r.status in ("ok", "missing", "under_represented", "unknown")
     cands = copnet.candidates(example, cop, limit=5)
     assert 0 < len(cands) <= 5
     assert all(c.id not in cop for c in cands)
@@ -121,8 +126,11 @@ def test_gaps_report_on_the_example(example: copnet.Network) -> None:
         assert c.reasons and all(r.code and r.text for r in c.reasons)
     frag = copnet.fragility(example, cop)
     assert len(frag.departures) == cop.count("core")
-    for a in frag.articulation_points:
-        assert a.splits_into == len(a.pieces) >= 2
+    assert frag.fragile
+    for a in frag.fragile:
+        assert a.splits_into == len(a.pieces) >= 2 and a.circle == cop[a.id].value
+    whole = copnet.gaps(example, cop)
+    assert whole.fragile == frag.fragile and whole.candidates[:5] == cands
     with pytest.raises(copnet.InvalidValue):
         copnet.candidates(example, cop, no_such_option=1)
     with pytest.raises(copnet.UnknownStakeholder):
@@ -138,10 +146,15 @@ def test_taxonomy_from_a_dict_names_who_is_missing(example: copnet.Network) -> N
 
 def test_boundaries_report(example: copnet.Network) -> None:
     r = copnet.boundaries(example, "sector", permutations=200, seed=3)
-    assert r.facet == "sector" and r.mixing.total > 0
-    assert r.ei.permutations == 200 and 0.0 <= r.ei.p_greater <= 1.0
-    assert set(r.brokerage.stakeholders) == set(example)
-    assert {lc.kind for lc in r.levels} == set(copnet.TieKind)
+    assert r.facet == "sector" and r.total > 0
+    assert r.permutations == 200 and 0.0 <= r.ei_p_greater <= 1.0
+    assert [b.id for b in r.brokerage] == list(example)
+    assert set(r.levels_by_kind) == {k.value for k in copnet.TieKind}
+    # The report is its parts: the same fields as the separate analyses.
+    ei = copnet.ei_index(example, "sector", permutations=200, seed=3)
+    assert {k: r[k] for k in ei} == ei
+    assert r.to_dict()["holes"] == copnet.structural_holes(example).to_list()
+    assert copnet.level_crossing(example).levels == r.levels
     again = copnet.boundaries(example, "sector", permutations=200, seed=3, threads=1)
     # The same whatever the threads (NaN-aware: JSON text spells NaN the same each time).
     assert json.dumps(again.to_dict(), sort_keys=True) == json.dumps(r.to_dict(), sort_keys=True)
@@ -155,9 +168,10 @@ def test_circles_on_the_example(example: copnet.Network, tmp_path) -> None:
     assert fit.members == len(cop) and -1.0 <= fit.core_vs_rest <= 1.0
     assert fit.best >= fit.core_inner_vs_outer - 1e-12
     cp = copnet.core_periphery(example, cop)
-    assert len(cp.core) == cp.core_size and max(cp.scores.values()) == pytest.approx(1.0)
+    assert cp.core == [s.id for s in cp.scores if s.core]
+    assert max(s.score for s in cp.scores) == pytest.approx(1.0)
     d = copnet.circle_density(example, cop)
-    assert len(d.blocks) == 16 and len(d.reciprocity) == 4
+    assert len(d.density) == 16 and list(d.reciprocity) == ["core", "inner", "outer", "none"]
     for s in copnet.suggest_moves(example, cop):
         assert s.kind in ("move_inward", "at_risk", "invite") and s.why
     snapshot = tmp_path / "before.csv"

@@ -104,12 +104,16 @@ def test_results_to_dict_are_json(example: copnet.Network) -> None:
     # to_dict() is the CLI's JSON (test_cli_parity.py): `reached` [{id, hops}] for `hops`.
     assert {x["id"]: x["hops"] for x in d["reached"]} == r.hops and d["count"] == r.count
     assert d["by_circle"][0]["category"] == "core"
-    assert "ReachResult(hops=" in repr(r)
+    assert repr(r).startswith("ReachResult(count=") and r.reached[0].hops == 0
+    assert r.reached[r.reached[0].id] is r.reached[0]  # rows with an id are found by it
+    assert r == d and isinstance(r.by_circle[0], copnet.Record)
     summary = example.summary(cop)
     s = summary.to_dict()
     assert s["circles"] == {"core": 5, "inner": 11, "outer": 24, "none": 21}
-    assert s["stakeholders"] == 61 and sum(s["ties"].values()) == summary.ties
-    assert s["ties"] == summary.ties_by_kind and list(s) == ["stakeholders", "ties", "circles"]
+    assert s["stakeholders"] == 61 and sum(s["ties"].values()) == example.tie_count()
+    assert summary.ties == s["ties"] and summary.community == "community"
+    assert list(s) == ["stakeholders", "ties", "community", "circles", "levels", "stances"]
+    assert sum(summary.levels.values()) == sum(summary.stances.values()) == 61
     lev = copnet.leverage(example, 2, circle="core", runs=50).to_dict()
     assert lev["method"] == "celf" and len(lev["conveners"]) == 2
     json.dumps(lev)

@@ -81,3 +81,30 @@ def test_circles_report_fields_are_its_description(net: copnet.Network) -> None:
     assert r == copnet.circles(net)
     r.to_dict()["fit"] = "changed"  # a copy: the result keeps its own
     assert r.fit == d["fit"]
+
+
+def results(n: copnet.Network) -> List[Any]:
+    """One result of every Record class, made on the example."""
+    cop = n.community()
+    before = copnet.read_membership(n, EXAMPLE / "membership-2023.csv", "before") \
+        if (EXAMPLE / "membership-2023.csv").exists() else None
+    made = [f(n) for f in CASES.values()]
+    made += [copnet.level_flow(n, "local", "state", community=cop),
+             copnet.coalition_synergy(n, core(n)[:2], runs=50),
+             copnet.representation(n), copnet.fragility(n), copnet.ei_index(n, "sector"),
+             copnet.mixing_matrix(n, "sector"), copnet.brokerage(n, "sector"),
+             copnet.level_crossing(n), copnet.core_periphery(n, cop), copnet.circle_fit(n),
+             copnet.circle_density(n), copnet.trajectories(n, before or cop, cop)]
+    return made
+
+
+def test_result_classes_declare_their_description_keys(net: copnet.Network) -> None:
+    # The annotations of each result class (what type checkers and the docs see) are the keys
+    # of its description, in order; only `trajectories` (with `before`) may be absent.
+    seen = set()
+    for r in results(net.copy()):
+        declared = list(type(r).__annotations__)
+        assert [k for k in declared if k in r] == list(r), type(r).__name__
+        assert set(declared) - set(r) <= {"trajectories"}, type(r).__name__
+        seen.add(type(r))
+    assert len(seen) == 19  # every Record class but Record itself
