@@ -66,7 +66,7 @@ std::string run_reach(const ReachCli& o) {
         JsonSink sink;
         describe(sink, net, r);
         describe(sink, net, b);
-        if (flow) describe(sink, net, *flow);
+        if (flow) describe_in(sink, "flow", net, *flow);
         return sink.text();
     }
     std::ostringstream out;

@@ -39,7 +39,7 @@ std::string as_json(const Network& net, const SpreadResult& r, const SpreadBreak
     JsonSink sink;
     describe(sink, net, r, model);
     describe(sink, net, b);
-    if (synergy) describe(sink, net, *synergy);
+    if (synergy) describe_in(sink, "synergy", net, *synergy);
     return sink.text();
 }
 
