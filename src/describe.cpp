@@ -89,9 +89,17 @@ void describe(FieldSink& sink, const Network& /*net*/, const Summary& s) {
         for (Level l : all_levels) sink.put(to_string(l), s.levels[static_cast<std::size_t>(l)]);
         sink.put("unknown", s.levels[3]);
     }
-    const Nested stances(sink, "stances", false);
-    for (Stance x : {Stance::ally, Stance::neutral, Stance::skeptic})
-        sink.put(to_string(x), s.stances[static_cast<std::size_t>(x)]);
+    {
+        const Nested stances(sink, "stances", false);
+        for (Stance x : {Stance::ally, Stance::neutral, Stance::skeptic})
+            sink.put(to_string(x), s.stances[static_cast<std::size_t>(x)]);
+    }
+    const Nested list(sink, "merged_spellings", true);
+    for (const MergedSpellings& m : s.merged_spellings) {
+        const Nested row(sink, {}, false);
+        sink.put("facet", m.facet);
+        sink.put_list("spellings", m.spellings);
+    }
 }
 
 void describe(FieldSink& sink, const Network& net, const ReachResult& r) {

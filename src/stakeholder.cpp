@@ -1,7 +1,11 @@
 #include "copnet/stakeholder.hpp"
 
 #include <array>
+#include <cstdlib>
+#include <memory>
 #include <string>
+
+#include <utf8proc.h>
 
 #include "copnet/error.hpp"
 #include "detail/text.hpp"
@@ -42,6 +46,58 @@ bool is_reserved_column(std::string_view name) noexcept {
     for (auto r : reserved)
         if (detail::iequals(name, r)) return true;
     return false;
+}
+
+namespace {
+
+bool is_space(unsigned char c) noexcept {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// `text` with white space trimmed and inner runs collapsed to one space (ASCII white space, and
+// the no-break space U+00A0 that spreadsheets leave behind).
+std::string collapse(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool gap = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const bool nbsp = c == 0xC2 && i + 1 < text.size() &&
+                          static_cast<unsigned char>(text[i + 1]) == 0xA0;
+        if (is_space(c) || nbsp) {
+            gap = !out.empty();
+            if (nbsp) ++i;
+            continue;
+        }
+        if (gap) out.push_back(' ');
+        gap = false;
+        out.push_back(static_cast<char>(c));
+    }
+    return out;
+}
+
+} // namespace
+
+std::string category_key(std::string_view text) {
+    std::string t = collapse(text);
+    bool ascii = true;
+    for (char c : t) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (ascii) {
+        for (char& c : t) c = detail::ascii_lower(c);
+        return t;
+    }
+    utf8proc_uint8_t* folded = nullptr;
+    const utf8proc_ssize_t n = utf8proc_map(
+        reinterpret_cast<const utf8proc_uint8_t*>(t.data()), static_cast<utf8proc_ssize_t>(t.size()),
+        &folded, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
+    if (n < 0) {  // not UTF-8: fold what can be folded
+        for (char& c : t) c = detail::ascii_lower(c);
+        return t;
+    }
+    const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(folded, &std::free);
+    // Folding can make new white space (rare: compatibility forms are not applied), so collapse
+    // once more.
+    return collapse(std::string_view(reinterpret_cast<const char*>(folded), static_cast<std::size_t>(n)));
 }
 
 Facet::Facet(std::string_view name) : name_(name), field_(Field::attribute) {

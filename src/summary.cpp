@@ -1,6 +1,28 @@
 #include "copnet/summary.hpp"
 
+#include "detail/categories.hpp"
+
+#include <algorithm>
+
 namespace copnet {
+
+std::vector<MergedSpellings> merged_spellings(const Network& net, std::string_view facet) {
+    const Facet f(facet);
+    detail::CategoryTable table(f);
+    std::vector<std::vector<std::string_view>> spellings;  // by category, distinct, in order
+    for (StakeholderId who : net.stakeholders()) {
+        const std::string_view text = f(net.stakeholder(who));
+        const std::uint32_t c = table.add(text);
+        if (c == spellings.size()) spellings.emplace_back();
+        auto& seen = spellings[c];
+        if (std::find(seen.begin(), seen.end(), text) == seen.end()) seen.push_back(text);
+    }
+    std::vector<MergedSpellings> out;
+    for (const auto& seen : spellings)
+        if (seen.size() > 1)
+            out.push_back({f.name(), std::vector<std::string>(seen.begin(), seen.end())});
+    return out;
+}
 
 Summary summarize(const Network& net, const Community* community) {
     Summary s;
@@ -20,6 +42,11 @@ Summary summarize(const Network& net, const Community* community) {
         ++s.levels[st.level ? static_cast<std::size_t>(*st.level) : 3];
         ++s.stances[static_cast<std::size_t>(st.stance)];
     }
+    std::vector<std::string> facets{"sector", "organization"};
+    for (const std::string& a : net.attribute_names()) facets.push_back(a);
+    for (const std::string& facet : facets)
+        for (MergedSpellings& m : merged_spellings(net, facet))
+            s.merged_spellings.push_back(std::move(m));
     return s;
 }
 

@@ -133,12 +133,16 @@ TEST_CASE("representation rejects bad facets and thresholds", "[gaps][errors]") 
                       Catch::Contains("region"));
 }
 
-TEST_CASE("taxonomies match exactly, ignoring case, through aliases", "[gaps][taxonomy]") {
+TEST_CASE("taxonomies match by category_key, through aliases", "[gaps][taxonomy]") {
     const Taxonomy t = framework_taxonomy();
     CHECK(t.match("sector", "Families") == std::optional<std::string_view>("families"));
     CHECK(t.match("SECTOR", "family") == std::optional<std::string_view>("families"));
     CHECK(t.match("sector", "famil") == std::nullopt);
-    CHECK(t.match("sector", " families") == std::nullopt);  // no trimming
+    // Stray and doubled white space and case are no difference (category_key); spelling is.
+    CHECK(t.match("sector", " families ") == std::optional<std::string_view>("families"));
+    CHECK(t.match("sector", "State  Agencies") ==
+          std::optional<std::string_view>("state agencies and councils"));
+    CHECK(t.match("sector", "familes") == std::nullopt);
     CHECK(t.match("level", "National") == std::optional<std::string_view>("national"));
     CHECK(t.match("region", "north") == std::nullopt);
     REQUIRE(t.find("perspective") != nullptr);

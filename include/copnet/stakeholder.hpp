@@ -87,6 +87,13 @@ struct Stakeholder {
 /// level, perspective, organization, circle, stance. Such names cannot be attributes. O(1).
 [[nodiscard]] bool is_reserved_column(std::string_view name) noexcept;
 
+/// The canonical form by which copnet compares two category texts (facet values): Unicode NFC,
+/// case-folded (Unicode default case folding), leading and trailing white space removed and
+/// inner runs of white space collapsed to one space — so "State agencies ", "state  agencies"
+/// and "STATE AGENCIES" are one category, displayed in the first spelling met. Text that is not
+/// valid UTF-8 is folded byte by byte (ASCII letters only). Uses utf8proc. Cost: O(length).
+[[nodiscard]] std::string category_key(std::string_view text);
+
 /// A facet by name, resolved once so that grouping many stakeholders costs no string compares.
 ///
 /// Built-in facets: "id", "name", "sector", "level", "perspective", "organization", "stance"
@@ -99,6 +106,9 @@ public:
 
     /// The facet's name as given.
     [[nodiscard]] const std::string& name() const noexcept { return name_; }
+    /// True when values group by `category_key` (every facet but "id", whose values are
+    /// compared exactly).
+    [[nodiscard]] bool folds() const noexcept { return field_ != Field::id; }
     /// True when the facet is an attribute column rather than a built-in one.
     [[nodiscard]] bool is_attribute() const noexcept { return field_ == Field::attribute; }
 

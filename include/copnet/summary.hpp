@@ -5,11 +5,26 @@
 #include <array>
 #include <cstddef>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "copnet/community.hpp"
 #include "copnet/network.hpp"
 
 namespace copnet {
+
+/// Several spellings of one facet's category that copnet reads as one (`category_key`).
+struct MergedSpellings {
+    std::string facet;
+    /// The spellings in the order first met; the first is the one shown.
+    std::vector<std::string> spellings;
+};
+
+/// The categories of `facet` written in more than one way ("Employers", "employers ") — which
+/// every analysis counts as one category — in the order first met. Cost: O(V) expected.
+/// Throws: invalid_value for a bad facet name (see `Facet`).
+[[nodiscard]] std::vector<MergedSpellings> merged_spellings(const Network& net,
+                                                            std::string_view facet);
 
 /// Counts that describe a network and one of its communities (`copnet summary`).
 struct Summary {
@@ -26,10 +41,13 @@ struct Summary {
     std::array<std::size_t, 4> levels{};
     /// Stakeholders by stance, indexed by `Stance` (ally, neutral, skeptic).
     std::array<std::size_t, 3> stances{};
+    /// Categories written in several ways, over sector, organization and every attribute.
+    std::vector<MergedSpellings> merged_spellings;
 };
 
 /// Counts stakeholders, ties by kind, circles of `community` (nullptr: none), levels and
-/// stances. Cost: O(V). Throws nothing beyond allocation.
+/// stances, and lists the merged spellings. Cost: O(V · (attributes + 2)) expected. Throws
+/// nothing beyond allocation.
 [[nodiscard]] Summary summarize(const Network& net, const Community* community = nullptr);
 
 } // namespace copnet

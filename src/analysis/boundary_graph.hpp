@@ -13,6 +13,7 @@
 #include <gsl/gsl>
 
 #include "copnet/analysis/boundary.hpp"
+#include "detail/categories.hpp"
 #include "detail/snapshot.hpp"
 #include "copnet/error.hpp"
 #include "copnet/network.hpp"
@@ -20,7 +21,8 @@
 
 namespace copnet::detail {
 
-/// A facet's categories: names in order of first appearance, and each vertex's category.
+/// A facet's categories: names (first spellings) in order of first appearance, and each
+/// vertex's category.
 struct Categories {
     std::vector<std::string> names;
     std::vector<std::uint32_t> of;  ///< by compact vertex
@@ -42,13 +44,9 @@ inline Categories categories(const Network& net, std::string_view facet) {
     }
     Categories c;
     c.of.reserve(net.stakeholder_count());
-    std::unordered_map<std::string_view, std::uint32_t> index;
-    for (StakeholderId who : net.stakeholders()) {
-        const std::string_view name = f(net.stakeholder(who));
-        auto [it, fresh] = index.emplace(name, static_cast<std::uint32_t>(c.names.size()));
-        if (fresh) c.names.emplace_back(name);
-        c.of.push_back(it->second);
-    }
+    CategoryTable table(f);  // spellings of one category merge (category_key)
+    for (StakeholderId who : net.stakeholders()) c.of.push_back(table.add(f(net.stakeholder(who))));
+    c.names = table.names();
     return c;
 }
 

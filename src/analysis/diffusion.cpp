@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "copnet/error.hpp"
+#include "detail/categories.hpp"
 #include "detail/parallel.hpp"
 #include "detail/text.hpp"
 #include "diffusion_model.hpp"
@@ -271,12 +272,12 @@ SpreadBreakdown break_down(const Network& net, const SpreadResult& result,
     }
     if (!facet.empty()) {
         const Facet f(facet);
-        std::unordered_map<std::string_view, std::size_t> row_of;
+        detail::CategoryTable rows(f);  // spellings of one category merge
         for (StakeholderId who : net.stakeholders()) {
             const std::string_view category = f(net.stakeholder(who));
-            auto [it, fresh] = row_of.emplace(category, out.by_facet.size());
-            if (fresh) out.by_facet.push_back({std::string(category), 0, 0.0, 0.0});
-            auto& row = out.by_facet[it->second];
+            const std::uint32_t i = rows.add(category);
+            if (i == out.by_facet.size()) out.by_facet.push_back({std::string(category), 0, 0.0, 0.0});
+            auto& row = out.by_facet[i];
             ++row.total;
             row.expected += p[who.index()];
         }

@@ -12,6 +12,7 @@
 #include "detail/snapshot.hpp"
 #include "copnet/error.hpp"
 #include "detail/bfs.hpp"
+#include "detail/categories.hpp"
 #include "gaps_detail.hpp"
 
 namespace copnet {
@@ -332,17 +333,23 @@ Fragility fragility(const Network& net, const Community& community,
     // Dependence: the members' cross-category ties held by single stakeholders. Every tie is
     // listed once at each end of the undirected snapshot, so the entries u → w with u < w
     // count each tie once.
-    std::vector<std::string_view> category(n);
+    // Categories by index (spellings of one category merged); `none` for no value.
+    constexpr std::uint32_t none = UINT32_MAX;
+    std::vector<std::uint32_t> category(n, none);
     for (std::size_t i = 0; i < facets.size(); ++i) {
         Dependence dep;
         dep.facet = options.dependence_facets[i];
-        for (std::uint32_t v : members) category[v] = facets[i](net.stakeholder(s.stakeholder(v)));
+        detail::CategoryTable table(facets[i]);
+        for (std::uint32_t v : members) {
+            const std::string_view text = facets[i](net.stakeholder(s.stakeholder(v)));
+            category[v] = text.empty() ? none : table.add(text);
+        }
         std::vector<std::size_t> held(n, 0);
         for (std::uint32_t u : members) {
-            if (category[u].empty()) continue;
+            if (category[u] == none) continue;
             for (std::uint32_t j = s.offsets[u]; j < s.offsets[u + 1]; ++j) {
                 const std::uint32_t w = s.targets[j];
-                if (w <= u || member[w] == 0 || category[w].empty() || category[w] == category[u])
+                if (w <= u || member[w] == 0 || category[w] == none || category[w] == category[u])
                     continue;
                 ++dep.cross_ties;
                 ++held[u];

@@ -74,10 +74,15 @@ Representation representation(const Network& net, const Community& community,
             std::array<std::size_t, 4> counts{};
         };
         std::vector<Row> rows;
+        // By category_key: the spellings of one category merge, shown as the taxonomy's name or
+        // the first spelling met.
+        const auto key_of = [&](std::string_view text) {
+            return facet.folds() ? category_key(text) : std::string(text);
+        };
         std::unordered_map<std::string, std::size_t> index;
         if (const TaxonomyFacet* t = options.taxonomy.find(facet_name))
             for (const TaxonomyCategory& c : t->categories) {
-                index.emplace(c.name, rows.size());
+                index.emplace(key_of(c.name), rows.size());
                 rows.push_back({c.name, true, {}});
             }
         // Each distinct spelling is matched against the taxonomy once; the views point into the
@@ -92,9 +97,9 @@ Representation representation(const Network& net, const Community& community,
                 auto [at, fresh] = by_text.emplace(text, 0);
                 if (fresh) {
                     const auto canonical = options.taxonomy.match(facet_name, text);
-                    std::string key(canonical ? *canonical : text);
-                    auto [it, added] = index.emplace(key, rows.size());
-                    if (added) rows.push_back({std::move(key), false, {}});
+                    const std::string_view shown = canonical ? *canonical : text;
+                    auto [it, added] = index.emplace(key_of(shown), rows.size());
+                    if (added) rows.push_back({std::string(shown), false, {}});
                     at->second = it->second;
                 }
                 r = at->second;
@@ -194,7 +199,8 @@ std::vector<Candidate> rank_candidates(const Network& net, const Community& comm
         facets.push_back(std::move(g));
     }
     const auto contains = [](const std::vector<std::string>& v, std::string_view x) {
-        return std::find(v.begin(), v.end(), x) != v.end();
+        const std::string key = category_key(x);  // spellings of one category are one
+        return std::any_of(v.begin(), v.end(), [&](const std::string& c) { return category_key(c) == key; });
     };
 
     std::vector<Candidate> out;

@@ -13,6 +13,7 @@
 #include "detail/snapshot.hpp"
 #include "copnet/error.hpp"
 #include "detail/bfs.hpp"
+#include "detail/categories.hpp"
 #include "detail/parallel.hpp"
 
 namespace copnet {
@@ -165,12 +166,12 @@ ReachBreakdown break_down(const Network& net, const ReachResult& result,
     }
     if (!facet.empty()) {
         const Facet f(facet);
-        std::unordered_map<std::string_view, std::size_t> row_of;
+        detail::CategoryTable rows(f);  // spellings of one category merge
         for (StakeholderId who : net.stakeholders()) {
             const std::string_view category = f(net.stakeholder(who));
-            auto [it, fresh] = row_of.emplace(category, out.by_facet.size());
-            if (fresh) out.by_facet.push_back({std::string(category), 0, 0, 0.0});
-            auto& row = out.by_facet[it->second];
+            const std::uint32_t i = rows.add(category);
+            if (i == out.by_facet.size()) out.by_facet.push_back({std::string(category), 0, 0, 0.0});
+            auto& row = out.by_facet[i];
             ++row.total;
             row.reached += reached[who.index()] ? 1U : 0U;
         }

@@ -50,13 +50,14 @@ const TaxonomyFacet* Taxonomy::find(std::string_view facet) const noexcept {
 }
 
 std::optional<std::string_view> Taxonomy::match(std::string_view facet,
-                                                std::string_view text) const noexcept {
+                                                std::string_view text) const {
     const TaxonomyFacet* f = find(facet);
     if (f == nullptr) return std::nullopt;
+    const std::string key = category_key(text);
     for (const TaxonomyCategory& c : f->categories) {
-        if (detail::iequals(c.name, text)) return c.name;
+        if (category_key(c.name) == key) return c.name;
         for (const std::string& alias : c.aliases)
-            if (detail::iequals(alias, text)) return c.name;
+            if (category_key(alias) == key) return c.name;
     }
     return std::nullopt;
 }
@@ -109,7 +110,7 @@ Taxonomy parse_taxonomy(std::string_view text, std::string_view name, const Netw
                           "the header needs the columns facet and category");
 
     // Hash indexes, so that each row costs O(its length) expected: the network's attribute
-    // names, each facet's position in `tax.facets`, and per facet every spelling (lower-cased)
+    // names, each facet's position in `tax.facets`, and per facet every spelling (by category_key)
     // with the category that owns it.
     std::unordered_set<std::string_view> attributes;
     if (net != nullptr) {
@@ -157,11 +158,11 @@ Taxonomy parse_taxonomy(std::string_view text, std::string_view name, const Netw
         }
         TaxonomyFacet& owner = tax.facets[slot->second];
         auto& spellings = spellings_of[slot->second];
-        // Every spelling of the new entry must be new to the facet (ignoring case).
+        // Every spelling of the new entry must be new to the facet (as category_key compares).
         std::vector<std::string> keys;
         keys.reserve(entry.aliases.size() + 1);
-        keys.push_back(lower(entry.name));
-        for (const std::string& a : entry.aliases) keys.push_back(lower(a));
+        keys.push_back(category_key(entry.name));
+        for (const std::string& a : entry.aliases) keys.push_back(category_key(a));
         std::unordered_set<std::string_view> own;
         own.reserve(keys.size());
         for (std::size_t i = 0; i < keys.size(); ++i) {

@@ -1,13 +1,15 @@
 // Membership trajectories between two snapshots of a community.
 
+#include <algorithm>
 #include <array>
-#include <map>
+#include <vector>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "copnet/analysis/circles.hpp"
 #include "copnet/error.hpp"
+#include "detail/categories.hpp"
 
 namespace copnet {
 namespace {
@@ -45,7 +47,8 @@ Trajectories trajectories(const Network& net, const Community& before, const Com
     std::optional<Facet> by;
     if (!facet.empty()) by.emplace(facet);
     Trajectories out;
-    std::map<std::string, std::array<std::size_t, 5>, std::less<>> categories;
+    detail::CategoryTable categories(!by || by->folds());  // spellings of one category merge
+    std::vector<std::array<std::size_t, 5>> counts_of;
     for (const StakeholderId who : net.stakeholders()) {
         const Circle b = before.circle(who), a = after.circle(who);
         ++out.transitions[static_cast<std::size_t>(b)][static_cast<std::size_t>(a)];
@@ -54,13 +57,15 @@ Trajectories trajectories(const Network& net, const Community& before, const Com
         out.members.push_back({who, b, a, m});
         ++out.counts[static_cast<std::size_t>(m)];
         if (by) {
-            const std::string_view cat = (*by)(net.stakeholder(who));
-            auto it = categories.find(cat);
-            if (it == categories.end()) it = categories.emplace(std::string(cat), std::array<std::size_t, 5>{}).first;
-            ++it->second[static_cast<std::size_t>(m)];
+            const std::uint32_t c = categories.add((*by)(net.stakeholder(who)));
+            if (c == counts_of.size()) counts_of.emplace_back();
+            ++counts_of[c][static_cast<std::size_t>(m)];
         }
     }
-    for (const auto& [category, counts] : categories) out.by_facet.push_back({category, counts});
+    for (std::uint32_t c = 0; c < categories.size(); ++c)
+        out.by_facet.push_back({categories.names()[c], counts_of[c]});
+    std::sort(out.by_facet.begin(), out.by_facet.end(),
+              [](const CategoryMovement& x, const CategoryMovement& y) { return x.category < y.category; });
     return out;
 }
 

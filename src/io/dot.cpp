@@ -38,7 +38,8 @@ std::string html(std::string_view s) {
 
 void write_dot(const Network& net, std::ostream& out, const DotOptions& options) {
     const Facet facet(options.facet);
-    const std::vector<std::string> cats = detail::categories(net, facet);
+    const detail::PaletteCategories grouped = detail::categories(net, facet);
+    const std::vector<std::string>& cats = grouped.names;
     const Community* cop = net.find_community(options.community);
     std::ostringstream s;
     s << "digraph copnet {\n"
@@ -48,8 +49,8 @@ void write_dot(const Network& net, std::ostream& out, const DotOptions& options)
       << "  edge [arrowsize=0.6];\n";
     auto node_line = [&](StakeholderId who, const std::string& indent) {
         const Stakeholder& st = net.stakeholder(who);
-        const std::string_view cat = facet(st);
-        const auto i = static_cast<std::size_t>(std::find(cats.begin(), cats.end(), cat) - cats.begin());
+        const std::size_t i = grouped.of[who.index()];
+        const std::string_view cat = cats[i];
         s << indent << quoted(st.id) << " [label=" << quoted(st.name.empty() ? st.id : st.name)
           << ", fillcolor=" << quoted(detail::colour_of(cats, i))
           << ", tooltip=" << quoted(options.facet + ": " + (cat.empty() ? std::string("(none)") : std::string(cat)))

@@ -3,12 +3,15 @@
 // (Paul Tol's "muted" and "light" schemes, colour-blind safe) and the category order.
 
 #include <array>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "copnet/network.hpp"
 #include "copnet/stakeholder.hpp"
+#include "detail/categories.hpp"
 
 namespace copnet::detail {
 
@@ -17,16 +20,31 @@ inline constexpr std::array<std::string_view, 14> palette{
     "#882255", "#AA4499", "#77AADD", "#EE8866", "#EEDD88", "#FFAABB", "#99DDFF"};
 inline constexpr std::string_view no_category_colour = "#BBBBBB";
 
-/// The categories of `facet` in the order first met (slot order); "" (unknown) last if met.
-inline std::vector<std::string> categories(const Network& net, const Facet& facet) {
-    std::vector<std::string> out;
-    bool empty = false;
-    for (StakeholderId who : net.stakeholders()) {
-        const std::string_view c = facet(net.stakeholder(who));
-        if (c.empty()) empty = true;
-        else if (std::find(out.begin(), out.end(), c) == out.end()) out.emplace_back(c);
+/// The categories of `facet` (spellings of one category merged, `category_key`) and each live
+/// stakeholder's, by slot: names in the order first met (slot order), "" (unknown) last if met.
+struct PaletteCategories {
+    std::vector<std::string> names;
+    std::vector<std::uint32_t> of;  ///< by slot (unused slots 0)
+};
+inline PaletteCategories categories(const Network& net, const Facet& facet) {
+    CategoryTable table(facet);
+    std::vector<std::uint32_t> first(net.slot_count(), 0);
+    for (StakeholderId who : net.stakeholders()) first[who.index()] = table.add(facet(net.stakeholder(who)));
+    // Renumber: the known categories in order met, the unknown one ("") last.
+    const std::optional<std::uint32_t> unknown = table.find("");
+    std::vector<std::uint32_t> order(table.size());
+    PaletteCategories out;
+    for (std::uint32_t i = 0; i < table.size(); ++i) {
+        if (unknown && i == *unknown) continue;
+        order[i] = static_cast<std::uint32_t>(out.names.size());
+        out.names.push_back(table.names()[i]);
     }
-    if (empty) out.emplace_back();
+    if (unknown) {
+        order[*unknown] = static_cast<std::uint32_t>(out.names.size());
+        out.names.emplace_back();
+    }
+    out.of.resize(first.size(), 0);
+    for (StakeholderId who : net.stakeholders()) out.of[who.index()] = order[first[who.index()]];
     return out;
 }
 

@@ -51,16 +51,15 @@ CircleMapLayout layout_circle_map(const Network& net, const CircleMapOptions& op
     for (StakeholderId h : options.highlight) (void)net.stakeholder(h);  // throws if unknown
     const Community* cop = net.find_community(options.community);
     CircleMapLayout L;
-    L.categories = detail::categories(net, facet);
+    detail::PaletteCategories grouped = detail::categories(net, facet);
+    L.categories = std::move(grouped.names);
     const std::size_t C = L.categories.size();
     for (StakeholderId who : net.stakeholders()) {
         const Stakeholder& s = net.stakeholder(who);
         PlacedStakeholder p;
         p.who = who;
         p.ring = cop ? cop->circle(who) : Circle::none;
-        const std::string_view cat = facet(s);
-        p.category = static_cast<std::size_t>(std::find(L.categories.begin(), L.categories.end(), cat) -
-                                              L.categories.begin());
+        p.category = grouped.of[who.index()];
         if (options.labels) p.label = s.name.empty() ? s.id : s.name;
         L.placed.push_back(std::move(p));
     }

@@ -49,6 +49,12 @@ std::string as_text(const Summary& s, const std::string& label) {
                 << s.circles[static_cast<std::size_t>(c)] << '\n';
         }
     }
+    for (const MergedSpellings& m : s.merged_spellings) {
+        out << "Note: " << m.facet << ": ";
+        for (std::size_t i = 0; i < m.spellings.size(); ++i)
+            out << (i == 0 ? "" : i + 1 == m.spellings.size() ? " and " : ", ") << '\'' << m.spellings[i] << '\'';
+        out << " read as one\n";
+    }
     return out.str();
 }
 

@@ -213,13 +213,16 @@ class Rows(List[Any]):
 
 class Summary(Record):
     """The landscape at a glance (``copnet summary``): stakeholders, ties by kind, the
-    community counted and its members by circle, stakeholders by level and by stance."""
+    community counted and its members by circle, stakeholders by level and by stance, and the
+    categories written in several ways that copnet reads as one (``merged_spellings`` [{facet,
+    spellings}], the first spelling shown)."""
     stakeholders: int
     ties: Dict[str, int]
     community: str
     circles: Dict[str, int]
     levels: Dict[str, int]
     stances: Dict[str, int]
+    merged_spellings: Rows
 
 
 class ReachResult(Record):

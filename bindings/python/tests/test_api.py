@@ -112,7 +112,8 @@ def test_results_to_dict_are_json(example: copnet.Network) -> None:
     assert s["circles"] == {"core": 5, "inner": 11, "outer": 24, "none": 21}
     assert s["stakeholders"] == 61 and sum(s["ties"].values()) == example.tie_count()
     assert summary.ties == s["ties"] and summary.community == "community"
-    assert list(s) == ["stakeholders", "ties", "community", "circles", "levels", "stances"]
+    assert list(s) == ["stakeholders", "ties", "community", "circles", "levels", "stances",
+                       "merged_spellings"]
     assert sum(summary.levels.values()) == sum(summary.stances.values()) == 61
     lev = copnet.leverage(example, 2, circle="core", runs=50).to_dict()
     assert lev["method"] == "celf" and len(lev["conveners"]) == 2

@@ -37,7 +37,8 @@ struct TaxonomyFacet {
 /// The categories a community is expected to have, whether or not the landscape has them yet.
 ///
 /// Matching is explicit: a stakeholder's category text matches a taxonomy category when it
-/// equals its name or one of its aliases, ignoring ASCII case (no trimming, no fuzzy match).
+/// equals its name or one of its aliases as `category_key` compares them (case, white space and
+/// Unicode normal form aside; no fuzzy match).
 /// Facet names match as `Facet` resolves them (built-ins case-insensitively).
 struct Taxonomy {
     std::vector<TaxonomyFacet> facets{};
@@ -45,9 +46,10 @@ struct Taxonomy {
     /// The entry of `facet`, or nullptr. Cost: O(facets).
     [[nodiscard]] const TaxonomyFacet* find(std::string_view facet) const noexcept;
     /// The canonical name of the category `text` matches under `facet`, or empty if none.
-    /// Cost: O(categories + aliases) of that facet.
+    /// Cost: O(total length of that facet's names and aliases). Throws nothing beyond
+    /// allocation.
     [[nodiscard]] std::optional<std::string_view> match(std::string_view facet,
-                                                        std::string_view text) const noexcept;
+                                                        std::string_view text) const;
 };
 
 /// The built-in preset from the IDEA Partnership's "Leading by Convening": sectors (state
