@@ -298,9 +298,14 @@ TEST_CASE("copnet leverage --among chooses within a circle", "[cli][leverage]") 
         core.insert(net.stakeholder(who).id);
     CHECK(chosen == core);
 
+    // The circles nest: "among the inner circle" is at or inside it (core + inner), as in Python.
     const auto inner = json_of(run("leverage --format json --among inner --k 3 --runs 200"));
     REQUIRE(inner.at("conveners").size() == 3);
-    for (const auto& id : inner["conveners"]) CHECK(circle_of(id) == copnet::Circle::inner);
+    for (const auto& id : inner["conveners"]) CHECK(circle_of(id) <= copnet::Circle::inner);
+    const auto all_inner = json_of(run("leverage --format json --among inner --k 16 --runs 20"));
+    CHECK(all_inner.at("conveners").size() == 16);  // 5 core + 11 inner
+    CHECK_THAT(run("leverage --among inner --k 17 --runs 20").err,
+               Catch::Contains("only 16 candidates"));
 
     const auto members = json_of(run("leverage --format json --among members --k 4 --runs 200"));
     REQUIRE(members.at("conveners").size() == 4);
@@ -314,7 +319,7 @@ TEST_CASE("copnet leverage --among chooses within a circle", "[cli][leverage]") 
 
 TEST_CASE("copnet spread and leverage reject bad options cleanly",
           "[cli][spread][leverage][errors]") {
-    const Landscape no_inner("id,circle\na,core\nb,outer\nc,none\n",
+    const Landscape no_inner("id,circle\na,outer\nb,outer\nc,none\n",
                              "source,target,kind\na,b,influence\n");
     const Landscape no_circles("id\na\nb\n", "source,target,kind\na,b,influence\n");
     struct Case {
@@ -338,7 +343,8 @@ TEST_CASE("copnet spread and leverage reject bad options cleanly",
         {"leverage --k -1", "--k: must be a whole number"},
         {"leverage --k 6 --among core --runs 10", "only 5 candidates"},
         {"leverage --among bogus", "--among"},
-        {"leverage --among inner " + no_inner.args(), "has no inner circle members"},
+        {"leverage --among inner " + no_inner.args(),
+         "has no members at or inside the inner circle"},
         {"leverage --among core " + no_circles.args(), "no community \"community\""},
         {"leverage --epsilon 2", "epsilon must be in (0,1)"},
         {"leverage --method imm --ell 0", "ell must be above 0"},

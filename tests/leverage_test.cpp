@@ -110,6 +110,26 @@ TEST_CASE("leverage among chosen candidates only", "[leverage]") {
     CHECK_THROWS_WITH(leverage(net, twice, {.k = 2}), Catch::Contains("only 1 candidates"));
 }
 
+TEST_CASE("the conveners' pool is everyone at or inside a circle", "[leverage]") {
+    Network net = two_stars();
+    Community& cop = net.add_community("cop");
+    cop.set_circle(net.at("h1"), Circle::core);
+    cop.set_circle(net.at("a0"), Circle::inner);
+    cop.set_circle(net.at("b1"), Circle::outer);
+    using Ids = std::vector<StakeholderId>;
+    CHECK(convener_pool(net, &cop, Circle::core) == Ids{net.at("h1")});
+    // The circles nest: the inner circle's pool holds the core group too (CLI and Python alike).
+    const Ids inner = convener_pool(net, &cop, Circle::inner);
+    CHECK(inner.size() == 2);
+    CHECK(std::find(inner.begin(), inner.end(), net.at("h1")) != inner.end());
+    CHECK(convener_pool(net, &cop, Circle::outer).size() == 3);
+    CHECK(convener_pool(net, &cop, std::nullopt).size() == net.stakeholder_count());
+    CHECK(convener_pool(net, nullptr, Circle::none).size() == net.stakeholder_count());
+    CHECK_THROWS_AS(convener_pool(net, nullptr, Circle::core), invalid_value);
+    const Community& empty = net.add_community("empty");
+    CHECK_THROWS_WITH(convener_pool(net, &empty, Circle::inner), Catch::Contains("no members"));
+}
+
 TEST_CASE("CELF: gains never grow (submodular spread, common random numbers)", "[leverage]") {
     const Network net = random_landscape(80, 320, 0.05, 0.35, 3);
     const LeverageResult r = leverage(

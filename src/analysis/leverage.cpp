@@ -397,6 +397,22 @@ LeverageResult leverage(const Network& net, std::span<const StakeholderId> candi
     return r;
 }
 
+std::vector<StakeholderId> convener_pool(const Network& net, const Community* community,
+                                         std::optional<Circle> circle) {
+    if (!circle || *circle == Circle::none) {
+        const auto range = net.stakeholders();
+        return {range.begin(), range.end()};
+    }
+    if (community == nullptr)
+        throw invalid_value("conveners at or inside the " + std::string(to_string(*circle)) +
+                            " circle need a community");
+    std::vector<StakeholderId> pool = community->members_within(*circle);
+    if (pool.empty())
+        throw invalid_value("the community \"" + community->name() + "\" has no members at or inside the " +
+                            std::string(to_string(*circle)) + " circle");
+    return pool;
+}
+
 LeverageResult leverage(const Network& net, const LeverageOptions& options) {
     const auto range = net.stakeholders();
     const std::vector<StakeholderId> all(range.begin(), range.end());

@@ -2,6 +2,7 @@
 // greedy or IMM), among a circle of the community or the whole landscape.
 
 #include <iomanip>
+#include <optional>
 #include <memory>
 #include <sstream>
 
@@ -25,25 +26,24 @@ struct LeverageCli {
     double ell = 1.0;
 };
 
-/// The candidates named by --among: a circle of `cop`, its members (core + inner + outer), or
-/// every stakeholder. Throws invalid_value without a community or for an empty selection.
+/// The circle named by --among (members: the outer circle and everything inside it; all: none).
+std::optional<Circle> among_circle(const LeverageCli& o) {
+    if (o.among == "all") return std::nullopt;
+    return o.among == "members" ? Circle::outer : parse_circle(o.among);
+}
+
+/// The candidates named by --among (`convener_pool`: at or inside the circle). Throws
+/// invalid_value naming the option without a community or for an empty selection.
 std::vector<StakeholderId> candidates(const Network& net, const Community* cop,
                                       const LeverageCli& o) {
-    if (o.among == "all") {
-        const auto range = net.stakeholders();
-        return {range.begin(), range.end()};
-    }
-    if (cop == nullptr)
+    if (cop == nullptr && o.among != "all")
         throw invalid_value("--among " + o.among + ": there is no community \"" +
                             o.input.community + "\" (the nodes have no circle column)");
-    const bool members = o.among == "members";
-    std::vector<StakeholderId> ids =
-        members ? cop->members_within(Circle::outer) : cop->members(parse_circle(o.among));
-    if (ids.empty())
-        throw invalid_value("--among " + o.among + ": the community \"" + o.input.community +
-                            "\" has no " +
-                            (members ? std::string("members") : o.among + " circle members"));
-    return ids;
+    try {
+        return convener_pool(net, cop, among_circle(o));
+    } catch (const invalid_value& e) {
+        throw invalid_value("--among " + o.among + ": " + e.what());
+    }
 }
 
 /// The selection in words, for text output.
@@ -51,7 +51,8 @@ std::string among_text(const LeverageCli& o, std::size_t count) {
     const std::string n = std::to_string(count);
     if (o.among == "all") return "all " + n + " stakeholders";
     if (o.among == "members") return "the " + n + " members of the community";
-    return "the " + n + " members of the " + o.among + " circle";
+    if (o.among == "core") return "the " + n + " members of the core group";
+    return "the " + n + " members at or inside the " + o.among + " circle";
 }
 
 /// `rank,id,gain` rows, in the order chosen (rank 1 first).
@@ -145,7 +146,8 @@ void add_leverage_command(CLI::App& app, Runner& run) {
         ->check(non_negative())
         ->capture_default_str();
     cmd->add_option("--among", o->among,
-                    "candidates: core, inner or outer circle, members (all three) or all")
+                    "candidates: those at or inside the core, inner or outer circle (inner = core + "
+                    "inner), members (= outer) or all")
         ->transform(CLI::IsMember({"core", "inner", "outer", "members", "all"}, CLI::ignore_case))
         ->capture_default_str();
     cmd->add_option("--method", o->method,

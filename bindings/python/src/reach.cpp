@@ -225,17 +225,13 @@ spread. Cost (|coalition| + 1) spreads.)doc");
             const ReadLock lock(net);
             std::vector<StakeholderId> pool;
             if (candidates) pool = handles(net, *candidates);
-            if (circle) {
+            if (circle) {  // at or inside the circle (the library's convener_pool)
                 const Community* c = community_from(net, community);
                 if (c == nullptr) c = &net.community("community");
-                const auto within = c->members_within(*circle);
-                if (candidates) {
-                    std::erase_if(pool, [&](StakeholderId s) {
-                        return c->circle(s) > *circle;
-                    });
-                } else {
-                    pool = within;
-                }
+                if (candidates)
+                    std::erase_if(pool, [&](StakeholderId s) { return c->circle(s) > *circle; });
+                else
+                    pool = convener_pool(net, c, circle);
             }
             LeverageOptions options;
             options.diffusion = diffusion_options(kinds, direction, model, runs, seed, threads,

@@ -50,6 +50,9 @@ CASES: Dict[str, Callable[[copnet.Network], Any]] = {
                                 facet="sector"),
     "leverage --k 2 --runs 100 --seed 2 --threads 2":
         lambda n: copnet.leverage(n, 2, runs=100, seed=2, threads=2),
+    # One meaning of "among the inner circle": at or inside it (core + inner), in both faces.
+    "leverage --k 2 --runs 100 --seed 2 --among inner":
+        lambda n: copnet.leverage(n, 2, runs=100, seed=2, circle="inner"),
     "gaps": lambda n: copnet.gaps(n),
     "boundaries --permutations 100 --seed 2 --threads 2":
         lambda n: copnet.boundaries(n, permutations=100, seed=2, threads=2),

@@ -334,4 +334,13 @@ struct LeverageResult {
 /// `leverage` among every stakeholder of `net`.
 [[nodiscard]] LeverageResult leverage(const Network& net, const LeverageOptions& options = {});
 
+/// The conveners' pool "among" a circle, as `copnet leverage --among` and Python's
+/// `leverage(circle=…)` take it: the stakeholders at or inside `circle` of `community` — the
+/// circles nest, so `Circle::inner` is the core group and the inner circle, `Circle::outer`
+/// every member; `Circle::none` or no circle: everyone. Slot order. Cost: O(slots).
+/// Throws: invalid_value when a circle is given without a community, or the pool is empty.
+[[nodiscard]] std::vector<StakeholderId> convener_pool(const Network& net,
+                                                       const Community* community,
+                                                       std::optional<Circle> circle);
+
 } // namespace copnet
