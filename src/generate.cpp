@@ -196,42 +196,66 @@ std::size_t circle_size(double share, std::size_t n, std::size_t minimum) {
     return share > 0.0 ? std::max(s, std::min(minimum, n / 10)) : 0;
 }
 
-} // namespace
+// Every stakeholder's facets as category indices, and its group (sector × level).
+struct Facets {
+    std::vector<std::uint8_t> sector, level, perspective, stance, group;
+};
 
-Network generate(const LandscapeOptions& o) {
-    check(o);
-    const std::size_t n = o.stakeholders;
-    Random rng(o.seed);
+// The groups' members, by group, each in stakeholder order.
+using Members = std::array<std::vector<std::uint32_t>, groups>;
 
-    // Facets.
-    std::vector<std::uint8_t> sector(n), level(n), perspective(n), stance(n);
+// Organizations: their members (head first), each stakeholder's one, each group's ones.
+struct Organizations {
+    std::vector<std::uint32_t> of;                         // org index by stakeholder
+    std::vector<std::vector<std::uint32_t>> members;       // members, head first
+    std::array<std::vector<std::uint32_t>, groups> heads;  // org index by group
+};
+
+// Draws each stakeholder's facets in turn (sector, level, perspective, stance) and its group.
+Facets draw_facets(Random& rng, std::size_t n) {
+    Facets f;
+    f.sector.resize(n);
+    f.level.resize(n);
+    f.perspective.resize(n);
+    f.stance.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
-        sector[i] = static_cast<std::uint8_t>(pick(rng, sector_share));
-        level[i] = static_cast<std::uint8_t>(pick(rng, level_share));
-        perspective[i] = static_cast<std::uint8_t>(pick(rng, perspective_share));
-        stance[i] = static_cast<std::uint8_t>(pick(rng, stance_share));
+        f.sector[i] = static_cast<std::uint8_t>(pick(rng, sector_share));
+        f.level[i] = static_cast<std::uint8_t>(pick(rng, level_share));
+        f.perspective[i] = static_cast<std::uint8_t>(pick(rng, perspective_share));
+        f.stance[i] = static_cast<std::uint8_t>(pick(rng, stance_share));
     }
-    std::vector<std::uint8_t> group_of(n);
+    f.group.resize(n);
     for (std::size_t i = 0; i < n; ++i)
-        group_of[i] = static_cast<std::uint8_t>(std::size_t{sector[i]} * levels + level[i]);
-    auto group = [&](std::size_t i) -> std::size_t { return group_of[i]; };
+        f.group[i] = static_cast<std::uint8_t>(std::size_t{f.sector[i]} * levels + f.level[i]);
+    return f;
+}
 
-    // Chung–Lu degree weights over a random order of ranks, so hubs fall in every group.
+// Chung–Lu degree weights over a random order of ranks, so hubs fall in every group.
+std::vector<double> draw_weights(Random& rng, std::size_t n, double degree_exponent) {
     std::vector<std::uint32_t> rank(n);
     std::iota(rank.begin(), rank.end(), 0U);
     for (std::size_t i = n - 1; i > 0; --i) std::swap(rank[i], rank[rng.below(i + 1)]);
     std::vector<double> weight(n);
-    const double power = -1.0 / (o.degree_exponent - 1.0);
+    const double power = -1.0 / (degree_exponent - 1.0);
     for (std::size_t i = 0; i < n; ++i) weight[i] = std::pow(rank[i] + 1.0, power);
+    return weight;
+}
 
-    std::array<std::vector<std::uint32_t>, groups> members;
-    for (std::size_t i = 0; i < n; ++i) members[group(i)].push_back(static_cast<std::uint32_t>(i));
+// Sorts the stakeholders into their groups.
+Members group_members(const std::vector<std::uint8_t>& group) {
+    Members members;
+    for (std::size_t i = 0; i < group.size(); ++i)
+        members[group[i]].push_back(static_cast<std::uint32_t>(i));
+    return members;
+}
 
-    // Organizations: consecutive runs of each group's members, sizes 1 + geometric.
-    std::vector<std::uint32_t> organization(n);
-    std::vector<std::vector<std::uint32_t>> orgs;  // members, head first
-    std::array<std::vector<std::uint32_t>, groups> heads;  // org index by group
-    const double stop = 1.0 / o.organization_size;
+// Organizations: consecutive runs of each group's members, sizes 1 + geometric; the heaviest
+// member heads each.
+Organizations draw_organizations(Random& rng, const Members& members,
+                                 const std::vector<double>& weight, double organization_size) {
+    Organizations orgs;
+    orgs.of.resize(weight.size());
+    const double stop = 1.0 / organization_size;
     for (std::size_t g = 0; g < groups; ++g) {
         std::size_t at = 0;
         const auto& m = members[g];
@@ -244,68 +268,97 @@ Network generate(const LandscapeOptions& o) {
                 return weight[a] < weight[b];
             });
             std::iter_swap(org.begin(), head);
-            for (std::uint32_t s : org) organization[s] = gsl::narrow<std::uint32_t>(orgs.size());
-            heads[g].push_back(gsl::narrow<std::uint32_t>(orgs.size()));
-            orgs.push_back(std::move(org));
+            for (std::uint32_t s : org)
+                orgs.of[s] = gsl::narrow<std::uint32_t>(orgs.members.size());
+            orgs.heads[g].push_back(gsl::narrow<std::uint32_t>(orgs.members.size()));
+            orgs.members.push_back(std::move(org));
             at += size;
         }
     }
+    return orgs;
+}
 
-    std::vector<Tie> ties;
-    ties.reserve(o.ties);
-    auto id = [](std::uint32_t i) { return StakeholderId(i); };
+// The stakeholder in slot i.
+StakeholderId id(std::uint32_t i) { return StakeholderId(i); }
 
-    // Authority: a random recursive tree in each organization, heads reporting one level up;
-    // organizations in random order until the authority budget is spent.
+// Authority: a random recursive tree in each organization, heads reporting one level up;
+// organizations in random order until the authority budget is spent.
+void draw_authority(Random& rng, const LandscapeOptions& o, const Organizations& orgs,
+                    const Facets& facets, std::vector<Tie>& ties) {
     const auto budget = static_cast<std::size_t>(o.authority_share * static_cast<double>(o.ties));
-    std::vector<std::uint32_t> order(orgs.size());
+    std::vector<std::uint32_t> order(orgs.members.size());
     std::iota(order.begin(), order.end(), 0U);
     for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng.below(i)]);
     for (std::uint32_t k : order) {
-        const auto& org = orgs[k];
+        const auto& org = orgs.members[k];
         const std::uint32_t head = org.front();
-        const std::size_t lv = level[head];
-        const bool reports = lv + 1 < levels && !heads[group(head) + 1].empty();
+        const std::size_t lv = facets.level[head];
+        const std::size_t g = facets.group[head];
+        const bool reports = lv + 1 < levels && !orgs.heads[g + 1].empty();
         if (ties.size() + org.size() - 1 + (reports ? 1 : 0) > budget) continue;
         for (std::size_t p = 1; p < org.size(); ++p)
             ties.push_back({id(org[rng.below(p)]), id(org[p]), TieKind::authority, 1.0});
         if (reports) {
-            const auto& up = heads[group(head) + 1];
-            ties.push_back({id(orgs[up[rng.below(up.size())]].front()), id(head),
+            const auto& up = orgs.heads[g + 1];
+            ties.push_back({id(orgs.members[up[rng.below(up.size())]].front()), id(head),
                             TieKind::authority, 1.0});
         }
     }
+}
 
-    // Influence and collaboration: Chung–Lu endpoints, homophilous but for boundary_share.
-    std::vector<std::uint32_t> all(n);
-    std::iota(all.begin(), all.end(), 0U);
-    const Alias everyone(all, weight);
-    all = {};
+// The endpoint samplers by Chung–Lu weight: over everyone, and over each group's members.
+struct Samplers {
+    Alias everyone;
     std::array<Alias, groups> within;
-    for (std::size_t g = 0; g < groups; ++g) within[g] = Alias(members[g], weight);
+};
+
+// Builds the endpoint samplers.
+Samplers make_samplers(const std::vector<double>& weight, const Members& members) {
+    Samplers s;
+    std::vector<std::uint32_t> all(weight.size());
+    std::iota(all.begin(), all.end(), 0U);
+    s.everyone = Alias(all, weight);
+    all = {};
+    for (std::size_t g = 0; g < groups; ++g) s.within[g] = Alias(members[g], weight);
+    return s;
+}
+
+// An influence or collaboration tie drawn and waiting in the queue to be checked for a repeat.
+struct Candidate {
+    std::uint32_t u = 0, v = 0;
+    TieKind kind = TieKind::influence;
+    bool cross = false;
+    std::uint8_t redraws = 0;
+};
+
+// Draws a candidate's ends: u by weight, v by weight in u's group unless the tie crosses a
+// boundary (then in another group), never u; and prefetches the tie's slot in `drawn`.
+void draw_ends(Candidate& c, Random& rng, const Samplers& samplers,
+               const std::vector<std::uint8_t>& group, const TieSet& drawn) {
+    const std::size_t n = group.size();
+    c.u = samplers.everyone.draw(rng);
+    const Alias& from = (!c.cross && samplers.within[group[c.u]].size() > 1)
+                            ? samplers.within[group[c.u]]
+                            : samplers.everyone;
+    c.v = c.u;
+    for (int tries = 0; tries < 64; ++tries) {
+        c.v = from.draw(rng);
+        if (c.v != c.u && (!c.cross || group[c.v] != group[c.u])) break;
+    }
+    while (c.v == c.u) c.v = static_cast<std::uint32_t>(rng.below(n));
+    drawn.prefetch(c.u, c.v, c.kind);
+}
+
+// Influence and collaboration: Chung–Lu endpoints, homophilous but for boundary_share, until
+// `ties` holds o.ties. Candidates wait in a short queue between drawing and checking, so that
+// the table's memory is fetched for several at once. A repeat is drawn again (up to 15 times;
+// then it is kept, and merged by add_ties).
+void draw_influence_and_collaboration(Random& rng, const LandscapeOptions& o,
+                                      const Samplers& samplers,
+                                      const std::vector<std::uint8_t>& group,
+                                      std::vector<Tie>& ties) {
     TieSet drawn(o.ties);
     for (const Tie& t : ties) drawn.insert(t.source.index(), t.target.index(), t.kind);
-    // Candidates wait in a short queue between drawing and checking, so that the table's
-    // memory is fetched for several at once. A repeat is drawn again (up to 15 times; then it
-    // is kept, and merged by add_ties).
-    struct Candidate {
-        std::uint32_t u = 0, v = 0;
-        TieKind kind = TieKind::influence;
-        bool cross = false;
-        std::uint8_t redraws = 0;
-    };
-    auto draw_ends = [&](Candidate& c) {
-        c.u = everyone.draw(rng);
-        const Alias& from =
-            (!c.cross && within[group(c.u)].size() > 1) ? within[group(c.u)] : everyone;
-        c.v = c.u;
-        for (int tries = 0; tries < 64; ++tries) {
-            c.v = from.draw(rng);
-            if (c.v != c.u && (!c.cross || group(c.v) != group(c.u))) break;
-        }
-        while (c.v == c.u) c.v = static_cast<std::uint32_t>(rng.below(n));
-        drawn.prefetch(c.u, c.v, c.kind);
-    };
     constexpr std::size_t depth = 32;
     std::array<Candidate, depth> queue{};
     std::size_t head = 0, queued = 0;
@@ -317,7 +370,7 @@ Network generate(const LandscapeOptions& o) {
             c.kind = rng.uniform() < o.influence_share ? TieKind::influence
                                                        : TieKind::collaboration;
             c.cross = rng.uniform() < o.boundary_share;
-            draw_ends(c);
+            draw_ends(c, rng, samplers, group, drawn);
             ++queued;
             --to_draw;
         }
@@ -326,7 +379,7 @@ Network generate(const LandscapeOptions& o) {
         --queued;
         if (!drawn.insert(c.u, c.v, c.kind) && c.redraws < 15) {
             ++c.redraws;
-            draw_ends(c);
+            draw_ends(c, rng, samplers, group, drawn);
             queue[(head + queued) % depth] = c;
             ++queued;
             continue;
@@ -334,40 +387,95 @@ Network generate(const LandscapeOptions& o) {
         const double w = std::round((0.05 + 0.95 * rng.uniform()) * 100.0) / 100.0;
         ties.push_back({id(c.u), id(c.v), c.kind, w});
     }
+}
 
-    // Circles, nested around the hubs: the largest perturbed weights are the core, and so on.
-    const std::size_t core = circle_size(o.core_share, n, 3);
-    const std::size_t inner = circle_size(o.inner_share, n, 8);
-    const std::size_t outer = circle_size(o.outer_share, n, 20);
-    const std::size_t members_total = std::min(n, core + inner + outer);
+// How many stakeholders each circle gets, and all of them together (at most n).
+struct CircleSizes {
+    std::size_t core = 0, inner = 0, outer = 0, members = 0;
+};
+
+// The circles' sizes from the options' shares.
+CircleSizes circle_sizes(const LandscapeOptions& o, std::size_t n) {
+    CircleSizes s;
+    s.core = circle_size(o.core_share, n, 3);
+    s.inner = circle_size(o.inner_share, n, 8);
+    s.outer = circle_size(o.outer_share, n, 20);
+    s.members = std::min(n, s.core + s.inner + s.outer);
+    return s;
+}
+
+// Ranks the stakeholders by randomly perturbed weight: the first `members` are the heaviest, in
+// descending order (the circles' members, core first).
+std::vector<std::pair<double, std::uint32_t>> rank_for_circles(Random& rng,
+                                                               const std::vector<double>& weight,
+                                                               std::size_t members) {
+    const std::size_t n = weight.size();
     std::vector<std::pair<double, std::uint32_t>> score(n);
     for (std::size_t i = 0; i < n; ++i)
         score[i] = {weight[i] * (0.5 + rng.uniform()), static_cast<std::uint32_t>(i)};
-    std::partial_sort(score.begin(), score.begin() + static_cast<std::ptrdiff_t>(members_total),
+    std::partial_sort(score.begin(), score.begin() + static_cast<std::ptrdiff_t>(members),
                       score.end(), std::greater<>());
+    return score;
+}
 
-    Network net;
+// Adds the stakeholders, with invented ids, their facets and their organizations.
+void add_stakeholders(Network& net, const Facets& facets, const std::vector<std::uint32_t>& org) {
+    const std::size_t n = facets.sector.size();
     net.reserve(n);
     char buffer[32];
     for (std::size_t i = 0; i < n; ++i) {
         Stakeholder s;
         std::snprintf(buffer, sizeof buffer, "g%07zu", i);
         s.id = buffer;
-        s.sector = sectors[sector[i]];
-        s.level = static_cast<Level>(level[i]);
-        s.perspective = static_cast<Perspective>(perspective[i]);
-        s.stance = static_cast<Stance>(stance[i]);
-        std::snprintf(buffer, sizeof buffer, "org%06u", organization[i]);
+        s.sector = sectors[facets.sector[i]];
+        s.level = static_cast<Level>(facets.level[i]);
+        s.perspective = static_cast<Perspective>(facets.perspective[i]);
+        s.stance = static_cast<Stance>(facets.stance[i]);
+        std::snprintf(buffer, sizeof buffer, "org%06u", org[i]);
         s.organization = buffer;
         [[maybe_unused]] const StakeholderId added = net.add_stakeholder(std::move(s));
         Ensures(added.index() == i);
     }
-    net.add_ties(ties);
-    Community& cop = net.add_community(o.community, "a generated community (invented data)");
-    for (std::size_t j = 0; j < members_total; ++j) {
-        const Circle c = j < core ? Circle::core : j < core + inner ? Circle::inner : Circle::outer;
-        cop.set_circle(StakeholderId(score[j].second), c);
+}
+
+// Adds the community and fills its circles, nested: the ranking's first are the core, and so on.
+void add_circles(Network& net, const std::string& community, const CircleSizes& sizes,
+                 const std::vector<std::pair<double, std::uint32_t>>& ranking) {
+    Community& cop = net.add_community(community, "a generated community (invented data)");
+    for (std::size_t j = 0; j < sizes.members; ++j) {
+        const Circle c = j < sizes.core                 ? Circle::core
+                         : j < sizes.core + sizes.inner ? Circle::inner
+                                                        : Circle::outer;
+        cop.set_circle(StakeholderId(ranking[j].second), c);
     }
+}
+
+} // namespace
+
+// The steps draw from one generator in this order; reordering them changes every landscape.
+Network generate(const LandscapeOptions& o) {
+    check(o);
+    const std::size_t n = o.stakeholders;
+    Random rng(o.seed);
+
+    const Facets facets = draw_facets(rng, n);
+    const std::vector<double> weight = draw_weights(rng, n, o.degree_exponent);
+    const Members members = group_members(facets.group);
+    const Organizations orgs = draw_organizations(rng, members, weight, o.organization_size);
+
+    std::vector<Tie> ties;
+    ties.reserve(o.ties);
+    draw_authority(rng, o, orgs, facets, ties);
+    draw_influence_and_collaboration(rng, o, make_samplers(weight, members), facets.group, ties);
+
+    // Circles, nested around the hubs: the largest perturbed weights are the core, and so on.
+    const CircleSizes sizes = circle_sizes(o, n);
+    const auto ranking = rank_for_circles(rng, weight, sizes.members);
+
+    Network net;
+    add_stakeholders(net, facets, orgs.of);
+    net.add_ties(ties);
+    add_circles(net, o.community, sizes, ranking);
     return net;
 }
 
