@@ -47,7 +47,7 @@
 
 namespace {
 
-constexpr copnet::TieFilter undirected{0b111, copnet::Direction::both};
+const copnet::TieFilter undirected = copnet::TieFilter::all(copnet::Direction::both);
 
 const copnet::Network& landscape(std::size_t n, std::size_t degree) {
     static std::map<std::pair<std::size_t, std::size_t>, std::unique_ptr<copnet::Network>> cache;

@@ -29,7 +29,6 @@ std::optional<double> finite(double x) {
 }
 
 constexpr std::array<Circle, 4> all_circles{Circle::core, Circle::inner, Circle::outer, Circle::none};
-constexpr std::array<TieKind, 3> all_kinds{TieKind::authority, TieKind::influence, TieKind::collaboration};
 constexpr std::array<Level, 3> all_levels{Level::local, Level::state, Level::national};
 constexpr std::array<Movement, 5> all_movements{Movement::joined, Movement::moved_inward,
                                                 Movement::moved_outward, Movement::left,
@@ -73,11 +72,12 @@ void levels(FieldSink& sink, std::string_view key, const LevelCrossing& x) {
 
 } // namespace
 
-void describe(FieldSink& sink, const Network& /*net*/, const Summary& s) {
+void describe(FieldSink& sink, const Network& net, const Summary& s) {
     sink.put("stakeholders", s.stakeholders);
     {
         const Nested ties(sink, "ties", false);
-        for (TieKind k : all_kinds) sink.put(to_string(k), s.ties_by_kind[static_cast<std::size_t>(k)]);
+        for (std::size_t k = 0; k < s.ties_by_relation.size(); ++k)
+            sink.put(net.relation(static_cast<TieKind>(k)).name, s.ties_by_relation[k]);
     }
     sink.put("community", s.community);
     {
@@ -394,12 +394,12 @@ void describe(FieldSink& sink, const Network& net, const std::vector<Spanner>& s
     }
 }
 
-void describe(FieldSink& sink, const Network& /*net*/, const std::vector<LevelCrossing>& ls) {
+void describe(FieldSink& sink, const Network& net, const std::vector<LevelCrossing>& ls) {
     const LevelCrossing all = total_crossing(ls);
     levels(sink, "levels", all);
     sink.put("levels_unknown", all.unknown);
     const Nested by_kind(sink, "levels_by_kind", false);
-    for (const LevelCrossing& x : ls) levels(sink, to_string(x.kind), x);
+    for (const LevelCrossing& x : ls) levels(sink, net.relation(x.kind).name, x);
 }
 
 void describe(FieldSink& sink, const Network& net, const BoundaryReport& r) {

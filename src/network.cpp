@@ -13,16 +13,23 @@
 
 #include "copnet/error.hpp"
 #include "detail/network_state.hpp"
+#include "detail/relations.hpp"
 #include "detail/text.hpp"
 
 namespace copnet {
 
 namespace detail {
 
+NetworkState::NetworkState() : tie_counts(tie_kind_count, 0), tie_keys(tie_kind_count) {
+    for (std::size_t k = 0; k < tie_kind_count; ++k)
+        relations.push_back(builtin_relation(static_cast<TieKind>(k)));
+    mutual.set(static_cast<std::size_t>(TieKind::collaboration));
+}
+
 NetworkState::NetworkState(const NetworkState& other)
     : version(other.version), graph(other.graph), stakeholders(other.stakeholders),
-      alive(other.alive),
-      live(other.live), index(other.index), tie_counts(other.tie_counts),
+      alive(other.alive), live(other.live), index(other.index), relations(other.relations),
+      mutual(other.mutual), tie_counts(other.tie_counts),
       tie_keys(other.tie_keys), attribute_names(other.attribute_names),
       attribute_position(other.attribute_position) {
     communities.reserve(other.communities.size());
@@ -44,6 +51,8 @@ void NetworkState::restore(NetworkState&& saved) noexcept {
     swap(alive, saved.alive);
     swap(live, saved.live);
     swap(index, saved.index);
+    swap(relations, saved.relations);
+    swap(mutual, saved.mutual);
     swap(tie_counts, saved.tie_counts);
     swap(tie_keys, saved.tie_keys);
     swap(attribute_names, saved.attribute_names);
@@ -80,10 +89,10 @@ namespace {
 
 using Vertex = std::size_t;
 
-std::uint64_t tie_key(StakeholderId source, StakeholderId target, TieKind kind) noexcept {
+std::uint64_t tie_key(StakeholderId source, StakeholderId target, bool mutual) noexcept {
     std::uint32_t a = source.index();
     std::uint32_t b = target.index();
-    if (kind == TieKind::collaboration && b < a) std::swap(a, b);
+    if (mutual && b < a) std::swap(a, b);
     return (std::uint64_t{a} << 32U) | b;
 }
 
@@ -102,9 +111,28 @@ void require(const detail::NetworkState& st, StakeholderId who) {
     if (!st.holds(who)) throw unknown_stakeholder(handle_name(who));
 }
 
-void check_weight(double weight) {
-    if (!(weight >= 0.0 && weight <= 1.0))
-        throw invalid_value("tie weight " + detail::shortest(weight) + " is outside [0,1]");
+// Throws invalid_value unless `kind` is declared and `weight` is on its scale.
+void check_value(const detail::NetworkState& st, TieKind kind, double weight) {
+    if (!st.declares(kind))
+        throw invalid_value("relation #" + std::to_string(static_cast<unsigned>(kind)) +
+                            " is not declared in this network");
+    const Relation& r = st.relations[static_cast<std::size_t>(kind)];
+    if (on_scale(r.scale, weight)) return;
+    switch (r.scale) {
+    case Scale::unit:
+        throw invalid_value("tie weight " + detail::shortest(weight) + " is outside [0,1] (relation \"" +
+                            r.name + "\" has scale unit; declare scale count or real for other "
+                            "values, e.g. in relations.csv)");
+    case Scale::binary:
+        throw invalid_value("tie value " + detail::shortest(weight) + " of relation \"" + r.name +
+                            "\" is not 1 (its scale is binary)");
+    case Scale::count:
+        throw invalid_value("tie value " + detail::shortest(weight) + " of relation \"" + r.name +
+                            "\" is not a count (a finite number ≥ 0)");
+    case Scale::real:
+        throw invalid_value("tie value " + detail::shortest(weight) + " of relation \"" + r.name +
+                            "\" is not a finite number");
+    }
 }
 
 void check_attributes(const Stakeholder& s) {
@@ -125,17 +153,17 @@ void register_attributes(detail::NetworkState& st, const Stakeholder& s) {
     for (const auto& [name, value] : s.attributes) st.register_attribute(name);
 }
 
-// The id of the tie of `kind` between the pair (either orientation for collaboration), if any.
+// The id of the tie of `kind` between the pair (either orientation for a mutual relation), if any.
 // Scans the shorter list.
 std::optional<std::uint32_t> locate(const Graph& g, StakeholderId source, StakeholderId target,
-                                    TieKind kind) {
+                                    TieKind kind, bool mutual) {
     const Vertex s = source.index();
     const Vertex t = target.index();
     const auto matches = [&](std::uint32_t id, Vertex from, Vertex to) {
         const TieRecord& r = g.tie(id);
         return r.source == from && r.target == to && r.data.kind == kind;
     };
-    if (kind != TieKind::collaboration) {
+    if (!mutual) {
         const auto list = g.out(s).size() <= g.in(t).size() ? g.out(s) : g.in(t);
         for (std::uint32_t id : list)
             if (matches(id, s, t)) return id;
@@ -155,26 +183,34 @@ Tie to_tie(const TieRecord& r) {
     return Tie{StakeholderId(r.source), StakeholderId(r.target), r.data.kind, r.data.weight};
 }
 
-// Adds a checked tie, or merges it into the existing one (larger weight); true if new.
+// Adds a checked tie, or merges it into the existing one (`merge_values` by the relation's
+// scale); true if new.
 bool insert_tie(detail::NetworkState& st, StakeholderId source, StakeholderId target,
                 TieKind kind, double weight) {
     weight += 0.0;  // -0 is stored (and written back) as 0
-    ++st.version;
+    const bool mutual = st.is_mutual(kind);
     auto& keys = st.tie_keys[static_cast<std::size_t>(kind)];
-    if (keys.insert(tie_key(source, target, kind))) {
+    if (keys.insert(tie_key(source, target, mutual))) {
+        ++st.version;
         try {
             st.graph.add_edge(source.index(), target.index(), TieData{kind, weight});
         } catch (...) {
-            keys.erase(tie_key(source, target, kind));
+            keys.erase(tie_key(source, target, mutual));
             throw;
         }
         ++st.tie_counts[static_cast<std::size_t>(kind)];
         return true;
     }
-    const auto id = locate(st.graph, source, target, kind);
+    const auto id = locate(st.graph, source, target, kind, mutual);
     Expects(id.has_value());
     double& w = st.graph.tie(*id).data.weight;
-    w = std::max(w, weight);
+    const Relation& r = st.relations[static_cast<std::size_t>(kind)];
+    const double merged = merge_values(r.scale, w, weight);
+    if (!on_scale(r.scale, merged))
+        throw invalid_value("relation \"" + r.name + "\": merging values " + detail::shortest(w) +
+                            " and " + detail::shortest(weight) + " leaves its scale");
+    ++st.version;
+    w = merged;
     return false;
 }
 
@@ -277,7 +313,7 @@ void Network::remove_stakeholder(StakeholderId who) {
     const auto forget_tie = [&st](const Tie& t) {
         const auto k = static_cast<std::size_t>(t.kind);
         --st.tie_counts[k];
-        st.tie_keys[k].erase(tie_key(t.source, t.target, t.kind));
+        st.tie_keys[k].erase(tie_key(t.source, t.target, st.is_mutual(t.kind)));
     };
     for (std::uint32_t id : st.graph.out(v)) forget_tie(to_tie(st.graph.tie(id)));
     for (std::uint32_t id : st.graph.in(v)) forget_tie(to_tie(st.graph.tie(id)));
@@ -321,7 +357,7 @@ bool Network::add_tie(StakeholderId source, StakeholderId target, TieKind kind, 
     require(*state_, target);
     if (source == target)
         throw invalid_value("self-tie on \"" + st.stakeholders[source.index()].id + "\" is not allowed");
-    check_weight(weight);
+    check_value(st, kind, weight);
     return insert_tie(st, source, target, kind, weight);
 }
 
@@ -333,14 +369,14 @@ std::size_t Network::add_ties(std::span<const Tie> ties) {
         if (t.source == t.target)
             throw invalid_value("self-tie on \"" + st.stakeholders[t.source.index()].id +
                                 "\" is not allowed");
-        check_weight(t.weight);
+        check_value(st, t.kind, t.weight);
     }
     // Size every adjacency vector and the tie index once, then insert in the given order with
     // software prefetch: each tie touches its index slot and both endpoints' edge lists at random,
     // so fetching those a few ties ahead hides the cache misses (3-4x faster at 1M ties).
     std::vector<std::uint32_t> out(st.alive.size(), 0);
     std::vector<std::uint32_t> in(st.alive.size(), 0);
-    std::array<std::size_t, tie_kind_count> by_kind{};
+    std::vector<std::size_t> by_kind(st.relations.size(), 0);
     for (const Tie& t : ties) {
         ++out[t.source.index()];
         ++in[t.target.index()];
@@ -349,7 +385,7 @@ std::size_t Network::add_ties(std::span<const Tie> ties) {
     Graph& g = st.graph;
     for (std::size_t v = 0; v < out.size(); ++v) g.reserve_lists(v, out[v], in[v]);
     g.reserve(0, ties.size());
-    for (std::size_t k = 0; k < tie_kind_count; ++k)
+    for (std::size_t k = 0; k < by_kind.size(); ++k)
         st.tie_keys[k].reserve(st.tie_keys[k].size() + by_kind[k]);
     std::size_t merged = 0;
     for (std::size_t j = 0; j < ties.size(); ++j) {
@@ -360,7 +396,7 @@ std::size_t Network::add_ties(std::span<const Tie> ties) {
         if (j + 8 < ties.size()) {
             const Tie& ahead = ties[j + 8];
             st.tie_keys[static_cast<std::size_t>(ahead.kind)].prefetch(
-                tie_key(ahead.source, ahead.target, ahead.kind));
+                tie_key(ahead.source, ahead.target, st.is_mutual(ahead.kind)));
             g.prefetch_add(ahead.source.index(), ahead.target.index());
         }
         const Tie& t = ties[j];
@@ -373,9 +409,11 @@ std::optional<Tie> Network::find_tie(StakeholderId source, StakeholderId target,
                                      TieKind kind) const {
     require(*state_, source);
     require(*state_, target);
-    if (!state_->tie_keys[static_cast<std::size_t>(kind)].contains(tie_key(source, target, kind)))
+    if (!state_->declares(kind)) return std::nullopt;
+    const bool mutual = state_->is_mutual(kind);
+    if (!state_->tie_keys[static_cast<std::size_t>(kind)].contains(tie_key(source, target, mutual)))
         return std::nullopt;
-    const auto id = locate(state_->graph, source, target, kind);
+    const auto id = locate(state_->graph, source, target, kind, mutual);
     if (!id) return std::nullopt;
     return to_tie(state_->graph.tie(*id));
 }
@@ -384,10 +422,10 @@ void Network::set_tie_weight(StakeholderId source, StakeholderId target, TieKind
                              double weight) {
     require(*state_, source);
     require(*state_, target);
-    check_weight(weight);
-    const auto id = locate(state_->graph, source, target, kind);
+    check_value(*state_, kind, weight);
+    const auto id = locate(state_->graph, source, target, kind, state_->is_mutual(kind));
     if (!id)
-        throw invalid_value("no " + std::string(to_string(kind)) + " tie from \"" +
+        throw invalid_value("no " + relation(kind).name + " tie from \"" +
                             stakeholder(source).id + "\" to \"" + stakeholder(target).id + "\"");
     state_->graph.tie(*id).data.weight = weight + 0.0;  // -0 as 0
     ++state_->version;
@@ -396,9 +434,11 @@ void Network::set_tie_weight(StakeholderId source, StakeholderId target, TieKind
 bool Network::remove_tie(StakeholderId source, StakeholderId target, TieKind kind) {
     require(*state_, source);
     require(*state_, target);
-    const auto id = locate(state_->graph, source, target, kind);
+    if (!state_->declares(kind)) return false;
+    const bool mutual = state_->is_mutual(kind);
+    const auto id = locate(state_->graph, source, target, kind, mutual);
     if (!id) return false;
-    state_->tie_keys[static_cast<std::size_t>(kind)].erase(tie_key(source, target, kind));
+    state_->tie_keys[static_cast<std::size_t>(kind)].erase(tie_key(source, target, mutual));
     --state_->tie_counts[static_cast<std::size_t>(kind)];
     state_->graph.remove_edge(*id);
     ++state_->version;
@@ -412,17 +452,71 @@ std::size_t Network::tie_count() const noexcept {
 }
 
 std::size_t Network::tie_count(TieKind kind) const noexcept {
-    return state_->tie_counts[static_cast<std::size_t>(kind)];
+    return state_->declares(kind) ? state_->tie_counts[static_cast<std::size_t>(kind)] : 0;
+}
+
+TieKind Network::add_relation(Relation relation) {
+    auto& st = *state_;
+    if (detail::trim(relation.name).empty()) throw invalid_value("a relation needs a name");
+    relation.name = std::string(detail::trim(relation.name));
+    if (const auto known = find_relation(relation.name)) {
+        Relation& old = st.relations[static_cast<std::size_t>(*known)];
+        Relation same = relation;
+        same.name = old.name;  // the first spelling stays
+        if (same == old) return *known;
+        if (static_cast<std::size_t>(*known) >= tie_kind_count || st.tie_counts[static_cast<std::size_t>(*known)] > 0)
+            throw invalid_value("relation \"" + relation.name + "\" is declared twice, differently (" +
+                                std::string(to_string(old.role)) + ", " + std::string(to_string(old.direction)) +
+                                ", " + std::string(to_string(old.polarity)) + ", " +
+                                std::string(to_string(old.scale)) + " before)");
+        old = same;  // a built-in without ties takes the file's declaration
+        st.mutual.set(static_cast<std::size_t>(*known), same.mutual());
+        ++st.version;
+        return *known;
+    }
+    if (st.relations.size() >= max_relations)
+        throw invalid_value("relation \"" + relation.name + "\": a network holds at most " +
+                            std::to_string(max_relations) + " relations");
+    const auto kind = static_cast<TieKind>(st.relations.size());
+    st.relations.reserve(st.relations.size() + 1);
+    st.tie_counts.reserve(st.tie_counts.size() + 1);
+    st.tie_keys.reserve(st.tie_keys.size() + 1);
+    st.relations.push_back(std::move(relation));  // room was made: nothing below throws
+    st.tie_counts.push_back(0);
+    st.tie_keys.emplace_back();
+    st.mutual.set(static_cast<std::size_t>(kind), st.relations.back().mutual());
+    ++st.version;
+    return kind;
+}
+
+std::span<const Relation> Network::relations() const noexcept { return state_->relations; }
+
+const Relation& Network::relation(TieKind kind) const {
+    if (!state_->declares(kind))
+        throw invalid_value("relation #" + std::to_string(static_cast<unsigned>(kind)) +
+                            " is not declared in this network");
+    return state_->relations[static_cast<std::size_t>(kind)];
+}
+
+std::optional<TieKind> Network::find_relation(std::string_view name) const {
+    const auto& rs = state_->relations;
+    for (std::size_t k = 0; k < rs.size(); ++k)  // exact spelling first: no key computed
+        if (rs[k].name == name) return static_cast<TieKind>(k);
+    const std::string key = category_key(name);
+    for (std::size_t k = 0; k < rs.size(); ++k)
+        if (category_key(rs[k].name) == key) return static_cast<TieKind>(k);
+    return std::nullopt;
 }
 
 std::vector<Tie> Network::ties(StakeholderId who, TieFilter filter) const {
     require(*state_, who);
     const Graph& g = state_->graph;
     std::vector<Tie> out;
+    const detail::Follow follow = detail::resolve(filter, *this);
     for (std::uint32_t id : g.out(who.index()))
-        if (filter.forward(g.tie(id).data.kind)) out.push_back(to_tie(g.tie(id)));
+        if (follow.out(g.tie(id).data.kind)) out.push_back(to_tie(g.tie(id)));
     for (std::uint32_t id : g.in(who.index()))
-        if (filter.backward(g.tie(id).data.kind)) out.push_back(to_tie(g.tie(id)));
+        if (follow.in(g.tie(id).data.kind)) out.push_back(to_tie(g.tie(id)));
     return out;
 }
 
@@ -432,13 +526,22 @@ std::vector<StakeholderId> Network::neighbours(StakeholderId who, TieFilter filt
     return out;
 }
 
-std::vector<Tie> Network::all_ties(TieFilter filter) const {
+std::vector<Tie> Network::all_ties() const {
     const Graph& g = state_->graph;
     std::vector<Tie> out;
     out.reserve(tie_count());
     for (Vertex v = 0; v < state_->alive.size(); ++v)
+        for (std::uint32_t id : g.out(v)) out.push_back(to_tie(g.tie(id)));
+    return out;
+}
+
+std::vector<Tie> Network::all_ties(TieFilter filter) const {
+    const Graph& g = state_->graph;
+    const detail::Follow follow = detail::resolve(filter, *this);
+    std::vector<Tie> out;
+    for (Vertex v = 0; v < state_->alive.size(); ++v)
         for (std::uint32_t id : g.out(v))
-            if (filter.follows(g.tie(id).data.kind)) out.push_back(to_tie(g.tie(id)));
+            if (follow.follows(g.tie(id).data.kind)) out.push_back(to_tie(g.tie(id)));
     return out;
 }
 
@@ -490,15 +593,16 @@ bool Network::remove_community(std::string_view name) {
 
 namespace {
 
-using TieRow = std::tuple<std::string_view, std::string_view, TieKind, double>;
+using TieRow = std::tuple<std::string_view, std::string_view, std::string_view, double>;
 
 std::vector<TieRow> tie_rows(const Network& net) {
     std::vector<TieRow> rows;
     for (const Tie& t : net.all_ties()) {
         std::string_view a = net.stakeholder(t.source).id;
         std::string_view b = net.stakeholder(t.target).id;
-        if (t.kind == TieKind::collaboration && b < a) std::swap(a, b);
-        rows.emplace_back(a, b, t.kind, t.weight);
+        const Relation& r = net.relation(t.kind);
+        if (r.mutual() && b < a) std::swap(a, b);
+        rows.emplace_back(a, b, r.name, t.weight);
     }
     std::sort(rows.begin(), rows.end());
     return rows;
@@ -510,6 +614,12 @@ bool operator==(const Network& a, const Network& b) {
     if (a.stakeholder_count() != b.stakeholder_count() || a.tie_count() != b.tie_count())
         return false;
     if (!std::ranges::equal(a.attribute_names(), b.attribute_names())) return false;
+    // The same relations, whatever the order declared (a file lists them as it meets them).
+    if (a.relations().size() != b.relations().size()) return false;
+    for (const Relation& r : a.relations()) {
+        const auto other = b.find_relation(r.name);
+        if (!other || !(b.relation(*other) == r)) return false;
+    }
     for (StakeholderId who : a.stakeholders()) {
         const Stakeholder& s = a.stakeholder(who);
         const auto other = b.find(s.id);

@@ -30,6 +30,8 @@ Summary summarize(const Network& net, const Community* community) {
     s.ties = net.tie_count();
     for (std::size_t k = 0; k < tie_kind_count; ++k)
         s.ties_by_kind[k] = net.tie_count(static_cast<TieKind>(k));
+    for (std::size_t k = 0; k < net.relations().size(); ++k)
+        s.ties_by_relation.push_back(net.tie_count(static_cast<TieKind>(k)));
     if (community != nullptr) {
         s.community = community->name();
         for (std::size_t c = 0; c < s.circles.size(); ++c)

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+
+#include "real_data.hpp"
 #include <nlohmann/json.hpp>
 
 #include "copnet/analysis/boundary.hpp"
@@ -25,7 +27,7 @@ const char* const real_sets[] = {"krackhardt-hightech", "lazega-lawfirm", "ckm-p
                                  "padgett-florentine"};
 
 Network load(const std::string& name) {
-    return read_csv(data / (name + ".nodes.csv"), data / (name + ".ties.csv"));
+    return copnet::test::load_real(data, name);
 }
 
 nlohmann::json reference(const std::string& name) {
@@ -58,7 +60,7 @@ TEST_CASE("E-I index agrees with its definition on real networks", "[boundary][e
             for (const auto& [facet, ei] : values.at("ei_index").items()) {
                 INFO(kind << " by " << facet);
                 const EIResult r = ei_index(net, facet,
-                                            {.filter = TieFilter::of({parse_tie_kind(kind)}),
+                                            {.filter = TieFilter::of({copnet::test::relation_of(net, kind)}),
                                              .permutations = 0});
                 CHECK(r.external == ei.at("E").get<std::size_t>());
                 CHECK(r.internal == ei.at("I").get<std::size_t>());
@@ -93,7 +95,7 @@ TEST_CASE("brokerage agrees with R sna::brokerage on real networks",
                 INFO(kind << " by " << facet);
                 for (unsigned threads : {1U, 2U}) {
                     const BrokerageResult r = brokerage(
-                        net, facet, {.filter = TieFilter::of({parse_tie_kind(kind)}),
+                        net, facet, {.filter = TieFilter::of({copnet::test::relation_of(net, kind)}),
                                      .threads = threads});
                     for (const Brokerage& x : r.stakeholders) {
                         const std::string& id = net.stakeholder(x.who).id;
@@ -130,7 +132,7 @@ TEST_CASE("structural holes agree with NetworkX on real networks", "[boundary][h
                 const std::string suffix = undirected ? "_undirected" : "_directed";
                 INFO(kind << suffix);
                 const auto holes = structural_holes(
-                    net, {.filter = TieFilter::of({parse_tie_kind(kind)}), .undirected = undirected});
+                    net, {.filter = TieFilter::of({copnet::test::relation_of(net, kind)}), .undirected = undirected});
                 for (const StructuralHoles& h : holes) {
                     const std::string& id = net.stakeholder(h.who).id;
                     INFO(id);
@@ -156,7 +158,7 @@ TEST_CASE("betweenness agrees with NetworkX on real networks, whatever the threa
                 const std::string key =
                     undirected ? "betweenness_undirected" : "betweenness_directed";
                 INFO(kind << ' ' << key);
-                const BetweennessOptions o{.filter = TieFilter::of({parse_tie_kind(kind)}),
+                const BetweennessOptions o{.filter = TieFilter::of({copnet::test::relation_of(net, kind)}),
                                            .undirected = undirected, .threads = 1};
                 const auto one = betweenness(net, o);
                 auto o2 = o;

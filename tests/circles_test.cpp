@@ -7,6 +7,8 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+
+#include "real_data.hpp"
 #include <nlohmann/json.hpp>
 
 #include "copnet/analysis/circles.hpp"
@@ -37,15 +39,14 @@ TEST_CASE("coreness agrees with NetworkX core_number on real networks", "[circle
     for (const char* name :
          {"krackhardt-hightech", "lazega-lawfirm", "ckm-physicians", "padgett-florentine"}) {
         INFO(name);
-        const Network net = read_csv(data / (std::string(name) + ".nodes.csv"),
-                                     data / (std::string(name) + ".ties.csv"));
+        const Network net = copnet::test::load_real(data, name);
         std::ifstream in(data / (std::string(name) + ".reference.json"));
         const auto ref = nlohmann::json::parse(in);
         for (const auto& [kind, values] : ref.at("kinds").items()) {
             INFO(kind);
             if (!values.contains("core_number")) continue;
             const auto& expected = values.at("core_number");
-            for (const Coreness& c : coreness(net, {.filter = TieFilter::of({parse_tie_kind(kind)})})) {
+            for (const Coreness& c : coreness(net, {.filter = TieFilter::of({copnet::test::relation_of(net, kind)})})) {
                 const std::string& id = net.stakeholder(c.who).id;
                 CHECK(c.k == expected.at(id).get<std::uint32_t>());
                 ++checked;
@@ -114,9 +115,9 @@ std::vector<bool> s_core_by_threshold(const Network& net, double s) {
         for (const StakeholderId u : net.stakeholders()) {
             if (!alive[u.index()]) continue;
             std::map<StakeholderId, double> nbr;  // largest weight per neighbour
-            for (const Tie& t : net.ties(u, TieFilter::of({TieKind::authority, TieKind::influence,
-                                                            TieKind::collaboration},
-                                                           Direction::both))) {
+            // Every relation, as coreness follows by default (friendship too, since the data
+            // sets are whole).
+            for (const Tie& t : net.ties(u, TieFilter::all(Direction::both))) {
                 const StakeholderId v = t.source == u ? t.target : t.source;
                 if (alive[v.index()]) nbr[v] = std::max(nbr[v], t.weight);
             }
@@ -136,8 +137,7 @@ std::vector<bool> s_core_by_threshold(const Network& net, double s) {
 TEST_CASE("weighted coreness (s-cores) agrees with threshold peeling", "[circles][coreness]") {
     // Independent check: the s-core at threshold s holds exactly the stakeholders whose s-core
     // number is >= s, at every value reported and just above it.
-    const Network net = read_csv(data_dir / "lazega-lawfirm.nodes.csv",
-                                 data_dir / "lazega-lawfirm.ties.csv");
+    const Network net = copnet::test::load_real(data_dir, "lazega-lawfirm");
     const std::vector<Coreness> cores = coreness(net, {.weighted = true});
     std::set<double> values;
     for (const Coreness& c : cores) values.insert(c.s);
@@ -155,8 +155,7 @@ TEST_CASE("weighted coreness (s-cores) agrees with threshold peeling", "[circles
     }
     CHECK(checked > 500);
     // Weights of 1 give the unweighted core numbers.
-    for (const Coreness& c : coreness(read_csv(data_dir / "padgett-florentine.nodes.csv",
-                                               data_dir / "padgett-florentine.ties.csv"),
+    for (const Coreness& c : coreness(copnet::test::load_real(data_dir, "padgett-florentine"),
                                       {.weighted = true}))
         CHECK(c.s == Approx(c.k).margin(1e-12));
 }
@@ -196,8 +195,7 @@ TEST_CASE("the discrete core/periphery search reaches the exhaustive optimum on 
     for (const auto& [name, kind] : {std::pair{"padgett-florentine", TieKind::collaboration},
                                      std::pair{"krackhardt-hightech", TieKind::influence}}) {
         INFO(name);
-        const Network net = read_csv(data_dir / (std::string(name) + ".nodes.csv"),
-                                     data_dir / (std::string(name) + ".ties.csv"));
+        const Network net = copnet::test::load_real(data_dir, name);
         for (const auto& [variant, between] :
              {std::pair{"ignored", BetweenBlock::ignored}, std::pair{"tied", BetweenBlock::tied}}) {
             INFO(variant);
@@ -212,8 +210,7 @@ TEST_CASE("the discrete core/periphery search reaches the exhaustive optimum on 
 TEST_CASE("the continuous core/periphery scores are a stationary point of the residual",
           "[circles][core_periphery]") {
     // Minimum residual: for every i, c_i * sum_{j != i} c_j^2 = sum_j a_ij c_j.
-    const Network net = read_csv(data_dir / "krackhardt-hightech.nodes.csv",
-                                 data_dir / "krackhardt-hightech.ties.csv");
+    const Network net = copnet::test::load_real(data_dir, "krackhardt-hightech");
     const CorePeriphery cp = core_periphery(net, {.filter = TieFilter::of({TieKind::influence})});
     std::map<StakeholderId, double> c;
     double sum_sq = 0, largest = 0;

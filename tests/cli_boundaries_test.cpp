@@ -91,6 +91,18 @@ TEST_CASE("boundaries text and CSV output", "[cli][boundaries]") {
     CHECK(std::count(csv.out.begin(), csv.out.end(), '\n') == 22);
 }
 
+TEST_CASE("boundaries follows a data set's own relation by name", "[cli][boundaries]") {
+    // Krackhardt's friendship, from ties.csv: E-I by department equals the reference value.
+    const Run r = run("boundaries " + krackhardt() +
+                      " --facet department --relations friendship --permutations 0 --format json");
+    REQUIRE(r.status == 0);
+    std::ifstream in(data + "krackhardt-hightech.reference.json");
+    const auto ref = nlohmann::json::parse(in);
+    const double expected =
+        ref.at("kinds").at("friendship").at("ei_index").at("department").at("whole").get<double>();
+    CHECK(nlohmann::json::parse(r.out).at("ei_index").get<double>() == Approx(expected).margin(1e-12));
+}
+
 TEST_CASE("boundaries fails cleanly on bad input", "[cli][boundaries][errors]") {
     struct Case {
         std::string args;
@@ -101,7 +113,10 @@ TEST_CASE("boundaries fails cleanly on bad input", "[cli][boundaries][errors]") 
         {"--facet circle", "circle"},
         {"--facet stance", "at least two"},
         {"--facet department --samples 0", "samples"},
-        {"--facet department --kinds friendship", "friendship"},
+        // Friendship is one of Krackhardt's relations (the data set is whole); trust is not.
+        {"--facet department --kinds trust",
+         "unknown relation \"trust\" (this network has authority, influence, collaboration, "
+         "friendship"},
         {"--facet department --permutations -1", "--permutations"},
     };
     for (const Case& c : cases) {

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "real_data.hpp"
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -24,7 +26,7 @@ std::vector<std::size_t> sorted_sizes(const Components& c) {
 TEST_CASE("components agree with NetworkX on the real data sets", "[components]") {
     // Reference: len(list(networkx.connected_components(H))) and the sorted sizes, H the
     // undirected graph of one tie kind over every node of nodes.csv (NetworkX 2.8.8).
-    const Network ckm = read_csv(data + "ckm-physicians.nodes.csv", data + "ckm-physicians.ties.csv");
+    const Network ckm = copnet::test::load_real(data, "ckm-physicians");
     const Components advice = components(ckm, TieFilter::of({TieKind::influence}));
     CHECK(advice.count() == 35);
     const auto a = sorted_sizes(advice);
@@ -34,11 +36,11 @@ TEST_CASE("components agree with NetworkX on the real data sets", "[components]"
     CHECK(discussion.count() == 41);
     CHECK(discussion.largest() == 105);
     const Network padgett =
-        read_csv(data + "padgett-florentine.nodes.csv", data + "padgett-florentine.ties.csv");
+        copnet::test::load_real(data, "padgett-florentine");
     const Components business = components(padgett, TieFilter::of({TieKind::collaboration}));
     CHECK(business.count() == 6);
     CHECK(business.largest() == 11);
-    const Network lazega = read_csv(data + "lazega-lawfirm.nodes.csv", data + "lazega-lawfirm.ties.csv");
+    const Network lazega = copnet::test::load_real(data, "lazega-lawfirm");
     CHECK(components(lazega).count() == 1);
 }
 

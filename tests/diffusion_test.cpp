@@ -8,6 +8,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "real_data.hpp"
+
 #include "copnet/analysis/reach.hpp"
 #include "copnet/community.hpp"
 #include "copnet/error.hpp"
@@ -72,8 +74,7 @@ TEST_CASE("independent cascade with every weight 1 is reachability", "[diffusion
     const fs::path data = fs::path(COPNET_SOURCE_DIR) / "tests" / "data";
     for (const char* name : {"krackhardt-hightech", "lazega-lawfirm", "ckm-physicians"}) {
         INFO(name);
-        const Network net = read_csv(data / (std::string(name) + ".nodes.csv"),
-                                     data / (std::string(name) + ".ties.csv"));
+        const Network net = copnet::test::load_real(data, name);
         const auto range = net.stakeholders();
         const std::vector<StakeholderId> all(range.begin(), range.end());
         for (Direction dir : {Direction::out, Direction::in, Direction::both}) {
@@ -204,7 +205,7 @@ TEST_CASE("linear threshold: summed weights, normalised above 1, random threshol
 
 TEST_CASE("same seed, same result whatever the thread count", "[diffusion]") {
     const fs::path data = fs::path(COPNET_SOURCE_DIR) / "tests" / "data";
-    Network net = read_csv(data / "lazega-lawfirm.nodes.csv", data / "lazega-lawfirm.ties.csv");
+    Network net = copnet::test::load_real(data, "lazega-lawfirm");
     const StakeholderId s[] = {StakeholderId(0), StakeholderId(5)};
     for (DiffusionModel model : {DiffusionModel::independent_cascade,
                                  DiffusionModel::linear_threshold}) {

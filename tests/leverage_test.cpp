@@ -8,6 +8,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "real_data.hpp"
+
 #include "copnet/analysis/reach.hpp"
 #include "copnet/error.hpp"
 #include "copnet/io/csv.hpp"
@@ -215,8 +217,7 @@ TEST_CASE("leverage on a real network: the advice hub of Krackhardt's managers",
     // reaches the asker) and weight 1, one convener reaches everyone who asks them, directly or
     // not; greedy's first pick is the stakeholder with the largest in-reach.
     const fs::path data = fs::path(COPNET_SOURCE_DIR) / "tests" / "data";
-    const Network net = read_csv(data / "krackhardt-hightech.nodes.csv",
-                                 data / "krackhardt-hightech.ties.csv");
+    const Network net = copnet::test::load_real(data, "krackhardt-hightech");
     const TieFilter advice_in = TieFilter::of({TieKind::influence}, Direction::in);
     const auto counts = reach_counts(net, {.filter = advice_in});
     std::size_t best = 0;

@@ -5,6 +5,8 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+
+#include "real_data.hpp"
 #include <nlohmann/json.hpp>
 
 #include "copnet/analysis/reach.hpp"
@@ -102,14 +104,13 @@ TEST_CASE("k-step reach agrees with NetworkX on real networks", "[reach][referen
     for (const char* name :
          {"krackhardt-hightech", "lazega-lawfirm", "ckm-physicians", "padgett-florentine"}) {
         INFO(name);
-        const Network net = read_csv(data / (std::string(name) + ".nodes.csv"),
-                                     data / (std::string(name) + ".ties.csv"));
+        const Network net = copnet::test::load_real(data, name);
         std::ifstream in(data / (std::string(name) + ".reference.json"));
         const auto ref = nlohmann::json::parse(in);
         for (const auto& [kind, values] : ref.at("kinds").items()) {
             INFO(kind);
             for (const auto& [k, per_node] : values.at("reach_out").items()) {
-                ReachOptions options{.filter = TieFilter::of({parse_tie_kind(kind)})};
+                ReachOptions options{.filter = TieFilter::of({copnet::test::relation_of(net, kind)})};
                 if (k != "unbounded") options.max_hops = std::stoul(k);
                 const auto counts = reach_counts(net, options, 2);
                 for (const ReachCount& c : counts) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "copnet/community.hpp"
+#include "copnet/relation.hpp"
 #include "copnet/stakeholder.hpp"
 #include "copnet/tie.hpp"
 
@@ -161,12 +162,31 @@ public:
     /// Throws: unknown_stakeholder; invalid_value for an empty facet name or "circle".
     [[nodiscard]] std::string_view facet(StakeholderId who, std::string_view facet) const;
 
+    // ---- relations --------------------------------------------------------------------------
+    /// Declares a relation and returns its `TieKind`. Names compare as `category_key` does
+    /// (case and white space aside). Declaring a name again with the same definition returns
+    /// its kind; the built-in authority, influence and collaboration may be redeclared (another
+    /// scale, say) while they hold no ties. Cost: O(relations + |name|).
+    /// Throws: invalid_value for an empty name, a name declared with another definition, a
+    /// built-in redeclared while it has ties, or more than `max_relations` relations.
+    TieKind add_relation(Relation relation);
+    /// Every relation, by `TieKind` (the built-in three first). Cost: O(1).
+    [[nodiscard]] std::span<const Relation> relations() const noexcept;
+    /// The relation `kind`. Throws: invalid_value for a kind the network has not declared.
+    /// Cost: O(1).
+    [[nodiscard]] const Relation& relation(TieKind kind) const;
+    /// The kind of the relation named `name` (compared as `category_key`), if declared.
+    /// Cost: O(relations · |name|).
+    [[nodiscard]] std::optional<TieKind> find_relation(std::string_view name) const;
+
     // ---- ties -------------------------------------------------------------------------------
 
-    /// Adds a tie `source` → `target` of `kind` with `weight`; returns true if it is new,
-    /// false if a tie of that kind between the pair existed and was merged (larger weight
-    /// kept). Cost: O(1) expected. Throws: unknown_stakeholder for an endpoint not held;
-    /// invalid_value for a self-tie or a weight outside [0,1] (NaN included).
+    /// Adds a tie `source` → `target` of the relation `kind` with the value `weight`; returns
+    /// true if it is new, false if a tie of that relation between the pair existed and was
+    /// merged (`merge_values`: the larger for unit and binary, the sum for count and real).
+    /// Cost: O(1) expected. Throws: unknown_stakeholder for an endpoint not held;
+    /// invalid_value for a self-tie, an undeclared relation, or a value off the relation's
+    /// scale (`on_scale`; a unit weight outside [0,1], NaN included).
     bool add_tie(StakeholderId source, StakeholderId target, TieKind kind, double weight = 1.0);
     /// Adds many ties at once, each as `add_tie` would (merging repeats, larger weight kept);
     /// returns how many were merged. Faster than one `add_tie` per tie: adjacency storage is
@@ -177,8 +197,8 @@ public:
     /// Cost: O(1) expected + O(deg(source)). Throws: unknown_stakeholder.
     [[nodiscard]] std::optional<Tie> find_tie(StakeholderId source, StakeholderId target,
                                               TieKind kind) const;
-    /// Sets the weight of an existing tie. Cost: as `find_tie`. Throws: unknown_stakeholder;
-    /// invalid_value if there is no such tie or the weight is outside [0,1].
+    /// Sets the value of an existing tie. Cost: as `find_tie`. Throws: unknown_stakeholder;
+    /// invalid_value if there is no such tie or the value is off the relation's scale.
     void set_tie_weight(StakeholderId source, StakeholderId target, TieKind kind, double weight);
     /// Removes the tie; returns false if there was none. Cost: O(deg(source) + deg(target) +
     /// the degrees of the ends of the tie moved into its place) expected.
@@ -197,8 +217,12 @@ public:
     /// tied by two kinds appears twice). Cost: O(deg(who)). Throws: unknown_stakeholder.
     [[nodiscard]] std::vector<StakeholderId> neighbours(StakeholderId who,
                                                         TieFilter filter = {}) const;
-    /// Every tie of the network whose kind `filter` follows, by source slot. Cost: O(V + E).
-    [[nodiscard]] std::vector<Tie> all_ties(TieFilter filter = {}) const;
+    /// Every tie of the network, of every relation (negative ones too), by source slot.
+    /// Cost: O(V + E).
+    [[nodiscard]] std::vector<Tie> all_ties() const;
+    /// The ties of the relations `filter` follows (either way; with `every`, the positive
+    /// relations), by source slot. Cost: O(V + E).
+    [[nodiscard]] std::vector<Tie> all_ties(TieFilter filter) const;
 
     // ---- communities ------------------------------------------------------------------------
 
@@ -219,9 +243,11 @@ public:
     /// Removes the community named `name`; returns false if there was none. O(communities).
     bool remove_community(std::string_view name);
 
-    /// Same stakeholders (by id, every field), same ties (by endpoint ids, kind and weight;
-    /// collaboration unordered), same attribute names and same communities (name, domain,
-    /// circles by id). Slot numbers may differ. Cost: O((V + E) log(V + E)).
+    /// Same stakeholders (by id, every field), same relations (by name, every field; in any
+    /// order), same ties (by endpoint ids, relation name and value; mutual relations
+    /// unordered), same attribute
+    /// names and same communities (name, domain, circles by id). Slot numbers may differ.
+    /// Cost: O((V + E) log(V + E)).
     friend bool operator==(const Network& a, const Network& b);
 
     /// The internals, for copnet's own code (the type is defined in a header that is not

@@ -30,8 +30,10 @@ struct MergedSpellings {
 struct Summary {
     std::size_t stakeholders = 0;
     std::size_t ties = 0;
-    /// Ties by kind, indexed by `TieKind` (authority, influence, collaboration).
+    /// Ties by built-in relation, indexed by `TieKind` (authority, influence, collaboration).
     std::array<std::size_t, tie_kind_count> ties_by_kind{};
+    /// Ties by relation, indexed by `TieKind` over every relation of the network.
+    std::vector<std::size_t> ties_by_relation;
     /// The community counted, or empty when none was given.
     std::string community;
     /// Stakeholders by circle, indexed by `Circle` (core, inner, outer, none); without a

@@ -2,6 +2,7 @@
 /// \file
 /// Typed ties between stakeholders, and `TieFilter`: which ties an analysis follows.
 
+#include <bitset>
 #include <cstdint>
 #include <initializer_list>
 #include <string_view>
@@ -10,13 +11,16 @@
 
 namespace copnet {
 
-/// The kind of a tie, with the framework's semantics for a tie source → target:
+/// The relation of a tie: its index among its network's relations (`Network::relations`,
+/// copnet/relation.hpp). The three named values are the built-in relations, with the
+/// framework's semantics for a tie source → target:
 /// - `authority`: the source can direct the target (a designated leader, vested authority);
 /// - `influence`: the target listens to the source (trust, durable networks);
 /// - `collaboration`: they work together; mutual, its direction carries no meaning.
+/// Other values name the relations a network declares (`Network::add_relation`).
 enum class TieKind : std::uint8_t { authority, influence, collaboration };
 
-/// Number of tie kinds, for arrays indexed by `TieKind`.
+/// Number of built-in relations, for arrays indexed by the built-in `TieKind`s.
 inline constexpr std::size_t tie_kind_count = 3;
 
 /// Which way an analysis follows directed ties: `out` along the tie (source → target, the way
@@ -24,7 +28,8 @@ inline constexpr std::size_t tie_kind_count = 3;
 /// followed both ways whatever the direction.
 enum class Direction : std::uint8_t { out, in, both };
 
-/// CSV spelling of a kind: "authority", "influence", "collaboration". Cost: O(1).
+/// CSV spelling of a built-in kind: "authority", "influence", "collaboration" (other relations
+/// are named by their network: `Network::relation(kind).name`). Cost: O(1).
 [[nodiscard]] std::string_view to_string(TieKind kind) noexcept;
 /// Spelling of a direction: "out", "in", "both". Cost: O(1).
 [[nodiscard]] std::string_view to_string(Direction direction) noexcept;
@@ -33,8 +38,9 @@ enum class Direction : std::uint8_t { out, in, both };
 /// Parses a direction, case-insensitively. Throws: invalid_value naming the spelling. O(length).
 [[nodiscard]] Direction parse_direction(std::string_view text);
 
-/// A tie as stored: `source` → `target` of `kind`, with `weight` in [0,1] (1 = strongest).
-/// For collaboration ties `source` and `target` are in the order first given.
+/// A tie as stored: `source` → `target` of the relation `kind`, with `weight` its value on the
+/// relation's scale (unit: in [0,1], 1 = strongest). For a mutual relation (collaboration)
+/// `source` and `target` are in the order first given.
 struct Tie {
     StakeholderId source;
     StakeholderId target;
@@ -44,48 +50,70 @@ struct Tie {
     friend bool operator==(const Tie&, const Tie&) = default;
 };
 
-/// Which tie kinds an analysis follows, and in which direction.
+/// Which relations an analysis follows, and in which direction.
 ///
 /// Following a directed tie u → w: from u when the direction is `out` or `both`, from w when it
-/// is `in` or `both`. A collaboration tie is followed from either end. The default follows every
-/// kind, `out`.
+/// is `in` or `both`. A tie of a mutual relation (collaboration) is followed from either end.
+/// The default follows every positive relation, `out`; negative relations (dislike) are
+/// followed only when named (`of`). Analyses resolve a filter against their network's
+/// relations; `follows`, `forward` and `backward` below answer for the built-in relations.
 struct TieFilter {
-    /// Bit i set ⇔ kind i (`static_cast<int>(TieKind)`) is followed.
-    std::uint8_t kinds = 0b111;
+    /// Every positive relation, `out`.
+    TieFilter() = default;
+    /// The built-in relations of the bit mask `kinds` (bit i: `TieKind` i), in `dir` — the
+    /// spelling of copnet before relations; prefer `all` and `of`. The mask 0b111 (all three)
+    /// means every positive relation, as `all(dir)` does.
+    constexpr TieFilter(std::uint8_t kinds, Direction dir) noexcept
+        : every((kinds & 0b111U) == 0b111U), chosen(kinds & 0b111U), direction(dir) {}
+
+    /// Every positive relation of the network (and those of `chosen` besides).
+    bool every = true;
+    /// Bit i set ⇔ the relation with `TieKind` i is followed (negative ones too).
+    std::bitset<256> chosen{};
     Direction direction = Direction::out;
 
-    /// Every kind, in `dir`.
-    [[nodiscard]] static constexpr TieFilter all(Direction dir = Direction::out) noexcept {
-        return TieFilter{0b111, dir};
-    }
-    /// A filter over the given kinds (an empty list follows no tie).
-    [[nodiscard]] static constexpr TieFilter of(std::initializer_list<TieKind> ks,
-                                                Direction dir = Direction::out) noexcept {
-        TieFilter f{0, dir};
-        for (TieKind k : ks) f.kinds = static_cast<std::uint8_t>(f.kinds | bit(k));
+    /// Every positive relation, in `dir`.
+    [[nodiscard]] static TieFilter all(Direction dir = Direction::out) noexcept {
+        TieFilter f;
+        f.direction = dir;
         return f;
     }
-    /// True if ties of `kind` are followed at all.
-    [[nodiscard]] constexpr bool follows(TieKind kind) const noexcept {
-        return (kinds & bit(kind)) != 0;
+    /// A filter over the given relations (an empty list follows no tie).
+    [[nodiscard]] static TieFilter of(std::initializer_list<TieKind> ks,
+                                      Direction dir = Direction::out) noexcept {
+        TieFilter f;
+        f.every = false;
+        f.direction = dir;
+        for (TieKind k : ks) f.chosen.set(static_cast<std::size_t>(k));
+        return f;
     }
-    /// True if a tie of `kind` is followed from its source towards its target.
-    [[nodiscard]] constexpr bool forward(TieKind kind) const noexcept {
-        return follows(kind) &&
-               (kind == TieKind::collaboration || direction != Direction::in);
+    /// True if ties of the built-in or named relation `kind` are followed at all (with
+    /// `every`: true; the network decides about negative relations).
+    [[nodiscard]] bool follows(TieKind kind) const noexcept {
+        return every || chosen.test(static_cast<std::size_t>(kind));
     }
-    /// True if a tie of `kind` is followed from its target back towards its source.
-    [[nodiscard]] constexpr bool backward(TieKind kind) const noexcept {
-        return follows(kind) &&
-               (kind == TieKind::collaboration || direction != Direction::out);
+    /// True if a tie of the built-in relation `kind` is followed from its source towards its
+    /// target (collaboration mutual).
+    [[nodiscard]] bool forward(TieKind kind) const noexcept {
+        return follows(kind) && (kind == TieKind::collaboration || direction != Direction::in);
     }
-    friend constexpr bool operator==(TieFilter, TieFilter) noexcept = default;
-
-private:
-    static constexpr std::uint8_t bit(TieKind k) noexcept {
-        return static_cast<std::uint8_t>(1U << static_cast<unsigned>(k));
+    /// True if a tie of the built-in relation `kind` is followed from its target back towards
+    /// its source.
+    [[nodiscard]] bool backward(TieKind kind) const noexcept {
+        return follows(kind) && (kind == TieKind::collaboration || direction != Direction::out);
+    }
+    friend bool operator==(const TieFilter& a, const TieFilter& b) noexcept {
+        return a.every == b.every && a.direction == b.direction && a.chosen == b.chosen;
     }
 };
+
+/// Parses a relation list against `net`'s relations: comma-separated items, each a relation
+/// name (compared as `category_key`; a negative relation is followed when named), `role:ROLE`
+/// (the positive relations of that role), or `all` (every positive relation); empty = `all`.
+/// Throws: invalid_value naming an unknown relation, role or direction (and the relations the
+/// network has). Cost: O(length · relations).
+[[nodiscard]] TieFilter parse_tie_filter(const class Network& net, std::string_view relations,
+                                         std::string_view direction = "out");
 
 /// Parses a comma-separated kind list ("authority,influence"; "all" or empty = every kind) and
 /// a direction into a filter. Throws: invalid_value naming an unknown kind or direction.

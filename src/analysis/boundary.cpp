@@ -11,6 +11,7 @@
 #include <gsl/gsl>
 
 #include "boundary_graph.hpp"
+#include "detail/relations.hpp"
 #include "detail/snapshot.hpp"
 #include "copnet/error.hpp"
 #include "detail/network_state.hpp"
@@ -43,9 +44,10 @@ std::vector<std::uint32_t> compact_index(const Network& net) {
 std::vector<std::pair<std::uint32_t, std::uint32_t>> tie_pairs(
     const Network& net, const std::vector<std::uint32_t>& compact, const TieFilter& filter) {
     const Graph& g = net.state().graph;
+    const detail::Follow follow = detail::resolve(filter, net);
     std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
     for (const TieRecord& r : g.ties()) {
-        if (!filter.follows(r.data.kind)) continue;
+        if (!follow.follows(r.data.kind)) continue;
         out.emplace_back(compact[r.source], compact[r.target]);
     }
     return out;
@@ -73,9 +75,10 @@ MixingMatrix mixing_matrix(const Network& net, std::string_view facet, const Tie
     // A tie is followed from its source if `forward`, from its target if `backward` (as the
     // snapshot's rows list it), so a collaboration tie counts once each way.
     const Graph& g = net.state().graph;
+    const detail::Follow follow = detail::resolve(filter, net);
     for (const TieRecord& r : g.ties()) {
-        if (filter.forward(r.data.kind)) add(r.source, r.target, r.data.weight);
-        if (filter.backward(r.data.kind)) add(r.target, r.source, r.data.weight);
+        if (follow.out(r.data.kind)) add(r.source, r.target, r.data.weight);
+        if (follow.in(r.data.kind)) add(r.target, r.source, r.data.weight);
     }
     m.crossing_share = m.total == 0 ? nan
                                     : static_cast<double>(m.crossing) / static_cast<double>(m.total);
@@ -171,10 +174,11 @@ std::vector<LevelCrossing> level_crossing(const Network& net, const TieFilter& f
     const auto& st = net.state();
     const Graph& g = st.graph;
     std::vector<LevelCrossing> out;
-    std::array<int, tie_kind_count> row{};
-    for (std::size_t k = 0; k < tie_kind_count; ++k) {
+    const detail::Follow follow = detail::resolve(filter, net);
+    std::array<int, 256> row{};
+    for (std::size_t k = 0; k < net.relations().size(); ++k) {
         row[k] = -1;
-        if (filter.follows(static_cast<TieKind>(k))) {
+        if (follow.follows(static_cast<TieKind>(k))) {
             row[k] = static_cast<int>(out.size());
             out.push_back({.kind = static_cast<TieKind>(k)});
         }
@@ -191,7 +195,7 @@ std::vector<LevelCrossing> level_crossing(const Network& net, const TieFilter& f
             continue;
         }
         ++x.ties[static_cast<std::size_t>(*a)][static_cast<std::size_t>(*b)];
-        if (kind == TieKind::collaboration)
+        if (st.is_mutual(kind))
             ++x.ties[static_cast<std::size_t>(*b)][static_cast<std::size_t>(*a)];
     }
     return out;

@@ -11,6 +11,7 @@
 
 #include "copnet/analysis/circles.hpp"
 #include "copnet/error.hpp"
+#include "detail/relations.hpp"
 #include "detail/text.hpp"
 #include "simple_graph.hpp"
 
@@ -84,11 +85,13 @@ CircleDensity circle_density(const Network& net, const Community& community,
     }
 
     // Reciprocity over the directed kinds only.
-    TieFilter directed = options.filter;
-    directed.kinds = static_cast<std::uint8_t>(directed.kinds & 0b011);
+    TieFilter directed = TieFilter::of({}, options.filter.direction);
+    const auto followed = detail::followed(options.filter, net);
+    for (std::size_t k = 0; k < net.relations().size(); ++k)
+        if (followed[k] && !net.relations()[k].mutual()) directed.chosen.set(k);
     out.reciprocity.resize(circle_count);
     for (std::size_t c = 0; c < circle_count; ++c) out.reciprocity[c].circle = static_cast<Circle>(c);
-    if (directed.kinds != 0) {
+    if (directed.chosen.any()) {
         const auto d = detail::CollapsedGraph::build_directed(net, directed, false);
         for (std::uint32_t u = 0; u < d.size(); ++u)
             for (std::uint32_t j = d.offsets[u]; j < d.offsets[u + 1]; ++j) {

@@ -3,6 +3,7 @@
 // the id index, the tie keys, attribute names and communities, and the cache of snapshots.
 
 #include <array>
+#include <bitset>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -14,6 +15,7 @@
 #include "copnet/community.hpp"
 #include "copnet/graph.hpp"
 #include "copnet/network.hpp"
+#include "copnet/relation.hpp"
 #include "copnet/stakeholder.hpp"
 #include "copnet/tie.hpp"
 #include "detail/flat_set.hpp"
@@ -47,11 +49,14 @@ struct NetworkState {
     std::size_t live = 0;      // number of alive slots
     /// Stakeholder id → slot (the ids are read from `stakeholders`).
     SlotIndex index;
-    /// Number of ties of each kind.
-    std::array<std::size_t, tie_kind_count> tie_counts{};
-    /// Keys (source << 32 | target) of the ties of each kind, collaboration keyed with the
-    /// smaller slot first: the index that makes `add_tie` O(1).
-    std::array<FlatSet64, tie_kind_count> tie_keys;
+    /// The relations, by `TieKind` (the built-in three first), and which are mutual.
+    std::vector<Relation> relations;
+    std::bitset<256> mutual;
+    /// Number of ties of each relation.
+    std::vector<std::size_t> tie_counts;
+    /// Keys (source << 32 | target) of the ties of each relation, a mutual relation's keyed
+    /// with the smaller slot first: the index that makes `add_tie` O(1).
+    std::vector<FlatSet64> tie_keys;
     std::vector<std::string> attribute_names;
     /// Hashes strings and string views alike (heterogeneous lookup).
     struct NameHash {
@@ -66,7 +71,7 @@ struct NetworkState {
     /// Community name → community (the keys view the communities' own names).
     std::unordered_map<std::string_view, Community*, NameHash> community_index;
 
-    NetworkState() = default;
+    NetworkState();
     NetworkState(const NetworkState& other);
     NetworkState& operator=(const NetworkState&) = delete;
     ~NetworkState() = default;
@@ -82,6 +87,14 @@ struct NetworkState {
     /// The slot of the stakeholder with id `id`, or `SlotIndex::npos`. Cost: O(1) expected.
     [[nodiscard]] std::uint32_t slot_of(std::string_view id) const noexcept {
         return index.find(id, id_of());
+    }
+
+    /// True if `kind` is a relation of this network.
+    [[nodiscard]] bool declares(TieKind kind) const noexcept {
+        return static_cast<std::size_t>(kind) < relations.size();
+    }
+    [[nodiscard]] bool is_mutual(TieKind kind) const noexcept {
+        return mutual.test(static_cast<std::size_t>(kind));
     }
 
     [[nodiscard]] bool holds(StakeholderId who) const noexcept {

@@ -3,12 +3,14 @@
 #include <gsl/gsl>
 
 #include "detail/network_state.hpp"
+#include "detail/relations.hpp"
 
 namespace copnet::detail {
 
 Snapshot Snapshot::build(const Network& net, TieFilter filter, bool with_weights) {
     const NetworkState& st = net.state();
     const Graph& g = st.graph;
+    const Follow follow = resolve(filter, net);
     Snapshot s;
     const std::size_t slots = st.alive.size();
     s.compact_of.assign(slots, npos);
@@ -24,8 +26,8 @@ Snapshot Snapshot::build(const Network& net, TieFilter filter, bool with_weights
     for (std::uint32_t u = 0; u < n; ++u) {
         std::uint32_t degree = 0;
         const auto v = s.slot_of[u];
-        for (std::uint32_t id : g.out(v)) degree += filter.forward(g.tie(id).data.kind) ? 1U : 0U;
-        for (std::uint32_t id : g.in(v)) degree += filter.backward(g.tie(id).data.kind) ? 1U : 0U;
+        for (std::uint32_t id : g.out(v)) degree += follow.out(g.tie(id).data.kind) ? 1U : 0U;
+        for (std::uint32_t id : g.in(v)) degree += follow.in(g.tie(id).data.kind) ? 1U : 0U;
         s.offsets[u + 1] = s.offsets[u] + degree;
     }
     s.targets.resize(s.offsets[n]);
@@ -40,11 +42,11 @@ Snapshot Snapshot::build(const Network& net, TieFilter filter, bool with_weights
         };
         for (std::uint32_t id : g.out(v)) {
             const TieRecord& r = g.tie(id);
-            if (filter.forward(r.data.kind)) put(r.target, r.data.weight);
+            if (follow.out(r.data.kind)) put(r.target, r.data.weight);
         }
         for (std::uint32_t id : g.in(v)) {
             const TieRecord& r = g.tie(id);
-            if (filter.backward(r.data.kind)) put(r.source, r.data.weight);
+            if (follow.in(r.data.kind)) put(r.source, r.data.weight);
         }
     }
     return s;

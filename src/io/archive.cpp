@@ -28,6 +28,7 @@
 
 #include "copnet/error.hpp"
 #include "copnet/io/file.hpp"
+#include "io/builtin_only.hpp"
 #include "detail/text.hpp"
 
 namespace copnet::archive_detail {
@@ -402,6 +403,7 @@ ArchiveKind archive_kind_for(const std::filesystem::path& path) {
 }
 
 void write_archive(const Network& net, std::ostream& out, ArchiveKind kind) {
+    detail::require_builtin_relations(net, "An archive");
     const Record record{&net, nullptr, nullptr, {}};
     constexpr unsigned flags = boost::archive::no_codecvt;
     try {

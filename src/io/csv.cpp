@@ -144,15 +144,16 @@ TieHeader parse_tie_header(const std::vector<std::string_view>& fields, std::str
         } else if (iequals(name, "target")) {
             slot = &h.target;
             which = 1;
-        } else if (iequals(name, "kind")) {
+        } else if (iequals(name, "relation") || iequals(name, "kind")) {  // kind: the old name
             slot = &h.kind;
             which = 2;
-        } else if (iequals(name, "weight")) {
+        } else if (iequals(name, "value") || iequals(name, "weight")) {  // weight: the old name
             which = 3;
         } else {
             throw parse_error(std::string(file), 1, std::string(name),
                               "column " + dq(name) +
-                                  " is not a ties column (expected source, target, kind, weight)");
+                                  " is not a ties column (expected source, target, relation "
+                                  "(or kind), value (or weight))");
         }
         if (seen[which])
             throw parse_error(std::string(file), 1, std::string(name),
@@ -161,7 +162,7 @@ TieHeader parse_tie_header(const std::vector<std::string_view>& fields, std::str
         if (slot != nullptr) *slot = i;
         else h.weight = i;
     }
-    static constexpr std::array<std::string_view, 3> required{"source", "target", "kind"};
+    static constexpr std::array<std::string_view, 3> required{"source", "target", "relation"};
     for (std::size_t i = 0; i < required.size(); ++i)
         if (!seen[i])
             throw parse_error(std::string(file), 1, std::string(required[i]),
@@ -169,15 +170,68 @@ TieHeader parse_tie_header(const std::vector<std::string_view>& fields, std::str
     return h;
 }
 
-std::optional<TieKind> fast_kind(std::string_view text) noexcept {
-    if (iequals(text, "influence")) return TieKind::influence;
-    if (iequals(text, "collaboration")) return TieKind::collaboration;
-    if (iequals(text, "authority")) return TieKind::authority;
-    return std::nullopt;
-}
+// The relations a ties.csv names, for one parsing thread: the network's (by exact spelling,
+// then by category_key) and, in the order first met, the names it does not declare — those
+// become relations of role other, directed, positive, unit (DESIGN §3.4), numbered after the
+// network's. A thread's own numbering is remapped when two halves are joined (`join`).
+class RelationNames {
+public:
+    explicit RelationNames(const Network& net) : declared_(net.relations().size()) {
+        for (std::size_t k = 0; k < declared_; ++k) {
+            const Relation& r = net.relations()[k];
+            scales_.push_back(r.scale);
+            by_key_.emplace(category_key(r.name), static_cast<TieKind>(k));
+        }
+    }
+    // The kind of `text` (a new relation when undeclared). Throws invalid_value for an empty
+    // name or one relation too many.
+    TieKind kind(std::string_view text) {
+        if (const auto it = exact_.find(text); it != exact_.end()) return it->second;
+        const TieKind k = intern(text);
+        exact_.emplace(text, k);
+        return k;
+    }
+    [[nodiscard]] Scale scale(TieKind k) const noexcept { return scales_[static_cast<std::size_t>(k)]; }
+    // The undeclared names met, in order.
+    [[nodiscard]] const std::vector<std::string>& added() const noexcept { return added_; }
+    // Adds `other`'s new names (met after this thread's) to this numbering; returns, for each
+    // of `other`'s kinds, this numbering's. Throws invalid_value for one relation too many.
+    std::vector<TieKind> join(const RelationNames& other) {
+        std::vector<TieKind> map(other.scales_.size());
+        for (std::size_t k = 0; k < declared_; ++k) map[k] = static_cast<TieKind>(k);
+        for (std::size_t i = 0; i < other.added_.size(); ++i)
+            map[declared_ + i] = intern(other.added_[i]);
+        return map;
+    }
 
-double parse_weight(std::string_view raw, std::string_view file, std::size_t line,
-                    const std::string& field) {
+private:
+    TieKind intern(std::string_view text) {
+        const std::string_view name = detail::trim(text);
+        if (name.empty()) throw invalid_value("the relation is empty");
+        auto [it, fresh] = by_key_.emplace(category_key(name), static_cast<TieKind>(scales_.size()));
+        if (fresh) {
+            if (scales_.size() >= max_relations) {
+                by_key_.erase(it);
+                throw invalid_value("relation " + dq(name) + " is one too many: a network holds at most " +
+                                    std::to_string(max_relations) + " relations");
+            }
+            added_.emplace_back(name);
+            scales_.push_back(Scale::unit);
+        }
+        return it->second;
+    }
+
+    std::size_t declared_;
+    std::vector<Scale> scales_;  // by kind
+    std::vector<std::string> added_;
+    std::unordered_map<std::string, TieKind> by_key_;
+    std::unordered_map<std::string_view, TieKind> exact_;  // views into the file's buffer
+};
+
+// A tie's value on `scale` (empty: 1). Throws parse_error naming the line and field for text
+// that is no number or a value off the scale.
+double parse_value(std::string_view raw, Scale scale, std::string_view relation,
+                   std::string_view file, std::size_t line, const std::string& field) {
     const std::string_view text = detail::trim(raw);
     if (text.empty()) return 1.0;
     double w = 0.0;
@@ -187,9 +241,18 @@ double parse_weight(std::string_view raw, std::string_view file, std::size_t lin
     if (ec != std::errc() || ptr != text.data() + text.size() || !std::isfinite(w))
         throw parse_error(std::string(file), line, field,
                           "weight " + dq(raw) + " is not a number");
-    if (w < 0.0 || w > 1.0)
+    if (!on_scale(scale, w)) {
+        if (scale == Scale::unit)
+            throw parse_error(std::string(file), line, field,
+                              "weight " + std::string(text) + " is outside [0,1] (relation " +
+                                  dq(detail::trim(relation)) +
+                                  " has scale unit; declare it with scale count or real in a "
+                                  "relations file for other values)");
         throw parse_error(std::string(file), line, field,
-                          "weight " + std::string(text) + " is outside [0,1]");
+                          "value " + std::string(text) + " is off the scale " +
+                              std::string(to_string(scale)) + " of relation " +
+                              dq(detail::trim(relation)));
+    }
     return w;
 }
 
@@ -198,271 +261,409 @@ std::string ragged(std::size_t got, std::size_t want) {
            ", the header has " + std::to_string(want);
 }
 
-// The loader. Takes the texts as buffers it owns: quoted fields are unescaped in place.
-CsvReport load(Network& into, std::string nodes_buffer, std::string ties_buffer,
-               const CsvOptions& options, std::string_view nodes_name,
-               std::string_view ties_name) {
+// ---- loading --------------------------------------------------------------------------------
+
+// The stakeholders and ties read and checked so far, not yet in the network.
+struct Staging {
+    std::uint32_t base = 0;                       // the slot of the first staged stakeholder
+    std::vector<StagedStakeholder> stakeholders;  // nodes.csv's rows, then created endpoints
+    detail::IdTable index;                        // id → staged position
+    std::vector<std::size_t> community_columns;   // the header columns that give circles
+    std::size_t from_nodes = 0;                   // stakeholders from nodes.csv (first in line)
+    std::size_t created = 0;                      // stakeholders created for a tie endpoint
+    std::vector<Tie> ties;
+    std::vector<std::string> new_relations;  // undeclared names met, in kind order
+};
+
+// Rejects an empty community name, then text that is not UTF-8 (nodes.csv first).
+void check_inputs(const CsvOptions& options, std::string_view nodes_buffer,
+                  std::string_view ties_buffer, std::string_view nodes_name,
+                  std::string_view ties_name) {
     if (options.community.empty()) throw invalid_value("CsvOptions::community is empty");
-    // Phase 1: parse and validate everything against `into` without touching it.
     detail::validate_utf8(nodes_buffer, nodes_name);
     detail::validate_utf8(ties_buffer, ties_name);
+}
 
-    const auto base = gsl::narrow<std::uint32_t>(into.slot_count());
-    std::vector<StagedStakeholder> staged;
-    detail::IdTable staged_index;  // id → staged position
-    staged_index.reserve(detail::count_records(nodes_buffer) + 1);
+// Starts staging on top of `into`: the first staged slot, and index room for nodes.csv's rows.
+Staging begin_staging(const Network& into, std::string_view nodes_buffer) {
+    Staging staging;
+    staging.base = gsl::narrow<std::uint32_t>(into.slot_count());
+    staging.index.reserve(detail::count_records(nodes_buffer) + 1);
+    return staging;
+}
 
-    RecordReader nodes(nodes_buffer, nodes_name);
+// Reads nodes.csv's header row, which the file must have.
+NodeHeader read_node_header(RecordReader& nodes, std::string_view nodes_name,
+                            const CsvOptions& options) {
     std::vector<std::string_view> fields;
     if (!nodes.next(fields))
         throw parse_error(std::string(nodes_name), 0, "",
                           "the file is empty (expected a header row with an id column)");
-    const NodeHeader header = parse_node_header(fields, nodes_name, options);
+    return parse_node_header(fields, nodes_name, options);
+}
+
+// The columns of the header that give circles, in column order.
+std::vector<std::size_t> circle_columns(const NodeHeader& header) {
     std::vector<std::size_t> community_columns;
     for (std::size_t i = 0; i < header.roles.size(); ++i)
         if (!header.communities[i].empty()) community_columns.push_back(i);
+    return community_columns;
+}
 
-    while (nodes.next(fields)) {
-        const std::size_t line = nodes.line();
-        if (fields.size() != header.roles.size())
-            throw parse_error(std::string(nodes_name), line, "",
-                              ragged(fields.size(), header.roles.size()));
-        StagedStakeholder st;
-        st.line = line;
-        Stakeholder& s = st.stakeholder;
-        for (std::size_t i = 0; i < fields.size(); ++i) {
-            const std::string_view f = fields[i];
-            const std::string& column = header.names[i];
-            switch (header.roles[i]) {
-            case NodeColumn::id: s.id.assign(f); break;
-            case NodeColumn::name: s.name.assign(f); break;
-            case NodeColumn::sector: s.sector.assign(f); break;
-            case NodeColumn::organization: s.organization.assign(f); break;
-            case NodeColumn::level:
-                if (!detail::trim(f).empty())
-                    s.level = parse_field(parse_level, f, nodes_name, line, column);
-                break;
-            case NodeColumn::perspective:
-                if (!detail::trim(f).empty())
-                    s.perspective = parse_field(parse_perspective, f, nodes_name, line, column);
-                break;
-            case NodeColumn::stance:
-                if (!detail::trim(f).empty())
-                    s.stance = parse_field(parse_stance, f, nodes_name, line, column);
-                break;
-            case NodeColumn::circle:
-            case NodeColumn::community:
-                st.circles.push_back(detail::trim(f).empty()
-                                         ? Circle::none
-                                         : parse_field(parse_circle, f, nodes_name, line, column));
-                break;
-            case NodeColumn::attribute:
-                if (!f.empty()) s.attributes.emplace(column, std::string(f));
-                break;
-            }
+// Parses one nodes.csv row (its width, then every field) into a stakeholder and its circles.
+StagedStakeholder parse_stakeholder_row(const std::vector<std::string_view>& fields,
+                                        std::size_t line, const NodeHeader& header,
+                                        std::string_view nodes_name) {
+    if (fields.size() != header.roles.size())
+        throw parse_error(std::string(nodes_name), line, "",
+                          ragged(fields.size(), header.roles.size()));
+    StagedStakeholder st;
+    st.line = line;
+    Stakeholder& s = st.stakeholder;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const std::string_view f = fields[i];
+        const std::string& column = header.names[i];
+        switch (header.roles[i]) {
+        case NodeColumn::id: s.id.assign(f); break;
+        case NodeColumn::name: s.name.assign(f); break;
+        case NodeColumn::sector: s.sector.assign(f); break;
+        case NodeColumn::organization: s.organization.assign(f); break;
+        case NodeColumn::level:
+            if (!detail::trim(f).empty())
+                s.level = parse_field(parse_level, f, nodes_name, line, column);
+            break;
+        case NodeColumn::perspective:
+            if (!detail::trim(f).empty())
+                s.perspective = parse_field(parse_perspective, f, nodes_name, line, column);
+            break;
+        case NodeColumn::stance:
+            if (!detail::trim(f).empty())
+                s.stance = parse_field(parse_stance, f, nodes_name, line, column);
+            break;
+        case NodeColumn::circle:
+        case NodeColumn::community:
+            st.circles.push_back(detail::trim(f).empty()
+                                     ? Circle::none
+                                     : parse_field(parse_circle, f, nodes_name, line, column));
+            break;
+        case NodeColumn::attribute:
+            if (!f.empty()) s.attributes.emplace(column, std::string(f));
+            break;
         }
-        const std::string_view id = fields[header.id_column];
-        if (id.empty())
-            throw parse_error(std::string(nodes_name), line, header.names[header.id_column],
-                              "id is empty");
-        if (into.find(id))
-            throw parse_error(std::string(nodes_name), line, header.names[header.id_column],
-                              "id " + dq(id) + " is already in the network");
-        const auto [pos, fresh] = staged_index.insert(id);
-        if (!fresh)
-            throw parse_error(std::string(nodes_name), line, header.names[header.id_column],
-                              "id " + dq(id) + " already appears on line " +
-                                  std::to_string(staged[pos].line));
-        staged.push_back(std::move(st));
     }
-    const std::size_t from_nodes = staged.size();
+    return st;
+}
 
-    RecordReader ties(ties_buffer, ties_name);
+// Checks a parsed row's id (not empty, not in `into`, not on an earlier line) and stages the row;
+// `id` views the nodes buffer, which the index keeps viewing.
+void stage_stakeholder(Staging& staging, StagedStakeholder st, std::string_view id,
+                       const Network& into, const NodeHeader& header,
+                       std::string_view nodes_name) {
+    const std::size_t line = st.line;
+    if (id.empty())
+        throw parse_error(std::string(nodes_name), line, header.names[header.id_column],
+                          "id is empty");
+    if (into.find(id))
+        throw parse_error(std::string(nodes_name), line, header.names[header.id_column],
+                          "id " + dq(id) + " is already in the network");
+    const auto [pos, fresh] = staging.index.insert(id);
+    if (!fresh)
+        throw parse_error(std::string(nodes_name), line, header.names[header.id_column],
+                          "id " + dq(id) + " already appears on line " +
+                              std::to_string(staging.stakeholders[pos].line));
+    staging.stakeholders.push_back(std::move(st));
+}
+
+// Parses and stages every row of nodes.csv after its header.
+void stage_stakeholders(Staging& staging, RecordReader& nodes, const NodeHeader& header,
+                        const Network& into, std::string_view nodes_name) {
+    std::vector<std::string_view> fields;
+    while (nodes.next(fields)) {
+        StagedStakeholder st = parse_stakeholder_row(fields, nodes.line(), header, nodes_name);
+        stage_stakeholder(staging, std::move(st), fields[header.id_column], into, header,
+                          nodes_name);
+    }
+    staging.from_nodes = staging.stakeholders.size();
+}
+
+// Reads ties.csv's header row, which the file must have.
+TieHeader read_tie_header(RecordReader& ties, std::string_view ties_name) {
+    std::vector<std::string_view> fields;
     if (!ties.next(fields))
         throw parse_error(std::string(ties_name), 0, "",
                           "the file is empty (expected the header source,target,kind,weight)");
-    const TieHeader th = parse_tie_header(fields, ties_name);
-    std::size_t created = 0;
-    const bool check_into = into.slot_count() > 0;
-    // An id of nodes.csv or of the network, or npos.
-    const auto lookup = [&](std::string_view id, std::uint64_t h) -> std::uint32_t {
-        if (const std::uint32_t pos = staged_index.find(id, h); pos != detail::IdTable::npos)
-            return base + pos;
-        if (check_into)
-            if (auto who = into.find(id)) return who->index();
-        return detail::IdTable::npos;
-    };
-    const auto missing = [&](std::string_view id, std::size_t line, const std::string& column) {
-        if (id.empty())
-            return parse_error(std::string(ties_name), line, column, column + " is empty");
-        return parse_error(std::string(ties_name), line, column,
-                           column + " " + dq(id) + " is not in " + std::string(nodes_name));
-    };
-    // Creates a stakeholder for a missing endpoint (single-threaded path only).
-    const auto create = [&](std::string_view id, std::size_t line,
-                            const std::string& column) -> std::uint32_t {
-        if (id.empty() || !options.create_missing_stakeholders) throw missing(id, line, column);
-        StagedStakeholder st;
-        st.stakeholder.id.assign(id);
-        st.circles.assign(community_columns.size(), Circle::none);
-        st.line = line;
-        const auto pos = staged_index.insert(id).first;
-        staged.push_back(std::move(st));
-        ++created;
-        return base + pos;
-    };
-    // Parses the rows `reader` yields into `out`; `resolve(id, hash, line, column)` gives a
-    // slot. Id lookups miss the cache at random, so rows wait in a small ring while the slots
-    // of their ids are prefetched; an error in a later row waits until the earlier rows are
-    // resolved, so the first error in the file is the one reported.
-    struct Pending {
-        std::string_view source, target;
-        std::uint64_t source_hash, target_hash;
-        std::size_t line;
-        TieKind kind;
-        double weight;
-    };
-    const auto parse_rows = [&](RecordReader& reader, std::vector<Tie>& out, auto&& resolve) {
-        constexpr std::size_t ring_size = 16;
-        std::array<Pending, ring_size> ring{};
-        std::size_t head = 0;  // rows pushed
-        std::size_t tail = 0;  // rows resolved
-        const auto settle = [&](const Pending& p) {
-            const std::uint32_t s = resolve(p.source, p.source_hash, p.line, th.names[th.source]);
-            const std::uint32_t t = resolve(p.target, p.target_hash, p.line, th.names[th.target]);
-            if (s == t)
-                throw parse_error(std::string(ties_name), p.line, th.names[th.target],
-                                  "source and target are both " + dq(p.source) +
-                                      ": self-ties are not allowed");
-            out.push_back({StakeholderId(s), StakeholderId(t), p.kind, p.weight});
-        };
-        const auto drain = [&] {
-            while (tail < head) settle(ring[tail++ % ring_size]);
-        };
-        std::vector<std::string_view> row;
-        try {
-            while (reader.next(row)) {
-                const std::size_t line = reader.line();
-                if (row.size() != th.columns)
-                    throw parse_error(std::string(ties_name), line, "",
-                                      ragged(row.size(), th.columns));
-                auto kind = fast_kind(row[th.kind]);
-                if (!kind)
-                    kind = parse_field(parse_tie_kind, row[th.kind], ties_name, line,
-                                       th.names[th.kind]);
-                const double w =
-                    th.weight
-                        ? parse_weight(row[*th.weight], ties_name, line, th.names[*th.weight])
-                        : 1.0;
-                if (head - tail == ring_size) settle(ring[tail++ % ring_size]);
-                Pending& p = ring[head++ % ring_size];
-                p = Pending{row[th.source], row[th.target],
-                            detail::IdTable::hash(row[th.source]),
-                            detail::IdTable::hash(row[th.target]), line, *kind, w};
-                staged_index.prefetch(p.source_hash);
-                staged_index.prefetch(p.target_hash);
-            }
-        } catch (const parse_error&) {
-            drain();  // an earlier row's error comes first
-            throw;
-        }
-        drain();
-    };
+    return parse_tie_header(fields, ties_name);
+}
 
+// What resolving the ties' endpoints needs: the staging, the network, the options, the names.
+struct TieContext {
+    Staging& staging;
+    const Network& into;
+    const CsvOptions& options;
+    std::string_view nodes_name;
+    std::string_view ties_name;
+    bool check_into;  // whether `into` has slots to look ids up in
+};
+
+// The slot of an id of nodes.csv or of the network, or npos.
+std::uint32_t lookup_endpoint(const TieContext& c, std::string_view id, std::uint64_t h) {
+    if (const std::uint32_t pos = c.staging.index.find(id, h); pos != detail::IdTable::npos)
+        return c.staging.base + pos;
+    if (c.check_into)
+        if (auto who = c.into.find(id)) return who->index();
+    return detail::IdTable::npos;
+}
+
+// The error for a tie endpoint that is empty or in neither nodes.csv nor the network.
+parse_error missing_endpoint(const TieContext& c, std::string_view id, std::size_t line,
+                             const std::string& column) {
+    if (id.empty())
+        return parse_error(std::string(c.ties_name), line, column, column + " is empty");
+    return parse_error(std::string(c.ties_name), line, column,
+                       column + " " + dq(id) + " is not in " + std::string(c.nodes_name));
+}
+
+// Creates a stakeholder for a missing endpoint (single-threaded path only).
+std::uint32_t create_endpoint(TieContext& c, std::string_view id, std::size_t line,
+                              const std::string& column) {
+    if (id.empty() || !c.options.create_missing_stakeholders)
+        throw missing_endpoint(c, id, line, column);
+    StagedStakeholder st;
+    st.stakeholder.id.assign(id);
+    st.circles.assign(c.staging.community_columns.size(), Circle::none);
+    st.line = line;
+    const auto pos = c.staging.index.insert(id).first;
+    c.staging.stakeholders.push_back(std::move(st));
+    ++c.staging.created;
+    return c.staging.base + pos;
+}
+
+// A ties.csv row whose kind and weight are parsed, waiting for its endpoints' slots.
+struct PendingTie {
+    std::string_view source, target;
+    std::uint64_t source_hash, target_hash;
+    std::size_t line;
+    TieKind kind;
+    double weight;
+};
+
+// Checks one ties.csv row's width, then parses its relation and value (its ids are resolved
+// later).
+PendingTie parse_tie_row(const std::vector<std::string_view>& row, std::size_t line,
+                         const TieHeader& th, std::string_view ties_name, RelationNames& names) {
+    if (row.size() != th.columns)
+        throw parse_error(std::string(ties_name), line, "", ragged(row.size(), th.columns));
+    const TieKind kind = parse_field([&](std::string_view t) { return names.kind(t); },
+                                     row[th.kind], ties_name, line, th.names[th.kind]);
+    const double w = th.weight ? parse_value(row[*th.weight], names.scale(kind), row[th.kind],
+                                             ties_name, line, th.names[*th.weight])
+                               : 1.0;
+    return PendingTie{row[th.source], row[th.target], detail::IdTable::hash(row[th.source]),
+                      detail::IdTable::hash(row[th.target]), line, kind, w};
+}
+
+// Parses the rows `reader` yields into `out`; `resolve(id, hash, line, column)` gives a
+// slot. Id lookups miss the cache at random, so rows wait in a small ring while the slots
+// of their ids are prefetched; an error in a later row waits until the earlier rows are
+// resolved, so the first error in the file is the one reported.
+template <class Resolve>
+void parse_tie_rows(RecordReader& reader, const TieHeader& th, std::string_view ties_name,
+                    const detail::IdTable& index, std::vector<Tie>& out, RelationNames& names,
+                    Resolve&& resolve) {
+    constexpr std::size_t ring_size = 16;
+    std::array<PendingTie, ring_size> ring{};
+    std::size_t head = 0;  // rows pushed
+    std::size_t tail = 0;  // rows resolved
+    const auto settle = [&](const PendingTie& p) {
+        const std::uint32_t s = resolve(p.source, p.source_hash, p.line, th.names[th.source]);
+        const std::uint32_t t = resolve(p.target, p.target_hash, p.line, th.names[th.target]);
+        if (s == t)
+            throw parse_error(std::string(ties_name), p.line, th.names[th.target],
+                              "source and target are both " + dq(p.source) +
+                                  ": self-ties are not allowed");
+        out.push_back({StakeholderId(s), StakeholderId(t), p.kind, p.weight});
+    };
+    const auto drain = [&] {
+        while (tail < head) settle(ring[tail++ % ring_size]);
+    };
+    std::vector<std::string_view> row;
+    try {
+        while (reader.next(row)) {
+            const PendingTie parsed = parse_tie_row(row, reader.line(), th, ties_name, names);
+            if (head - tail == ring_size) settle(ring[tail++ % ring_size]);
+            PendingTie& p = ring[head++ % ring_size];
+            p = parsed;
+            index.prefetch(p.source_hash);
+            index.prefetch(p.target_hash);
+        }
+    } catch (const parse_error&) {
+        drain();  // an earlier row's error comes first
+        throw;
+    }
+    drain();
+}
+
+// Parses ties.csv's body as two halves on two threads, [body, split) and [split, body_end)
+// (split just after a line end); ids are only looked up there (creating them needs one thread).
+void parse_ties_in_halves(TieContext& c, const RecordReader& ties, const TieHeader& th,
+                          char* body, char* split, char* body_end, std::size_t rows_hint) {
+    const std::size_t split_line =
+        ties.next_line() + detail::count_lines({body, static_cast<std::size_t>(split - body)});
+    std::vector<Tie>& staged_ties = c.staging.ties;
+    std::vector<Tie> second_half;
+    std::exception_ptr second_error;
+    RelationNames first_names(c.into), second_names(c.into);
+    const auto resolve = [&](std::string_view id, std::uint64_t h, std::size_t line,
+                             const std::string& column) -> std::uint32_t {
+        const std::uint32_t slot = lookup_endpoint(c, id, h);
+        if (slot == detail::IdTable::npos) throw missing_endpoint(c, id, line, column);
+        return slot;
+    };
+    const auto second = [&] {
+        try {
+            RecordReader reader(split, body_end, c.ties_name, split_line);
+            second_half.reserve(rows_hint / 2 + 1);
+            parse_tie_rows(reader, th, c.ties_name, c.staging.index, second_half, second_names,
+                           resolve);
+        } catch (...) {
+            second_error = std::current_exception();
+        }
+    };
+    std::optional<std::thread> worker;
+    try {
+        worker.emplace(second);
+    } catch (const std::system_error&) {
+        // No thread to be had (a process limit): the second half after the first.
+    }
+    try {
+        RecordReader reader(body, split, c.ties_name, ties.next_line());
+        staged_ties.reserve(rows_hint);
+        parse_tie_rows(reader, th, c.ties_name, c.staging.index, staged_ties, first_names,
+                       resolve);
+    } catch (...) {
+        if (worker) worker->join();  // the first half's error comes first
+        throw;
+    }
+    if (worker) worker->join();
+    else second();
+    if (second_error) std::rethrow_exception(second_error);
+    // The second half's new relations are numbered after the first half's.
+    std::vector<TieKind> map;
+    try {
+        map = first_names.join(second_names);
+    } catch (const invalid_value& e) {
+        throw parse_error(std::string(c.ties_name), 0, th.names[th.kind], e.what());
+    }
+    if (!second_names.added().empty())
+        for (Tie& t : second_half) t.kind = map[static_cast<std::size_t>(t.kind)];
+    staged_ties.insert(staged_ties.end(), second_half.begin(), second_half.end());
+    c.staging.new_relations = first_names.added();
+}
+
+// Parses ties.csv's body on this thread, creating missing endpoints if the options ask for it.
+void parse_ties_serially(TieContext& c, RecordReader& ties, const TieHeader& th,
+                         std::size_t rows_hint) {
+    c.staging.ties.reserve(rows_hint);
+    RelationNames names(c.into);
+    parse_tie_rows(ties, th, c.ties_name, c.staging.index, c.staging.ties, names,
+                   [&](std::string_view id, std::uint64_t h, std::size_t line,
+                       const std::string& column) {
+                       const std::uint32_t slot = lookup_endpoint(c, id, h);
+                       return slot != detail::IdTable::npos ? slot
+                                                            : create_endpoint(c, id, line, column);
+                   });
+    c.staging.new_relations = names.added();
+}
+
+// Parses and stages every row of ties.csv after its header: in two halves at once when the body
+// is large, has no quotes and no endpoint may be created, else on this thread.
+void stage_ties(TieContext& c, RecordReader& ties, std::string& ties_buffer,
+                const TieHeader& th) {
     char* const body = ties.position();
     char* const body_end = ties_buffer.data() + ties_buffer.size();
     const std::size_t body_size = static_cast<std::size_t>(body_end - body);
     const std::size_t rows_hint = detail::count_records({body, body_size}) + 1;
-    std::vector<Tie> staged_ties;
-    const unsigned threads = options.threads != 0 ? options.threads
-                                                  : std::max(1U, std::thread::hardware_concurrency());
-    // Without quotes every line end ends a record, so the rows split at any line end: the halves
-    // parse on two threads. Ids are only looked up there (creating them needs one thread).
+    const unsigned threads = c.options.threads != 0
+                                 ? c.options.threads
+                                 : std::max(1U, std::thread::hardware_concurrency());
+    // Without quotes every line end ends a record, so the rows split at any line end.
     char* split = body + body_size / 2;
     while (split < body_end && *split != '\n') ++split;
-    if (threads > 1 && body_size >= (1U << 20U) && !options.create_missing_stakeholders &&
+    if (threads > 1 && body_size >= (1U << 20U) && !c.options.create_missing_stakeholders &&
         std::memchr(body, '"', body_size) == nullptr && split < body_end) {
         ++split;
-        const std::size_t split_line =
-            ties.next_line() + detail::count_lines({body, static_cast<std::size_t>(split - body)});
-        std::vector<Tie> second_half;
-        std::exception_ptr second_error;
-        const auto resolve = [&](std::string_view id, std::uint64_t h, std::size_t line,
-                                 const std::string& column) -> std::uint32_t {
-            const std::uint32_t slot = lookup(id, h);
-            if (slot == detail::IdTable::npos) throw missing(id, line, column);
-            return slot;
-        };
-        const auto second = [&] {
-            try {
-                RecordReader reader(split, body_end, ties_name, split_line);
-                second_half.reserve(rows_hint / 2 + 1);
-                parse_rows(reader, second_half, resolve);
-            } catch (...) {
-                second_error = std::current_exception();
-            }
-        };
-        std::optional<std::thread> worker;
-        try {
-            worker.emplace(second);
-        } catch (const std::system_error&) {
-            // No thread to be had (a process limit): the second half after the first.
-        }
-        try {
-            RecordReader reader(body, split, ties_name, ties.next_line());
-            staged_ties.reserve(rows_hint);
-            parse_rows(reader, staged_ties, resolve);
-        } catch (...) {
-            if (worker) worker->join();  // the first half's error comes first
-            throw;
-        }
-        if (worker) worker->join();
-        else second();
-        if (second_error) std::rethrow_exception(second_error);
-        staged_ties.insert(staged_ties.end(), second_half.begin(), second_half.end());
+        parse_ties_in_halves(c, ties, th, body, split, body_end, rows_hint);
     } else {
-        staged_ties.reserve(rows_hint);
-        parse_rows(ties, staged_ties,
-                   [&](std::string_view id, std::uint64_t h, std::size_t line,
-                       const std::string& column) {
-                       const std::uint32_t slot = lookup(id, h);
-                       return slot != detail::IdTable::npos ? slot : create(id, line, column);
-                   });
+        parse_ties_serially(c, ties, th, rows_hint);
     }
+}
 
-    // Phase 2: apply. Everything was validated; only allocation can fail from here on, and then
-    // `into` gets back what it held (a copy made first; nothing to copy for an empty network).
+// The communities that the circle columns fill, added to `into` where it lacks them.
+std::vector<Community*> circle_communities(Network& into, const NodeHeader& header,
+                                           const std::vector<std::size_t>& community_columns) {
+    std::vector<Community*> communities;
+    for (std::size_t c : community_columns) {
+        Community* found = into.find_community(header.communities[c]);
+        communities.push_back(found != nullptr ? found
+                                               : &into.add_community(header.communities[c]));
+    }
+    return communities;
+}
+
+// Phase 2: adds everything staged to `into`. Everything was validated; only allocation can fail
+// here, and then `into` gets back what it held (a copy made first; none for an empty network).
+CsvReport commit(Network& into, const NodeHeader& header, Staging& staging) {
     CsvReport report;
-    report.stakeholders = staged.size();
-    report.created = created;
-    report.ties = staged_ties.size();
+    report.stakeholders = staging.stakeholders.size();
+    report.created = staging.created;
+    report.ties = staging.ties.size();
     const bool empty = into.slot_count() == 0 && into.communities().empty() &&
-                       into.attribute_names().empty();
+                       into.attribute_names().empty() &&
+                       std::ranges::equal(into.relations(), Network().relations());
     Network saved = empty ? Network() : into;
     try {
-        into.reserve(into.slot_count() + staged.size());
+        for (const std::string& name : staging.new_relations) into.add_relation({.name = name});
+        into.reserve(into.slot_count() + staging.stakeholders.size());
         for (std::size_t i = 0; i < header.roles.size(); ++i)
             if (header.roles[i] == NodeColumn::attribute) into.add_attribute_name(header.names[i]);
-        std::vector<Community*> communities;
-        for (std::size_t c : community_columns) {
-            Community* found = into.find_community(header.communities[c]);
-            communities.push_back(found != nullptr ? found
-                                                   : &into.add_community(header.communities[c]));
-        }
-        for (std::size_t i = 0; i < staged.size(); ++i) {
-            const StakeholderId who = into.add_stakeholder(std::move(staged[i].stakeholder));
-            Ensures(who.index() == base + i);
-            if (i < from_nodes)
+        const std::vector<Community*> communities =
+            circle_communities(into, header, staging.community_columns);
+        for (std::size_t i = 0; i < staging.stakeholders.size(); ++i) {
+            StagedStakeholder& st = staging.stakeholders[i];
+            const StakeholderId who = into.add_stakeholder(std::move(st.stakeholder));
+            Ensures(who.index() == staging.base + i);
+            if (i < staging.from_nodes)
                 for (std::size_t c = 0; c < communities.size(); ++c)
-                    if (staged[i].circles[c] != Circle::none)
-                        communities[c]->set_circle(who, staged[i].circles[c]);
+                    if (st.circles[c] != Circle::none)
+                        communities[c]->set_circle(who, st.circles[c]);
         }
-        report.merged_ties = into.add_ties(staged_ties);
+        report.merged_ties = into.add_ties(staging.ties);
     } catch (...) {
         detail::roll_back(into, std::move(saved));
         throw;
     }
     return report;
+}
+
+// The loader. Takes the texts as buffers it owns: quoted fields are unescaped in place.
+CsvReport load(Network& into, std::string nodes_buffer, std::string ties_buffer,
+               const CsvOptions& options, std::string_view nodes_name,
+               std::string_view ties_name) {
+    // Phase 1: parse and validate everything against `into` without touching it.
+    check_inputs(options, nodes_buffer, ties_buffer, nodes_name, ties_name);
+    Staging staging = begin_staging(into, nodes_buffer);
+    RecordReader nodes(nodes_buffer, nodes_name);
+    const NodeHeader header = read_node_header(nodes, nodes_name, options);
+    staging.community_columns = circle_columns(header);
+    stage_stakeholders(staging, nodes, header, into, nodes_name);
+
+    RecordReader ties(ties_buffer, ties_name);
+    const TieHeader th = read_tie_header(ties, ties_name);
+    TieContext context{staging, into, options, nodes_name, ties_name, into.slot_count() > 0};
+    stage_ties(context, ties, ties_buffer, th);
+
+    // Phase 2: apply.
+    return commit(into, header, staging);
 }
 
 } // namespace
@@ -568,14 +769,16 @@ void write_csv(const Network& net, std::ostream& nodes, std::ostream& ties,
     }
     flush(nodes, out);
 
-    out += "source,target,kind,weight";
+    // The names of before relations while the network has only the built-in three.
+    const bool builtin = std::ranges::equal(net.relations(), Network().relations());
+    out += builtin ? "source,target,kind,weight" : "source,target,relation,value";
     out += eol;
     for (const Tie& t : net.all_ties()) {
         put_field(out, net.stakeholder(t.source).id);
         out += ',';
         put_field(out, net.stakeholder(t.target).id);
         out += ',';
-        out += to_string(t.kind);
+        put_field(out, net.relation(t.kind).name);
         out += ',';
         put_weight(out, t.weight);
         out += eol;

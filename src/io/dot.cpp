@@ -77,12 +77,15 @@ void write_dot(const Network& net, std::ostream& out, const DotOptions& options)
     }
     for (const Tie& t : net.all_ties()) {
         s << "  " << quoted(net.stakeholder(t.source).id) << " -> " << quoted(net.stakeholder(t.target).id) << " [";
-        switch (t.kind) {
-        case TieKind::authority: s << "style=solid, color=\"#222222\""; break;
-        case TieKind::influence: s << "style=dashed, color=\"#1F5FAD\""; break;
-        case TieKind::collaboration: s << "style=solid, color=\"#AAAAAA\", dir=none"; break;
+        const Relation& r = net.relation(t.kind);
+        switch (r.role) {
+        case Role::authority: s << "style=solid, color=\"#222222\""; break;
+        case Role::influence: s << "style=dashed, color=\"#1F5FAD\""; break;
+        case Role::collaboration: s << "style=solid, color=\"#AAAAAA\""; break;
+        default: s << "style=dotted, color=\"#888888\""; break;
         }
-        s << ", penwidth=" << 0.5 + 1.5 * t.weight << ", tooltip=" << quoted(std::string(to_string(t.kind)))
+        if (r.mutual()) s << ", dir=none";
+        s << ", penwidth=" << 0.5 + 1.5 * std::min(1.0, t.weight) << ", tooltip=" << quoted(r.name)
           << "];\n";
     }
     // Legend: the facet's colours and the tie styles.

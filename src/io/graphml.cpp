@@ -26,6 +26,7 @@
 
 #include "copnet/error.hpp"
 #include "copnet/io/file.hpp"
+#include "io/builtin_only.hpp"
 #include "io/node_fields.hpp"
 #include "detail/text.hpp"
 
@@ -857,6 +858,7 @@ Network read_graphml(const std::filesystem::path& path, const GraphmlOptions& op
 }
 
 void write_graphml(const Network& net, std::ostream& out) {
+    detail::require_builtin_relations(net, "GraphML");
     std::string s;
     s += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "

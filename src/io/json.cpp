@@ -12,6 +12,7 @@
 
 #include "copnet/error.hpp"
 #include "copnet/io/file.hpp"
+#include "io/builtin_only.hpp"
 #include "io/node_fields.hpp"
 
 namespace copnet {
@@ -409,6 +410,7 @@ Network read_json(const std::filesystem::path& path, const JsonOptions& options)
 }
 
 void write_json(const Network& net, std::ostream& out) {
+    detail::require_builtin_relations(net, "Node-link JSON");
     Json j;
     j["directed"] = true;
     j["multigraph"] = true;

@@ -177,16 +177,32 @@ std::string circle_map_svg(const Network& net, const CircleMapOptions& options) 
     std::vector<const PlacedStakeholder*> at_slot(net.slot_count(), nullptr);
     for (const auto& p : L.placed) at_slot[p.who.index()] = &p;
     s << "<g class=\"ties\" fill=\"none\">\n";
-    for (TieKind kind : {TieKind::collaboration, TieKind::influence, TieKind::authority}) {
-        for (const Tie& t : net.all_ties(TieFilter::of({kind}))) {
+    // By role, drawn collaboration first, then influence, then authority on top; a relation of
+    // another role as a dotted line (its class the role, its name in data-relation).
+    const auto drawn_as = [&](TieKind kind) {
+        const Relation& r = net.relation(kind);
+        if (r.role == Role::authority) return TieKind::authority;
+        if (r.role == Role::influence) return TieKind::influence;
+        return TieKind::collaboration;
+    };
+    for (TieKind style : {TieKind::collaboration, TieKind::influence, TieKind::authority}) {
+        for (const Tie& t : net.all_ties()) {
+            if (drawn_as(t.kind) != style) continue;
+            const Relation& r = net.relation(t.kind);
+            const double w = std::min(1.0, t.weight);  // a count or real value draws at most full
             const auto* a = at_slot[t.source.index()];
             const auto* b = at_slot[t.target.index()];
-            s << "<line class=\"tie " << to_string(kind) << "\" x1=\"" << num(a->x) << "\" y1=\"" << num(a->y)
+            s << "<line class=\"tie " << to_string(r.role) << "\"";
+            if (static_cast<std::size_t>(t.kind) >= tie_kind_count) s << " data-relation=\"" << esc(r.name) << "\"";
+            s << " x1=\"" << num(a->x) << "\" y1=\"" << num(a->y)
               << "\" x2=\"" << num(b->x) << "\" y2=\"" << num(b->y) << "\" ";
-            switch (kind) {
-            case TieKind::authority: s << "stroke=\"#333333\" stroke-width=\"" << num(0.6 + 0.8 * t.weight) << "\" stroke-opacity=\"0.75\""; break;
-            case TieKind::influence: s << "stroke=\"#1F5FAD\" stroke-width=\"" << num(0.5 + 0.7 * t.weight) << "\" stroke-dasharray=\"4 3\" stroke-opacity=\"0.6\""; break;
-            case TieKind::collaboration: s << "stroke=\"#9A9A9A\" stroke-width=\"0.6\" stroke-opacity=\"0.35\""; break;
+            switch (style) {
+            case TieKind::authority: s << "stroke=\"#333333\" stroke-width=\"" << num(0.6 + 0.8 * w) << "\" stroke-opacity=\"0.75\""; break;
+            case TieKind::influence: s << "stroke=\"#1F5FAD\" stroke-width=\"" << num(0.5 + 0.7 * w) << "\" stroke-dasharray=\"4 3\" stroke-opacity=\"0.6\""; break;
+            default:
+                s << "stroke=\"#9A9A9A\" stroke-width=\"0.6\" stroke-opacity=\"0.35\"";
+                if (r.role != Role::collaboration) s << " stroke-dasharray=\"1 2\"";
+                break;
             }
             s << "/>\n";
         }

@@ -132,7 +132,7 @@ std::string run_boundaries(const BoundariesCli& o) {
     ProgressBar bar("permutations");
     BoundaryOptions options = o.report;
     options.facet = o.analysis.facet;
-    options.filter = o.analysis.filter();
+    options.filter = o.analysis.filter(net);
     options.weighted = o.analysis.weighted;
     options.progress = bar.callback();
     const BoundaryReport r = boundaries(net, options);

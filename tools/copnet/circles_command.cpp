@@ -42,7 +42,7 @@ std::string run_circles(const CirclesCli& o) {
     std::string label;
     Network net = load_input(o.input, label);
     if (net.find_community(o.input.community) == nullptr) net.add_community(o.input.community);
-    const TieFilter filter = o.analysis.filter();
+    const TieFilter filter = o.analysis.filter(net);
     const Community* before = nullptr;
     if (!o.before.empty() && !o.before_community.empty())
         throw invalid_value("give --before or --before-community, not both");

@@ -10,6 +10,7 @@
 #include "copnet/error.hpp"
 #include "copnet/io/archive.hpp"
 #include "copnet/io/csv.hpp"
+#include "copnet/io/relations.hpp"
 #include "copnet/io/file.hpp"
 #include "copnet/io/graphml.hpp"
 #include "copnet/io/json.hpp"
@@ -23,6 +24,7 @@ struct ConvertOptions {
     std::string to;
     std::string to_nodes;
     std::string to_ties;
+    std::string to_relations;
 };
 
 std::string lower_extension(const std::filesystem::path& p) {
@@ -72,8 +74,13 @@ void add_convert_command(CLI::App& app, Runner& run) {
     auto* to = cmd->add_option("--to", options->to, "output file (format from the extension)");
     auto* to_nodes = cmd->add_option("--to-nodes", options->to_nodes, "output nodes.csv");
     auto* to_ties = cmd->add_option("--to-ties", options->to_ties, "output ties.csv");
+    auto* to_relations = cmd->add_option("--to-relations", options->to_relations,
+                                         "output relations.csv (needed when the network "
+                                         "declares relations beyond authority, influence, "
+                                         "collaboration)");
     to_nodes->needs(to_ties);
     to_ties->needs(to_nodes);
+    to_relations->needs(to_nodes);
     to->excludes(to_nodes);
     cmd->callback([input, options, &run] {
         run = [input, options] {
@@ -87,8 +94,13 @@ void add_convert_command(CLI::App& app, Runner& run) {
                 format = write_by_extension(net, options->to, input->community);
                 target = options->to;
             } else {
+                if (has_declared_relations(net) && options->to_relations.empty())
+                    throw invalid_value("the network declares relations beyond the built-in "
+                                        "three: give --to-relations FILE too, or their roles, "
+                                        "directions and scales are lost");
                 CsvWriteOptions csv;
                 csv.community = input->community;
+                if (!options->to_relations.empty()) write_relations(net, options->to_relations);
                 write_csv(net, options->to_nodes, options->to_ties, csv);  // the pair together
                 format = "CSV";
                 target = options->to_nodes + " + " + options->to_ties;

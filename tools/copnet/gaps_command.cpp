@@ -78,7 +78,7 @@ GapsOptions options_of(const GapsCli& o, const Network& net) {
     else if (!o.taxonomy.empty())
         rep.taxonomy = read_taxonomy(o.taxonomy, &net);
     rep.threshold = o.threshold;
-    const TieFilter filter = o.analysis.filter();
+    const TieFilter filter = o.analysis.filter(net);
     TieFilter undirected = filter;
     undirected.direction = Direction::both;
     CandidateOptions& c = g.candidates;
@@ -221,8 +221,8 @@ void add_gaps_command(CLI::App& app, Runner& run) {
         "gaps", "Who isn't here? Representation by facet and circle, missing categories,\n"
                 "whom to invite, and the fragile points of the community.");
     add_input_options(*cmd, o->input);
-    cmd->add_option("--kinds", o->analysis.kinds,
-                    "tie kinds to follow: authority,influence,collaboration or all")
+    cmd->add_option("--relations,--kinds", o->analysis.kinds,
+                    "relations to follow: names, role:ROLE, or all (every positive relation)")
         ->capture_default_str();
     cmd->add_option("--direction", o->analysis.direction,
                     "direction of the k-step reach: out, in or both (ties and fragility are "

@@ -9,14 +9,20 @@
 #include "copnet/io/csv.hpp"
 #include "copnet/io/graphml.hpp"
 #include "copnet/io/json.hpp"
+#include "copnet/io/relations.hpp"
 
 namespace copnet::cli {
 
 void add_input_options(CLI::App& cmd, InputOptions& options) {
     auto* nodes = cmd.add_option("--nodes", options.nodes, "nodes.csv: stakeholders and facets");
-    auto* ties = cmd.add_option("--ties", options.ties, "ties.csv: source,target,kind,weight");
+    auto* ties = cmd.add_option("--ties", options.ties,
+                                "ties.csv: source,target,relation,value (or kind,weight)");
     nodes->needs(ties);
     ties->needs(nodes);
+    cmd.add_option("--relations-file", options.relations_file,
+                   "relations.csv: name,role,direction,polarity,scale of the ties' relations, "
+                   "declared before the ties are read")
+        ->needs(nodes);
     auto* graphml = cmd.add_option("--graphml", options.graphml, "GraphML file (instead of CSV)");
     auto* json = cmd.add_option("--json", options.json, "node-link JSON file (instead of CSV)");
     auto* archive = cmd.add_option("--archive", options.archive,
@@ -35,11 +41,14 @@ void add_input_options(CLI::App& cmd, InputOptions& options) {
         ->capture_default_str();
 }
 
-TieFilter AnalysisOptions::filter() const { return parse_tie_filter(kinds, direction); }
+TieFilter AnalysisOptions::filter(const Network& net) const {
+    return parse_tie_filter(net, kinds, direction);
+}
 
 void add_analysis_options(CLI::App& cmd, AnalysisOptions& options) {
-    cmd.add_option("--kinds", options.kinds,
-                   "tie kinds to follow: authority,influence,collaboration or all")
+    cmd.add_option("--relations,--kinds", options.kinds,
+                   "relations to follow: names (authority, influence, collaboration or the "
+                   "file's own), role:ROLE, or all (every positive relation)")
         ->capture_default_str();
     cmd.add_option("--direction", options.direction,
                    "out (along the tie), in (against it) or both")
@@ -81,9 +90,10 @@ std::vector<StakeholderId> sources_or_core(const Network& net, const Community* 
     return sources;
 }
 
-DiffusionOptions DiffusionCliOptions::options(const AnalysisOptions& analysis) const {
+DiffusionOptions DiffusionCliOptions::options(const AnalysisOptions& analysis,
+                                              const Network& net) const {
     DiffusionOptions o = library;
-    o.filter = analysis.filter();
+    o.filter = analysis.filter(net);
     o.model = parse_diffusion_model(model);
     if (o.probability && o.model != DiffusionModel::independent_cascade)
         throw invalid_value("--probability is for the independent cascade (--model ic); the "
@@ -169,6 +179,7 @@ Network load_input(const InputOptions& options, std::string& label) {
                   "bundled:state-employment/nodes.csv", "bundled:state-employment/ties.csv");
         label = "bundled example: a state employment CoP (illustrative, invented data)";
     } else {
+        if (!options.relations_file.empty()) read_relations(net, options.relations_file);
         read_csv(net, options.nodes, options.ties, csv);
         label = options.nodes + " + " + options.ties;
     }

@@ -27,6 +27,7 @@ struct InputOptions {
     std::string graphml;   // --graphml FILE
     std::string json;      // --json FILE (node-link)
     std::string archive;   // --archive FILE (.txt, .bin or .xml)
+    std::string relations_file;  // --relations-file FILE (with --nodes/--ties)
     std::string community = "community";
     bool create_missing = false;
     std::string format_name = "text";  // validated by CLI11: text, json or csv
@@ -44,8 +45,9 @@ struct AnalysisOptions {
     /// like NetworkX's `weight=None`). Only commands that call add_weighted_option() take it.
     bool weighted = false;
 
-    /// The filter named by --kinds and --direction. Throws copnet::invalid_value.
-    [[nodiscard]] TieFilter filter() const;
+    /// The filter named by --relations (--kinds) and --direction over `net`'s relations.
+    /// Throws copnet::invalid_value.
+    [[nodiscard]] TieFilter filter(const Network& net) const;
 };
 
 /// Adds --kinds, --direction and --facet to `cmd`.
@@ -65,7 +67,7 @@ struct DiffusionCliOptions {
     /// The library's options, following `analysis`'s filter (no progress report).
     /// Throws copnet::invalid_value for a bad model, kinds or direction, or --probability with
     /// the linear threshold model (which has no use for it).
-    [[nodiscard]] DiffusionOptions options(const AnalysisOptions& analysis) const;
+    [[nodiscard]] DiffusionOptions options(const AnalysisOptions& analysis, const Network& net) const;
     /// The model in words, for text output: "independent cascade (tie weights as chances)".
     [[nodiscard]] std::string describe(DiffusionModel parsed) const;
 };

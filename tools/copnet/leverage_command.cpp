@@ -112,7 +112,7 @@ std::string run_leverage(const LeverageCli& o) {
     const Community* cop = net.find_community(o.input.community);
     const std::vector<StakeholderId> among = candidates(net, cop, o);
     (void)Facet(o.analysis.facet);  // a bad facet fails now, not after the search
-    LeverageOptions options{.diffusion = o.diffusion.options(o.analysis),
+    LeverageOptions options{.diffusion = o.diffusion.options(o.analysis, net),
                             .k = o.k,
                             .method = parse_leverage_method(o.method),
                             .epsilon = o.epsilon,

@@ -50,7 +50,7 @@ std::string run_reach(const ReachCli& o) {
     const Network net = load_input(o.input, label);
     const Community* cop = net.find_community(o.input.community);
     const std::vector<StakeholderId> sources = sources_or_core(net, cop, o.from);
-    const ReachOptions options{.filter = o.analysis.filter(), .max_hops = o.hops};
+    const ReachOptions options{.filter = o.analysis.filter(net), .max_hops = o.hops};
     const ReachResult r = reach(net, sources, options);
     const ReachBreakdown b = break_down(net, r, cop, o.analysis.facet);
     std::optional<TwoWayFlow> flow;

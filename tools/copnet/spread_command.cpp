@@ -132,7 +132,7 @@ std::string run_spread(const SpreadCli& o) {
     if (o.synergy && o.input.format() == Format::csv)
         throw invalid_value("--synergy has no CSV form: use --format json or text");
     const std::vector<StakeholderId> sources = sources_or_core(net, cop, o.from);
-    DiffusionOptions options = o.diffusion.options(o.analysis);
+    DiffusionOptions options = o.diffusion.options(o.analysis, net);
     (void)Facet(o.analysis.facet);  // a bad facet fails now, not after the simulation
     SpreadResult r;
     {

@@ -46,7 +46,8 @@ def to_networkx(network: Any, *, community: str = "community") -> Any:
             for who in c.members(circle):
                 g.nodes[who][key] = circle.value
     for t in network.ties():
-        g.add_edge(t.source, t.target, key=t.kind.value, kind=t.kind.value, weight=t.weight)
+        kind = str(t.kind)  # a TieKind's spelling, or a declared relation's name
+        g.add_edge(t.source, t.target, key=kind, kind=kind, weight=t.weight)
     return g
 
 

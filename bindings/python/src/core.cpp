@@ -47,11 +47,8 @@ TieFilter filter_from(const py::object& kinds, Direction direction) {
         f.direction = direction;
         return f;
     }
-    TieFilter f{0, direction};
-    for (const auto& k : kinds) {
-        const auto kind = k.cast<TieKind>();
-        f.kinds = static_cast<std::uint8_t>(f.kinds | (1U << static_cast<unsigned>(kind)));
-    }
+    TieFilter f = TieFilter::of({}, direction);
+    for (const auto& k : kinds) f.chosen.set(static_cast<std::size_t>(k.cast<TieKind>()));
     return f;
 }
 
@@ -73,7 +70,11 @@ py::list ids_of(const Network& net, const std::vector<StakeholderId>& who) {
 }
 
 py::object tie_to_py(const Network& net, const Tie& t) {
-    return make("Tie", id_of(net, t.source), id_of(net, t.target), to_py(t.kind), t.weight);
+    // A built-in relation as its TieKind; a declared one (a file's "friendship") by its name.
+    const py::object kind = static_cast<std::size_t>(t.kind) < tie_kind_count
+                                ? to_py(t.kind)
+                                : py::object(py::str(net.relation(t.kind).name));
+    return make("Tie", id_of(net, t.source), id_of(net, t.target), kind, t.weight);
 }
 
 py::list ties_to_py(const Network& net, const std::vector<Tie>& ties) {

@@ -83,6 +83,8 @@ def test_reach_counts_agree_with_reference_data(name: str) -> None:
     net = copnet.read_csv(str(TESTDATA / f"{name}.nodes.csv"), str(TESTDATA / f"{name}.ties.csv"))
     ref = json.loads((TESTDATA / f"{name}.reference.json").read_text())
     for kind, values in ref["kinds"].items():
+        if kind not in {k.value for k in copnet.TieKind}:
+            continue  # friendship, marriage: Python names relations in the next step (issue 19)
         for k, expected in values["reach_out"].items():
             hops = None if k == "unbounded" else int(k)
             assert copnet.reach_counts(net, kinds=[kind], max_hops=hops) == expected, (kind, k)

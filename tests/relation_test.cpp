@@ -1,0 +1,324 @@
+// The relation model (copnet/relation.hpp, DESIGN §3.4): an open set of named relations, each
+// with a role, direction, polarity and scale; ties of different relations between one pair
+// coexist; repeats of one relation merge by its scale; filters follow relations by name, and
+// leave negative relations out unless named.
+#include <cmath>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "copnet/analysis/components.hpp"
+#include "copnet/analysis/reach.hpp"
+#include "copnet/error.hpp"
+#include "copnet/network.hpp"
+#include "copnet/relation.hpp"
+#include "copnet/summary.hpp"
+
+using namespace copnet;
+
+namespace {
+
+Network four() {
+    Network net;
+    for (const char* id : {"a", "b", "c", "d"}) {
+        Stakeholder s;
+        s.id = id;
+        net.add_stakeholder(s);
+    }
+    return net;
+}
+
+std::vector<std::string> reached(const Network& net, const ReachResult& r) {
+    std::vector<std::string> out;
+    for (const Reached& x : r.reached) out.push_back(net.stakeholder(x.who).id);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("every network starts with the three built-in relations", "[relation]") {
+    const Network net;
+    REQUIRE(net.relations().size() == 3);
+    CHECK(net.relation(TieKind::authority).role == Role::authority);
+    CHECK(net.relation(TieKind::influence).direction == RelationDirection::directed);
+    CHECK(net.relation(TieKind::collaboration).mutual());
+    CHECK(net.relation(TieKind::collaboration).scale == Scale::unit);
+    CHECK(net.find_relation("Influence") == TieKind::influence);  // names fold as categories
+    CHECK(net.find_relation("friendship") == std::nullopt);
+    CHECK_THROWS_AS(net.relation(static_cast<TieKind>(3)), invalid_value);
+}
+
+TEST_CASE("relations are declared once, with their meaning", "[relation]") {
+    Network net = four();
+    const TieKind advice = net.add_relation({.name = "advice", .role = Role::influence});
+    CHECK(static_cast<int>(advice) == 3);
+    CHECK(net.add_relation({.name = " Advice ", .role = Role::influence}) == advice);  // same
+    CHECK(net.relation(advice).name == "advice");
+    CHECK_THROWS_WITH(net.add_relation({.name = "advice", .role = Role::affect}),
+                      Catch::Contains("declared twice"));
+    CHECK_THROWS_AS(net.add_relation({.name = "  "}), invalid_value);
+    // A built-in without ties may take a file's declaration (another scale, say) …
+    CHECK(net.add_relation({.name = "authority", .role = Role::authority, .scale = Scale::binary}) ==
+          TieKind::authority);
+    CHECK(net.relation(TieKind::authority).scale == Scale::binary);
+    // … but not once it holds ties.
+    net.add_tie(net.at("a"), net.at("b"), TieKind::influence);
+    CHECK_THROWS_AS(net.add_relation({.name = "influence", .scale = Scale::count}), invalid_value);
+    // At most max_relations.
+    Network many;
+    for (std::size_t i = many.relations().size(); i < max_relations; ++i)
+        many.add_relation({.name = "r" + std::to_string(i)});
+    CHECK(many.relations().size() == max_relations);
+    CHECK_THROWS_WITH(many.add_relation({.name = "one more"}), Catch::Contains("at most 255"));
+}
+
+TEST_CASE("ties of several relations between one pair coexist; repeats merge by scale",
+          "[relation]") {
+    Network net = four();
+    const auto a = net.at("a"), b = net.at("b");
+    const TieKind friendship = net.add_relation({.name = "friendship", .role = Role::affect});
+    const TieKind messages = net.add_relation(
+        {.name = "messages", .role = Role::communication, .scale = Scale::count});
+    const TieKind met = net.add_relation({.name = "met", .scale = Scale::binary});
+    CHECK(net.add_tie(a, b, TieKind::influence, 0.5));
+    CHECK(net.add_tie(a, b, friendship, 0.25));
+    CHECK(net.add_tie(a, b, messages, 12));
+    CHECK(net.tie_count() == 3);
+    CHECK_FALSE(net.add_tie(a, b, messages, 30));  // counts add up
+    CHECK(net.find_tie(a, b, messages)->weight == 42);
+    CHECK_FALSE(net.add_tie(a, b, friendship, 0.75));  // unit: the larger
+    CHECK(net.find_tie(a, b, friendship)->weight == 0.75);
+    CHECK(net.find_tie(b, a, friendship) == std::nullopt);  // directed
+    CHECK(net.tie_count(messages) == 1);
+    // Values off the scale are refused, naming the relation.
+    CHECK_THROWS_WITH(net.add_tie(a, b, messages, -1), Catch::Contains("\"messages\" is not a count"));
+    CHECK_THROWS_WITH(net.add_tie(a, b, met, 0.5), Catch::Contains("is not 1"));
+    CHECK_THROWS_AS(net.add_tie(a, b, messages, std::numeric_limits<double>::infinity()), invalid_value);
+    CHECK_THROWS_AS(net.add_tie(a, b, static_cast<TieKind>(9), 1.0), invalid_value);  // undeclared
+    CHECK(net.add_tie(a, b, met, 1.0));
+    // A mutual relation: one tie per unordered pair.
+    const TieKind cowork = net.add_relation(
+        {.name = "cowork", .role = Role::collaboration, .direction = RelationDirection::mutual});
+    CHECK(net.add_tie(a, b, cowork));
+    CHECK_FALSE(net.add_tie(b, a, cowork));
+    CHECK(net.find_tie(b, a, cowork).has_value());
+    CHECK(net.tie_count(cowork) == 1);
+    CHECK(net.remove_tie(b, a, cowork));
+    CHECK(net.tie_count(cowork) == 0);
+    // Summary: ties by relation name.
+    const Summary s = summarize(net);
+    REQUIRE(s.ties_by_relation.size() == net.relations().size());
+    CHECK(s.ties_by_relation[static_cast<std::size_t>(messages)] == 1);
+}
+
+TEST_CASE("filters follow relations; negative ones only when named", "[relation]") {
+    Network net = four();
+    const auto a = net.at("a"), b = net.at("b"), c = net.at("c"), d = net.at("d");
+    const TieKind advice = net.add_relation({.name = "advice", .role = Role::influence});
+    const TieKind dislike = net.add_relation(
+        {.name = "dislike", .role = Role::affect, .polarity = Polarity::negative});
+    const TieKind cowork = net.add_relation(
+        {.name = "cowork", .role = Role::collaboration, .direction = RelationDirection::mutual});
+    net.add_tie(a, b, advice);
+    net.add_tie(b, c, dislike);
+    net.add_tie(d, c, cowork);
+    // Every positive relation: a → b, and no further (dislike is not followed).
+    CHECK(reached(net, reach(net, std::vector{a})) == std::vector<std::string>{"a", "b"});
+    // Named, a negative relation is followed.
+    CHECK(reached(net, reach(net, std::vector{b}, {.filter = TieFilter::of({dislike})})) ==
+          std::vector<std::string>{"b", "c"});
+    // A declared mutual relation is followed both ways whatever the direction.
+    CHECK(reached(net, reach(net, std::vector{c}, {.filter = TieFilter::of({cowork})})) ==
+          std::vector<std::string>{"c", "d"});
+    CHECK(reached(net, reach(net, std::vector{b}, {.filter = TieFilter::of({advice}, Direction::in)})) ==
+          std::vector<std::string>{"b", "a"});
+    // Components follow the positive relations: {a, b} and {c, d}.
+    CHECK(components(net).count() == 2);
+    CHECK(net.all_ties().size() == 3);                 // every tie, negative too
+    CHECK(net.all_ties(TieFilter::all()).size() == 2);  // the followed ones
+}
+
+TEST_CASE("copies, equality and rollback carry the relations", "[relation]") {
+    Network net = four();
+    const TieKind advice = net.add_relation({.name = "advice", .role = Role::influence});
+    net.add_tie(net.at("a"), net.at("b"), advice, 0.5);
+    const Network copy = net;
+    CHECK(copy == net);
+    CHECK(copy.relation(advice).name == "advice");
+    Network other = four();
+    other.add_relation({.name = "advice", .role = Role::affect});
+    other.add_tie(other.at("a"), other.at("b"), static_cast<TieKind>(3), 0.5);
+    CHECK_FALSE(other == net);  // same names, another meaning
+}
+
+TEST_CASE("relation spellings parse and print", "[relation]") {
+    CHECK(parse_role("Affiliation") == Role::affiliation);
+    CHECK(to_string(Role::communication) == "communication");
+    CHECK(parse_relation_direction("mutual") == RelationDirection::mutual);
+    CHECK(parse_polarity("NEGATIVE") == Polarity::negative);
+    CHECK(parse_scale("count") == Scale::count);
+    CHECK_THROWS_WITH(parse_scale("ordinal"), Catch::Contains("unknown scale \"ordinal\""));
+    CHECK_THROWS_AS(parse_role("boss"), invalid_value);
+    CHECK(on_scale(Scale::unit, 1.0));
+    CHECK_FALSE(on_scale(Scale::unit, std::nan("")));
+    CHECK(on_scale(Scale::real, -3.5));
+    CHECK(merge_values(Scale::count, 2, 3) == 5);
+    CHECK(merge_values(Scale::binary, 1, 1) == 1);
+}
+
+// ---- files ----------------------------------------------------------------------------------
+
+#include <sstream>
+
+#include "copnet/io/archive.hpp"
+#include "copnet/io/csv.hpp"
+#include "copnet/io/graphml.hpp"
+#include "copnet/io/json.hpp"
+#include "copnet/io/relations.hpp"
+
+namespace {
+
+std::string nodes_text(int n) {
+    std::string s = "id\n";
+    for (int i = 0; i < n; ++i) s += "s" + std::to_string(i) + "\n";
+    return s;
+}
+
+} // namespace
+
+TEST_CASE("ties.csv names its relations; undeclared ones are added in the order met",
+          "[relation][csv]") {
+    Network net;
+    parse_csv(net, "id\na\nb\nc\n",
+              "source,target,relation,value\n"
+              "a,b,advice,0.5\n"
+              "b,c,Friendship,1\n"
+              "a,c,influence,\n"
+              "c,a,friendship,0.25\n");  // the same relation, another spelling
+    REQUIRE(net.relations().size() == 5);
+    CHECK(net.relations()[3].name == "advice");
+    CHECK(net.relations()[3].role == Role::other);
+    CHECK(net.relations()[4].name == "Friendship");  // the first spelling
+    CHECK(net.tie_count(*net.find_relation("friendship")) == 2);
+    CHECK(net.tie_count(TieKind::influence) == 1);
+    // What it writes reads back equal (relation and value columns).
+    std::ostringstream n, t;
+    write_csv(net, n, t);
+    CHECK(t.str().rfind("source,target,relation,value\n", 0) == 0);
+    Network back;
+    parse_csv(back, n.str(), t.str());
+    CHECK(back == net);
+}
+
+TEST_CASE("a failed load takes back the relations it added", "[relation][csv]") {
+    Network net;
+    parse_csv(net, "id\na\nb\n", "source,target,kind\na,b,influence\n");
+    const Network before = net;
+    CHECK_THROWS_AS(parse_csv(net, "id\nc\n", "source,target,relation\nc,a,advice\nc,nobody,advice\n"),
+                    parse_error);
+    CHECK(net == before);
+    CHECK(net.relations().size() == 3);
+}
+
+TEST_CASE("a large ties.csv read in two halves numbers its new relations as one thread would",
+          "[relation][csv]") {
+    // Over 1 MiB without quotes: read in two halves at once. The second half meets "beta"
+    // before "alpha", the first half only "alpha".
+    std::string ties = "source,target,relation,value\n";
+    const int rows = 60000;
+    for (int i = 0; i < rows; ++i) {
+        const std::string rel = i < rows / 2 ? "alpha" : (i < rows * 3 / 4 ? "beta" : "alpha");
+        const int u = i % 997;
+        const int v = (u + 1 + i % 500) % 1000;  // never u itself
+        ties += "s" + std::to_string(u) + ",s" + std::to_string(v) + "," + rel + ",0.5\n";
+    }
+    REQUIRE(ties.size() > (1U << 20U));
+    CsvOptions two, one;
+    two.threads = 2;
+    one.threads = 1;
+    Network a, b;
+    parse_csv(a, nodes_text(1000), ties, two);
+    parse_csv(b, nodes_text(1000), ties, one);
+    REQUIRE(a.relations().size() == 5);
+    CHECK(a.relations()[3].name == "alpha");
+    CHECK(a.relations()[4].name == "beta");
+    CHECK(a == b);
+    CHECK(a.tie_count(static_cast<TieKind>(4)) == b.tie_count(static_cast<TieKind>(4)));
+}
+
+TEST_CASE("relations.csv declares roles, directions, polarities and scales", "[relation][csv]") {
+    Network net;
+    CHECK(parse_relations(net, "name,role,direction,polarity,scale\n"
+                               "reports_to,authority,directed,positive,binary\n"
+                               "messages,communication,,,count\n"
+                               "cowork,collaboration,mutual,,\n"
+                               "dislike,affect,directed,negative,\n") == 4);
+    const TieKind messages = *net.find_relation("messages");
+    CHECK(net.relation(messages).scale == Scale::count);
+    CHECK(net.relation(messages).direction == RelationDirection::directed);
+    CHECK(net.relation(*net.find_relation("cowork")).mutual());
+    CHECK(net.relation(*net.find_relation("dislike")).polarity == Polarity::negative);
+    // Counts load from ties.csv, a weight above 1 included.
+    parse_csv(net, "id\na\nb\n", "source,target,relation,value\na,b,messages,12\nb,a,messages,3\n");
+    CHECK(net.find_tie(net.at("a"), net.at("b"), messages)->weight == 12);
+    // Written and read back: the same declarations.
+    std::ostringstream out;
+    write_relations(net, out);
+    Network back;
+    parse_relations(back, out.str());
+    REQUIRE(back.relations().size() == net.relations().size());
+    for (std::size_t k = 0; k < net.relations().size(); ++k) CHECK(back.relations()[k] == net.relations()[k]);
+    CHECK(has_declared_relations(net));
+    CHECK_FALSE(has_declared_relations(Network()));
+}
+
+TEST_CASE("relations.csv errors name the line and column, leaving the network unchanged",
+          "[relation][csv][errors]") {
+    struct Case {
+        std::string text;
+        std::size_t line;
+        std::string field;
+        std::string message;
+    };
+    const std::vector<Case> cases{
+        {"", 0, "", "the file is empty"},
+        {"role\nauthority\n", 1, "name", "no name column"},
+        {"name,role,colour\nx,affect,red\n", 1, "colour", "not a relations column"},
+        {"name,role\nx,boss\n", 2, "role", "unknown role \"boss\""},
+        {"name,role,scale\nx,affect,ordinal\n", 2, "scale", "unknown scale"},
+        {"name,role,direction\nx,affect,sideways\n", 2, "direction", "unknown relation direction"},
+        {"name,role\n,affect\n", 2, "name", "no name"},
+        {"name,role\nx,\n", 2, "role", "no role"},
+        {"name,role\nx,affect\nX,other\n", 3, "name", "declared twice"},
+        {"name,role\nx,affect,extra\n", 2, "", "the row has 3 fields"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.text);
+        Network net;
+        parse_relations(net, "name,role\nkept,affect\n");
+        const Network before = net;
+        try {
+            parse_relations(net, c.text);
+            FAIL("no error");
+        } catch (const parse_error& e) {
+            CHECK(e.line() == c.line);
+            CHECK(e.field() == c.field);
+            CHECK_THAT(e.what(), Catch::Contains(c.message));
+        }
+        CHECK(net == before);
+        CHECK(net.relations().size() == 4);
+    }
+}
+
+TEST_CASE("formats that cannot hold declared relations refuse them, losing nothing",
+          "[relation][io]") {
+    Network net;
+    parse_csv(net, "id\na\nb\n", "source,target,relation\na,b,friendship\n");
+    std::ostringstream out;
+    CHECK_THROWS_WITH(write_graphml(net, out), Catch::Contains("friendship"));
+    CHECK_THROWS_AS(write_json(net, out), invalid_value);
+    CHECK_THROWS_AS(write_archive(net, out, ArchiveKind::text), invalid_value);
+    CHECK(out.str().empty());
+}
