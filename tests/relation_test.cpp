@@ -322,3 +322,23 @@ TEST_CASE("formats that cannot hold declared relations refuse them, losing nothi
     CHECK_THROWS_AS(write_archive(net, out, ArchiveKind::text), invalid_value);
     CHECK(out.str().empty());
 }
+
+#include "copnet/io/dot.hpp"
+#include "copnet/io/svg.hpp"
+
+TEST_CASE("DOT and the circle map draw every relation by its role", "[relation][io]") {
+    Network net;
+    parse_relations(net, "name,role\nfriendship,affect\nreports_to,authority\n");
+    parse_csv(net, "id,circle\na,core\nb,inner\nc,outer\n",
+              "source,target,relation\na,b,friendship\nb,c,reports_to\na,c,influence\n");
+    std::ostringstream dot;
+    write_dot(net, dot);
+    CHECK(dot.str().find("style=dotted, color=\"#888888\", penwidth=2, tooltip=\"friendship\"") !=
+          std::string::npos);
+    CHECK(dot.str().find("style=solid, color=\"#222222\", penwidth=2, tooltip=\"reports_to\"") !=
+          std::string::npos);
+    const std::string svg = circle_map_svg(net);
+    CHECK(svg.find("class=\"tie affect\" data-relation=\"friendship\"") != std::string::npos);
+    CHECK(svg.find("class=\"tie authority\" data-relation=\"reports_to\"") != std::string::npos);
+    CHECK(svg.find("class=\"tie influence\" x1=") != std::string::npos);  // built-in: as before
+}

@@ -18,7 +18,7 @@ from ._types import (  # noqa: F401
     BoundaryReport, BrokerageResult, CircleDensity, CircleFit, Circle, CirclesReport,
     CorePeriphery, DiffusionModel, Direction, EIResult, Error, FileError, Fragility, GapsReport,
     InvalidValue, Level, LevelCrossing, LeverageMethod, LeverageResult, MixingMatrix, ParseError,
-    Perspective, ReachResult, Record, Representation, Rows, SpreadResult, Stakeholder, Stance,
+    Perspective, ReachResult, Record, Relation, Representation, Rows, SpreadResult, Stakeholder, Stance,
     Summary, Synergy, Tie, TieKind, Trajectories, TwoWayFlow, UnknownStakeholder)
 from ._copnet import (  # noqa: F401
     Community, Network, articulation_points, attribute_assortativity, betweenness, boundaries,
@@ -26,8 +26,10 @@ from ._copnet import (  # noqa: F401
     circles,
     coalition_synergy, components, core_periphery, coreness, ei_index, fragility, gaps, generate,
     level_crossing, level_flow, leverage, mixing_matrix, parse_csv, reach, reach_counts,
-    read_archive, read_csv, read_graphml, read_json, read_membership, representation, spread,
+    read_archive, read_csv, read_graphml, read_json, read_membership, read_relations,
+    representation, spread,
     structural_holes, suggest_moves, trajectories, write_archive, write_circle_map, write_csv,
+    write_relations,
     write_dot, write_graphml, write_json)
 from ._networkx import from_networkx, to_networkx  # noqa: F401
 
@@ -41,7 +43,7 @@ __version__ = "0.1.0"
 __all__ = [
     # enums, records, exceptions
     "Circle", "DiffusionModel", "Direction", "Level", "LeverageMethod", "Perspective", "Stance",
-    "TieKind", "Stakeholder", "Tie", "Record", "Rows", "Error", "FileError", "InvalidValue",
+    "TieKind", "Stakeholder", "Tie", "Relation", "Record", "Rows", "Error", "FileError", "InvalidValue",
     "ParseError", "UnknownStakeholder",
     # results (each a Record made from the library's description)
     "BoundaryReport", "BrokerageResult", "CircleDensity", "CircleFit", "CirclesReport",
@@ -50,7 +52,7 @@ __all__ = [
     "Trajectories", "TwoWayFlow",
     # the network, files and analyses
     "Community", "Network", "from_networkx", "to_networkx", "parse_csv", "read_csv",
-    "write_csv", "read_archive", "read_graphml", "read_json", "read_membership",
+    "write_csv", "read_relations", "write_relations", "read_archive", "read_graphml", "read_json", "read_membership",
     "write_archive", "write_graphml", "write_json", "circle_map_svg", "write_circle_map",
     "write_dot", "generate",
     "reach", "reach_counts", "level_flow", "spread", "coalition_synergy", "leverage",

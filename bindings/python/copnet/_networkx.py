@@ -5,9 +5,12 @@ added) with its facets as node attributes (``name``, ``sector``, ``level``, ``pe
 ``organization``, ``stance`` as their CSV spellings, empty or unknown ones left out, then every
 attribute column), its circle in each community as ``circle`` (the community named
 ``community``) or ``circle:NAME`` (any other, as in nodes.csv), non-members left out; one edge
-per tie, keyed by its kind, with ``kind`` and ``weight`` attributes (a collaboration tie is one
-edge, source → target as stored: its direction carries no meaning). The graph attribute
-``communities`` maps each community's name to its domain text. ``from_networkx`` reads that
+per tie, keyed by its relation's name, with ``relation``, ``value``, ``weight`` (= value, so
+NetworkX's weighted algorithms read it) and ``kind`` (the relation's name again, as before
+relations) attributes (a tie of a mutual relation is one edge, source → target as stored: its
+direction carries no meaning). The graph attribute ``communities`` maps each community's name
+to its domain text, and ``relations`` lists the relations' declarations (name, role,
+direction, polarity, scale) and ``attribute_names`` the attribute columns in their order. ``from_networkx`` reads that
 shape back to an equal network, and reads plain NetworkX graphs too (see its doc).
 """
 from __future__ import annotations
@@ -45,9 +48,12 @@ def to_networkx(network: Any, *, community: str = "community") -> Any:
         for circle in (Circle.core, Circle.inner, Circle.outer):
             for who in c.members(circle):
                 g.nodes[who][key] = circle.value
+    g.graph["relations"] = [r.to_dict() for r in network.relations]
+    g.graph["attribute_names"] = list(network.attribute_names)  # their order, for the way back
     for t in network.ties():
         kind = str(t.kind)  # a TieKind's spelling, or a declared relation's name
-        g.add_edge(t.source, t.target, key=kind, kind=kind, weight=t.weight)
+        g.add_edge(t.source, t.target, key=kind, relation=kind, value=t.weight, kind=kind,
+                   weight=t.weight)
     return g
 
 
@@ -59,10 +65,14 @@ def from_networkx(graph: Any, *, community: str = "community",
     (name, sector, level, perspective, organization, stance) fill it, ``circle`` fills the
     community ``community`` and ``circle:NAME`` community NAME (communities are created, with
     the domains of the graph attribute ``communities`` if present); every other node attribute
-    becomes an attribute column (as ``str``). Each edge becomes a tie of its ``kind`` attribute,
-    or of ``default_kind`` (default: "collaboration" for undirected graphs, "influence" for
-    directed ones); its weight is the edge attribute ``weight`` (default 1; None: every weight
-    1). Raises InvalidValue for a bad kind, level, circle or weight, naming the node or edge.
+    becomes an attribute column (as ``str``). Each edge becomes a tie of its ``relation``
+    attribute, else its ``kind``, else (a multigraph) its key when a string, else
+    ``default_kind`` (default: "collaboration" for undirected graphs, "influence" for directed
+    ones) — a name not declared (in the graph attribute ``relations``, as ``to_networkx``
+    writes it) becomes a relation of role other; parallel edges of different relations are
+    separate ties. Its value is the edge attribute ``value``, else ``weight`` (default 1; None:
+    every value 1). Raises InvalidValue for a value off its relation's scale, a bad level,
+    circle or weight, naming the node or edge.
     Cost O(V + E).
     """
     from ._copnet import Network
@@ -70,6 +80,8 @@ def from_networkx(graph: Any, *, community: str = "community",
     directed = graph.is_directed()
     kind_default = default_kind or ("influence" if directed else "collaboration")
     net = Network()
+    for name in graph.graph.get("attribute_names", []):  # the columns' order (to_networkx)
+        net.add_attribute_name(str(name))
     domains = graph.graph.get("communities", {}) or {}
     for name, domain in domains.items():
         net.add_community(str(name), str(domain or ""))
@@ -99,11 +111,27 @@ def from_networkx(graph: Any, *, community: str = "community",
             except ValueError as e:
                 raise InvalidValue(f"node {who!r}: circle {circle!r} is not core, inner, "
                                    f"outer or none") from e
-    for u, v, data in graph.edges(data=True):
-        kind = data.get("kind", kind_default)
-        w = 1.0 if weight is None else data.get(weight, 1.0)
+    for r in graph.graph.get("relations", []):  # declarations written by to_networkx
         try:
-            net.add_tie(str(u), str(v), TieKind(str(kind).lower()), float(w))
+            net.add_relation(r["name"], role=r.get("role", "other"),
+                             direction=r.get("direction", "directed"),
+                             polarity=r.get("polarity", "positive"), scale=r.get("scale", "unit"))
+        except (InvalidValue, KeyError, TypeError) as e:
+            raise InvalidValue(f"graph attribute relations: {e}") from None
+    edges = graph.edges(keys=True, data=True) if graph.is_multigraph() else (
+        (u, v, None, d) for u, v, d in graph.edges(data=True))
+    for u, v, key, data in edges:
+        # The relation: the edge's `relation`, else its `kind`, else a multigraph's string key,
+        # else the default; a name not declared yet becomes a relation of role other.
+        kind = data.get("relation", data.get("kind"))
+        if kind is None:
+            kind = key if isinstance(key, str) else kind_default
+        name = str(kind)
+        w = 1.0 if weight is None else data.get("value", data.get(weight, 1.0))
+        try:
+            if net.find_relation(name) is None:
+                net.add_relation(name)
+            net.add_tie(str(u), str(v), name, float(w))
         except (InvalidValue, ValueError) as e:
             raise InvalidValue(f"edge {u!r} -> {v!r}: {e}") from None
     return net

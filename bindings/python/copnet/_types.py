@@ -452,8 +452,21 @@ class Stakeholder(_Record):
 
 
 @dataclasses.dataclass(frozen=True)
+class Relation(_Record):
+    """A relation of a network (DESIGN §3.4): its ``name``, ``role`` (authority, influence,
+    collaboration, communication, affect, affiliation, other), ``direction`` (directed,
+    mutual), ``polarity`` (positive, negative) and ``scale`` (unit, binary, count, real)."""
+    name: str
+    role: str = "other"
+    direction: str = "directed"
+    polarity: str = "positive"
+    scale: str = "unit"
+
+
+@dataclasses.dataclass(frozen=True)
 class Tie(_Record):
-    """A tie ``source → target`` of ``kind`` with ``weight`` in [0,1]."""
+    """A tie ``source → target`` of the relation ``kind`` (a TieKind for the built-in three,
+    else the relation's name) with ``weight``, its value on the relation's scale."""
     source: str
     target: str
     kind: TieKind

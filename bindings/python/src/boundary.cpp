@@ -8,12 +8,12 @@ namespace copnet::python {
 
 namespace {
 
-BetweennessOptions betweenness_options(const py::object& kinds, Direction direction,
+BetweennessOptions betweenness_options(const Network& net, const py::object& kinds, Direction direction,
                                        bool undirected, bool normalized,
                                        std::optional<std::size_t> samples, std::uint64_t seed,
                                        unsigned threads) {
     BetweennessOptions o;
-    o.filter = filter_from(kinds, direction);
+    o.filter = filter_from(net, kinds, direction);
     o.undirected = undirected;
     o.normalized = normalized;
     o.samples = samples;
@@ -30,7 +30,7 @@ void bind_boundary(py::module_& m) {
         [](const SharedNetwork& net, const std::string& facet, const py::object& kinds,
            Direction direction) {
             const ReadLock lock(net);
-            const TieFilter f = filter_from(kinds, direction);
+            const TieFilter f = filter_from(net, kinds, direction);
             MixingMatrix r;
             {
                 py::gil_scoped_release release;
@@ -50,7 +50,7 @@ void bind_boundary(py::module_& m) {
            std::size_t permutations, std::uint64_t seed, unsigned threads) {
             const ReadLock lock(net);
             EIOptions o;
-            o.filter = filter_from(kinds, Direction::out);
+            o.filter = filter_from(net, kinds, Direction::out);
             o.permutations = permutations;
             o.seed = seed;
             o.threads = threads;
@@ -73,7 +73,7 @@ void bind_boundary(py::module_& m) {
            Direction direction, unsigned threads) {
             const ReadLock lock(net);
             BrokerageOptions o;
-            o.filter = filter_from(kinds, direction);
+            o.filter = filter_from(net, kinds, direction);
             o.threads = threads;
             BrokerageResult r;
             {
@@ -93,7 +93,7 @@ void bind_boundary(py::module_& m) {
            bool undirected) {
             const ReadLock lock(net);
             HolesOptions o;
-            o.filter = filter_from(kinds, direction);
+            o.filter = filter_from(net, kinds, direction);
             o.weighted = weighted;
             o.undirected = undirected;
             std::vector<StructuralHoles> r;
@@ -116,7 +116,7 @@ void bind_boundary(py::module_& m) {
            bool normalized, std::optional<std::size_t> samples, std::uint64_t seed,
            unsigned threads) {
             const ReadLock lock(net);
-            const auto o = betweenness_options(kinds, direction, undirected, normalized, samples,
+            const auto o = betweenness_options(net, kinds, direction, undirected, normalized, samples,
                                                seed, threads);
             std::vector<Betweenness> r;
             {
@@ -141,7 +141,7 @@ void bind_boundary(py::module_& m) {
            Direction direction, std::optional<std::size_t> samples, std::uint64_t seed,
            unsigned threads) {
             const ReadLock lock(net);
-            const auto o = betweenness_options(kinds, direction, false, false, samples, seed,
+            const auto o = betweenness_options(net, kinds, direction, false, false, samples, seed,
                                                threads);
             std::vector<Spanner> r;
             {
@@ -160,7 +160,7 @@ void bind_boundary(py::module_& m) {
         "level_crossing",
         [](const SharedNetwork& net, const py::object& kinds) {
             const ReadLock lock(net);
-            return described("LevelCrossing", net, level_crossing(net, filter_from(kinds, Direction::out)));
+            return described("LevelCrossing", net, level_crossing(net, filter_from(net, kinds, Direction::out)));
         },
         py::arg("network"), py::kw_only(), py::arg("kinds") = py::none(),
         "Ties local ↔ state ↔ national counted in each direction, per tie kind. Cost O(V + E).");
@@ -170,7 +170,7 @@ void bind_boundary(py::module_& m) {
         [](const SharedNetwork& net, const std::string& facet, const py::object& kinds,
            Direction direction) {
             const ReadLock lock(net);
-            const TieFilter f = filter_from(kinds, direction);
+            const TieFilter f = filter_from(net, kinds, direction);
             py::gil_scoped_release release;
             return attribute_assortativity(net, facet, f);
         },
@@ -187,7 +187,7 @@ void bind_boundary(py::module_& m) {
             const ReadLock lock(net);
             BoundaryOptions o;
             o.facet = facet;
-            o.filter = filter_from(kinds, direction);
+            o.filter = filter_from(net, kinds, direction);
             o.weighted = weighted;
             o.permutations = permutations;
             o.samples = samples;

@@ -10,11 +10,11 @@ namespace copnet::python {
 
 namespace {
 
-CorePeripheryOptions cp_options(const py::object& kinds, bool weighted,
+CorePeripheryOptions cp_options(const Network& net, const py::object& kinds, bool weighted,
                                 const std::string& between, std::size_t max_passes,
                                 std::size_t restarts, std::uint64_t seed) {
     CorePeripheryOptions o;
-    o.filter = filter_from(kinds, Direction::out);
+    o.filter = filter_from(net, kinds, Direction::out);
     o.weighted = weighted;
     o.between = parse_between_block(between);
     o.max_passes = max_passes;
@@ -36,7 +36,7 @@ void bind_circles(py::module_& m) {
             const Community* c = community_from(net, community);
             if (c == nullptr) throw invalid_value("a community is required");
             const Community* b = community_from(net, before);
-            CirclesReportOptions o{.filter = filter_from(kinds, direction),
+            CirclesReportOptions o{.filter = filter_from(net, kinds, direction),
                                    .weighted = weighted,
                                    .between = parse_between_block(between),
                                    .restarts = restarts,
@@ -74,7 +74,7 @@ InvalidValue without a community. Cost: as its parts.)doc");
         [](const SharedNetwork& net, const py::object& kinds, bool weighted) {
             const ReadLock lock(net);
             CorenessOptions o;
-            o.filter = filter_from(kinds, Direction::out);
+            o.filter = filter_from(net, kinds, Direction::out);
             o.weighted = weighted;
             std::vector<Coreness> r;
             {
@@ -101,7 +101,7 @@ InvalidValue without a community. Cost: as its parts.)doc");
            std::size_t restarts, std::uint64_t seed) {
             const ReadLock lock(net);
             const Community* c = community_from(net, community);
-            const auto o = cp_options(kinds, weighted, between, max_passes, restarts, seed);
+            const auto o = cp_options(net, kinds, weighted, between, max_passes, restarts, seed);
             CorePeriphery r;
             {
                 py::gil_scoped_release release;
@@ -124,7 +124,7 @@ InvalidValue without a community. Cost: as its parts.)doc");
             const ReadLock lock(net);
             const Community* c = community_from(net, community);
             if (c == nullptr) throw invalid_value("a community is required");
-            const auto o = cp_options(kinds, weighted, between, 100, restarts, seed);
+            const auto o = cp_options(net, kinds, weighted, between, 100, restarts, seed);
             CircleFit f;
             {
                 py::gil_scoped_release release;
@@ -145,7 +145,7 @@ InvalidValue without a community. Cost: as its parts.)doc");
             const Community* c = community_from(net, community);
             if (c == nullptr) throw invalid_value("a community is required");
             CircleDensityOptions o;
-            o.filter = filter_from(kinds, Direction::out);
+            o.filter = filter_from(net, kinds, Direction::out);
             return described("CircleDensity", net, circle_density(net, *c, o));
         },
         py::arg("network"), py::arg("community") = "community", py::kw_only(),
@@ -162,7 +162,7 @@ InvalidValue without a community. Cost: as its parts.)doc");
             const Community* c = community_from(net, community);
             if (c == nullptr) throw invalid_value("a community is required");
             SuggestOptions o;
-            o.filter = filter_from(kinds, Direction::out);
+            o.filter = filter_from(net, kinds, Direction::out);
             o.weighted = weighted;
             o.at_risk_below = at_risk_below;
             o.invite_min_ties = invite_min_ties;

@@ -115,9 +115,13 @@ inline const std::string& id_of(const Network& net, StakeholderId who) {
     return net.stakeholder(who).id;
 }
 
-/// A filter from `kinds` (None: every kind; a str "authority,influence"; or an iterable of
-/// TieKind / str) and `direction`.
-TieFilter filter_from(const py::object& kinds, Direction direction);
+/// A filter over `net`'s relations from `kinds` (None: every positive relation; a str
+/// "advice,role:authority" as `parse_tie_filter`; or an iterable of TieKind / relation names)
+/// and `direction`. Throws invalid_value naming an unknown relation.
+TieFilter filter_from(const Network& net, const py::object& kinds, Direction direction);
+
+/// The relation named by `kind` (a TieKind or a relation name of `net`). Throws invalid_value.
+TieKind relation_from(const Network& net, const py::handle& kind);
 
 /// The community named by `community` (a Community object, a name, or None → nullptr).
 const Community* community_from(const Network& net, const py::object& community);

@@ -7,6 +7,7 @@
 #include <copnet/error.hpp>
 #include <copnet/io/csv.hpp>
 #include <copnet/summary.hpp>
+#include <copnet/io/relations.hpp>
 
 namespace copnet::python {
 
@@ -40,15 +41,21 @@ std::vector<StakeholderId> handles(const Network& net, const std::vector<std::st
     return out;
 }
 
-TieFilter filter_from(const py::object& kinds, Direction direction) {
+TieKind relation_from(const Network& net, const py::handle& kind) {
+    const auto name = py::str(kind).cast<std::string>();  // a TieKind is a str: its spelling
+    if (const auto k = net.find_relation(name)) return *k;
+    throw invalid_value("unknown relation \"" + name + "\" (declare it with add_relation)");
+}
+
+TieFilter filter_from(const Network& net, const py::object& kinds, Direction direction) {
     if (kinds.is_none()) return TieFilter::all(direction);
-    if (py::isinstance<py::str>(kinds) && !py::isinstance(kinds, types().attr("TieKind"))) {
-        TieFilter f = parse_tie_filter(kinds.cast<std::string>());
-        f.direction = direction;
-        return f;
-    }
+    if (py::isinstance<py::str>(kinds) && !py::isinstance(kinds, types().attr("TieKind")))
+        return parse_tie_filter(net, kinds.cast<std::string>(), to_string(direction));
     TieFilter f = TieFilter::of({}, direction);
-    for (const auto& k : kinds) f.chosen.set(static_cast<std::size_t>(k.cast<TieKind>()));
+    for (const auto& k : kinds) {
+        if (!py::isinstance<py::str>(k)) throw invalid_value("a relation is named by a str or TieKind");
+        f.chosen.set(static_cast<std::size_t>(relation_from(net, k)));
+    }
     return f;
 }
 
@@ -67,6 +74,12 @@ py::list ids_of(const Network& net, const std::vector<StakeholderId>& who) {
     py::list out;
     for (StakeholderId s : who) out.append(py::str(id_of(net, s)));
     return out;
+}
+
+py::object relation_to_py(const Relation& r) {
+    return make("Relation", r.name, std::string(to_string(r.role)),
+                std::string(to_string(r.direction)), std::string(to_string(r.polarity)),
+                std::string(to_string(r.scale)));
 }
 
 py::object tie_to_py(const Network& net, const Tie& t) {
@@ -316,39 +329,41 @@ changes.)doc")
         .def(
             "add_tie",
             [](SharedNetwork& n, const std::string& source, const std::string& target,
-               TieKind kind, double weight) {
+               const py::object& kind, double weight) {
                 const WriteLock lock(n);
-                return n.add_tie(n.at(source), n.at(target), kind, weight);
+                return n.add_tie(n.at(source), n.at(target), relation_from(n, kind), weight);
             },
             py::arg("source"), py::arg("target"), py::arg("kind") = TieKind::collaboration,
             py::arg("weight") = 1.0,
-            "Adds a tie; returns False if one of that kind existed and was merged (larger "
-            "weight kept). Raises InvalidValue for a self-tie or a weight outside [0,1].")
+            "Adds a tie of the relation ``kind`` (a TieKind or a declared relation's name) with "
+            "the value ``weight``; returns False if one of that relation existed and was merged "
+            "(the larger value for unit and binary scales, the sum for count and real). Raises "
+            "InvalidValue for a self-tie, an undeclared relation or a value off its scale.")
         .def(
             "remove_tie",
             [](SharedNetwork& n, const std::string& source, const std::string& target,
-               TieKind kind) {
+               const py::object& kind) {
                 const WriteLock lock(n);
-                return n.remove_tie(n.at(source), n.at(target), kind);
+                return n.remove_tie(n.at(source), n.at(target), relation_from(n, kind));
             },
             py::arg("source"), py::arg("target"), py::arg("kind"),
             "Removes the tie; returns False if there was none.")
         .def(
             "tie",
             [](const SharedNetwork& n, const std::string& source, const std::string& target,
-               TieKind kind) -> py::object {
+               const py::object& kind) -> py::object {
                 const ReadLock lock(n);
-                const auto t = n.find_tie(n.at(source), n.at(target), kind);
+                const auto t = n.find_tie(n.at(source), n.at(target), relation_from(n, kind));
                 return t ? tie_to_py(n, *t) : py::object(py::none());
             },
             py::arg("source"), py::arg("target"), py::arg("kind"),
-            "The tie of ``kind`` between the two (either order for collaboration), or None.")
+            "The tie of ``kind`` between the two (either order for a mutual relation), or None.")
         .def(
             "set_tie_weight",
             [](SharedNetwork& n, const std::string& source, const std::string& target,
-               TieKind kind, double weight) {
+               const py::object& kind, double weight) {
                 const WriteLock lock(n);
-                n.set_tie_weight(n.at(source), n.at(target), kind, weight);
+                n.set_tie_weight(n.at(source), n.at(target), relation_from(n, kind), weight);
             },
             py::arg("source"), py::arg("target"), py::arg("kind"), py::arg("weight"),
             "Sets the weight of an existing tie.")
@@ -356,20 +371,21 @@ changes.)doc")
             "ties",
             [](const SharedNetwork& n, const std::optional<std::string>& id,
                const py::object& kinds, Direction direction) {
-                const TieFilter f = filter_from(kinds, direction);
                 const ReadLock lock(n);
+                const TieFilter f = filter_from(n, kinds, direction);
+                if (!id && kinds.is_none()) return ties_to_py(n, n.all_ties());  // negative too
                 return ties_to_py(n, id ? n.ties(n.at(*id), f) : n.all_ties(f));
             },
             py::arg("id") = py::none(), py::kw_only(), py::arg("kinds") = py::none(),
             py::arg("direction") = Direction::out,
             "The ties followed from ``id`` under kinds × direction, or (id None) every tie of "
-            "those kinds.")
+            "those relations (kinds None: every tie of every relation).")
         .def(
             "neighbours",
             [](const SharedNetwork& n, const std::string& id, const py::object& kinds,
                Direction direction) {
-                const TieFilter f = filter_from(kinds, direction);
                 const ReadLock lock(n);
+                const TieFilter f = filter_from(n, kinds, direction);
                 return ids_of(n, n.neighbours(n.at(id), f));
             },
             py::arg("id"), py::kw_only(), py::arg("kinds") = py::none(),
@@ -377,11 +393,58 @@ changes.)doc")
             "Ids one followed tie away from ``id`` (one entry per tie).")
         .def(
             "tie_count",
-            [](const SharedNetwork& n, std::optional<TieKind> kind) {
+            [](const SharedNetwork& n, const py::object& kind) {
                 const ReadLock lock(n);
-                return kind ? n.tie_count(*kind) : n.tie_count();
+                return kind.is_none() ? n.tie_count() : n.tie_count(relation_from(n, kind));
             },
-            py::arg("kind") = py::none(), "Number of ties (of ``kind``).")
+            py::arg("kind") = py::none(), "Number of ties (of the relation ``kind``).")
+        .def(
+            "add_relation",
+            [](SharedNetwork& n, const std::string& name, const std::string& role,
+               const std::string& direction, const std::string& polarity,
+               const std::string& scale) {
+                Relation r{name, parse_role(role), parse_relation_direction(direction),
+                           parse_polarity(polarity), parse_scale(scale)};
+                const WriteLock lock(n);
+                return relation_to_py(n.relation(n.add_relation(std::move(r))));
+            },
+            py::arg("name"), py::kw_only(), py::arg("role") = "other",
+            py::arg("direction") = "directed", py::arg("polarity") = "positive",
+            py::arg("scale") = "unit",
+            R"doc(Declares a relation (DESIGN §3.4) and returns it as a Relation: ``role``
+authority, influence, collaboration, communication, affect, affiliation or other; ``direction``
+directed or mutual; ``polarity`` positive or negative (followed only when named); ``scale``
+unit ([0,1]), binary, count or real. Declaring a name again the same way returns it; a built-in
+relation may be redeclared while it has no ties. Raises InvalidValue otherwise.)doc")
+        .def(
+            "add_attribute_name",
+            [](SharedNetwork& n, const std::string& name) {
+                const WriteLock lock(n);
+                n.add_attribute_name(name);
+            },
+            py::arg("name"),
+            "Declares an attribute column (kept in attribute_names, in order, with no values "
+            "yet). Raises InvalidValue for an empty or reserved name.")
+        .def(
+            "find_relation",
+            [](const SharedNetwork& n, const std::string& name) -> py::object {
+                const ReadLock lock(n);
+                const auto k = n.find_relation(name);
+                return k ? relation_to_py(n.relation(*k)) : py::object(py::none());
+            },
+            py::arg("name"),
+            "The relation named ``name`` (compared as categories are: case and white space "
+            "aside), or None.")
+        .def_property_readonly(
+            "relations",
+            [](const SharedNetwork& n) {
+                const ReadLock lock(n);
+                py::list out;
+                for (const Relation& r : n.relations()) out.append(relation_to_py(r));
+                return out;
+            },
+            "Every relation, built-in three first, as Relation(name, role, direction, "
+            "polarity, scale).")
         .def_property_readonly(
             "attribute_names",
             [](const SharedNetwork& n) {
@@ -473,16 +536,38 @@ changes.)doc")
     m.def(
         "read_csv",
         [](const std::string& nodes, const std::string& ties, const std::string& community,
-           bool create_missing, unsigned threads) {
+           bool create_missing, unsigned threads, const std::optional<std::string>& relations) {
             py::gil_scoped_release release;
-            return SharedNetwork(
-                read_csv(nodes, ties, csv_options(community, create_missing, threads)));
+            SharedNetwork net;
+            if (relations) read_relations(net, *relations);
+            read_csv(net, nodes, ties, csv_options(community, create_missing, threads));
+            return net;
         },
         py::arg("nodes"), py::arg("ties"), py::kw_only(), py::arg("community") = "community",
         py::arg("create_missing") = false, py::arg("threads") = 0,
-        R"doc(Reads a CSV pair (nodes.csv, ties.csv; DESIGN.md §3.1) into a new Network. The
-``circle`` column fills ``community``; ``circle:NAME`` columns fill community NAME.
-Raises ParseError (file, line, field) for malformed input, FileError for unreadable files.)doc");
+        py::arg("relations") = py::none(),
+        R"doc(Reads a CSV pair (nodes.csv, ties.csv; DESIGN.md §3.1) into a new Network, after
+the relations file ``relations`` (relations.csv: name,role,direction,polarity,scale) when
+given; a relation ties.csv names but nobody declared is added as role other. The ``circle``
+column fills ``community``; ``circle:NAME`` columns fill community NAME. Raises ParseError
+(file, line, field) for malformed input, FileError for unreadable files.)doc");
+    m.def(
+        "read_relations",
+        [](SharedNetwork& net, const std::string& path) {
+            const WriteLock lock(net);
+            return read_relations(net, path);
+        },
+        py::arg("network"), py::arg("path"),
+        "Declares the relations of relations.csv in ``network``; returns how many rows it "
+        "read. All or nothing: ParseError (file, line, column) leaves the network unchanged.");
+    m.def(
+        "write_relations",
+        [](const SharedNetwork& net, const std::string& path) {
+            const ReadLock lock(net);
+            write_relations(net, std::filesystem::path(path));
+        },
+        py::arg("network"), py::arg("path"),
+        "Writes every relation's declaration as relations.csv (atomically).");
     m.def(
         "parse_csv",
         [](const std::string& nodes_text, const std::string& ties_text,

@@ -65,7 +65,7 @@ CandidateOptions candidate_options(const Network& net, const py::kwargs& kw) {
     get("limit", o.limit);
     const Direction dir = kw.contains("direction") ? kw["direction"].cast<Direction>()
                                                    : Direction::both;
-    o.filter = filter_from(kw.contains("kinds") ? py::object(kw["kinds"]) : py::object(py::none()), dir);
+    o.filter = filter_from(net, kw.contains("kinds") ? py::object(kw["kinds"]) : py::object(py::none()), dir);
     std::vector<std::string> facets = o.representation.facets;
     get("facets", facets);
     double threshold = o.representation.threshold;
@@ -89,7 +89,7 @@ FragilityOptions fragility_options(const Network& net, const py::object& kinds,
                                    std::size_t hops, const std::vector<std::string>& dependence,
                                    std::size_t top) {
     FragilityOptions o;
-    o.filter = filter_from(kinds, Direction::both);
+    o.filter = filter_from(net, kinds, Direction::both);
     if (scope == "members") o.scope = FragilityScope::members;
     else if (scope == "landscape") o.scope = FragilityScope::landscape;
     else throw invalid_value("scope \"" + scope + "\" is not members or landscape");
@@ -190,7 +190,7 @@ cross-level ties held by one stakeholder). Cost O(V + E) + O(D (V + E)).)doc");
         [](const SharedNetwork& net, const py::object& kinds) {
             const ReadLock lock(net);
             std::vector<StakeholderId> points;
-            const TieFilter f = filter_from(kinds, Direction::both);
+            const TieFilter f = filter_from(net, kinds, Direction::both);
             {
                 py::gil_scoped_release release;
                 points = articulation_points(net, f);
@@ -208,7 +208,7 @@ cross-level ties held by one stakeholder). Cost O(V + E) + O(D (V + E)).)doc");
         [](const SharedNetwork& net, const py::object& kinds) {
             const ReadLock lock(net);
             std::vector<Bridge> bs;
-            const TieFilter f = filter_from(kinds, Direction::both);
+            const TieFilter f = filter_from(net, kinds, Direction::both);
             {
                 py::gil_scoped_release release;
                 bs = bridges(net, f);
@@ -228,7 +228,7 @@ cross-level ties held by one stakeholder). Cost O(V + E) + O(D (V + E)).)doc");
             Components c;
             {
                 py::gil_scoped_release release;
-                c = components(net, filter_from(kinds, Direction::both));
+                c = components(net, filter_from(net, kinds, Direction::both));
             }
             std::vector<py::list> pieces(c.count());
             for (StakeholderId s : net.stakeholders())

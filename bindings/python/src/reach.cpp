@@ -8,10 +8,10 @@ namespace copnet::python {
 
 namespace {
 
-ReachOptions reach_options(const py::object& kinds, Direction direction,
+ReachOptions reach_options(const Network& net, const py::object& kinds, Direction direction,
                            std::optional<std::size_t> max_hops) {
     ReachOptions o;
-    o.filter = filter_from(kinds, direction);
+    o.filter = filter_from(net, kinds, direction);
     o.max_hops = max_hops;
     return o;
 }
@@ -47,12 +47,12 @@ private:
     std::unique_ptr<py::error_already_set> error_;
 };
 
-DiffusionOptions diffusion_options(const py::object& kinds, Direction direction,
+DiffusionOptions diffusion_options(const Network& net, const py::object& kinds, Direction direction,
                                    DiffusionModel model, std::size_t runs, std::uint64_t seed,
                                    unsigned threads, std::optional<double> probability,
                                    std::string threshold_attribute) {
     DiffusionOptions o;
-    o.filter = filter_from(kinds, direction);
+    o.filter = filter_from(net, kinds, direction);
     o.model = model;
     o.runs = runs;
     o.seed = seed;
@@ -82,7 +82,7 @@ void bind_reach(py::module_& m) {
            const py::object& community, const std::optional<std::string>& facet) {
             const ReadLock lock(net);
             const auto from = handles(net, sources);
-            const auto options = reach_options(kinds, direction, max_hops);
+            const auto options = reach_options(net, kinds, direction, max_hops);
             const Community* c = community_from(net, community);
             ReachResult r;
             ReachBreakdown b;
@@ -109,7 +109,7 @@ Raises InvalidValue for no sources, UnknownStakeholder for an unknown id.)doc");
            std::optional<std::size_t> max_hops, const std::optional<std::vector<std::string>>& who,
            unsigned threads) {
             const ReadLock lock(net);
-            const auto options = reach_options(kinds, direction, max_hops);
+            const auto options = reach_options(net, kinds, direction, max_hops);
             std::vector<ReachCount> counts;
             if (who) {
                 const auto ids = handles(net, *who);
@@ -137,7 +137,7 @@ Raises InvalidValue for no sources, UnknownStakeholder for an unknown id.)doc");
            double target_share) {
             const ReadLock lock(net);
             const Community* c = community_from(net, community);
-            const auto options = reach_options(kinds, direction, max_hops);
+            const auto options = reach_options(net, kinds, direction, max_hops);
             TwoWayFlow f;
             {
                 py::gil_scoped_release release;
@@ -163,7 +163,7 @@ at level ``a``, the share of those at ``b`` reached hop by hop, and back from ``
             const ReadLock lock(net);
             const auto from = handles(net, sources);
             const Community* c = community_from(net, community);
-            auto options = diffusion_options(kinds, direction, model, runs, seed, threads,
+            auto options = diffusion_options(net, kinds, direction, model, runs, seed, threads,
                                              probability, std::move(threshold_attribute));
             PyProgress report(progress);
             options.progress = report.get();
@@ -196,7 +196,7 @@ the GIL is released meanwhile. Cost O(runs (V + E)).)doc");
            std::string threshold_attribute, const py::object& progress) {
             const ReadLock lock(net);
             const auto members = handles(net, coalition);
-            auto options = diffusion_options(kinds, direction, model, runs, seed, threads,
+            auto options = diffusion_options(net, kinds, direction, model, runs, seed, threads,
                                              probability, std::move(threshold_attribute));
             PyProgress report(progress);
             options.progress = report.get();
@@ -234,7 +234,7 @@ spread. Cost (|coalition| + 1) spreads.)doc");
                     pool = convener_pool(net, c, circle);
             }
             LeverageOptions options;
-            options.diffusion = diffusion_options(kinds, direction, model, runs, seed, threads,
+            options.diffusion = diffusion_options(net, kinds, direction, model, runs, seed, threads,
                                                   probability, std::move(threshold_attribute));
             options.k = k;
             options.method = method;

@@ -44,7 +44,10 @@ def test_from_plain_networkx_graph() -> None:
 
 def test_from_networkx_bad_input_names_the_edge() -> None:
     g = nx.DiGraph()
-    g.add_edge("a", "b", kind="friendship")
+    g.add_edge("a", "b", kind="friendship")  # a relation of the graph's own: accepted
+    assert copnet.from_networkx(g).tie_count("friendship") == 1
+    g = nx.DiGraph()
+    g.add_edge("a", "b", kind=" ")  # no name
     with pytest.raises(copnet.InvalidValue, match="'a' -> 'b'"):
         copnet.from_networkx(g)
     g = nx.DiGraph()
@@ -80,11 +83,11 @@ def test_reach_hops_agree_with_networkx(seed: int) -> None:
 
 @pytest.mark.parametrize("name", ["krackhardt-hightech", "padgett-florentine"])
 def test_reach_counts_agree_with_reference_data(name: str) -> None:
-    net = copnet.read_csv(str(TESTDATA / f"{name}.nodes.csv"), str(TESTDATA / f"{name}.ties.csv"))
+    net = copnet.read_csv(str(TESTDATA / f"{name}.nodes.csv"), str(TESTDATA / f"{name}.ties.csv"),
+                          relations=str(TESTDATA / f"{name}.relations.csv"))
     ref = json.loads((TESTDATA / f"{name}.reference.json").read_text())
+    assert set(ref["kinds"]) - {k.value for k in copnet.TieKind}  # friendship, marriage too
     for kind, values in ref["kinds"].items():
-        if kind not in {k.value for k in copnet.TieKind}:
-            continue  # friendship, marriage: Python names relations in the next step (issue 19)
         for k, expected in values["reach_out"].items():
             hops = None if k == "unbounded" else int(k)
             assert copnet.reach_counts(net, kinds=[kind], max_hops=hops) == expected, (kind, k)

@@ -1,0 +1,115 @@
+"""Relations from Python (DESIGN §3.4): declared with their meaning, named in ties and filters,
+carried through NetworkX; the real data sets of tests/data load whole."""
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+import pytest
+
+import copnet
+from conftest import ROOT
+
+DATA = ROOT / "tests" / "data"
+
+
+def krackhardt() -> copnet.Network:
+    return copnet.read_csv(str(DATA / "krackhardt-hightech.nodes.csv"),
+                           str(DATA / "krackhardt-hightech.ties.csv"),
+                           relations=str(DATA / "krackhardt-hightech.relations.csv"))
+
+
+def test_a_data_set_loads_with_all_its_relations() -> None:
+    net = krackhardt()
+    assert [r.name for r in net.relations] == ["authority", "influence", "collaboration",
+                                               "friendship"]
+    friendship = net.find_relation("Friendship")
+    assert friendship is not None and friendship.role == "affect" and friendship.scale == "binary"
+    assert net.tie_count("friendship") == 102 and net.tie_count() == 312
+    assert net.summary().ties == {"authority": 20, "influence": 190, "collaboration": 0,
+                                  "friendship": 102}
+    # Filters name relations: friendship alone reaches fewer than every relation together.
+    alone = copnet.reach(net, ["A01"], kinds="friendship", max_hops=1).count
+    every = copnet.reach(net, ["A01"], max_hops=1).count
+    assert 1 < alone < every
+    assert copnet.reach(net, ["A01"], kinds=["friendship"], max_hops=1).count == alone
+    assert copnet.reach(net, ["A01"], kinds="role:affect", max_hops=1).count == alone
+    with pytest.raises(copnet.InvalidValue, match="unknown relation \"trust\""):
+        copnet.reach(net, ["A01"], kinds="trust")
+
+
+def test_relations_are_declared_with_their_meaning() -> None:
+    net = copnet.Network()
+    for who in "abc":
+        net.add_stakeholder(who)
+    messages = net.add_relation("messages", role="communication", scale="count")
+    assert messages == copnet.Relation("messages", "communication", "directed", "positive",
+                                       "count")
+    net.add_relation("dislike", role="affect", polarity="negative")
+    net.add_relation("cowork", role="collaboration", direction="mutual")
+    assert not net.add_tie("a", "b", "messages", 12) is False
+    assert net.add_tie("a", "b", "messages", 30) is False  # merged: counts add up
+    assert net.tie("a", "b", "messages").weight == 42
+    net.add_tie("b", "c", "dislike")
+    net.add_tie("c", "a", "cowork")
+    assert net.tie("a", "c", "cowork") is not None  # mutual: either order
+    # Negative relations are followed only when named; every tie is listed.
+    assert copnet.reach(net, ["b"]).count == 1
+    assert copnet.reach(net, ["b"], kinds="dislike").count == 2
+    assert len(net.ties()) == 3
+    with pytest.raises(copnet.InvalidValue, match="not a count"):
+        net.add_tie("a", "b", "messages", -1)
+    with pytest.raises(copnet.InvalidValue, match="outside \\[0,1\\]"):
+        net.add_tie("a", "b", "influence", 4)
+    with pytest.raises(copnet.InvalidValue, match="unknown relation"):
+        net.add_tie("a", "b", "trust")
+    with pytest.raises(copnet.InvalidValue, match="declared twice"):
+        net.add_relation("messages", role="affect")
+    with pytest.raises(copnet.InvalidValue, match="unknown scale"):
+        net.add_relation("x", scale="ordinal")
+
+
+def test_relations_files_round_trip(tmp_path) -> None:
+    net = krackhardt()
+    copnet.write_relations(net, str(tmp_path / "relations.csv"))
+    copnet.write_csv(net, str(tmp_path / "n.csv"), str(tmp_path / "t.csv"))
+    back = copnet.read_csv(str(tmp_path / "n.csv"), str(tmp_path / "t.csv"),
+                           relations=str(tmp_path / "relations.csv"))
+    assert back == net
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,role\nx,boss\n")
+    fresh = copnet.Network()
+    with pytest.raises(copnet.ParseError) as info:
+        copnet.read_relations(fresh, str(bad))
+    assert info.value.line == 2 and info.value.field == "role"
+    assert len(fresh.relations) == 3  # unchanged
+    with pytest.raises(copnet.InvalidValue, match="GraphML cannot hold"):
+        copnet.write_graphml(net, tmp_path / "k.graphml")
+
+
+def test_networkx_keeps_every_relation() -> None:
+    net = krackhardt()
+    g = net.to_networkx()
+    assert isinstance(g, nx.MultiDiGraph)
+    assert sum(1 for *_, k in g.edges(keys=True) if k == "friendship") == 102
+    _, _, data = next((u, v, d) for u, v, k, d in g.edges(keys=True, data=True) if k == "friendship")
+    assert data["relation"] == "friendship" and data["value"] == data["weight"] == 1.0
+    assert copnet.from_networkx(g) == net  # declarations and attribute order included
+    # Plain NetworkX: parallel edges of different relations stay separate ties.
+    m = nx.MultiDiGraph()
+    m.add_edge("a", "b", key="advice")
+    m.add_edge("a", "b", key="friendship", weight=0.5)
+    m.add_edge("b", "a", relation="messages")
+    plain = copnet.from_networkx(m)
+    assert plain.tie_count() == 3
+    assert {r.name for r in plain.relations} >= {"advice", "friendship", "messages"}
+    assert plain.tie("a", "b", "friendship").weight == 0.5
+
+
+def test_per_relation_betweenness_matches_networkx_on_friendship() -> None:
+    net = krackhardt()
+    g = nx.DiGraph((t.source, t.target) for t in net.ties(kinds="friendship"))
+    g.add_nodes_from(net)
+    ours = copnet.betweenness(net, kinds="friendship")
+    theirs = nx.betweenness_centrality(g, normalized=False)
+    assert all(math.isclose(ours[v], theirs[v], abs_tol=1e-9) for v in g)
