@@ -523,4 +523,48 @@ void describe(FieldSink& sink, const Network& net, const CirclesReport& r) {
     if (r.trajectories) describe_in(sink, "trajectories", net, *r.trajectories);
 }
 
+void describe(FieldSink& sink, const Network& net, const RelationsReport& r) {
+    const auto name = [&](TieKind k) -> const std::string& { return net.relation(k).name; };
+    {
+        const Nested list(sink, "relations", true);
+        for (const RelationCount& c : r.relations) {
+            const Relation& rel = net.relation(c.kind);
+            const Nested row(sink, {}, false);
+            sink.put("name", rel.name);
+            sink.put("role", to_string(rel.role));
+            sink.put("direction", to_string(rel.direction));
+            sink.put("polarity", to_string(rel.polarity));
+            sink.put("scale", to_string(rel.scale));
+            sink.put("ties", c.ties);
+            sink.put("density", c.density);
+        }
+    }
+    {
+        const Nested list(sink, "overlap", true);
+        for (const RelationOverlap& o : r.overlap) {
+            const Nested row(sink, {}, false);
+            sink.put("a", name(o.a));
+            sink.put("b", name(o.b));
+            sink.put("both", o.both);
+            sink.put("jaccard", o.jaccard);
+            sink.put("a_in_b", o.a_in_b);
+            sink.put("b_in_a", o.b_in_a);
+        }
+    }
+    {
+        const Nested counts(sink, "multiplexity", false);
+        for (std::size_t k = 1; k < r.multiplexity.size(); ++k)
+            sink.put(std::to_string(k), r.multiplexity[k]);
+    }
+    const Nested list(sink, "alignment", true);
+    for (const Alignment& a : r.alignment) {
+        const Nested row(sink, {}, false);
+        sink.put("authority", name(a.authority));
+        sink.put("influence", name(a.influence));
+        sink.put("authority_ties", a.authority_ties);
+        sink.put("aligned", a.aligned);
+        sink.put("share", a.share);
+    }
+}
+
 } // namespace copnet

@@ -29,10 +29,14 @@ std::vector<std::pair<std::string, std::string>> commands() {
         if (line.empty() || line[0] == '#') continue;
         const auto bar = line.find('|');
         REQUIRE(bar != std::string::npos);
-        std::string args = line.substr(bar + 1);
-        for (std::size_t p = args.find("examples/"); p != std::string::npos;
-             p = args.find("examples/", p + std::string(COPNET_SOURCE_DIR).size() + 10))
-            args.insert(p, std::string(COPNET_SOURCE_DIR) + "/");
+        // Each word that is a path of the repository (examples/…, tests/data/…) made absolute.
+        std::istringstream words(line.substr(bar + 1));
+        std::string args, word;
+        while (words >> word) {
+            if (word.rfind("examples/", 0) == 0 || word.rfind("tests/data/", 0) == 0)
+                word = std::string(COPNET_SOURCE_DIR) + "/" + word;
+            args += (args.empty() ? "" : " ") + word;
+        }
         out.emplace_back(line.substr(0, bar), args);
     }
     REQUIRE(out.size() >= 10);

@@ -342,3 +342,46 @@ TEST_CASE("DOT and the circle map draw every relation by its role", "[relation][
     CHECK(svg.find("class=\"tie authority\" data-relation=\"reports_to\"") != std::string::npos);
     CHECK(svg.find("class=\"tie influence\" x1=") != std::string::npos);  // built-in: as before
 }
+
+#include "copnet/analysis/relations.hpp"
+
+TEST_CASE("the relations report by hand", "[relation][report]") {
+    // a→b reports_to and advice; b→c advice; a–c cowork (mutual); c→a dislike (negative).
+    Network net;
+    parse_relations(net, "name,role,direction,polarity\n"
+                         "reports_to,authority,directed,\n"
+                         "advice,influence,directed,\n"
+                         "cowork,collaboration,mutual,\n"
+                         "dislike,affect,directed,negative\n");
+    parse_csv(net, "id\na\nb\nc\nd\n",
+              "source,target,relation\na,b,reports_to\nb,d,reports_to\na,b,advice\nb,c,advice\n"
+              "a,c,cowork\nc,a,dislike\n");
+    const RelationsReport r = relations_report(net);
+    REQUIRE(r.relations.size() == 7);
+    const auto at = [&](const char* name) { return static_cast<std::size_t>(*net.find_relation(name)); };
+    CHECK(r.relations[at("reports_to")].ties == 2);
+    CHECK(r.relations[at("reports_to")].density == Approx(2.0 / 12));  // n(n-1), n = 4
+    CHECK(r.relations[at("cowork")].density == Approx(1.0 / 6));      // mutual: n(n-1)/2
+    // Overlaps over unordered pairs: cowork {a,c} and dislike {c,a} are the same pair.
+    bool seen = false;
+    for (const RelationOverlap& o : r.overlap)
+        if (o.a == *net.find_relation("cowork") && o.b == *net.find_relation("dislike")) {
+            CHECK(o.both == 1);
+            CHECK(o.jaccard == 1.0);
+            seen = true;
+        }
+    CHECK(seen);
+    // Pairs {a,b}: 2 relations; {b,d}, {b,c}: 1; {a,c}: 2.
+    CHECK(r.multiplexity == std::vector<std::size_t>{0, 2, 2});
+    // Of 2 reports_to ties, a → b is an advice tie too; and the built-in authority has none.
+    bool found = false;
+    for (const Alignment& a : r.alignment)
+        if (a.authority == *net.find_relation("reports_to") && a.influence == *net.find_relation("advice")) {
+            CHECK(a.authority_ties == 2);
+            CHECK(a.aligned == 1);
+            CHECK(a.share == 0.5);
+            found = true;
+        }
+    CHECK(found);
+    CHECK(r.alignment.size() == 4);  // {authority, reports_to} × {influence, advice}
+}

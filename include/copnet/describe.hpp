@@ -26,6 +26,7 @@
 #include "copnet/analysis/circles.hpp"
 #include "copnet/analysis/gaps.hpp"
 #include "copnet/analysis/reach.hpp"
+#include "copnet/analysis/relations.hpp"
 #include "copnet/network.hpp"
 #include "copnet/summary.hpp"
 
@@ -163,6 +164,12 @@ void describe(FieldSink& sink, const Network& net, const Trajectories& trajector
 /// `fits` {CircleFit}, `core_periphery` {`among`, CorePeriphery}, `density`, `reciprocity`,
 /// and `trajectories` when present. Cost: O(size of the report).
 void describe(FieldSink& sink, const Network& net, const CirclesReport& report);
+
+/// `copnet relations`: `relations` [{`name`, `role`, `direction`, `polarity`, `scale`, `ties`,
+/// `density`}], `overlap` [{`a`, `b`, `both`, `jaccard`, `a_in_b`, `b_in_a`}], `multiplexity`
+/// {k: pairs tied by exactly k relations}, `alignment` [{`authority`, `influence`,
+/// `authority_ties`, `aligned`, `share`}]. Cost: O(size of the report).
+void describe(FieldSink& sink, const Network& net, const RelationsReport& report);
 
 template <class... Parts>
 void describe_in(FieldSink& sink, std::string_view key, const Network& net, const Parts&... parts) {

@@ -37,5 +37,7 @@ void add_convert_command(CLI::App& app, Runner& run);
 
 /// `copnet map`: the circle map of a community, as an SVG file.
 void add_map_command(CLI::App& app, Runner& run);
+/// `copnet relations`: the multiplex view of a landscape's relations.
+void add_relations_command(CLI::App& app, Runner& run);
 
 } // namespace copnet::cli

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
     app.fallthrough(false);
     copnet::cli::Runner run;
     copnet::cli::add_summary_command(app, run);
+    copnet::cli::add_relations_command(app, run);
     copnet::cli::add_reach_command(app, run);
     copnet::cli::add_spread_command(app, run);
     copnet::cli::add_leverage_command(app, run);

@@ -18,7 +18,7 @@ from ._types import (  # noqa: F401
     BoundaryReport, BrokerageResult, CircleDensity, CircleFit, Circle, CirclesReport,
     CorePeriphery, DiffusionModel, Direction, EIResult, Error, FileError, Fragility, GapsReport,
     InvalidValue, Level, LevelCrossing, LeverageMethod, LeverageResult, MixingMatrix, ParseError,
-    Perspective, ReachResult, Record, Relation, Representation, Rows, SpreadResult, Stakeholder, Stance,
+    Perspective, ReachResult, Record, Relation, RelationsReport, Representation, Rows, SpreadResult, Stakeholder, Stance,
     Summary, Synergy, Tie, TieKind, Trajectories, TwoWayFlow, UnknownStakeholder)
 from ._copnet import (  # noqa: F401
     Community, Network, articulation_points, attribute_assortativity, betweenness, boundaries,
@@ -26,7 +26,7 @@ from ._copnet import (  # noqa: F401
     circles,
     coalition_synergy, components, core_periphery, coreness, ei_index, fragility, gaps, generate,
     level_crossing, level_flow, leverage, mixing_matrix, parse_csv, reach, reach_counts,
-    read_archive, read_csv, read_graphml, read_json, read_membership, read_relations,
+    read_archive, read_csv, read_graphml, read_json, read_membership, read_relations, relations,
     representation, spread,
     structural_holes, suggest_moves, trajectories, write_archive, write_circle_map, write_csv,
     write_relations,
@@ -48,7 +48,7 @@ __all__ = [
     # results (each a Record made from the library's description)
     "BoundaryReport", "BrokerageResult", "CircleDensity", "CircleFit", "CirclesReport",
     "CorePeriphery", "EIResult", "Fragility", "GapsReport", "LevelCrossing", "LeverageResult",
-    "MixingMatrix", "ReachResult", "Representation", "SpreadResult", "Summary", "Synergy",
+    "MixingMatrix", "ReachResult", "RelationsReport", "Representation", "SpreadResult", "Summary", "Synergy",
     "Trajectories", "TwoWayFlow",
     # the network, files and analyses
     "Community", "Network", "from_networkx", "to_networkx", "parse_csv", "read_csv",
@@ -56,7 +56,7 @@ __all__ = [
     "write_archive", "write_graphml", "write_json", "circle_map_svg", "write_circle_map",
     "write_dot", "generate",
     "reach", "reach_counts", "level_flow", "spread", "coalition_synergy", "leverage",
-    "representation", "candidates", "fragility", "gaps", "articulation_points", "bridges",
+    "relations", "representation", "candidates", "fragility", "gaps", "articulation_points", "bridges",
     "components", "mixing_matrix", "ei_index", "brokerage", "structural_holes", "betweenness",
     "boundary_spanners", "level_crossing", "attribute_assortativity", "boundaries",
     "coreness", "core_periphery", "circle_fit", "circle_density", "suggest_moves",

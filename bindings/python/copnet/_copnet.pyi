@@ -6,7 +6,8 @@ from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tupl
 from ._types import (BoundaryReport, BrokerageResult, Circle, CircleDensity, CircleFit,
                      CirclesReport, CorePeriphery, DiffusionModel, Direction, EIResult, Fragility,
                      GapsReport, Level, LevelCrossing, LeverageMethod, LeverageResult,
-                     MixingMatrix, ReachResult, Relation, Representation, Rows, SpreadResult,
+                     MixingMatrix, ReachResult, Relation, RelationsReport, Representation, Rows,
+                     SpreadResult,
                      Stakeholder,
                      Summary, Synergy, Tie, TieKind, Trajectories, TwoWayFlow)
 
@@ -171,6 +172,7 @@ def boundary_spanners(network: Network, facet: str, *, kinds: _Kinds = None,
 def level_crossing(network: Network, *, kinds: _Kinds = None) -> LevelCrossing: ...
 def attribute_assortativity(network: Network, facet: str, *, kinds: _Kinds = None,
                             direction: _Direction = ...) -> float: ...
+def relations(network: Network) -> RelationsReport: ...
 def boundaries(network: Network, facet: str = "sector", *, kinds: _Kinds = None,
                direction: _Direction = ..., weighted: bool = False, permutations: int = 1000,
                samples: Optional[int] = None, seed: int = 1,

@@ -386,6 +386,18 @@ class BoundaryReport(Record):
     levels_by_kind: Dict[str, Dict[str, Dict[str, int]]]
 
 
+class RelationsReport(Record):
+    """The multiplex view (``copnet relations``): ``relations`` [{name, role, direction,
+    polarity, scale, ties, density}], ``overlap`` [{a, b, both, jaccard, a_in_b, b_in_a}] over
+    unordered pairs, ``multiplexity`` {k: pairs tied by exactly k relations} and ``alignment``
+    [{authority, influence, authority_ties, aligned, share}]: of the ties of an authority
+    relation, the share that are ties of an influence relation too."""
+    relations: Rows
+    overlap: Rows
+    multiplexity: Dict[str, int]
+    alignment: Rows
+
+
 class CorePeriphery(Record):
     """Borgatti & Everett's continuous fit and discrete core: ``core`` [ids], ``scores`` [{id,
     score (largest 1), core}], ``passes`` and ``sweeps`` made."""

@@ -3,6 +3,7 @@
 #include "convert.hpp"
 
 #include <copnet/analysis/boundary.hpp>
+#include <copnet/analysis/relations.hpp>
 
 namespace copnet::python {
 
@@ -178,6 +179,24 @@ void bind_boundary(py::module_& m) {
         py::arg("direction") = Direction::out,
         "Newman's (2003) assortativity coefficient of a categorical facet, as "
         "networkx.attribute_assortativity_coefficient. Cost O(V + E).");
+
+    m.def(
+        "relations",
+        [](const SharedNetwork& net) {
+            const ReadLock lock(net);
+            RelationsReport r;
+            {
+                py::gil_scoped_release release;
+                r = relations_report(net);
+            }
+            return described("RelationsReport", net, r);
+        },
+        py::arg("network"),
+        R"doc(The multiplex view (``copnet relations``; C++ ``relations_report``): each relation
+with its ties and density, the overlap of every two (Jaccard, a_in_b, b_in_a over unordered
+pairs), multiplexity (pairs tied by exactly k relations) and the alignment of authority and
+influence (the share of authority ties whose pair is also an influence tie). Cost
+O(E log E + R²).)doc");
 
     m.def(
         "boundaries",

@@ -59,6 +59,7 @@ CASES: Dict[str, Callable[[copnet.Network], Any]] = {
     "boundaries --facet level --permutations 50 --seed 3 --samples 10":
         lambda n: copnet.boundaries(n, "level", permutations=50, seed=3, samples=10),
     "circles": lambda n: copnet.circles(n),
+    "relations": lambda n: copnet.relations(n),
     "circles --weighted --restarts 5 --seed 3":
         lambda n: copnet.circles(n, weighted=True, restarts=5, seed=3),
 }
@@ -110,4 +111,4 @@ def test_result_classes_declare_their_description_keys(net: copnet.Network) -> N
         assert [k for k in declared if k in r] == list(r), type(r).__name__
         assert set(declared) - set(r) <= {"trajectories"}, type(r).__name__
         seen.add(type(r))
-    assert len(seen) == 19  # every Record class but Record itself
+    assert len(seen) == 20  # every Record class but Record itself

@@ -113,3 +113,36 @@ def test_per_relation_betweenness_matches_networkx_on_friendship() -> None:
     ours = copnet.betweenness(net, kinds="friendship")
     theirs = nx.betweenness_centrality(g, normalized=False)
     assert all(math.isclose(ours[v], theirs[v], abs_tol=1e-9) for v in g)
+
+
+def test_relations_report_matches_an_independent_count_on_krackhardt() -> None:
+    # Computed straight from ties.csv with the csv module (no copnet): pairs per relation,
+    # overlaps, multiplexity, and the authority ties that are advice (influence) ties too.
+    import csv
+    from collections import defaultdict
+    rows = list(csv.DictReader(open(DATA / "krackhardt-hightech.ties.csv")))
+    arcs = defaultdict(set)
+    for r in rows:
+        arcs[r["kind"]].add((r["source"], r["target"]))
+    pairs = {k: {frozenset(a) for a in v} for k, v in arcs.items()}
+    report = krackhardt_report = copnet.relations(krackhardt())
+    by_name = {r.name: r for r in report.relations}
+    n = 21
+    for k, v in arcs.items():
+        assert by_name[k].ties == len(v)
+        assert math.isclose(by_name[k].density, len(v) / (n * (n - 1)))
+    for o in report.overlap:
+        a, b = pairs.get(o.a, set()), pairs.get(o.b, set())
+        assert o.both == len(a & b)
+        union = len(a | b)
+        assert math.isclose(o.jaccard, len(a & b) / union if union else 0.0)
+        assert math.isclose(o.a_in_b, len(a & b) / len(a) if a else 0.0)
+    count = defaultdict(int)
+    for p in set().union(*pairs.values()):
+        count[sum(p in s for s in pairs.values())] += 1
+    assert report.multiplexity == {str(k): v for k, v in sorted(count.items())}
+    (al,) = [x for x in krackhardt_report.alignment if x.authority == "authority"
+             and x.influence == "influence"]
+    aligned = sum(1 for arc in arcs["authority"] if arc in arcs["influence"])
+    assert al.authority_ties == 20 and al.aligned == aligned
+    assert math.isclose(al.share, aligned / 20)

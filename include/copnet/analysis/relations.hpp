@@ -1,0 +1,66 @@
+#pragma once
+/// \file
+/// The multiplex view (`copnet relations`, DESIGN §3.4): how many ties each relation has, how
+/// the relations overlap pair by pair, how many relations tie each pair, and whether influence
+/// follows authority — "do people listen to those who can direct them?".
+///
+/// ```cpp
+/// const copnet::RelationsReport r = copnet::relations_report(net);
+/// for (const copnet::Alignment& a : r.alignment) … a.share …
+/// ```
+
+#include <cstddef>
+#include <vector>
+
+#include "copnet/network.hpp"
+
+namespace copnet {
+
+/// One relation's ties and density.
+struct RelationCount {
+    TieKind kind = TieKind::authority;
+    std::size_t ties = 0;
+    /// ties / possible ties: n(n−1) ordered pairs for a directed relation, n(n−1)/2 unordered
+    /// ones for a mutual relation (0 with fewer than two stakeholders).
+    double density = 0.0;
+};
+
+/// How two relations overlap, over the unordered pairs each ties (either direction).
+struct RelationOverlap {
+    TieKind a = TieKind::authority;
+    TieKind b = TieKind::influence;
+    std::size_t both = 0;     ///< pairs tied by a and by b
+    double jaccard = 0.0;     ///< |A∩B| / |A∪B| (0 when both are empty)
+    double a_in_b = 0.0;      ///< |A∩B| / |A| (0 when A is empty)
+    double b_in_a = 0.0;      ///< |A∩B| / |B|
+};
+
+/// Of one authority-role relation's ties u → v, how many are also ties u → v of one
+/// influence-role relation (either order if that relation is mutual): the target listens to
+/// the one who can direct it.
+struct Alignment {
+    TieKind authority = TieKind::authority;
+    TieKind influence = TieKind::influence;
+    std::size_t authority_ties = 0;
+    std::size_t aligned = 0;
+    double share = 0.0;  ///< aligned / authority_ties (0 without authority ties)
+};
+
+/// The relations report.
+struct RelationsReport {
+    /// Every relation (negative ones too), by `TieKind`.
+    std::vector<RelationCount> relations;
+    /// Every two relations a < b, in `TieKind` order.
+    std::vector<RelationOverlap> overlap;
+    /// multiplexity[k]: unordered pairs tied by exactly k relations (index 0 unused, 0).
+    std::vector<std::size_t> multiplexity;
+    /// Every authority-role × influence-role relation, in `TieKind` order.
+    std::vector<Alignment> alignment;
+};
+
+/// Counts, densities, overlaps, multiplexity and alignment of `net`'s relations. Pairs are
+/// unordered stakeholder pairs tied in either direction. Cost: O(E log E + R² + R·E/R) for
+/// R relations and E ties. Throws nothing beyond allocation.
+[[nodiscard]] RelationsReport relations_report(const Network& net);
+
+} // namespace copnet
