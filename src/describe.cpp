@@ -70,6 +70,22 @@ void levels(FieldSink& sink, std::string_view key, const LevelCrossing& x) {
     }
 }
 
+// `relations` [{name, role, direction, polarity, scale, ties, density}].
+void relation_rows(FieldSink& sink, const Network& net, const std::vector<RelationCount>& counts) {
+    const Nested list(sink, "relations", true);
+    for (const RelationCount& c : counts) {
+        const Relation& rel = net.relation(c.kind);
+        const Nested row(sink, {}, false);
+        sink.put("name", rel.name);
+        sink.put("role", to_string(rel.role));
+        sink.put("direction", to_string(rel.direction));
+        sink.put("polarity", to_string(rel.polarity));
+        sink.put("scale", to_string(rel.scale));
+        sink.put("ties", c.ties);
+        sink.put("density", c.density);
+    }
+}
+
 } // namespace
 
 void describe(FieldSink& sink, const Network& net, const Summary& s) {
@@ -94,12 +110,23 @@ void describe(FieldSink& sink, const Network& net, const Summary& s) {
         for (Stance x : {Stance::ally, Stance::neutral, Stance::skeptic})
             sink.put(to_string(x), s.stances[static_cast<std::size_t>(x)]);
     }
-    const Nested list(sink, "merged_spellings", true);
-    for (const MergedSpellings& m : s.merged_spellings) {
-        const Nested row(sink, {}, false);
-        sink.put("facet", m.facet);
-        sink.put_list("spellings", m.spellings);
+    {
+        const Nested list(sink, "merged_spellings", true);
+        for (const MergedSpellings& m : s.merged_spellings) {
+            const Nested row(sink, {}, false);
+            sink.put("facet", m.facet);
+            sink.put_list("spellings", m.spellings);
+        }
     }
+    std::vector<RelationCount> counts;
+    for (std::size_t k = 0; k < s.ties_by_relation.size(); ++k) {
+        const TieKind kind = static_cast<TieKind>(k);
+        const double n = static_cast<double>(s.stakeholders);
+        const double possible = net.relation(kind).mutual() ? n * (n - 1) / 2 : n * (n - 1);
+        counts.push_back({kind, s.ties_by_relation[k],
+                          possible > 0 ? static_cast<double>(s.ties_by_relation[k]) / possible : 0.0});
+    }
+    relation_rows(sink, net, counts);
 }
 
 void describe(FieldSink& sink, const Network& net, const ReachResult& r) {
@@ -525,20 +552,7 @@ void describe(FieldSink& sink, const Network& net, const CirclesReport& r) {
 
 void describe(FieldSink& sink, const Network& net, const RelationsReport& r) {
     const auto name = [&](TieKind k) -> const std::string& { return net.relation(k).name; };
-    {
-        const Nested list(sink, "relations", true);
-        for (const RelationCount& c : r.relations) {
-            const Relation& rel = net.relation(c.kind);
-            const Nested row(sink, {}, false);
-            sink.put("name", rel.name);
-            sink.put("role", to_string(rel.role));
-            sink.put("direction", to_string(rel.direction));
-            sink.put("polarity", to_string(rel.polarity));
-            sink.put("scale", to_string(rel.scale));
-            sink.put("ties", c.ties);
-            sink.put("density", c.density);
-        }
-    }
+    relation_rows(sink, net, r.relations);
     {
         const Nested list(sink, "overlap", true);
         for (const RelationOverlap& o : r.overlap) {

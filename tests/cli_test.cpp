@@ -42,7 +42,9 @@ void check_summary(const nlohmann::json& j, const Expected& e) {
     std::vector<std::string> keys;
     for (const auto& [key, value] : j.items()) keys.push_back(key);
     CHECK(keys == std::vector<std::string>{"circles", "community", "levels", "merged_spellings",
-                                           "stakeholders", "stances", "ties"});  // sorted
+                                           "relations", "stakeholders", "stances",
+                                           "ties"});  // sorted
+    CHECK(j.at("relations").size() == 3);  // the built-in three
     CHECK(j.at("levels").size() == 4);
     CHECK(j.at("stances").size() == 3);
 }

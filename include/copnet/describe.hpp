@@ -83,7 +83,8 @@ void describe_in(FieldSink& sink, std::string_view key, const Network& net, cons
 
 /// `copnet summary`: `stakeholders`, `ties` {by kind}, `community` (its name, or ""),
 /// `circles` {core, inner, outer, none}, `levels` {local, state, national, unknown}, `stances`
-/// {ally, neutral, skeptic}, `merged_spellings` [{`facet`, `spellings`}]. Cost: O(1).
+/// {ally, neutral, skeptic}, `merged_spellings` [{`facet`, `spellings`}], `relations` (the
+/// rows of `RelationsReport::relations`). Cost: O(relations).
 void describe(FieldSink& sink, const Network& net, const Summary& summary);
 
 /// `count` and `reached` [{`id`, `hops`}] of `copnet reach`. Cost: O(reached).

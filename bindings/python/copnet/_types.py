@@ -223,6 +223,7 @@ class Summary(Record):
     levels: Dict[str, int]
     stances: Dict[str, int]
     merged_spellings: Rows
+    relations: Rows
 
 
 class ReachResult(Record):

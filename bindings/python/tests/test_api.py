@@ -113,7 +113,8 @@ def test_results_to_dict_are_json(example: copnet.Network) -> None:
     assert s["stakeholders"] == 61 and sum(s["ties"].values()) == example.tie_count()
     assert summary.ties == s["ties"] and summary.community == "community"
     assert list(s) == ["stakeholders", "ties", "community", "circles", "levels", "stances",
-                       "merged_spellings"]
+                       "merged_spellings", "relations"]
+    assert [r["name"] for r in s["relations"]] == ["authority", "influence", "collaboration"]
     assert sum(summary.levels.values()) == sum(summary.stances.values()) == 61
     lev = copnet.leverage(example, 2, circle="core", runs=50).to_dict()
     assert lev["method"] == "celf" and len(lev["conveners"]) == 2
