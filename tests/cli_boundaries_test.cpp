@@ -103,6 +103,24 @@ TEST_CASE("boundaries follows a data set's own relation by name", "[cli][boundar
     CHECK(nlohmann::json::parse(r.out).at("ei_index").get<double>() == Approx(expected).margin(1e-12));
 }
 
+TEST_CASE("relation lists take formulas: advice not backed by hierarchy", "[cli][relations]") {
+    // influence&!authority: Krackhardt's advice ties that are no reporting line.
+    const Run all = run("reach " + krackhardt() + " --from A07 --hops 1 --relations influence --format json");
+    const Run unbacked = run("reach " + krackhardt() +
+                             " --from A07 --hops 1 --relations 'influence & !authority' --format json");
+    REQUIRE(all.status == 0);
+    REQUIRE(unbacked.status == 0);
+    const auto a = nlohmann::json::parse(all.out).at("count").get<int>();
+    const auto u = nlohmann::json::parse(unbacked.out).at("count").get<int>();
+    CHECK(u < a);  // A07 advises those who report to it, and others
+    CHECK(u > 1);
+    const Run bad = run("reach " + krackhardt() + " --from A07 --relations 'influence&(authority'");
+    CHECK(bad.status != 0);
+    CHECK_THAT(bad.err, Catch::Contains("\")\" is missing"));
+    const Run none = run("reach " + krackhardt() + " --from A07 --relations '!influence'");
+    CHECK_THAT(none.err, Catch::Contains("holds for pairs tied by none"));
+}
+
 TEST_CASE("boundaries fails cleanly on bad input", "[cli][boundaries][errors]") {
     struct Case {
         std::string args;

@@ -2,6 +2,7 @@
 // with a role, direction, polarity and scale; ties of different relations between one pair
 // coexist; repeats of one relation merge by its scale; filters follow relations by name, and
 // leave negative relations out unless named.
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -384,4 +385,53 @@ TEST_CASE("the relations report by hand", "[relation][report]") {
         }
     CHECK(found);
     CHECK(r.alignment.size() == 4);  // {authority, reports_to} × {influence, advice}
+}
+
+TEST_CASE("formulas derive relations pair by pair", "[relation][formula]") {
+    Network net;
+    parse_relations(net, "name,role,direction\nreports_to,authority,directed\n"
+                         "advice,influence,directed\ncowork,collaboration,mutual\n");
+    parse_csv(net, "id\na\nb\nc\nd\n",
+              "source,target,relation\n"
+              "a,b,reports_to\na,b,advice\n"  // advice backed by hierarchy
+              "a,c,advice\n"                  // advice without it
+              "c,d,cowork\nd,b,advice\n");
+    const auto ties_of = [&](TieKind k) {
+        std::vector<std::string> out;
+        for (const Tie& t : net.all_ties(TieFilter::of({k})))
+            out.push_back(net.stakeholder(t.source).id + ">" + net.stakeholder(t.target).id);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    using Pairs = std::vector<std::string>;
+    const TieKind unbacked = derive_relation(net, "advice & !reports_to");
+    CHECK(net.relation(unbacked).name == "advice&!reports_to");
+    CHECK(net.relation(unbacked).role == Role::influence);
+    CHECK(net.relation(unbacked).scale == Scale::binary);
+    CHECK(ties_of(unbacked) == Pairs{"a>c", "d>b"});
+    CHECK(derive_relation(net, "advice&!reports_to") == unbacked);  // by name, once
+    // | with a mutual relation: cowork holds for c→d and d→c.
+    const TieKind either = derive_relation(net, "cowork|advice", "in touch");
+    CHECK(ties_of(either) == Pairs{"a>b", "a>c", "c>d", "d>b", "d>c"});
+    CHECK_FALSE(net.relation(either).mutual());
+    // Parentheses and precedence: & before |.
+    CHECK(ties_of(derive_relation(net, "reports_to|advice&cowork")) == Pairs{"a>b"});
+    CHECK(ties_of(derive_relation(net, "(reports_to|advice)&!cowork")) == Pairs{"a>b", "a>c", "d>b"});
+    // Only mutual operands: a mutual relation.
+    CHECK(net.relation(derive_relation(net, "cowork&cowork", "co")).mutual());
+    // A filter names the derived relation; the formula with blanks finds it too.
+    CHECK(parse_tie_filter(net, "advice & !reports_to").chosen.test(static_cast<std::size_t>(unbacked)));
+    // Errors, and the network unchanged.
+    const Network before = net;
+    for (const char* bad : {"!advice", "advice&", "(advice", "advice&trust", "advice)", "&advice"}) {
+        INFO(bad);
+        CHECK_THROWS_AS(derive_relation(net, bad), invalid_value);
+        CHECK(net == before);
+    }
+    CHECK_THROWS_WITH(derive_relation(net, "advice|!cowork"), Catch::Contains("holds for pairs"));
+    Network fresh = before;
+    derive_formulas(fresh, "reports_to,advice|reports_to,all");
+    CHECK(fresh.find_relation("advice|reports_to").has_value());
+    CHECK(is_relation_formula("a&b"));
+    CHECK_FALSE(is_relation_formula("reports to"));
 }

@@ -108,8 +108,9 @@ struct TieFilter {
 };
 
 /// Parses a relation list against `net`'s relations: comma-separated items, each a relation
-/// name (compared as `category_key`; a negative relation is followed when named), `role:ROLE`
-/// (the positive relations of that role), or `all` (every positive relation); empty = `all`.
+/// name (compared as `category_key`; a negative relation is followed when named), a formula
+/// already derived (`derive_relation`, `derive_formulas`), `role:ROLE` (the positive relations
+/// of that role), or `all` (every positive relation); empty = `all`.
 /// Throws: invalid_value naming an unknown relation, role or direction (and the relations the
 /// network has). Cost: O(length · relations).
 [[nodiscard]] TieFilter parse_tie_filter(const class Network& net, std::string_view relations,

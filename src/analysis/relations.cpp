@@ -1,5 +1,7 @@
 #include "copnet/analysis/relations.hpp"
 
+#include "copnet/error.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
@@ -92,6 +94,179 @@ RelationsReport relations_report(const Network& net) {
         }
     }
     return r;
+}
+
+namespace {
+
+// A formula's syntax tree: a relation, or an operator over one or two subtrees.
+struct Node {
+    enum Kind : std::uint8_t { relation, negation, conjunction, disjunction } kind = relation;
+    TieKind rel = TieKind::authority;
+    int left = -1, right = -1;
+};
+
+class FormulaParser {
+public:
+    FormulaParser(const Network& net, std::string_view text) : net_(net), text_(text) {}
+    // formula := term ('|' term)* ; term := factor ('&' factor)* ; factor := '!' factor |
+    // '(' formula ')' | name
+    int parse() {
+        const int root = disjunction();
+        skip();
+        if (at_ < text_.size()) fail("unexpected \"" + std::string(1, text_[at_]) + "\"");
+        return root;
+    }
+    std::vector<Node> nodes;
+    std::vector<TieKind> named;  // in order met
+
+private:
+    [[noreturn]] void fail(const std::string& why) const {
+        throw invalid_value("relation formula \"" + std::string(text_) + "\": " + why + " at " +
+                            std::to_string(at_ + 1));
+    }
+    void skip() {
+        while (at_ < text_.size() && (text_[at_] == ' ' || text_[at_] == '\t')) ++at_;
+    }
+    int add(Node n) {
+        nodes.push_back(n);
+        return static_cast<int>(nodes.size() - 1);
+    }
+    int disjunction() {
+        int left = conjunction();
+        for (skip(); at_ < text_.size() && text_[at_] == '|'; skip()) {
+            ++at_;
+            left = add({Node::disjunction, TieKind::authority, left, conjunction()});
+        }
+        return left;
+    }
+    int conjunction() {
+        int left = factor();
+        for (skip(); at_ < text_.size() && text_[at_] == '&'; skip()) {
+            ++at_;
+            left = add({Node::conjunction, TieKind::authority, left, factor()});
+        }
+        return left;
+    }
+    int factor() {
+        skip();
+        if (at_ >= text_.size()) fail("a relation name is missing");
+        if (text_[at_] == '!') {
+            ++at_;
+            return add({Node::negation, TieKind::authority, factor(), -1});
+        }
+        if (text_[at_] == '(') {
+            ++at_;
+            const int inner = disjunction();
+            skip();
+            if (at_ >= text_.size() || text_[at_] != ')') fail("\")\" is missing");
+            ++at_;
+            return inner;
+        }
+        const std::size_t start = at_;
+        while (at_ < text_.size() && std::string_view("&|!()").find(text_[at_]) == std::string_view::npos) ++at_;
+        std::string_view word = text_.substr(start, at_ - start);
+        while (!word.empty() && (word.back() == ' ' || word.back() == '\t')) word.remove_suffix(1);
+        if (word.empty()) fail("a relation name is missing");
+        const auto kind = net_.find_relation(word);
+        if (!kind) fail("unknown relation \"" + std::string(word) + "\"");
+        named.push_back(*kind);
+        return add({Node::relation, *kind, -1, -1});
+    }
+
+    const Network& net_;
+    std::string_view text_;
+    std::size_t at_ = 0;
+};
+
+bool holds(const std::vector<Node>& nodes, int at, const std::vector<bool>& truth,
+           const std::vector<int>& slot_of_kind) {
+    const Node& n = nodes[static_cast<std::size_t>(at)];
+    switch (n.kind) {
+    case Node::relation: return truth[static_cast<std::size_t>(slot_of_kind[static_cast<std::size_t>(n.rel)])];
+    case Node::negation: return !holds(nodes, n.left, truth, slot_of_kind);
+    case Node::conjunction:
+        return holds(nodes, n.left, truth, slot_of_kind) && holds(nodes, n.right, truth, slot_of_kind);
+    case Node::disjunction:
+        return holds(nodes, n.left, truth, slot_of_kind) || holds(nodes, n.right, truth, slot_of_kind);
+    }
+    return false;
+}
+
+} // namespace
+
+bool is_relation_formula(std::string_view text) noexcept {
+    return text.find_first_of("&|!()") != std::string_view::npos;
+}
+
+TieKind derive_relation(Network& net, std::string_view formula, std::string name) {
+    if (name.empty())
+        for (char c : formula)
+            if (c != ' ' && c != '\t') name.push_back(c);
+    if (const auto known = net.find_relation(name)) return *known;
+    FormulaParser parser(net, formula);
+    const int root = parser.parse();
+    // The relations named, each at a slot of the truth vector.
+    std::vector<int> slot_of_kind(256, -1);
+    std::vector<TieKind> operands;
+    for (TieKind k : parser.named)
+        if (slot_of_kind[static_cast<std::size_t>(k)] < 0) {
+            slot_of_kind[static_cast<std::size_t>(k)] = static_cast<int>(operands.size());
+            operands.push_back(k);
+        }
+    std::vector<bool> truth(operands.size(), false);
+    if (holds(parser.nodes, root, truth, slot_of_kind))
+        throw invalid_value("relation formula \"" + std::string(formula) +
+                            "\" holds for pairs tied by none of its relations: name a relation "
+                            "outside every \"!\"");
+    // Every ordered pair some operand ties (both orders for a mutual one), with its truths.
+    bool all_mutual = true;
+    std::vector<std::pair<std::uint64_t, std::size_t>> entries;  // (ordered pair, operand)
+    for (const Tie& t : net.all_ties()) {
+        const int slot = slot_of_kind[static_cast<std::size_t>(t.kind)];
+        if (slot < 0) continue;
+        const auto s = static_cast<std::size_t>(slot);
+        entries.emplace_back(ordered_key(t.source.index(), t.target.index()), s);
+        if (net.relation(t.kind).mutual())
+            entries.emplace_back(ordered_key(t.target.index(), t.source.index()), s);
+    }
+    for (TieKind k : operands) all_mutual = all_mutual && net.relation(k).mutual();
+    std::sort(entries.begin(), entries.end());
+    std::vector<Tie> ties;
+    for (std::size_t i = 0; i < entries.size();) {
+        std::fill(truth.begin(), truth.end(), false);
+        std::size_t j = i;
+        for (; j < entries.size() && entries[j].first == entries[i].first; ++j) truth[entries[j].second] = true;
+        const auto u = static_cast<std::uint32_t>(entries[i].first >> 32U);
+        const auto v = static_cast<std::uint32_t>(entries[i].first & 0xFFFFFFFFU);
+        if ((!all_mutual || u < v) && holds(parser.nodes, root, truth, slot_of_kind))
+            ties.push_back({StakeholderId(u), StakeholderId(v), TieKind::authority, 1.0});
+        i = j;
+    }
+    Relation derived;
+    derived.name = std::move(name);
+    derived.role = net.relation(parser.named.front()).role;
+    derived.direction = all_mutual ? RelationDirection::mutual : RelationDirection::directed;
+    derived.scale = Scale::binary;
+    Network saved = net;  // all or nothing
+    try {
+        const TieKind kind = net.add_relation(std::move(derived));
+        for (Tie& t : ties) t.kind = kind;
+        net.add_ties(ties);
+        return kind;
+    } catch (...) {
+        detail::roll_back(net, std::move(saved));
+        throw;
+    }
+}
+
+void derive_formulas(Network& net, std::string_view relations) {
+    for (;;) {
+        const auto comma = relations.find(',');
+        const std::string_view item = relations.substr(0, comma);
+        if (is_relation_formula(item)) (void)derive_relation(net, item);
+        if (comma == std::string_view::npos) break;
+        relations.remove_prefix(comma + 1);
+    }
 }
 
 } // namespace copnet

@@ -128,7 +128,7 @@ std::string as_text(const Network& net, const BoundaryReport& r, const Boundarie
 
 std::string run_boundaries(const BoundariesCli& o) {
     std::string label;
-    const Network net = load_input(o.input, label);
+    Network net = load_input(o.input, label);  // formulas in --relations are derived into it
     ProgressBar bar("permutations");
     BoundaryOptions options = o.report;
     options.facet = o.analysis.facet;

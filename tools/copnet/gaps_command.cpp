@@ -69,7 +69,7 @@ void apply_weights(CandidateOptions& c, std::string_view list) {
     }
 }
 
-GapsOptions options_of(const GapsCli& o, const Network& net) {
+GapsOptions options_of(const GapsCli& o, Network& net) {
     GapsOptions g;
     RepresentationOptions& rep = g.representation;
     if (!o.facets.empty()) rep.facets = o.facets;
@@ -195,7 +195,7 @@ std::string as_text(const Network& net, const Community& cop, const std::string&
 
 std::string run_gaps(const GapsCli& o) {
     std::string label;
-    const Network net = load_input(o.input, label);
+    Network net = load_input(o.input, label);  // formulas in --relations are derived into it
     const Community* cop = net.find_community(o.input.community);
     if (cop == nullptr)
         throw invalid_value("there is no community \"" + o.input.community +

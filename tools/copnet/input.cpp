@@ -10,6 +10,7 @@
 #include "copnet/io/graphml.hpp"
 #include "copnet/io/json.hpp"
 #include "copnet/io/relations.hpp"
+#include "copnet/analysis/relations.hpp"
 
 namespace copnet::cli {
 
@@ -41,7 +42,8 @@ void add_input_options(CLI::App& cmd, InputOptions& options) {
         ->capture_default_str();
 }
 
-TieFilter AnalysisOptions::filter(const Network& net) const {
+TieFilter AnalysisOptions::filter(Network& net) const {
+    derive_formulas(net, kinds);  // "advice&!reports_to" becomes a relation of its own
     return parse_tie_filter(net, kinds, direction);
 }
 
@@ -91,7 +93,7 @@ std::vector<StakeholderId> sources_or_core(const Network& net, const Community* 
 }
 
 DiffusionOptions DiffusionCliOptions::options(const AnalysisOptions& analysis,
-                                              const Network& net) const {
+                                              Network& net) const {
     DiffusionOptions o = library;
     o.filter = analysis.filter(net);
     o.model = parse_diffusion_model(model);

@@ -47,7 +47,8 @@ struct AnalysisOptions {
 
     /// The filter named by --relations (--kinds) and --direction over `net`'s relations.
     /// Throws copnet::invalid_value.
-    [[nodiscard]] TieFilter filter(const Network& net) const;
+    /// Formulas among the relations (`advice&!reports_to`) are derived into `net` first.
+    [[nodiscard]] TieFilter filter(Network& net) const;
 };
 
 /// Adds --kinds, --direction and --facet to `cmd`.
@@ -67,7 +68,7 @@ struct DiffusionCliOptions {
     /// The library's options, following `analysis`'s filter (no progress report).
     /// Throws copnet::invalid_value for a bad model, kinds or direction, or --probability with
     /// the linear threshold model (which has no use for it).
-    [[nodiscard]] DiffusionOptions options(const AnalysisOptions& analysis, const Network& net) const;
+    [[nodiscard]] DiffusionOptions options(const AnalysisOptions& analysis, Network& net) const;
     /// The model in words, for text output: "independent cascade (tie weights as chances)".
     [[nodiscard]] std::string describe(DiffusionModel parsed) const;
 };

@@ -108,7 +108,7 @@ std::string as_text(const Network& net, const Community* cop, const LeverageCli&
 /// Loads the input, chooses the conveners, and returns the whole output in the format asked for.
 std::string run_leverage(const LeverageCli& o) {
     std::string label;
-    const Network net = load_input(o.input, label);
+    Network net = load_input(o.input, label);  // formulas in --relations are derived into it
     const Community* cop = net.find_community(o.input.community);
     const std::vector<StakeholderId> among = candidates(net, cop, o);
     (void)Facet(o.analysis.facet);  // a bad facet fails now, not after the search

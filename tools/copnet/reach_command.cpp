@@ -47,7 +47,7 @@ std::string flow_text(const LevelFlow& f, double target) {
 
 std::string run_reach(const ReachCli& o) {
     std::string label;
-    const Network net = load_input(o.input, label);
+    Network net = load_input(o.input, label);  // formulas in --relations are derived into it
     const Community* cop = net.find_community(o.input.community);
     const std::vector<StakeholderId> sources = sources_or_core(net, cop, o.from);
     const ReachOptions options{.filter = o.analysis.filter(net), .max_hops = o.hops};

@@ -127,7 +127,7 @@ std::string as_text(const Network& net, const Community* cop, const SpreadCli& o
 /// Loads the input, simulates, and returns the whole output in the format asked for.
 std::string run_spread(const SpreadCli& o) {
     std::string label;
-    const Network net = load_input(o.input, label);
+    Network net = load_input(o.input, label);  // formulas in --relations are derived into it
     const Community* cop = net.find_community(o.input.community);
     if (o.synergy && o.input.format() == Format::csv)
         throw invalid_value("--synergy has no CSV form: use --format json or text");

@@ -8,6 +8,7 @@
 #include <copnet/io/csv.hpp>
 #include <copnet/summary.hpp>
 #include <copnet/io/relations.hpp>
+#include <copnet/analysis/relations.hpp>
 
 namespace copnet::python {
 
@@ -425,6 +426,19 @@ relation may be redeclared while it has no ties. Raises InvalidValue otherwise.)
             py::arg("name"),
             "Declares an attribute column (kept in attribute_names, in order, with no values "
             "yet). Raises InvalidValue for an empty or reserved name.")
+        .def(
+            "derive_relation",
+            [](SharedNetwork& n, const std::string& formula, std::string name) {
+                const WriteLock lock(n);
+                return relation_to_py(n.relation(derive_relation(n, formula, std::move(name))));
+            },
+            py::arg("formula"), py::arg("name") = "",
+            R"doc(Adds the relation a formula defines pair by pair over the network's relations —
+names with & (and), | (or), ! (not) and parentheses: ``"advice&!reports_to"`` (advice not backed
+by hierarchy) — named ``name`` (default: the formula without blanks), and returns it; analyses
+then follow it by name (``kinds="advice&!reports_to"``). Binary, of the first relation's role,
+mutual when every relation it names is. Raises InvalidValue for a syntax error, an unknown
+relation, or a formula that holds for untied pairs.)doc")
         .def(
             "find_relation",
             [](const SharedNetwork& n, const std::string& name) -> py::object {

@@ -146,3 +146,17 @@ def test_relations_report_matches_an_independent_count_on_krackhardt() -> None:
     aligned = sum(1 for arc in arcs["authority"] if arc in arcs["influence"])
     assert al.authority_ties == 20 and al.aligned == aligned
     assert math.isclose(al.share, aligned / 20)
+
+
+def test_formulas_derive_relations() -> None:
+    net = krackhardt()
+    r = net.derive_relation("influence & !authority")
+    assert r.name == "influence&!authority" and r.role == "influence" and r.scale == "binary"
+    advice = {(t.source, t.target) for t in net.ties(kinds="influence")}
+    bosses = {(t.source, t.target) for t in net.ties(kinds="authority")}
+    derived = {(t.source, t.target) for t in net.ties(kinds="influence&!authority")}
+    assert derived == advice - bosses  # by definition, pair by pair
+    with pytest.raises(copnet.InvalidValue, match="holds for pairs"):
+        net.derive_relation("!friendship")
+    with pytest.raises(copnet.InvalidValue, match="unknown relation"):
+        net.derive_relation("friendship|trust")

@@ -10,6 +10,8 @@
 /// ```
 
 #include <cstddef>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "copnet/network.hpp"
@@ -57,6 +59,27 @@ struct RelationsReport {
     /// Every authority-role × influence-role relation, in `TieKind` order.
     std::vector<Alignment> alignment;
 };
+
+/// Adds the relation that `formula` defines pair by pair over `net`'s relations and returns its
+/// kind: relation names combined with `&` (and), `|` (or), `!` (not) and parentheses —
+/// `advice&!reports_to` (advice not backed by hierarchy), `cowork|advice`. An ordered pair
+/// (u, v) has a tie of the derived relation when the formula holds, a relation R holding for
+/// (u, v) when R has a tie u → v (either way for a mutual R). The derived relation is named
+/// `name` (default: the formula without blanks), binary, positive, of the first named
+/// relation's role, and mutual when every relation it names is; deriving the same name again
+/// returns it. `&` binds tighter than `|`; names may contain any character but `&|!()` and
+/// commas. Cost: O(E log E) for E ties of the relations named.
+/// Throws: invalid_value for a syntax error, an unknown relation, or a formula that holds for
+/// pairs tied by none of its relations (such as `!advice`).
+TieKind derive_relation(Network& net, std::string_view formula, std::string name = {});
+
+/// True when `text` is a formula (it holds `&`, `|`, `!` or a parenthesis). Cost: O(|text|).
+[[nodiscard]] bool is_relation_formula(std::string_view text) noexcept;
+
+/// Derives (`derive_relation`) every formula among the comma-separated items of a relation
+/// list such as `--relations`, so that `parse_tie_filter` then finds them by name.
+/// Throws: as `derive_relation`. Cost: as its formulas.
+void derive_formulas(Network& net, std::string_view relations);
 
 /// Counts, densities, overlaps, multiplexity and alignment of `net`'s relations. Pairs are
 /// unordered stakeholder pairs tied in either direction. Cost: O(E log E + R² + R·E/R) for
