@@ -1,6 +1,6 @@
 #pragma once
-// Formats that cannot carry relation declarations yet (GraphML, node-link JSON, archives)
-// refuse a network that has them, rather than writing ties whose meaning would be lost.
+// Formats that cannot carry relation declarations yet (archives) refuse a network that has
+// them, rather than writing ties whose meaning would be lost.
 
 #include <string>
 #include <string_view>
@@ -19,7 +19,7 @@ inline void require_builtin_relations(const Network& net, std::string_view forma
     for (const Relation& r : net.relations()) names += (names.empty() ? "" : ", ") + r.name;
     throw invalid_value(std::string(format) + " cannot hold this network's relations yet (" +
                         names + "): write CSV with a relations file (copnet convert --to-nodes "
-                        "FILE --to-ties FILE --to-relations FILE; write_csv and write_relations)");
+                        "FILE --to-ties FILE --to-relations FILE), GraphML or node-link JSON");
 }
 
 } // namespace copnet::detail

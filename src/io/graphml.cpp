@@ -26,7 +26,7 @@
 
 #include "copnet/error.hpp"
 #include "copnet/io/file.hpp"
-#include "io/builtin_only.hpp"
+#include "copnet/io/relations.hpp"
 #include "io/node_fields.hpp"
 #include "detail/text.hpp"
 
@@ -710,6 +710,13 @@ private:
         for (const DataRecord& d : doc.graph_data) {
             const Key& k = key_for(d, "graph");
             if (auto c = detail::domain_community(k.name); !c.empty()) domains[c] = d.text;
+            if (k.name == "relations") {  // the declarations, as relations.csv text
+                try {
+                    parse_relations(net, d.text, name_ + ": graph relations");
+                } catch (const parse_error& e) {
+                    fail(d.line, "relations", e.what());
+                }
+            }
         }
         for (const std::string& c : communities) {
             const auto d = domains.find(c);
@@ -784,7 +791,7 @@ private:
             try {
                 if (k.name == "kind") {
                     kind_seen = true;
-                    kind = parse_tie_kind(c.text);
+                    kind = relation_named(net, c.text);
                 } else if (k.name == "weight") {
                     weight_seen = true;
                     weight = detail::parse_weight_text(c.text);
@@ -806,6 +813,12 @@ private:
         } catch (const error& err) {
             fail(e.line, "weight", "edge " + *e.source + " -> " + *e.target + ": " + err.what());
         }
+    }
+
+    // The relation named `text`: declared, or added as one the file names (role other).
+    static TieKind relation_named(Network& net, const std::string& text) {
+        const auto known = net.find_relation(text);
+        return known ? *known : net.add_relation({.name = text});
     }
 
     std::string name_;
@@ -858,7 +871,6 @@ Network read_graphml(const std::filesystem::path& path, const GraphmlOptions& op
 }
 
 void write_graphml(const Network& net, std::ostream& out) {
-    detail::require_builtin_relations(net, "GraphML");
     std::string s;
     s += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
@@ -885,7 +897,17 @@ void write_graphml(const Network& net, std::ostream& out) {
     }
     const std::string kind_key = declare("kind", "edge", "string");
     const std::string weight_key = declare("weight", "edge", "double");
+    // The relations' declarations, as relations.csv text (NetworkX reads it as a string).
+    const bool declared = has_declared_relations(net);
+    const std::string relations_key = declared ? declare("relations", "graph", "string") : "";
     s += "  <graph id=\"G\" edgedefault=\"directed\">\n";
+    if (declared) {
+        std::ostringstream text;
+        write_relations(net, text);
+        s += "    <data key=\"" + relations_key + "\">";
+        put_escaped(s, text.str());
+        s += "</data>\n";
+    }
     for (std::size_t i = 0; i < communities.size(); ++i) {
         s += "    <data key=\"" + domain_keys[i] + "\">";
         put_escaped(s, communities[i]->domain());
@@ -911,8 +933,9 @@ void write_graphml(const Network& net, std::ostream& out) {
         put_escaped(s, net.stakeholder(t.source).id);
         s += "\" target=\"";
         put_escaped(s, net.stakeholder(t.target).id);
-        s += "\">\n      <data key=\"" + kind_key + "\">" + std::string(to_string(t.kind)) +
-             "</data>\n      <data key=\"" + weight_key + "\">" + detail::weight_text(t.weight) +
+        s += "\">\n      <data key=\"" + kind_key + "\">";
+        put_escaped(s, net.relation(t.kind).name);
+        s += "</data>\n      <data key=\"" + weight_key + "\">" + detail::weight_text(t.weight) +
              "</data>\n    </edge>\n";
         if (s.size() > (1U << 20)) {
             out.write(s.data(), static_cast<std::streamsize>(s.size()));

@@ -12,7 +12,7 @@
 
 #include "copnet/error.hpp"
 #include "copnet/io/file.hpp"
-#include "io/builtin_only.hpp"
+#include "copnet/io/relations.hpp"
 #include "io/node_fields.hpp"
 
 namespace copnet {
@@ -59,6 +59,7 @@ public:
     std::optional<bool> directed;
     std::vector<std::pair<std::string, std::string>> domains;  // community, domain (in order)
     std::vector<std::string> attribute_names;
+    std::optional<std::string> relations;  // graph.relations: relations.csv text
     bool has_nodes = false;
     std::vector<NodeRecord> nodes;
     bool has_links = false, has_edges = false;
@@ -250,6 +251,9 @@ private:
                 domains.emplace_back(std::move(c), v.type == Scalar::Type::string ? std::move(v.text) : std::string());
             } else if (key_ == "attribute_names") {
                 fail("graph.attribute_names", "not a list");
+            } else if (key_ == "relations") {
+                if (v.type != Scalar::Type::string) fail("graph.relations", "not a string");
+                relations = std::move(v.text);
             }
             return true;
         case Frame::attribute_names:
@@ -304,6 +308,13 @@ public:
         for (std::size_t i = 0; i < h.attribute_names.size(); ++i)
             guard("graph.attribute_names[" + std::to_string(i) + "]",
                   [&] { net.add_attribute_name(h.attribute_names[i]); });
+        if (h.relations) {  // the declarations, as relations.csv text
+            try {
+                parse_relations(net, *h.relations, name_ + ": graph.relations");
+            } catch (const parse_error& e) {
+                fail("graph.relations", e.what());
+            }
+        }
         if (!h.has_nodes) fail("nodes", "missing (node-link data needs \"nodes\" and \"links\")");
         for (std::size_t i = 0; i < h.nodes.size(); ++i)
             read_node(net, h.nodes[i], "nodes[" + std::to_string(i) + "]");
@@ -375,12 +386,17 @@ private:
         double weight = 1.0;
         if (link.kind && link.kind->type != Scalar::Type::null) {
             if (link.kind->type != Scalar::Type::string) fail(where + ".kind", "not a string");
-            guard(where + ".kind", [&] { kind = parse_tie_kind(link.kind->text); });
+            guard(where + ".kind", [&] {
+                // A declared relation, or one the file names first (role other, as in ties.csv).
+                const auto known = net.find_relation(link.kind->text);
+                kind = known ? *known : net.add_relation({.name = link.kind->text});
+            });
         }
         if (link.weight && link.weight->type != Scalar::Type::null) {
             const Scalar& w = *link.weight;
             if (w.type == Scalar::Type::number) weight = w.number;
-            else if (w.type == Scalar::Type::string) guard(where + ".weight", [&] { weight = detail::parse_weight_text(w.text); });
+            else if (w.type == Scalar::Type::string)
+                guard(where + ".weight", [&] { weight = detail::parse_weight_text(w.text); });
             else fail(where + ".weight", "not a number");
         }
         guard(where + ".weight", [&] { net.add_tie(s, t, kind, weight); });
@@ -410,12 +426,16 @@ Network read_json(const std::filesystem::path& path, const JsonOptions& options)
 }
 
 void write_json(const Network& net, std::ostream& out) {
-    detail::require_builtin_relations(net, "Node-link JSON");
     Json j;
     j["directed"] = true;
     j["multigraph"] = true;
     Json graph = Json::object();
     for (const Community* c : net.communities()) graph["domain:" + c->name()] = c->domain();
+    if (has_declared_relations(net)) {  // the declarations, as relations.csv text
+        std::ostringstream declared;
+        write_relations(net, declared);
+        graph["relations"] = declared.str();
+    }
     graph["attribute_names"] = Json::array();
     for (const std::string& a : net.attribute_names()) graph["attribute_names"].push_back(a);
     j["graph"] = std::move(graph);
@@ -432,8 +452,8 @@ void write_json(const Network& net, std::ostream& out) {
         Json l;
         l["source"] = net.stakeholder(t.source).id;
         l["target"] = net.stakeholder(t.target).id;
-        l["key"] = std::string(to_string(t.kind));
-        l["kind"] = std::string(to_string(t.kind));
+        l["key"] = net.relation(t.kind).name;
+        l["kind"] = net.relation(t.kind).name;
         l["weight"] = t.weight;
         links.push_back(std::move(l));
     }

@@ -83,8 +83,16 @@ def test_relations_files_round_trip(tmp_path) -> None:
         copnet.read_relations(fresh, str(bad))
     assert info.value.line == 2 and info.value.field == "role"
     assert len(fresh.relations) == 3  # unchanged
-    with pytest.raises(copnet.InvalidValue, match="GraphML cannot hold"):
-        copnet.write_graphml(net, tmp_path / "k.graphml")
+    # GraphML and JSON carry the declarations; NetworkX reads copnet's GraphML.
+    copnet.write_graphml(net, tmp_path / "k.graphml")
+    assert copnet.read_graphml(tmp_path / "k.graphml") == net
+    copnet.write_json(net, tmp_path / "k.json")
+    assert copnet.read_json(tmp_path / "k.json") == net
+    g = nx.read_graphml(tmp_path / "k.graphml")
+    assert "friendship,affect,directed,positive,binary" in g.graph["relations"]
+    assert sum(1 for *_, d in g.edges(data=True) if d["kind"] == "friendship") == 102
+    with pytest.raises(copnet.InvalidValue, match="archive cannot hold"):
+        copnet.write_archive(net, tmp_path / "k.txt")
 
 
 def test_networkx_keeps_every_relation() -> None:
