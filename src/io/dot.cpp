@@ -85,7 +85,7 @@ void write_dot(const Network& net, std::ostream& out, const DotOptions& options)
         default: s << "style=dotted, color=\"#888888\""; break;
         }
         if (r.mutual()) s << ", dir=none";
-        s << ", penwidth=" << 0.5 + 1.5 * std::min(1.0, t.weight) << ", tooltip=" << quoted(r.name)
+        s << ", penwidth=" << 0.5 + 1.5 * std::clamp(t.weight, 0.0, 1.0) << ", tooltip=" << quoted(r.name)
           << "];\n";
     }
     // Legend: the facet's colours and the tie styles.

@@ -189,7 +189,7 @@ std::string circle_map_svg(const Network& net, const CircleMapOptions& options) 
         for (const Tie& t : net.all_ties()) {
             if (drawn_as(t.kind) != style) continue;
             const Relation& r = net.relation(t.kind);
-            const double w = std::min(1.0, t.weight);  // a count or real value draws at most full
+            const double w = std::clamp(t.weight, 0.0, 1.0);  // a count or real value: within full
             const auto* a = at_slot[t.source.index()];
             const auto* b = at_slot[t.target.index()];
             s << "<line class=\"tie " << to_string(r.role) << "\"";

@@ -111,7 +111,12 @@ def from_networkx(graph: Any, *, community: str = "community",
             except ValueError as e:
                 raise InvalidValue(f"node {who!r}: circle {circle!r} is not core, inner, "
                                    f"outer or none") from e
-    for r in graph.graph.get("relations", []):  # declarations written by to_networkx
+    declared = graph.graph.get("relations", [])
+    if isinstance(declared, str):  # relations.csv text: copnet's GraphML read by NetworkX
+        from ._copnet import parse_relations
+        parse_relations(net, declared)
+        declared = []
+    for r in declared:  # declarations written by to_networkx
         try:
             net.add_relation(r["name"], role=r.get("role", "other"),
                              direction=r.get("direction", "directed"),

@@ -575,6 +575,15 @@ column fills ``community``; ``circle:NAME`` columns fill community NAME. Raises 
         "Declares the relations of relations.csv in ``network``; returns how many rows it "
         "read. All or nothing: ParseError (file, line, column) leaves the network unchanged.");
     m.def(
+        "parse_relations",
+        [](SharedNetwork& net, const std::string& text) {
+            const WriteLock lock(net);
+            return parse_relations(net, text);
+        },
+        py::arg("network"), py::arg("text"),
+        "As read_relations, from relations.csv text (such as G.graph[\"relations\"] of copnet's "
+        "GraphML read by NetworkX).");
+    m.def(
         "write_relations",
         [](const SharedNetwork& net, const std::string& path) {
             const ReadLock lock(net);

@@ -91,6 +91,9 @@ def test_relations_files_round_trip(tmp_path) -> None:
     g = nx.read_graphml(tmp_path / "k.graphml")
     assert "friendship,affect,directed,positive,binary" in g.graph["relations"]
     assert sum(1 for *_, d in g.edges(data=True) if d["kind"] == "friendship") == 102
+    back = copnet.from_networkx(g)  # NetworkX's reading of copnet's GraphML, back in copnet
+    assert back.find_relation("friendship").role == "affect"
+    assert back.tie_count("friendship") == 102
     with pytest.raises(copnet.InvalidValue, match="archive cannot hold"):
         copnet.write_archive(net, tmp_path / "k.txt")
 
