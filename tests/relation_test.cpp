@@ -457,3 +457,21 @@ TEST_CASE("formulas derive relations pair by pair", "[relation][formula]") {
     CHECK(is_relation_formula("a&b"));
     CHECK_FALSE(is_relation_formula("reports to"));
 }
+
+TEST_CASE("diffusion needs chances: other scales need a probability, negatives are refused",
+          "[relation][diffusion]") {
+    Network net;
+    parse_relations(net, "name,role,scale,polarity\nmessages,communication,count,\n"
+                         "dislike,affect,,negative\n");
+    parse_csv(net, "id\na\nb\nc\n", "source,target,relation,value\na,b,messages,12\nb,c,influence,1\n"
+                                    "c,a,dislike,1\n");
+    const std::vector<StakeholderId> from{net.at("a")};
+    CHECK_THROWS_WITH(spread(net, from, {.runs = 10}), Catch::Contains("\"messages\" has scale count"));
+    const SpreadResult r = spread(net, from, {.runs = 10, .probability = 1.0});
+    CHECK(r.expected == 3.0);  // a → b (messages) → c (influence), every tie certain
+    CHECK_THROWS_WITH(spread(net, from, {.filter = TieFilter::of({*net.find_relation("dislike")}), .runs = 10,
+                                         .probability = 0.5}),
+                      Catch::Contains("negative"));
+    // Every positive unit relation: no probability needed.
+    CHECK(spread(net, from, {.filter = TieFilter::of({TieKind::influence}), .runs = 10}).expected == 1.0);
+}

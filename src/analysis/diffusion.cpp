@@ -12,6 +12,7 @@
 #include "copnet/error.hpp"
 #include "detail/categories.hpp"
 #include "detail/parallel.hpp"
+#include "detail/relations.hpp"
 #include "detail/text.hpp"
 #include "diffusion_model.hpp"
 
@@ -56,6 +57,21 @@ DiffusionModelData DiffusionModelData::prepare(const Network& net,
     if (options.probability && options.model == DiffusionModel::linear_threshold)
         throw invalid_value("a uniform probability applies to independent cascade only (linear "
                             "threshold reads the tie weights)");
+    // Chances in [0,1] (DESIGN §3.4): a relation of another scale needs a uniform probability,
+    // and a negative relation carries no message.
+    const auto followed = detail::followed(options.filter, net);
+    for (std::size_t k = 0; k < net.relations().size(); ++k) {
+        if (!followed[k]) continue;
+        const Relation& r = net.relations()[k];
+        if (r.polarity == Polarity::negative)
+            throw invalid_value("relation \"" + r.name + "\" is negative: a diffusion does not "
+                                "travel along it");
+        if (!options.probability && (r.scale == Scale::count || r.scale == Scale::real))
+            throw invalid_value("relation \"" + r.name + "\" has scale " +
+                                std::string(to_string(r.scale)) +
+                                ": a diffusion needs chances in [0,1]; give a uniform probability "
+                                "(independent cascade, --probability P) or follow other relations");
+    }
     DiffusionModelData m;
     m.model = options.model;
     m.probability = options.probability;

@@ -202,7 +202,8 @@ struct SpreadResult {
 /// seed is identical whatever the thread count.
 /// Cost: O(runs · (V_reached + E_reached)) time, O(V + E) memory plus O(V) per thread.
 /// Throws: invalid_value if `sources` is empty, `runs` is 0, `probability` is outside [0,1] or
-/// set for linear threshold, or
+/// set for linear threshold, the filter names a negative relation, or follows a relation of
+/// scale count or real without a uniform `probability` (chances must lie in [0,1]), or
 /// a threshold value is not a number in [0,1] (naming the stakeholder); unknown_stakeholder for
 /// a source not in `net`.
 [[nodiscard]] SpreadResult spread(const Network& net, std::span<const StakeholderId> sources,
