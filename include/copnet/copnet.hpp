@@ -8,6 +8,7 @@
 #include "copnet/analysis/components.hpp"  // IWYU pragma: export
 #include "copnet/analysis/gaps.hpp"   // IWYU pragma: export
 #include "copnet/analysis/reach.hpp"  // IWYU pragma: export
+#include "copnet/analysis/relations.hpp"  // IWYU pragma: export
 #include "copnet/community.hpp"    // IWYU pragma: export
 #include "copnet/describe.hpp"     // IWYU pragma: export
 #include "copnet/error.hpp"        // IWYU pragma: export
@@ -19,9 +20,11 @@
 #include "copnet/io/graphml.hpp"   // IWYU pragma: export
 #include "copnet/io/json.hpp"      // IWYU pragma: export
 #include "copnet/io/membership.hpp"  // IWYU pragma: export
+#include "copnet/io/relations.hpp"  // IWYU pragma: export
 #include "copnet/io/svg.hpp"       // IWYU pragma: export
 #include "copnet/network.hpp"      // IWYU pragma: export
 #include "copnet/progress.hpp"     // IWYU pragma: export
+#include "copnet/relation.hpp"     // IWYU pragma: export
 #include "copnet/stakeholder.hpp"  // IWYU pragma: export
 #include "copnet/summary.hpp"      // IWYU pragma: export
 #include "copnet/tie.hpp"          // IWYU pragma: export
