@@ -42,16 +42,6 @@ TieFilter parse_tie_filter(std::string_view kinds, std::string_view direction) {
     return filter;
 }
 
-namespace {
-// A relation formula's name: the formula without blanks (as derive_relation names it).
-std::string formula_name(std::string_view item) {
-    if (item.find_first_of("&|!()") == std::string_view::npos) return std::string(item);
-    std::string out;
-    for (char c : item)
-        if (c != ' ' && c != '\t') out.push_back(c);
-    return out;
-}
-} // namespace
 
 TieFilter parse_tie_filter(const Network& net, std::string_view relations,
                            std::string_view direction) {
@@ -74,12 +64,13 @@ TieFilter parse_tie_filter(const Network& net, std::string_view relations,
                 const Relation& r = net.relations()[k];
                 if (r.role == role && r.polarity == Polarity::positive) filter.chosen.set(k);
             }
-        } else if (const auto kind = net.find_relation(formula_name(item))) {
+        } else if (const auto kind = net.find_relation(
+                       detail::is_formula(item) ? detail::formula_name(item) : std::string(item))) {
             filter.chosen.set(static_cast<std::size_t>(*kind));
         } else {
             throw invalid_value("unknown relation \"" + std::string(item) + "\" (this network has " +
                                 known() + "; or role:ROLE, all" +
-                                (item.find_first_of("&|!()") != std::string_view::npos
+                                (detail::is_formula(item)
                                      ? "; derive a formula first: derive_relation"
                                      : "") +
                                 ")");

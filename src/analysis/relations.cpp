@@ -1,6 +1,7 @@
 #include "copnet/analysis/relations.hpp"
 
 #include "copnet/error.hpp"
+#include "detail/text.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -195,13 +196,11 @@ bool holds(const std::vector<Node>& nodes, int at, const std::vector<bool>& trut
 } // namespace
 
 bool is_relation_formula(std::string_view text) noexcept {
-    return text.find_first_of("&|!()") != std::string_view::npos;
+    return detail::is_formula(text);
 }
 
 TieKind derive_relation(Network& net, std::string_view formula, std::string name) {
-    if (name.empty())
-        for (char c : formula)
-            if (c != ' ' && c != '\t') name.push_back(c);
+    if (name.empty()) name = detail::formula_name(formula);
     if (const auto known = net.find_relation(name)) return *known;
     FormulaParser parser(net, formula);
     const int root = parser.parse();

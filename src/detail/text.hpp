@@ -67,6 +67,19 @@ inline void append_xml_escaped(std::string& out, std::string_view text, XmlContr
 }
 
 /// `text` without leading and trailing spaces and tabs.
+/// True when `text` is a relation formula: it holds `&`, `|`, `!` or a parenthesis. O(|text|).
+[[nodiscard]] constexpr bool is_formula(std::string_view text) noexcept {
+    return text.find_first_of("&|!()") != std::string_view::npos;
+}
+
+/// A relation formula's name: the formula without blanks (spaces, tabs). O(|text|).
+[[nodiscard]] inline std::string formula_name(std::string_view text) {
+    std::string out;
+    for (char c : text)
+        if (c != ' ' && c != '\t') out.push_back(c);
+    return out;
+}
+
 [[nodiscard]] constexpr std::string_view trim(std::string_view text) noexcept {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
