@@ -183,10 +183,20 @@ Tie to_tie(const TieRecord& r) {
     return Tie{StakeholderId(r.source), StakeholderId(r.target), r.data.kind, r.data.weight};
 }
 
+// The error for a repeated tie under `Merge::error`.
+invalid_value repeated_tie(const detail::NetworkState& st, StakeholderId source,
+                           StakeholderId target, TieKind kind) {
+    const Relation& r = st.relations[static_cast<std::size_t>(kind)];
+    return invalid_value("tie \"" + st.stakeholders[source.index()].id + "\" " +
+                         (r.mutual() ? "-- \"" : "-> \"") + st.stakeholders[target.index()].id +
+                         "\" of relation \"" + r.name +
+                         "\" repeats one already held (merge policy error)");
+}
+
 // Adds a checked tie, or merges it into the existing one (`merge_values` by the relation's
 // scale); true if new.
 bool insert_tie(detail::NetworkState& st, StakeholderId source, StakeholderId target,
-                TieKind kind, double weight) {
+                TieKind kind, double weight, Merge merge) {
     weight += 0.0;  // -0 is stored (and written back) as 0
     const bool mutual = st.is_mutual(kind);
     auto& keys = st.tie_keys[static_cast<std::size_t>(kind)];
@@ -205,7 +215,8 @@ bool insert_tie(detail::NetworkState& st, StakeholderId source, StakeholderId ta
     Expects(id.has_value());
     double& w = st.graph.tie(*id).data.weight;
     const Relation& r = st.relations[static_cast<std::size_t>(kind)];
-    const double merged = merge_values(r.scale, w, weight);
+    if (merge == Merge::error) throw repeated_tie(st, source, target, kind);
+    const double merged = merge_values(merge, r.scale, w, weight);
     if (!on_scale(r.scale, merged))
         throw invalid_value("relation \"" + r.name + "\": merging values " + detail::shortest(w) +
                             " and " + detail::shortest(weight) + " leaves its scale");
@@ -351,17 +362,18 @@ std::string_view Network::facet(StakeholderId who, std::string_view facet) const
 
 // ---- ties -----------------------------------------------------------------------------------
 
-bool Network::add_tie(StakeholderId source, StakeholderId target, TieKind kind, double weight) {
+bool Network::add_tie(StakeholderId source, StakeholderId target, TieKind kind, double weight,
+                      Merge merge) {
     auto& st = *state_;
     require(*state_, source);
     require(*state_, target);
     if (source == target)
         throw invalid_value("self-tie on \"" + st.stakeholders[source.index()].id + "\" is not allowed");
     check_value(st, kind, weight);
-    return insert_tie(st, source, target, kind, weight);
+    return insert_tie(st, source, target, kind, weight, merge);
 }
 
-std::size_t Network::add_ties(std::span<const Tie> ties) {
+std::size_t Network::add_ties(std::span<const Tie> ties, Merge merge) {
     auto& st = *state_;
     for (const Tie& t : ties) {
         require(*state_, t.source);
@@ -370,6 +382,10 @@ std::size_t Network::add_ties(std::span<const Tie> ties) {
             throw invalid_value("self-tie on \"" + st.stakeholders[t.source.index()].id +
                                 "\" is not allowed");
         check_value(st, t.kind, t.weight);
+    }
+    if (merge == Merge::error) {
+        const std::optional<std::size_t> j = first_repeated_tie(ties);
+        if (j) throw repeated_tie(st, ties[*j].source, ties[*j].target, ties[*j].kind);
     }
     // Size every adjacency vector and the tie index once, then insert in the given order with
     // software prefetch: each tie touches its index slot and both endpoints' edge lists at random,
@@ -400,9 +416,22 @@ std::size_t Network::add_ties(std::span<const Tie> ties) {
             g.prefetch_add(ahead.source.index(), ahead.target.index());
         }
         const Tie& t = ties[j];
-        if (!insert_tie(st, t.source, t.target, t.kind, t.weight)) ++merged;
+        if (!insert_tie(st, t.source, t.target, t.kind, t.weight, merge)) ++merged;
     }
     return merged;
+}
+
+std::optional<std::size_t> Network::first_repeated_tie(std::span<const Tie> ties) const {
+    const auto& st = *state_;
+    std::vector<detail::FlatSet64> seen(max_relations + 1);
+    for (std::size_t j = 0; j < ties.size(); ++j) {
+        const Tie& t = ties[j];
+        const auto k = static_cast<std::size_t>(t.kind);
+        const std::uint64_t key = tie_key(t.source, t.target, st.is_mutual(t.kind));
+        if ((k < st.tie_keys.size() && st.tie_keys[k].contains(key)) || !seen[k].insert(key))
+            return j;
+    }
+    return std::nullopt;
 }
 
 std::optional<Tie> Network::find_tie(StakeholderId source, StakeholderId target,

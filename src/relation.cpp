@@ -15,6 +15,7 @@ constexpr std::array<std::string_view, 7> role_names{
 constexpr std::array<std::string_view, 2> direction_names{"directed", "mutual"};
 constexpr std::array<std::string_view, 2> polarity_names{"positive", "negative"};
 constexpr std::array<std::string_view, 4> scale_names{"unit", "binary", "count", "real"};
+constexpr std::array<std::string_view, 5> merge_names{"scale", "max", "sum", "first", "error"};
 
 } // namespace
 
@@ -55,6 +56,22 @@ bool on_scale(Scale scale, double value) noexcept {
 
 double merge_values(Scale scale, double a, double b) noexcept {
     return scale == Scale::count || scale == Scale::real ? a + b : (a < b ? b : a);
+}
+
+std::string_view to_string(Merge m) noexcept { return merge_names.at(static_cast<std::size_t>(m)); }
+Merge parse_merge(std::string_view text) {
+    return detail::parse_enum<Merge>(text, merge_names, "merge policy");
+}
+
+double merge_values(Merge merge, Scale scale, double held, double repeat) noexcept {
+    switch (merge) {
+    case Merge::by_scale: return merge_values(scale, held, repeat);
+    case Merge::max: return held < repeat ? repeat : held;
+    case Merge::sum: return held + repeat;
+    case Merge::first:
+    case Merge::error: return held;
+    }
+    return held;
 }
 
 } // namespace copnet

@@ -1,4 +1,5 @@
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -91,5 +92,35 @@ TEST_CASE("copnet map writes the SVG circle map; bad options fail cleanly", "[cl
     r = run("map");
     CHECK(r.status != 0);
     CHECK(r.out.empty());
+    fs::remove_all(dir);
+}
+
+TEST_CASE("copnet --merge: a repeated tie summed, kept first, or an error naming its line",
+          "[cli][io][merge]") {
+    const fs::path dir = copnet::test::unique_temp_path("merge");
+    fs::create_directories(dir);
+    {
+        std::ofstream nodes(dir / "nodes.csv");
+        nodes << "id\na\nb\n";
+        std::ofstream ties(dir / "ties.csv");
+        ties << "source,target,kind,weight\na,b,influence,0.5\na,b,influence,0.25\n";
+    }
+    const std::string input = "--nodes " + q(dir / "nodes.csv") + " --ties " + q(dir / "ties.csv");
+    const auto written_value = [&](const std::string& merge) {
+        const auto r = run("convert " + input + " --merge " + merge + " --to-nodes " +
+                           q(dir / "n.csv") + " --to-ties " + q(dir / "t.csv"));
+        REQUIRE(r.status == 0);
+        return copnet::read_csv(dir / "n.csv", dir / "t.csv").all_ties().at(0).weight;
+    };
+    CHECK(written_value("scale") == 0.5);
+    CHECK(written_value("sum") == 0.75);
+    CHECK(written_value("first") == 0.5);
+    auto r = run("summary " + input + " --merge error");
+    CHECK(r.status == 1);
+    CHECK(r.out.empty());
+    CHECK_THAT(r.err, Catch::Contains("ties.csv:3: kind \"influence\": the tie \"a\" -> \"b\" repeats"));
+    r = run("summary " + input + " --merge mean");
+    CHECK(r.status != 0);
+    CHECK_THAT(r.err, Catch::Contains("--merge"));
     fs::remove_all(dir);
 }

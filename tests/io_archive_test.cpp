@@ -12,6 +12,7 @@
 #include "copnet/io/file.hpp"
 #include "io/pending_file.hpp"
 #include "io_common.hpp"
+#include "real_data.hpp"
 
 
 using namespace copnet;
@@ -93,20 +94,62 @@ TEST_CASE("version-1 archives written by copnet 0.1 still load", "[io][archive]"
         parse_archive(back, bytes, archive_kind_for(file), file);
         CHECK(back == tiny_network());
     }
-    // and they are not what this copnet writes: version 2 appends the checksum.
+    // and they are not what this copnet writes: version 2 appended the checksum, version 3 the relations.
     const std::string v1 = read_file_bytes(fixtures / "tiny-v1.txt");
     CHECK(v1.starts_with("22 serialization::archive 18 0 1 3"));
-    CHECK(archive_of(tiny_network(), ArchiveKind::text).starts_with("22 serialization::archive 18 0 2 3"));
+    CHECK(archive_of(tiny_network(), ArchiveKind::text).starts_with("22 serialization::archive 18 0 3 3"));
 }
 
-TEST_CASE("version-2 archives (with a checksum) keep loading", "[io][archive]") {
+TEST_CASE("version-2 archives (with a checksum) and version-3 ones keep loading", "[io][archive]") {
     // tests/data/io/tiny-v2.* were written once by "[.generate-archive-fixtures]" (invented data).
-    for (const char* file : {"tiny-v2.txt", "tiny-v2.xml", "tiny-v2.bin"}) {
+    for (const char* file : {"tiny-v2.txt", "tiny-v2.xml", "tiny-v2.bin", "tiny-v3.txt",
+                             "tiny-v3.xml", "tiny-v3.bin"}) {
         INFO(file);
         Network back = existing_network();
         parse_archive(back, read_file_bytes(fixtures / file), archive_kind_for(file), file);
         CHECK(back == tiny_network());
     }
+}
+
+TEST_CASE("version-3 archives carry every relation of a real data set", "[io][archive]") {
+    // Krackhardt's high-tech managers (tests/data, from ../shared/data): friendship declared as
+    // affect beside advice (influence) and reports-to (authority); each kind of archive gives
+    // back the same network.
+    const Network krack = test::load_real(fs::path(COPNET_SOURCE_DIR) / "tests" / "data",
+                                          "krackhardt-hightech");
+    REQUIRE(krack.relations().size() > tie_kind_count);
+    for (const ArchiveKind kind : {ArchiveKind::text, ArchiveKind::binary, ArchiveKind::xml}) {
+        INFO(to_string(kind));
+        Network back = existing_network();
+        parse_archive(back, archive_of(krack, kind), kind, "krack");
+        CHECK(back == krack);
+        REQUIRE(back.relations().size() == krack.relations().size());
+        for (std::size_t r = 0; r < krack.relations().size(); ++r)
+            CHECK(back.relations()[r] == krack.relations()[r]);  // role, direction… too
+        CHECK(back.tie_count() == krack.tie_count());
+    }
+    // The relations' fields are checked like every other field.
+    const std::string x = archive_of(krack, ArchiveKind::xml);
+    const std::string role = "<role>4</role>";  // friendship (the one declared): affect
+    REQUIRE(x.find(role) != std::string::npos);
+    Network back;
+    const auto fails = [&](const std::string& text, const std::string& field,
+                           const std::string& message) {
+        INFO(field);
+        try {
+            parse_archive(back, text, ArchiveKind::xml, "bad");
+            FAIL("no error");
+        } catch (const parse_error& e) {
+            CHECK(e.field() == field);
+            CHECK_THAT(e.what(), Catch::Contains(message));
+        }
+        CHECK(back == Network());
+    };
+    fails(replace_once(x, role, "<role>9</role>"), "relations[0].role", "9 is not a role");
+    fails(replace_once(x, "<scale>1</scale>", "<scale>4</scale>"), "relations[0].scale",
+          "4 is not a scale");
+    fails(replace_once(x, "<relation_count>1</relation_count>", "<relation_count>300</relation_count>"),
+          "relations", "at most 255");
 }
 
 TEST_CASE("write the archive fixtures of the current version", "[.generate-archive-fixtures]") {
@@ -145,19 +188,19 @@ TEST_CASE("malformed and hostile text archives raise parse_error naming the fiel
         {"truncated header", "22 serialization::archive", "header", "not a valid text archive"},
         {"wrong signature", replace_once(t, "serialization::archive", "serialization::archivX"),
          "header", "invalid signature"},
-        {"newer layout", replace_once(t, "18 0 2 3", "18 0 3 3"), "network",
-         "archive version 3 is not supported (this copnet reads versions 1 to 2)"},
-        {"layout version 0", replace_once(t, "18 0 2 3", "18 0 0 3"), "network",
+        {"newer layout", replace_once(t, "18 0 3 3", "18 0 4 3"), "network",
+         "archive version 4 is not supported (this copnet reads versions 1 to 3)"},
+        {"layout version 0", replace_once(t, "18 0 3 3", "18 0 0 3"), "network",
          "archive version 0 is not supported"},
-        {"huge attribute count", replace_once(t, "18 0 2 3", "18 0 2 99999999"), "attribute_names",
+        {"huge attribute count", replace_once(t, "18 0 3 3", "18 0 3 99999999"), "attribute_names",
          "count 99999999 exceeds the"},
         {"huge stakeholder count", replace_once(t, "\n3 3\n\nYS0x", "\n4000000 3\n\nYS0x"),
          "stakeholders", "count 4000000 exceeds the"},
-        {"largest count", replace_once(t, "18 0 2 3", "18 0 2 18446744073709551615"),
+        {"largest count", replace_once(t, "18 0 3 3", "18 0 3 18446744073709551615"),
          "attribute_names", "count 18446744073709551615 exceeds"},
         {"huge string length", replace_once(t, "3 4\n\ncm9sZQ==", "3 400000\n\ncm9sZQ=="),
          "attribute_names[0]", "string length 400000 exceeds the"},
-        {"negative count (read modulo 2^64)", replace_once(t, "18 0 2 3", "18 0 2 -3"),
+        {"negative count (read modulo 2^64)", replace_once(t, "18 0 3 3", "18 0 3 -3"),
          "attribute_names", "count 18446744073709551613 exceeds"},
         {"hostile signature length", "999999999999 serialization::archive 18 0 1 0 0 0 0",
          "header", "invalid signature"},
@@ -174,7 +217,7 @@ TEST_CASE("malformed and hostile text archives raise parse_error naming the fiel
         {"tie target out of range", replace_once(t, "4 0 1 1 3.3", "4 0 7 1 3.3"), "ties[0].target",
          "no stakeholder number 7"},
         {"tie kind out of range", replace_once(t, "4 0 1 1 3.3", "4 0 1 5 3.3"), "ties[0].kind",
-         "5 is not a tie kind"},
+         "5 is not a relation of this archive"},
         {"weight above 1", replace_once(t, "3.33333333333333315e-01", "2.5"), "ties[0].weight",
          "weight"},
         {"weight not a number", replace_once(t, "3.33333333333333315e-01", "nan"), "ties[0].weight",
@@ -229,7 +272,7 @@ TEST_CASE("malformed XML and binary archives raise parse_error", "[io][archive]"
     };
     const std::vector<Case> cases{
         {"xml: not XML", "plain text", ArchiveKind::xml, "header", "not a valid xml archive"},
-        {"xml: newer layout", replace_once(x, "version=\"2\"", "version=\"7\""), ArchiveKind::xml,
+        {"xml: newer layout", replace_once(x, "version=\"3\"", "version=\"7\""), ArchiveKind::xml,
          "network", "archive version 7 is not supported"},
         {"xml: tag mismatch", replace_once(x, "<sector>schools</sector>", "<sectr>schools</sectr>"),
          ArchiveKind::xml, "stakeholders[0].sector", "not a valid xml archive"},

@@ -117,8 +117,9 @@ TEST_CASE("malformed GraphML raises parse_error with file, line and field; the n
         {"edge from an unknown node", doc(ab, "<edge source=\"q\" target=\"a\"/>\n"), 10, "source",
          "\"q\" is not a node of the graph"},
         {"edge without target", doc(ab, "<edge source=\"a\"/>\n"), 10, "target", "<edge> without a target"},
-        {"unknown kind", doc(ab, "<edge source=\"a\" target=\"b\"><data key=\"d2\">friendship</data></edge>\n"),
-         10, "kind", "friendship"},
+        // An undeclared name is a relation of role other (relation_test.cpp); an empty one is not.
+        {"empty relation name", doc(ab, "<edge source=\"a\" target=\"b\"><data key=\"d2\"> </data></edge>\n"),
+         10, "kind", "a relation needs a name"},
         {"weight not a number", doc(ab, "<edge source=\"a\" target=\"b\"><data key=\"d3\">heavy</data></edge>\n"),
          10, "weight", "weight \"heavy\" is not a number"},
         {"weight above 1", doc(ab, "<edge source=\"a\" target=\"b\"><data key=\"d3\">1.5</data></edge>\n"),

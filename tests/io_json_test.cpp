@@ -100,7 +100,9 @@ TEST_CASE("malformed node-link JSON raises parse_error naming the field; the net
         {"link to an unknown node", doc(ab, R"({"source": "a", "target": "z"})"), 0, "links[0].target",
          "\"z\" is not a node"},
         {"link without source", doc(ab, R"({"target": "a"})"), 0, "links[0].source", "missing"},
-        {"unknown kind", doc(ab, R"({"source": "a", "target": "b", "kind": "friend"})"), 0, "links[0].kind", "friend"},
+        // An undeclared name is a relation of role other (relation_test.cpp); an empty one is not.
+        {"empty relation name", doc(ab, R"({"source": "a", "target": "b", "kind": " "})"), 0, "links[0].kind",
+         "a relation needs a name"},
         {"kind not a string", doc(ab, R"({"source": "a", "target": "b", "kind": 2})"), 0, "links[0].kind", "not a string"},
         {"weight above 1", doc(ab, R"({"source": "a", "target": "b", "weight": 3})"), 0, "links[0].weight", "3"},
         {"weight not a number", doc(ab, R"({"source": "a", "target": "b", "weight": [1]})"), 0, "links[0].weight",

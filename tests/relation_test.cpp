@@ -313,8 +313,7 @@ TEST_CASE("relations.csv errors name the line and column, leaving the network un
     }
 }
 
-TEST_CASE("GraphML and node-link JSON carry the relations; archives refuse them for now",
-          "[relation][io]") {
+TEST_CASE("GraphML, node-link JSON and archives carry the relations", "[relation][io]") {
     Network net;
     parse_relations(net, "name,role,direction,scale\nmarriage,affiliation,mutual,binary\n"
                          "messages,communication,directed,count\n");
@@ -341,9 +340,114 @@ TEST_CASE("GraphML and node-link JSON carry the relations; archives refuse them 
     broken.replace(broken.find("communication"), 13, "gossip");
     Network none;
     CHECK_THROWS_WITH(parse_json(none, broken), Catch::Contains("graph.relations") && Catch::Contains("gossip"));
-    std::ostringstream out;
-    CHECK_THROWS_WITH(write_archive(net, out, ArchiveKind::text), Catch::Contains("marriage"));
-    CHECK(out.str().empty());
+    // Archives (version 3) hold the declarations too.
+    for (const ArchiveKind kind : {ArchiveKind::text, ArchiveKind::binary, ArchiveKind::xml}) {
+        std::ostringstream out;
+        write_archive(net, out, kind);
+        Network back;
+        parse_archive(back, out.str(), kind);
+        CHECK(back == net);
+        CHECK(back.relation(*back.find_relation("messages")).scale == Scale::count);
+    }
+    // A GraphML edge key's default may name a declared relation (or a new one).
+    const std::string with_default =
+        "<graphml><key id=\"r\" for=\"graph\" attr.name=\"relations\" attr.type=\"string\"/>"
+        "<key id=\"k\" for=\"edge\" attr.name=\"kind\" attr.type=\"string\">"
+        "<default>marriage</default></key><graph edgedefault=\"undirected\">"
+        "<data key=\"r\">name,role,direction,scale\nmarriage,affiliation,mutual,binary\n</data>"
+        "<node id=\"a\"/><node id=\"b\"/><node id=\"c\"/><edge source=\"a\" target=\"b\"/>"
+        "<edge source=\"b\" target=\"c\"><data key=\"k\">collaboration</data></edge>"
+        "</graph></graphml>";
+    Network defaulted;
+    parse_graphml(defaulted, with_default);
+    const TieKind marriage = *defaulted.find_relation("marriage");
+    CHECK(defaulted.find_tie(defaulted.at("b"), defaulted.at("a"), marriage).has_value());
+    CHECK(defaulted.find_tie(defaulted.at("b"), defaulted.at("c"), TieKind::collaboration));
+    CHECK(defaulted.tie_count() == 2);
+}
+
+TEST_CASE("merge policies: a repeated tie keeps the larger, the sum, the first, or is an error",
+          "[relation][merge]") {
+    const std::string relations = "name,role,scale\nmessages,communication,count\n";
+    const std::string nodes = "id\na\nb\nc\n";
+    const std::string ties = "source,target,relation,value\na,b,messages,3\nb,c,influence,0.5\n"
+                             "a,b,messages,2\nb,c,influence,0.25\n";
+    const auto load = [&](Merge merge) {
+        Network net;
+        parse_relations(net, relations);
+        parse_csv(net, nodes, ties, {.merge = merge});
+        return net;
+    };
+    const auto value = [](const Network& net, const char* s, const char* t, TieKind kind) {
+        return net.find_tie(net.at(s), net.at(t), kind)->weight;
+    };
+    const Network by_scale = load(Merge::by_scale);  // counts add up, unit keeps the larger
+    const TieKind messages = *by_scale.find_relation("messages");
+    CHECK(value(by_scale, "a", "b", messages) == 5);
+    CHECK(value(by_scale, "b", "c", TieKind::influence) == 0.5);
+    const Network max = load(Merge::max);
+    CHECK(value(max, "a", "b", messages) == 3);
+    const Network sum = load(Merge::sum);
+    CHECK(value(sum, "a", "b", messages) == 5);
+    CHECK(value(sum, "b", "c", TieKind::influence) == 0.75);
+    const Network first = load(Merge::first);
+    CHECK(value(first, "a", "b", messages) == 3);
+    CHECK(value(first, "b", "c", TieKind::influence) == 0.5);
+    // error: the repeat's line, the relation column, the network unchanged.
+    Network net;
+    parse_relations(net, relations);
+    const Network before = net;
+    try {
+        parse_csv(net, nodes, ties, {.merge = Merge::error});
+        FAIL("no error");
+    } catch (const parse_error& e) {
+        CHECK(e.line() == 4);
+        CHECK(e.field() == "relation");
+        CHECK_THAT(e.what(), Catch::Contains("\"a\" -> \"b\"") && Catch::Contains("merge policy"));
+    }
+    CHECK(net == before);
+    // A repeat of a tie the network holds already, a mutual relation's the other way round.
+    Network held = load(Merge::by_scale);
+    const Network held_before = held;
+    CHECK_THROWS_WITH(parse_csv(held, "id\n", "source,target,relation\nc,b,collaboration\nb,c,collaboration\n",
+                                {.merge = Merge::error}),
+                      Catch::Contains("ties.csv:3"));
+    CHECK(held == held_before);
+    // The C++ API: add_tie and add_ties (all or nothing).
+    Network api = four();
+    const auto a = api.at("a"), b = api.at("b"), c = api.at("c");
+    api.add_tie(a, b, TieKind::influence, 0.5);
+    CHECK_THROWS_WITH(api.add_tie(a, b, TieKind::influence, 0.9, Merge::error),
+                      Catch::Contains("\"a\" -> \"b\"") && Catch::Contains("\"influence\""));
+    CHECK(api.find_tie(a, b, TieKind::influence)->weight == 0.5);
+    const std::vector<Tie> batch{{b, c, TieKind::influence, 1.0}, {c, b, TieKind::collaboration, 1.0},
+                                 {b, c, TieKind::collaboration, 1.0}};
+    CHECK(api.first_repeated_tie(batch) == 2u);
+    CHECK_THROWS_WITH(api.add_ties(batch, Merge::error), Catch::Contains("-- \"c\""));
+    CHECK(api.tie_count() == 1);
+    CHECK(api.add_ties(batch, Merge::first) == 1);
+    CHECK(api.tie_count() == 3);
+    // GraphML and JSON name the repeat's line and link.
+    std::ostringstream g, j;
+    write_graphml(by_scale, g);
+    write_json(by_scale, j);
+    std::string twice_g = g.str();
+    const std::size_t edge = twice_g.find("<edge ");
+    twice_g.insert(edge, twice_g.substr(edge, twice_g.find("</edge>", edge) + 7 - edge) + "\n");
+    Network gnet;
+    CHECK_THROWS_WITH(parse_graphml(gnet, twice_g, {.merge = Merge::error}),
+                      Catch::Contains("repeats") && Catch::Contains("merge policy"));
+    Network gsum;
+    parse_graphml(gsum, twice_g, {.merge = Merge::sum});
+    CHECK(gsum.tie_count() == by_scale.tie_count());
+    std::string twice_j = j.str();
+    const std::size_t link = twice_j.find("{", twice_j.find("\"links\""));
+    twice_j.insert(link, twice_j.substr(link, twice_j.find("}", link) + 1 - link) + ", ");
+    Network jnet;
+    CHECK_THROWS_WITH(parse_json(jnet, twice_j, {.merge = Merge::error}),
+                      Catch::Contains("links[1].kind") && Catch::Contains("merge policy"));
+    CHECK(to_string(parse_merge("ERROR")) == "error");
+    CHECK_THROWS_WITH(parse_merge("mean"), Catch::Contains("expected scale, max, sum, first, error"));
 }
 
 #include "copnet/io/dot.hpp"

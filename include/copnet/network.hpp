@@ -187,12 +187,22 @@ public:
     /// Cost: O(1) expected. Throws: unknown_stakeholder for an endpoint not held;
     /// invalid_value for a self-tie, an undeclared relation, or a value off the relation's
     /// scale (`on_scale`; a unit weight outside [0,1], NaN included).
-    bool add_tie(StakeholderId source, StakeholderId target, TieKind kind, double weight = 1.0);
-    /// Adds many ties at once, each as `add_tie` would (merging repeats, larger weight kept);
-    /// returns how many were merged. Faster than one `add_tie` per tie: adjacency storage is
+    /// `merge` overrides what a repeat does (`Merge`; `Merge::error` throws invalid_value
+    /// naming the pair and the relation, the tie held unchanged).
+    bool add_tie(StakeholderId source, StakeholderId target, TieKind kind, double weight = 1.0,
+                 Merge merge = Merge::by_scale);
+    /// Adds many ties at once, each as `add_tie` would (merging repeats by `merge`); returns
+    /// how many were merged. Faster than one `add_tie` per tie: adjacency storage is
     /// sized once. All or nothing: every tie is checked before any is added.
     /// Cost: O(V + k) expected for k ties. Throws: as `add_tie`, naming the first bad tie.
-    std::size_t add_ties(std::span<const Tie> ties);
+    /// `merge` as for `add_tie`; with `Merge::error` a repeat (of a held tie or of an earlier
+    /// one in `ties`) throws before anything is added.
+    std::size_t add_ties(std::span<const Tie> ties, Merge merge = Merge::by_scale);
+    /// The position in `ties` of the first tie that repeats a tie of its relation between its
+    /// pair — one the network holds or an earlier one in `ties` (a mutual relation's either way
+    /// round) — or nothing. A kind the network does not declare yet counts as a directed relation
+    /// (what a file's undeclared name becomes). Cost: O(k) expected.
+    [[nodiscard]] std::optional<std::size_t> first_repeated_tie(std::span<const Tie> ties) const;
     /// The tie of `kind` from `source` to `target` (either order for collaboration), if any.
     /// Cost: O(1) expected + O(deg(source)). Throws: unknown_stakeholder.
     [[nodiscard]] std::optional<Tie> find_tie(StakeholderId source, StakeholderId target,

@@ -83,4 +83,19 @@ struct Relation {
 /// the sum for `count` and `real` (message counts add up). Cost: O(1).
 [[nodiscard]] double merge_values(Scale scale, double a, double b) noexcept;
 
+/// What a repeated tie (a second tie of one relation between one pair) does: `by_scale` merges
+/// as `merge_values` (the default; DESIGN §3.4), `max` keeps the larger value, `sum` adds the
+/// values, `first` keeps the value already there, `error` refuses the repeat (CLI `--merge`).
+enum class Merge : std::uint8_t { by_scale, max, sum, first, error };
+
+/// Spellings `scale`, `max`, `sum`, `first`, `error`. Cost: O(1).
+[[nodiscard]] std::string_view to_string(Merge merge) noexcept;
+/// Parses a spelling of `Merge`, case-insensitively. Throws: invalid_value naming the spelling
+/// and the expected ones. Cost: O(length).
+[[nodiscard]] Merge parse_merge(std::string_view text);
+/// The value a tie keeps when a tie of value `repeat` repeats one of value `held`, by `merge`
+/// (`scale` decides for `by_scale`). `Merge::error` has no merged value: the caller refuses the
+/// repeat before asking (it answers `held`). Cost: O(1).
+[[nodiscard]] double merge_values(Merge merge, Scale scale, double held, double repeat) noexcept;
+
 } // namespace copnet

@@ -28,7 +28,6 @@
 
 #include "copnet/error.hpp"
 #include "copnet/io/file.hpp"
-#include "io/builtin_only.hpp"
 #include "detail/text.hpp"
 
 namespace copnet::archive_detail {
@@ -97,7 +96,8 @@ inline const char* padded(const char* name) {
         "value", "tie_count", "source", "target", "kind", "weight", "community_count"};
     static constexpr std::array<std::string_view, 5> more{"community", "domain", "member_count", "member",
                                                           "checksum"};
-    static constexpr std::array<std::string_view, 1> last{"circle"};
+    static constexpr std::array<std::string_view, 7> last{
+        "circle", "relation_count", "relation", "role", "direction", "polarity", "scale"};
     static const auto table = [] {
         std::vector<std::pair<std::string_view, std::array<char, max_tag + 1>>> t;
         auto add = [&](std::string_view n) {
@@ -146,6 +146,9 @@ inline std::string hex(std::uint64_t v) {
 
 /// The whole network as one versioned record (Boost's class version = `archive_version`).
 /// Version 1: the fields below. Version 2: the same fields, then `checksum` (see `Checksum`).
+/// Version 3: between the stakeholders and the ties, the relations beyond the built-in three
+/// (`relation_count`, then per relation its name, role, direction, polarity and scale), so that
+/// a tie's `kind` may name any of them.
 struct Record {
     const Network* network = nullptr;
     Network* output = nullptr;
@@ -200,6 +203,15 @@ struct Record {
                 put_string(ar, "attribute", k);
                 put_string(ar, "value", v);
             }
+        }
+        const auto relations = net.relations();
+        put_u64(ar, "relation_count", relations.size() - tie_kind_count);
+        for (const Relation& r : relations.subspan(tie_kind_count)) {
+            put_string(ar, "relation", r.name);
+            put_u64(ar, "role", static_cast<std::uint64_t>(r.role));
+            put_u64(ar, "direction", static_cast<std::uint64_t>(r.direction));
+            put_u64(ar, "polarity", static_cast<std::uint64_t>(r.polarity));
+            put_u64(ar, "scale", static_cast<std::uint64_t>(r.scale));
         }
         const std::vector<Tie> ties = net.all_ties();
         put_u64(ar, "tie_count", ties.size());
@@ -321,6 +333,7 @@ struct Record {
             field("stakeholders", i, "id");
             handles.push_back(net.add_stakeholder(std::move(s)));
         }
+        if (version >= 3) load_relations(ar, net);
         const std::uint64_t ties = get_count(ar, "tie_count", "ties");
         for (std::uint64_t i = 0; i < ties; ++i) {
             field("ties", i, "source");
@@ -330,7 +343,8 @@ struct Record {
             const std::uint64_t target = get_u64(ar, "target");
             if (target >= handles.size()) in->fail("no stakeholder number " + std::to_string(target));
             field("ties", i, "kind");
-            const auto kind = static_cast<TieKind>(get_enum(ar, "kind", 3, "tie kind"));
+            const auto kind = static_cast<TieKind>(
+                get_enum(ar, "kind", net.relations().size(), "relation of this archive"));
             field("ties", i, "weight");
             double weight = 0;
             ar >> make_nvp(padded("weight"), weight);
@@ -357,6 +371,40 @@ struct Record {
         }
         if (version >= 2) check_sum(ar);
         in->where = "end";
+    }
+    // Version 3 and later: the declared relations, numbered after the built-in three.
+    template <class Ar>
+    void load_relations(Ar& ar, Network& net) {
+        const std::uint64_t n = get_count(ar, "relation_count", "relations");
+        if (n > max_relations - tie_kind_count)
+            in->fail(std::to_string(n) + " relations: a network holds at most " +
+                     std::to_string(max_relations));
+        for (std::uint64_t i = 0; i < n; ++i) {
+            const auto at = [&](const char* f) {
+                in->where = "relations[" + std::to_string(i) + "]." + f;
+            };
+            Relation r;
+            at("name");
+            r.name = get_string(ar, "relation");
+            at("role");
+            r.role = static_cast<Role>(get_enum(ar, "role", 7, "role (0-6)"));
+            at("direction");
+            r.direction = static_cast<RelationDirection>(
+                get_enum(ar, "direction", 2, "relation direction (0-1)"));
+            at("polarity");
+            r.polarity = static_cast<Polarity>(get_enum(ar, "polarity", 2, "polarity (0-1)"));
+            at("scale");
+            r.scale = static_cast<Scale>(get_enum(ar, "scale", 4, "scale (0-3)"));
+            at("name");
+            const std::size_t before = net.relations().size();
+            try {
+                net.add_relation(r);
+            } catch (const error& e) {
+                in->fail(e.what());
+            }
+            if (net.relations().size() == before)
+                in->fail("relation \"" + r.name + "\" is declared twice");
+        }
     }
     // Version 2 and later end with the checksum of every field before it.
     template <class Ar>
@@ -403,7 +451,6 @@ ArchiveKind archive_kind_for(const std::filesystem::path& path) {
 }
 
 void write_archive(const Network& net, std::ostream& out, ArchiveKind kind) {
-    detail::require_builtin_relations(net, "An archive");
     const Record record{&net, nullptr, nullptr, {}};
     constexpr unsigned flags = boost::archive::no_codecvt;
     try {

@@ -272,6 +272,7 @@ struct Staging {
     std::size_t from_nodes = 0;                   // stakeholders from nodes.csv (first in line)
     std::size_t created = 0;                      // stakeholders created for a tie endpoint
     std::vector<Tie> ties;
+    std::vector<std::size_t> tie_lines;      // each staged tie's line (only for Merge::error)
     std::vector<std::string> new_relations;  // undeclared names met, in kind order
 };
 
@@ -469,7 +470,7 @@ PendingTie parse_tie_row(const std::vector<std::string_view>& row, std::size_t l
 template <class Resolve>
 void parse_tie_rows(RecordReader& reader, const TieHeader& th, std::string_view ties_name,
                     const detail::IdTable& index, std::vector<Tie>& out, RelationNames& names,
-                    Resolve&& resolve) {
+                    std::vector<std::size_t>* lines, Resolve&& resolve) {
     constexpr std::size_t ring_size = 16;
     std::array<PendingTie, ring_size> ring{};
     std::size_t head = 0;  // rows pushed
@@ -482,6 +483,7 @@ void parse_tie_rows(RecordReader& reader, const TieHeader& th, std::string_view 
                               "source and target are both " + dq(p.source) +
                                   ": self-ties are not allowed");
         out.push_back({StakeholderId(s), StakeholderId(t), p.kind, p.weight});
+        if (lines != nullptr) lines->push_back(p.line);
     };
     const auto drain = [&] {
         while (tail < head) settle(ring[tail++ % ring_size]);
@@ -511,6 +513,8 @@ void parse_ties_in_halves(TieContext& c, const RecordReader& ties, const TieHead
         ties.next_line() + detail::count_lines({body, static_cast<std::size_t>(split - body)});
     std::vector<Tie>& staged_ties = c.staging.ties;
     std::vector<Tie> second_half;
+    std::vector<std::size_t> second_lines;
+    const bool keep_lines = c.options.merge == Merge::error;
     std::exception_ptr second_error;
     RelationNames first_names(c.into), second_names(c.into);
     const auto resolve = [&](std::string_view id, std::uint64_t h, std::size_t line,
@@ -524,7 +528,7 @@ void parse_ties_in_halves(TieContext& c, const RecordReader& ties, const TieHead
             RecordReader reader(split, body_end, c.ties_name, split_line);
             second_half.reserve(rows_hint / 2 + 1);
             parse_tie_rows(reader, th, c.ties_name, c.staging.index, second_half, second_names,
-                           resolve);
+                           keep_lines ? &second_lines : nullptr, resolve);
         } catch (...) {
             second_error = std::current_exception();
         }
@@ -539,7 +543,7 @@ void parse_ties_in_halves(TieContext& c, const RecordReader& ties, const TieHead
         RecordReader reader(body, split, c.ties_name, ties.next_line());
         staged_ties.reserve(rows_hint);
         parse_tie_rows(reader, th, c.ties_name, c.staging.index, staged_ties, first_names,
-                       resolve);
+                       keep_lines ? &c.staging.tie_lines : nullptr, resolve);
     } catch (...) {
         if (worker) worker->join();  // the first half's error comes first
         throw;
@@ -557,6 +561,8 @@ void parse_ties_in_halves(TieContext& c, const RecordReader& ties, const TieHead
     if (!second_names.added().empty())
         for (Tie& t : second_half) t.kind = map[static_cast<std::size_t>(t.kind)];
     staged_ties.insert(staged_ties.end(), second_half.begin(), second_half.end());
+    c.staging.tie_lines.insert(c.staging.tie_lines.end(), second_lines.begin(),
+                               second_lines.end());
     c.staging.new_relations = first_names.added();
 }
 
@@ -566,7 +572,7 @@ void parse_ties_serially(TieContext& c, RecordReader& ties, const TieHeader& th,
     c.staging.ties.reserve(rows_hint);
     RelationNames names(c.into);
     parse_tie_rows(ties, th, c.ties_name, c.staging.index, c.staging.ties, names,
-                   [&](std::string_view id, std::uint64_t h, std::size_t line,
+                   c.options.merge == Merge::error ? &c.staging.tie_lines : nullptr, [&](std::string_view id, std::uint64_t h, std::size_t line,
                        const std::string& column) {
                        const std::uint32_t slot = lookup_endpoint(c, id, h);
                        return slot != detail::IdTable::npos ? slot
@@ -610,9 +616,31 @@ std::vector<Community*> circle_communities(Network& into, const NodeHeader& head
     return communities;
 }
 
+// With `--merge error`: the first staged tie that repeats a tie (of `into` or an earlier row) is
+// an error naming its line.
+void refuse_repeats(const Network& into, const Staging& staging, const TieHeader& th,
+                    std::string_view ties_name) {
+    const std::optional<std::size_t> j = into.first_repeated_tie(staging.ties);
+    if (!j) return;
+    const Tie& t = staging.ties[*j];
+    const auto id = [&](StakeholderId who) -> std::string {
+        return who.index() < staging.base
+                   ? into.stakeholder(who).id
+                   : staging.stakeholders[who.index() - staging.base].stakeholder.id;
+    };
+    const auto k = static_cast<std::size_t>(t.kind);
+    const std::size_t declared = into.relations().size();
+    const std::string& relation =
+        k < declared ? into.relations()[k].name : staging.new_relations.at(k - declared);
+    throw parse_error(std::string(ties_name), staging.tie_lines.at(*j), th.names[th.kind],
+                      th.names[th.kind] + " " + dq(relation) + ": the tie " + dq(id(t.source)) +
+                          " -> " + dq(id(t.target)) +
+                          " repeats an earlier one of its relation (merge policy error)");
+}
+
 // Phase 2: adds everything staged to `into`. Everything was validated; only allocation can fail
 // here, and then `into` gets back what it held (a copy made first; none for an empty network).
-CsvReport commit(Network& into, const NodeHeader& header, Staging& staging) {
+CsvReport commit(Network& into, const NodeHeader& header, Staging& staging, Merge merge) {
     CsvReport report;
     report.stakeholders = staging.stakeholders.size();
     report.created = staging.created;
@@ -637,7 +665,7 @@ CsvReport commit(Network& into, const NodeHeader& header, Staging& staging) {
                     if (st.circles[c] != Circle::none)
                         communities[c]->set_circle(who, st.circles[c]);
         }
-        report.merged_ties = into.add_ties(staging.ties);
+        report.merged_ties = into.add_ties(staging.ties, merge);
     } catch (...) {
         detail::roll_back(into, std::move(saved));
         throw;
@@ -661,9 +689,10 @@ CsvReport load(Network& into, std::string nodes_buffer, std::string ties_buffer,
     const TieHeader th = read_tie_header(ties, ties_name);
     TieContext context{staging, into, options, nodes_name, ties_name, into.slot_count() > 0};
     stage_ties(context, ties, ties_buffer, th);
+    if (options.merge == Merge::error) refuse_repeats(into, staging, th, ties_name);
 
     // Phase 2: apply.
-    return commit(into, header, staging);
+    return commit(into, header, staging, options.merge);
 }
 
 } // namespace

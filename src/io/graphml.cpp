@@ -629,7 +629,13 @@ private:
                 g.value = *k->default_value;
             }
             if (for_edges(*k) && k->default_value) {
-                if (k->name == "kind") note_edge_default(kind_default_, *k, [](const std::string& v) { return parse_tie_kind(v); });
+                // The relation's name: declared in the graph's relations, built in, or one the
+                // file names (resolved per edge, once per spelling).
+                if (k->name == "kind")
+                    note_edge_default(kind_default_, *k, [](const std::string& v) {
+                        if (detail::trim(v).empty()) throw invalid_value("a relation needs a name");
+                        return v;
+                    });
                 else if (k->name == "weight")
                     note_edge_default(weight_default_, *k, [](const std::string& v) { return detail::parse_weight_text(v); });
             }
@@ -806,20 +812,38 @@ private:
         if (kind_fails && (!weight_fails || kind_default_.error_order < weight_default_.error_order))
             fail(e.line, "kind", kind_default_.error);
         if (weight_fails) fail(e.line, "weight", weight_default_.error);
-        if (!kind_seen && kind_default_.value) kind = kind_default_.value;
+        if (!kind_seen && kind_default_.value) {
+            try {
+                kind = relation_named(net, *kind_default_.value);
+            } catch (const error& err) {
+                fail(e.line, "kind", err.what());
+            }
+        }
         if (!weight_seen && weight_default_.value) weight = *weight_default_.value;
+        const TieKind relation =
+            kind.value_or(directed ? TieKind::influence : TieKind::collaboration);
+        if (options_.merge == Merge::error && net.find_tie(*s, *t, relation))
+            fail(e.line, "kind",
+                 "edge " + *e.source + " -> " + *e.target + " repeats an earlier one of relation \"" +
+                     net.relation(relation).name + "\" (merge policy error)");
         try {
-            net.add_tie(*s, *t, kind.value_or(directed ? TieKind::influence : TieKind::collaboration), weight);
+            net.add_tie(*s, *t, relation, weight, options_.merge);
         } catch (const error& err) {
             fail(e.line, "weight", "edge " + *e.source + " -> " + *e.target + ": " + err.what());
         }
     }
 
-    // The relation named `text`: declared, or added as one the file names (role other).
-    static TieKind relation_named(Network& net, const std::string& text) {
+    // The relation named `text`: declared, or added as one the file names (role other). Each
+    // spelling is looked up once (`find_relation` compares canonical forms of every relation).
+    TieKind relation_named(Network& net, const std::string& text) {
+        if (const auto hit = relation_cache_.find(text); hit != relation_cache_.end())
+            return hit->second;
         const auto known = net.find_relation(text);
-        return known ? *known : net.add_relation({.name = text});
+        const TieKind kind = known ? *known : net.add_relation({.name = text});
+        relation_cache_.emplace(text, kind);
+        return kind;
     }
+    std::unordered_map<std::string, TieKind> relation_cache_;
 
     std::string name_;
     const GraphmlOptions& options_;
@@ -827,7 +851,7 @@ private:
     std::vector<Key*> key_order_;
     std::vector<NodeDefault> node_defaults_;
     std::vector<std::size_t> failing_defaults_, filled_defaults_;  // into node_defaults_
-    EdgeDefault<TieKind> kind_default_;
+    EdgeDefault<std::string> kind_default_;
     EdgeDefault<double> weight_default_;
     std::vector<std::uint64_t> seen_;  // per node default group: the stamp of the last node naming it
     std::uint64_t stamp_ = 0;

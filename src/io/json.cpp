@@ -387,9 +387,16 @@ private:
         if (link.kind && link.kind->type != Scalar::Type::null) {
             if (link.kind->type != Scalar::Type::string) fail(where + ".kind", "not a string");
             guard(where + ".kind", [&] {
-                // A declared relation, or one the file names first (role other, as in ties.csv).
-                const auto known = net.find_relation(link.kind->text);
-                kind = known ? *known : net.add_relation({.name = link.kind->text});
+                // A declared relation, or one the file names first (role other, as in ties.csv);
+                // each spelling looked up once.
+                const std::string& text = link.kind->text;
+                if (const auto hit = relation_cache_.find(text); hit != relation_cache_.end()) {
+                    kind = hit->second;
+                    return;
+                }
+                const auto known = net.find_relation(text);
+                kind = known ? *known : net.add_relation({.name = text});
+                relation_cache_.emplace(text, kind);
             });
         }
         if (link.weight && link.weight->type != Scalar::Type::null) {
@@ -399,11 +406,15 @@ private:
                 guard(where + ".weight", [&] { weight = detail::parse_weight_text(w.text); });
             else fail(where + ".weight", "not a number");
         }
-        guard(where + ".weight", [&] { net.add_tie(s, t, kind, weight); });
+        if (options_.merge == Merge::error && net.find_tie(s, t, kind))
+            fail(where + ".kind", "repeats an earlier link of relation \"" +
+                                      net.relation(kind).name + "\" (merge policy error)");
+        guard(where + ".weight", [&] { net.add_tie(s, t, kind, weight, options_.merge); });
     }
 
     std::string name_;
     const JsonOptions& options_;
+    std::unordered_map<std::string, TieKind> relation_cache_;
 };
 
 } // namespace

@@ -36,6 +36,11 @@ void add_input_options(CLI::App& cmd, InputOptions& options) {
         ->capture_default_str();
     cmd.add_flag("--create-missing", options.create_missing,
                  "create stakeholders for tie endpoints missing from nodes.csv");
+    cmd.add_option("--merge", options.merge,
+                   "a repeated tie (one relation, one pair): scale (larger value for unit and "
+                   "binary, the sum for count and real), max, sum, first, or error")
+        ->transform(CLI::IsMember({"scale", "max", "sum", "first", "error"}, CLI::ignore_case))
+        ->capture_default_str();
     cmd.add_option("--format", options.format_name,
                    "output: text (for people), json or csv (for programs)")
         ->transform(CLI::IsMember({"text", "json", "csv"}, CLI::ignore_case))
@@ -166,12 +171,13 @@ Network load_input(const InputOptions& options, std::string& label) {
     CsvOptions csv;
     csv.community = options.community;
     csv.create_missing_stakeholders = options.create_missing;
+    csv.merge = parse_merge(options.merge);
     Network net;
     if (!options.graphml.empty()) {
-        read_graphml(net, options.graphml, GraphmlOptions{options.community});
+        read_graphml(net, options.graphml, GraphmlOptions{options.community, csv.merge});
         label = options.graphml;
     } else if (!options.json.empty()) {
-        read_json(net, options.json, JsonOptions{options.community});
+        read_json(net, options.json, JsonOptions{options.community, csv.merge});
         label = options.json;
     } else if (!options.archive.empty()) {
         read_archive(net, options.archive, archive_kind_for(options.archive));

@@ -30,6 +30,7 @@ struct InputOptions {
     std::string relations_file;  // --relations-file FILE (with --nodes/--ties)
     std::string community = "community";
     bool create_missing = false;
+    std::string merge = "scale";  // --merge: scale, max, sum, first or error
     std::string format_name = "text";  // validated by CLI11: text, json or csv
 
     /// The output format chosen.

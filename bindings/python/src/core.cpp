@@ -114,11 +114,13 @@ SharedNetwork copy_of(const SharedNetwork& n) {
     return SharedNetwork(n);
 }
 
-CsvOptions csv_options(const std::string& community, bool create_missing, unsigned threads) {
+CsvOptions csv_options(const std::string& community, bool create_missing, unsigned threads,
+                       const std::string& merge) {
     CsvOptions o;
     o.community = community;
     o.create_missing_stakeholders = create_missing;
     o.threads = threads;
+    o.merge = parse_merge(merge);
     return o;
 }
 
@@ -550,21 +552,26 @@ relation, or a formula that holds for untied pairs.)doc")
     m.def(
         "read_csv",
         [](const std::string& nodes, const std::string& ties, const std::string& community,
-           bool create_missing, unsigned threads, const std::optional<std::string>& relations) {
+           bool create_missing, unsigned threads, const std::optional<std::string>& relations,
+           const std::string& merge) {
+            const CsvOptions options = csv_options(community, create_missing, threads, merge);
             py::gil_scoped_release release;
             SharedNetwork net;
             if (relations) read_relations(net, *relations);
-            read_csv(net, nodes, ties, csv_options(community, create_missing, threads));
+            read_csv(net, nodes, ties, options);
             return net;
         },
         py::arg("nodes"), py::arg("ties"), py::kw_only(), py::arg("community") = "community",
         py::arg("create_missing") = false, py::arg("threads") = 0,
-        py::arg("relations") = py::none(),
+        py::arg("relations") = py::none(), py::arg("merge") = "scale",
         R"doc(Reads a CSV pair (nodes.csv, ties.csv; DESIGN.md §3.1) into a new Network, after
 the relations file ``relations`` (relations.csv: name,role,direction,polarity,scale) when
 given; a relation ties.csv names but nobody declared is added as role other. The ``circle``
-column fills ``community``; ``circle:NAME`` columns fill community NAME. Raises ParseError
-(file, line, field) for malformed input, FileError for unreadable files.)doc");
+column fills ``community``; ``circle:NAME`` columns fill community NAME. ``merge`` says what
+a row repeating a tie (one relation, one pair) does: "scale" (the larger value for unit and
+binary relations, the sum for count and real), "max", "sum", "first", or "error" (a ParseError
+naming the line). Raises ParseError (file, line, field) for malformed input, FileError for
+unreadable files; InvalidValue for an unknown ``merge``.)doc");
     m.def(
         "read_relations",
         [](SharedNetwork& net, const std::string& path) {
@@ -594,13 +601,15 @@ column fills ``community``; ``circle:NAME`` columns fill community NAME. Raises 
     m.def(
         "parse_csv",
         [](const std::string& nodes_text, const std::string& ties_text,
-           const std::string& community, bool create_missing) {
+           const std::string& community, bool create_missing, const std::string& merge) {
             SharedNetwork net;
-            parse_csv(net, nodes_text, ties_text, csv_options(community, create_missing, 1));
+            parse_csv(net, nodes_text, ties_text,
+                      csv_options(community, create_missing, 1, merge));
             return net;
         },
         py::arg("nodes_text"), py::arg("ties_text"), py::kw_only(),
         py::arg("community") = "community", py::arg("create_missing") = false,
+        py::arg("merge") = "scale",
         "As read_csv, from the two files' text.");
     m.def(
         "write_csv",

@@ -137,17 +137,19 @@ with a legend, tie kinds as line styles, labels that do not overlap; ``highlight
         "facet as colour (render with dot -Tsvg).");
     m.def(
         "read_graphml",
-        [](const py::object& path, const std::string& community) {
+        [](const py::object& path, const std::string& community, const std::string& merge) {
             GraphmlOptions o;
             o.community = community;
+            o.merge = parse_merge(merge);
             const std::string p = path_of(path);
             py::gil_scoped_release release;
             return SharedNetwork(read_graphml(p, o));
         },
         py::arg("path"), py::kw_only(), py::arg("community") = "community",
+        py::arg("merge") = "scale",
         "Reads GraphML (as NetworkX, igraph and Gephi write it; libxml2) into a new Network: "
         "facets, circles (``circle`` fills ``community``; ``circle:NAME`` others), tie kind and "
-        "weight. Raises ParseError (file, line, field), FileError.");
+        "weight; ``merge`` as read_csv's. Raises ParseError (file, line, field), FileError.");
     m.def(
         "write_graphml",
         [](const SharedNetwork& net, const py::object& path) {
@@ -160,15 +162,18 @@ with a legend, tie kinds as line styles, labels that do not overlap; ``highlight
         "Saves GraphML that networkx.read_graphml and igraph read with every field (atomic).");
     m.def(
         "read_json",
-        [](const py::object& path, const std::string& community) {
+        [](const py::object& path, const std::string& community, const std::string& merge) {
             JsonOptions o;
             o.community = community;
+            o.merge = parse_merge(merge);
             const std::string p = path_of(path);
             py::gil_scoped_release release;
             return SharedNetwork(read_json(p, o));
         },
         py::arg("path"), py::kw_only(), py::arg("community") = "community",
-        "Reads JSON node-link data (networkx.node_link_data's layout) into a new Network.");
+        py::arg("merge") = "scale",
+        "Reads JSON node-link data (networkx.node_link_data's layout) into a new Network; "
+        "``merge`` as read_csv's.");
     m.def(
         "write_json",
         [](const SharedNetwork& net, const py::object& path) {

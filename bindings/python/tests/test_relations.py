@@ -94,8 +94,8 @@ def test_relations_files_round_trip(tmp_path) -> None:
     back = copnet.from_networkx(g)  # NetworkX's reading of copnet's GraphML, back in copnet
     assert back.find_relation("friendship").role == "affect"
     assert back.tie_count("friendship") == 102
-    with pytest.raises(copnet.InvalidValue, match="archive cannot hold"):
-        copnet.write_archive(net, tmp_path / "k.txt")
+    copnet.write_archive(net, tmp_path / "k.txt")  # version 3: the declarations inside
+    assert copnet.read_archive(tmp_path / "k.txt") == net
 
 
 def test_networkx_keeps_every_relation() -> None:
@@ -171,3 +171,17 @@ def test_formulas_derive_relations() -> None:
         net.derive_relation("!friendship")
     with pytest.raises(copnet.InvalidValue, match="unknown relation"):
         net.derive_relation("friendship|trust")
+
+
+def test_merge_policies() -> None:
+    nodes = "id\na\nb\n"
+    ties = "source,target,relation,value\na,b,influence,0.5\na,b,influence,0.25\n"
+    value = lambda net: net.ties()[0].weight  # noqa: E731
+    assert value(copnet.parse_csv(nodes, ties)) == 0.5  # unit scale: the larger
+    assert value(copnet.parse_csv(nodes, ties, merge="sum")) == 0.75
+    assert value(copnet.parse_csv(nodes, ties, merge="first")) == 0.5
+    with pytest.raises(copnet.ParseError) as info:
+        copnet.parse_csv(nodes, ties, merge="error")
+    assert info.value.line == 3 and info.value.field == "relation"
+    with pytest.raises(copnet.InvalidValue, match="merge policy"):
+        copnet.parse_csv(nodes, ties, merge="mean")

@@ -28,7 +28,10 @@ enum class ArchiveKind : std::uint8_t { text, binary, xml };
 ///  - 2: the same fields, then a 64-bit checksum of them (FNV-1a over every field's value in
 ///    archive order; docs/formats.md), so that a damaged archive is rejected instead of loading
 ///    as a different network. Version-1 archives still load, unchecked.
-inline constexpr unsigned archive_version = 2;
+///  - 3: the relations a network declares beyond the built-in three (name, role, direction,
+///    polarity, scale; between the stakeholders and the ties), so ties of any relation keep
+///    their meaning. Versions 1 and 2 hold the built-in relations only.
+inline constexpr unsigned archive_version = 3;
 
 /// The kind for a file name's extension: `.txt` text, `.bin` binary, `.xml` XML (case-
 /// insensitive). Throws: invalid_value naming the extension. Cost: O(length).

@@ -24,6 +24,11 @@ struct CsvOptions {
     /// Threads that parse ties.csv (0 = the hardware's). A large ties.csv without quoted fields
     /// is split in two halves parsed at once; the result and the errors are the same.
     unsigned threads = 0;
+    /// What a row repeating a tie (of one relation between one pair, in the file or already in
+    /// the network) does: `Merge::by_scale` merges by the relation's scale (larger value for
+    /// unit and binary, the sum for count and real); `max`, `sum`, `first` override it;
+    /// `error` makes the repeat a parse_error naming its line (CLI `--merge`).
+    Merge merge = Merge::by_scale;
 };
 
 /// What a CSV load added.
@@ -31,7 +36,7 @@ struct CsvReport {
     std::size_t stakeholders = 0;     ///< stakeholders added (created ones included)
     std::size_t created = 0;          ///< of those, created for a tie endpoint
     std::size_t ties = 0;             ///< tie rows read
-    std::size_t merged_ties = 0;      ///< rows that repeated a tie and were merged (larger weight)
+    std::size_t merged_ties = 0;      ///< rows that repeated a tie and were merged (`merge`)
 };
 
 /// Reads `nodes` and `ties` into `into`, adding to what it holds.
@@ -41,8 +46,8 @@ struct CsvReport {
 /// (`circle:NAME` columns: circles in community NAME). ties.csv: `source`, `target`, `kind`
 /// required, `weight` optional (empty = 1). RFC 4180: quoted fields with commas, `""` and line
 /// breaks; LF, CRLF or CR line ends; UTF-8 (validated) with optional BOM; header names
-/// case-insensitive; blank lines skipped. A tie repeating an existing one is merged (larger
-/// weight, counted in `merged_ties`).
+/// case-insensitive; blank lines skipped. A tie repeating an existing one is merged
+/// (`CsvOptions::merge`, counted in `merged_ties`).
 /// All or nothing: on any error `into` is unchanged — also when an allocation fails while the
 /// stakeholders and ties are added (`into` is then rolled back to a copy made first, its
 /// `Community` objects kept valid). Cost: O(file size + V + E) expected, plus a copy of `into`

@@ -22,6 +22,9 @@ struct GraphmlOptions {
     /// The community that a plain `circle` node key fills (as nodes.csv's `circle` column);
     /// `circle:NAME` keys fill community NAME.
     std::string community = "community";
+    /// What an edge repeating a tie (one relation, one pair) does: as `CsvOptions::merge`
+    /// (`Merge::error` names the repeat's line or link).
+    Merge merge = Merge::by_scale;
 };
 
 /// Replaces the contents of `into` by the network in the GraphML document `text`; `name`
@@ -31,7 +34,7 @@ struct GraphmlOptions {
 /// node key becomes an attribute (its text as written); keys with no `attr.name` (yEd graphics)
 /// are ignored. Edges: `kind` (missing: `collaboration` for an undirected edge, `influence` for
 /// a directed one), `weight` (missing: 1); an edge may name a node declared after it; a repeated
-/// tie is merged (larger weight). `<default>` values of keys apply where a node or edge has no
+/// tie is merged (`GraphmlOptions::merge`). `<default>` values of keys apply where a node or edge has no
 /// `<data>` of that name; a default that means "no value" (e.g. an empty text) stores nothing.
 /// Limits, so that time and memory stay linear in `text`: at most 1024 attributes on one element
 /// and 128 levels of nesting; the values that defaults fill in (16 bytes each plus name and

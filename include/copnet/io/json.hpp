@@ -21,6 +21,9 @@ namespace copnet {
 struct JsonOptions {
     /// The community that a plain `circle` node member fills; `circle:NAME` fills NAME.
     std::string community = "community";
+    /// What an edge repeating a tie (one relation, one pair) does: as `CsvOptions::merge`
+    /// (`Merge::error` names the repeat's line or link).
+    Merge merge = Merge::by_scale;
 };
 
 /// Replaces the contents of `into` by the network in node-link JSON `text` (parsed with
