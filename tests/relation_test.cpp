@@ -579,3 +579,39 @@ TEST_CASE("diffusion needs chances: other scales need a probability, negatives a
     // Every positive unit relation: no probability needed.
     CHECK(spread(net, from, {.filter = TieFilter::of({TieKind::influence}), .runs = 10}).expected == 1.0);
 }
+
+#include "real_data.hpp"
+
+TEST_CASE("Krackhardt's managers: the walkthrough of docs/concepts.md", "[relation][report]") {
+    // Real data (tests/data, from ../shared/data). Counted by hand from ties.csv: the president
+    // A07 directs A02, A14, A18, A21; thirteen managers name A07 for advice (A07 -> them), nine
+    // of whom do not report to A07.
+    Network net = test::load_real(std::string(COPNET_SOURCE_DIR) + "/tests/data",
+                                  "krackhardt-hightech");
+    const RelationsReport r = relations_report(net);
+    REQUIRE(r.alignment.size() == 1);
+    CHECK(r.alignment[0].authority_ties == 20);
+    CHECK(r.alignment[0].aligned == 19);
+    CHECK(r.alignment[0].share == Approx(0.95).margin(1e-12));
+    const auto overlap = std::ranges::find_if(r.overlap, [](const RelationOverlap& o) {
+        return o.a == TieKind::authority && o.b == TieKind::influence;
+    });
+    REQUIRE(overlap != r.overlap.end());
+    // Over unordered pairs: the 20 reporting pairs all exchange advice; 145 pairs do (pandas:
+    // the distinct {source, target} sets of the 190 influence rows).
+    CHECK(overlap->both == 20);
+    CHECK(overlap->a_in_b == 1.0);
+    CHECK(overlap->b_in_a == Approx(20.0 / 145.0).margin(1e-12));
+    const StakeholderId president = net.at("A07");
+    const auto follow = [&](std::string_view relations) {
+        derive_formulas(net, relations);
+        return reach(net, {&president, 1},
+                     {.filter = parse_tie_filter(net, relations), .max_hops = 1});
+    };
+    CHECK(reached(net, follow("authority")) ==
+          std::vector<std::string>{"A07", "A02", "A14", "A18", "A21"});
+    CHECK(follow("influence").count() == 14);
+    const std::vector<std::string> informal = reached(net, follow("influence & !authority"));
+    CHECK(informal == std::vector<std::string>{"A07", "A03", "A05", "A08", "A09", "A11", "A12",
+                                               "A15", "A17", "A19"});
+}

@@ -185,3 +185,16 @@ def test_merge_policies() -> None:
     assert info.value.line == 3 and info.value.field == "relation"
     with pytest.raises(copnet.InvalidValue, match="merge policy"):
         copnet.parse_csv(nodes, ties, merge="mean")
+
+
+def test_krackhardt_walkthrough_of_python_md() -> None:
+    # Real data (tests/data); the numbers of docs/python.md and docs/concepts.md.
+    net = copnet.read_csv(str(DATA / "krackhardt-hightech.nodes.csv"),
+                          str(DATA / "krackhardt-hightech.ties.csv"),
+                          relations=str(DATA / "krackhardt-hightech.relations.csv"))
+    assert copnet.relations(net).alignment[0].share == pytest.approx(0.95, abs=1e-12)
+    informal = net.derive_relation("influence & !authority")
+    assert informal.name == "influence&!authority" and informal.role == "influence"
+    reached = copnet.reach(net, ["A07"], max_hops=1, kinds=informal.name)
+    assert sorted(x.id for x in reached.reached) == [
+        "A03", "A05", "A07", "A08", "A09", "A11", "A12", "A15", "A17", "A19"]
