@@ -126,13 +126,26 @@ void BM_BuildNetwork(benchmark::State& state) {
     per_tie(state, l);
 }
 
+std::size_t snapshot_bytes(const copnet::detail::Snapshot& s) {
+    return (s.slot_of.capacity() + s.compact_of.capacity() + s.offsets.capacity() +
+            s.targets.capacity()) * sizeof(std::uint32_t) +
+           s.weights.capacity() * sizeof(double);
+}
+
 void BM_SnapshotBuild(benchmark::State& state) {
     Landscape& l = landscape(size_of(state));
+    std::size_t bytes = 0, weighted_bytes = 0;
     for (auto _ : state) {
         const auto s = copnet::detail::Snapshot::build(l.net, copnet::TieFilter{});
         benchmark::DoNotOptimize(s.targets.data());
+        bytes = snapshot_bytes(s);
     }
+    weighted_bytes = snapshot_bytes(copnet::detail::Snapshot::build(l.net, copnet::TieFilter{}, true));
     per_tie(state, l);
+    // The snapshot's arrays (capacity), per tie of the network: unweighted, and with weights.
+    const auto ties = static_cast<double>(l.ties.size());
+    state.counters["bytes_per_tie"] = static_cast<double>(bytes) / ties;
+    state.counters["weighted_bytes_per_tie"] = static_cast<double>(weighted_bytes) / ties;
 }
 
 void reach_case(benchmark::State& state, std::size_t hops) {
