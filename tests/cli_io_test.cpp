@@ -124,3 +124,40 @@ TEST_CASE("copnet --merge: a repeated tie summed, kept first, or an error naming
     CHECK_THAT(r.err, Catch::Contains("--merge"));
     fs::remove_all(dir);
 }
+
+TEST_CASE("copnet reads an edge list alone, a column map and a European spreadsheet",
+          "[cli][io][first-contact]") {
+    const std::string data = std::string(COPNET_SOURCE_DIR) + "/tests/data/";
+    // NetworkX's karate club, as networkx.write_edgelist writes it: ids become stakeholders.
+    auto r = run("summary --ties " + q(data + "karate-club.edgelist") + " --scale count");
+    REQUIRE(r.status == 0);
+    CHECK_THAT(r.out, Catch::Contains("stakeholders  34") && Catch::Contains("edge 78"));
+    CHECK_THAT(r.err, Catch::Contains("note: ") && Catch::Contains("no relation column"));
+    r = run("summary --ties " + q(data + "karate-club.edgelist"));
+    CHECK(r.status == 1);
+    CHECK_THAT(r.err, Catch::Contains("karate-club.edgelist:1:") && Catch::Contains("--scale count"));
+    // Krackhardt's friendship is listed with the built-in relations.
+    r = run("summary --nodes " + q(data + "krackhardt-hightech.nodes.csv") + " --ties " +
+            q(data + "krackhardt-hightech.ties.csv") + " --format csv");
+    REQUIRE(r.status == 0);
+    CHECK_THAT(r.out, Catch::Contains("ties.friendship,102"));
+    // The invented French spreadsheet (Windows-1252, ';', decimal commas).
+    r = run("summary --nodes " + q(data + "messy-excel-eu.nodes.csv") + " --ties " +
+            q(data + "messy-excel-eu.ties.csv") + " --decimal-comma --format json");
+    REQUIRE(r.status == 0);
+    CHECK_THAT(r.out, Catch::Contains("\"stakeholders\": 12"));
+    CHECK_THAT(r.err, Catch::Contains("Windows-1252"));
+    r = run("summary --nodes " + q(data + "messy-excel-eu.nodes.csv") + " --ties " +
+            q(data + "messy-excel-eu.ties.csv") + " --decimal-comma --encoding utf8");
+    CHECK(r.status == 1);
+    CHECK_THAT(r.err, Catch::Contains("invalid UTF-8"));
+    // A column map: the sector read from another column; a typo is an error naming the option.
+    r = run("summary --nodes " + q(data + "krackhardt-hightech.nodes.csv") + " --ties " +
+            q(data + "krackhardt-hightech.ties.csv") + " --columns department=sector --format json");
+    REQUIRE(r.status == 0);
+    CHECK_THAT(r.out, Catch::Contains("\"stakeholders\": 21"));
+    r = run("summary --nodes " + q(data + "krackhardt-hightech.nodes.csv") + " --ties " +
+            q(data + "krackhardt-hightech.ties.csv") + " --columns departement=sector");
+    CHECK(r.status == 1);
+    CHECK_THAT(r.err, Catch::Contains("\"departement\"") && Catch::Contains("--columns"));
+}

@@ -97,7 +97,10 @@ TEST_CASE("malformed CSV is rejected with its exact location, leaving the networ
          "field 2: text after a closing quote"},
         {"quote inside an unquoted field", "id,name\na,An\"n\n", one_tie, "nodes.csv", 2, "",
          "a '\"' inside an unquoted field"},
-        {"invalid UTF-8", "id,name\na,A\xff\n", one_tie, "nodes.csv", 2, "", "invalid UTF-8"},
+        // Not UTF-8, and 0x81 is no Windows-1252 character either (0xFF would read as "ÿ").
+        {"invalid UTF-8", "id,name\na,A\x81\n", one_tie, "nodes.csv", 2, "",
+         "byte 0x81 is neither UTF-8 nor a Windows-1252 character"},
+        {"damaged UTF-8", "id,name\na,Ü\xff\n", one_tie, "nodes.csv", 2, "", "invalid UTF-8"},
         {"line numbers count line breaks inside quotes",
          "id,name\na,\"two\nlines\"\nb,\"x\"\"y\",extra\n", one_tie, "nodes.csv", 4, "",
          "nodes.csv:4: the row has 3 fields"},
@@ -105,8 +108,8 @@ TEST_CASE("malformed CSV is rejected with its exact location, leaving the networ
          "level", "unknown level \"bogus\""},
         {"empty ties file", two_nodes, "", "ties.csv", 0, "", "ties.csv: the file is empty"},
         // `relation` is the column's name since relations (DESIGN §3.4); `kind` is accepted too.
-        {"no relation column", two_nodes, "source,target\na,b\n", "ties.csv", 1, "relation",
-         "ties.csv:1: the header has no relation column"},
+        {"no target column", two_nodes, "source,relation\na,influence\n", "ties.csv", 1, "target",
+         "ties.csv:1: the header has no target column"},
         {"no source column", two_nodes, "target,kind\nb,influence\n", "ties.csv", 1, "source",
          "no source column"},
         {"unknown ties column", two_nodes, "source,target,kind,note\n", "ties.csv", 1, "note",
@@ -142,7 +145,7 @@ TEST_CASE("malformed CSV is rejected with its exact location, leaving the networ
          "target", "ties.csv:2: target \"zz\" is not in nodes.csv"},
         {"ragged tie row", two_nodes, "source,target,kind,weight\na,b,influence\n", "ties.csv", 2,
          "", "the row has 3 fields, the header has 4"},
-        {"invalid UTF-8 in ties", two_nodes, "source,target,kind\na,b,influence\n\xC0\xAF,b,x\n",
+        {"invalid UTF-8 in ties", two_nodes, "source,target,kind\na,b,influ\xC3\xABnce\n\xC0\xAF,b,x\n",
          "ties.csv", 3, "", "invalid UTF-8 (byte 0xC0"},
     };
     REQUIRE(cases.size() >= 25);

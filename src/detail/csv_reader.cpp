@@ -1,6 +1,7 @@
 #include "detail/csv_reader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <string>
@@ -90,8 +91,72 @@ void validate_utf8(std::string_view text, std::string_view file) {
     }
 }
 
-RecordReader::RecordReader(std::string& buffer, std::string_view file) noexcept
-    : p_(buffer.data()), end_(buffer.data() + buffer.size()), file_(file) {
+char detect_delimiter(std::string_view text) noexcept {
+    std::size_t i = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    while (i < text.size() && (text[i] == '\n' || text[i] == '\r')) ++i;
+    std::size_t commas = 0, semicolons = 0, tabs = 0;
+    bool quoted = false;
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '"') quoted = !quoted;  // a doubled quote toggles twice
+        else if (quoted) continue;
+        else if (c == '\n' || c == '\r') break;
+        else if (c == ',') ++commas;
+        else if (c == ';') ++semicolons;
+        else if (c == '\t') ++tabs;
+    }
+    if (semicolons > commas && semicolons >= tabs) return ';';
+    if (tabs > commas && tabs > semicolons) return '\t';
+    return ',';
+}
+
+std::string cp1252_to_utf8(std::string_view text, std::string_view file) {
+    // 0x80-0x9F as Windows-1252 defines them (0 = undefined); 0xA0-0xFF are U+00A0-U+00FF.
+    static constexpr std::array<char16_t, 32> high{
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013,
+        0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        if (b < 0x80) {
+            out += static_cast<char>(b);
+            continue;
+        }
+        const char32_t cp = b < 0xA0 ? high[b - 0x80] : b;
+        if (cp == 0) {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "0x%02X", b);
+            throw parse_error(std::string(file), line_of(text, i), "",
+                              std::string("byte ") + hex +
+                                  " is neither UTF-8 nor a Windows-1252 character: save the "
+                                  "file as UTF-8");
+        }
+        if (cp < 0x800) {
+            out += static_cast<char>(0xC0 | (cp >> 6));
+        } else {
+            out += static_cast<char>(0xE0 | (cp >> 12));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        }
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    return out;
+}
+
+bool looks_single_byte(std::string_view text) noexcept {
+    bool high = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (static_cast<unsigned char>(text[i]) < 0x80) continue;
+        high = true;
+        const std::size_t n = utf8_length(text, i);
+        if (n > 1) return false;  // a real multi-byte sequence: UTF-8, perhaps damaged
+    }
+    return high;
+}
+
+RecordReader::RecordReader(std::string& buffer, std::string_view file, char delimiter) noexcept
+    : p_(buffer.data()), end_(buffer.data() + buffer.size()), file_(file), delimiter_(delimiter) {
     if (buffer.size() >= 3 && buffer.compare(0, 3, "\xEF\xBB\xBF") == 0) p_ += 3;
 }
 
@@ -130,15 +195,18 @@ bool RecordReader::next(std::vector<std::string_view>& fields) {
                 ++p_;
             }
             fields.emplace_back(start, static_cast<std::size_t>(out - start));
-            if (p_ < end_ && *p_ != ',' && *p_ != '\n' && *p_ != '\r')
+            if (p_ < end_ && *p_ != delimiter_ && *p_ != '\n' && *p_ != '\r')
                 throw parse_error(std::string(file_), line_, "",
                                   "field " + std::to_string(fields.size()) +
-                                      ": text after a closing quote (expected ',' or a line end)");
+                                      ": text after a closing quote (expected '" +
+                                      (delimiter_ == '\t' ? std::string("\\t")
+                                                           : std::string(1, delimiter_)) +
+                                      "' or a line end)");
         } else {
             char* const start = p_;
             while (p_ < end_) {
                 const char c = *p_;
-                if (c == ',' || c == '\n' || c == '\r') break;
+                if (c == delimiter_ || c == '\n' || c == '\r') break;
                 if (c == '"')
                     throw parse_error(std::string(file_), line_, "",
                                       "field " + std::to_string(fields.size() + 1) +
@@ -149,7 +217,7 @@ bool RecordReader::next(std::vector<std::string_view>& fields) {
             fields.emplace_back(start, static_cast<std::size_t>(p_ - start));
         }
         if (p_ >= end_) return true;
-        if (*p_ == ',') {
+        if (*p_ == delimiter_) {
             ++p_;
             continue;
         }

@@ -33,6 +33,38 @@ using detail::RecordReader;
 
 std::string dq(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
+// `CsvOptions::columns`: the file's column names renamed before the headers are read, with a
+// note of the pairs used (a pair neither header uses is an error once both are read).
+class ColumnMap {
+public:
+    explicit ColumnMap(const CsvOptions& options)
+        : pairs_(options.columns), used_(options.columns.size(), false) {}
+    // The name copnet reads column `name` as.
+    std::string_view operator()(std::string_view name) {
+        for (std::size_t i = 0; i < pairs_.size(); ++i)
+            if (iequals(detail::trim(pairs_[i].first), name)) {
+                used_[i] = true;
+                return detail::trim(pairs_[i].second);
+            }
+        return name;
+    }
+    // Throws parse_error for the first pair no header had.
+    void check_used(std::string_view nodes_name, std::string_view ties_name) const {
+        for (std::size_t i = 0; i < pairs_.size(); ++i)
+            if (!used_[i])
+                throw parse_error(std::string(nodes_name), 1, pairs_[i].first,
+                                  "the column map renames " + dq(pairs_[i].first) + " to " +
+                                      dq(pairs_[i].second) + ", but neither " +
+                                      std::string(nodes_name) + " nor " +
+                                      std::string(ties_name) +
+                                      " has that column (CsvOptions::columns, CLI --columns)");
+    }
+
+private:
+    const std::vector<std::pair<std::string, std::string>>& pairs_;
+    std::vector<bool> used_;
+};
+
 // ---- nodes.csv ------------------------------------------------------------------------------
 
 enum class NodeColumn : std::uint8_t {
@@ -47,7 +79,7 @@ struct NodeHeader {
 };
 
 NodeHeader parse_node_header(const std::vector<std::string_view>& fields, std::string_view file,
-                             const CsvOptions& options) {
+                             const CsvOptions& options, ColumnMap& map) {
     static constexpr std::array<std::pair<std::string_view, NodeColumn>, 8> builtins{{
         {"id", NodeColumn::id},
         {"name", NodeColumn::name},
@@ -63,7 +95,7 @@ NodeHeader parse_node_header(const std::vector<std::string_view>& fields, std::s
     std::unordered_map<std::string, std::size_t> seen;  // lower-cased name → column
     std::unordered_map<std::string_view, std::size_t> by_community;  // community → column
     for (std::size_t i = 0; i < fields.size(); ++i) {
-        const std::string_view name = detail::trim(fields[i]);
+        const std::string_view name = map(detail::trim(fields[i]));
         if (name.empty())
             throw parse_error(std::string(file), 1, "",
                               "column " + std::to_string(i + 1) + " has no name in the header");
@@ -123,18 +155,54 @@ auto parse_field(F parse, std::string_view text, std::string_view file, std::siz
 // ---- ties.csv -------------------------------------------------------------------------------
 
 struct TieHeader {
-    std::size_t source = 0, target = 0, kind = 0;
+    std::size_t source = 0, target = 0;
+    std::optional<std::size_t> kind;  // none: an edge list, every row `default_relation`
     std::optional<std::size_t> weight;
     std::size_t columns = 0;
     std::vector<std::string> names;
+    std::string default_relation;
+    bool headerless = false;     // the first line is a row already
+    bool decimal_comma = false;  // values written "0,5"
+
+    // The name of the relation column, for errors (an edge list has none).
+    [[nodiscard]] std::string relation_field() const { return kind ? names[*kind] : "relation"; }
 };
 
-TieHeader parse_tie_header(const std::vector<std::string_view>& fields, std::string_view file) {
+// The relation of an edge list's rows unless CsvOptions::default_relation names another.
+constexpr std::string_view edge_relation = "edge";
+
+bool is_ties_column(std::string_view name) {
+    for (const char* n : {"source", "target", "relation", "kind", "value", "weight"})
+        if (iequals(name, n)) return true;
+    return false;
+}
+
+TieHeader parse_tie_header(const std::vector<std::string_view>& fields, std::string_view file,
+                           const CsvOptions& options, ColumnMap& map) {
     TieHeader h;
     h.columns = fields.size();
+    h.default_relation =
+        options.default_relation.empty() ? std::string(edge_relation) : options.default_relation;
+    h.decimal_comma = options.decimal_comma;
+    // A first line naming no ties column at all is an edge list's first row: source, target
+    // and, if there is a third column, the value.
+    if (fields.size() >= 2 && fields.size() <= 3 &&
+        std::ranges::none_of(fields, [&](std::string_view f) {
+            return is_ties_column(map(detail::trim(f)));
+        })) {
+        h.headerless = true;
+        h.source = 0;
+        h.target = 1;
+        h.names = {"source", "target"};
+        if (fields.size() == 3) {
+            h.weight = 2;
+            h.names.emplace_back("value");
+        }
+        return h;
+    }
     std::array<bool, 4> seen{};
     for (std::size_t i = 0; i < fields.size(); ++i) {
-        const std::string_view name = detail::trim(fields[i]);
+        const std::string_view name = map(detail::trim(fields[i]));
         h.names.emplace_back(name);
         std::size_t* slot = nullptr;
         std::size_t which = 0;
@@ -145,7 +213,7 @@ TieHeader parse_tie_header(const std::vector<std::string_view>& fields, std::str
             slot = &h.target;
             which = 1;
         } else if (iequals(name, "relation") || iequals(name, "kind")) {  // kind: the old name
-            slot = &h.kind;
+            h.kind = i;
             which = 2;
         } else if (iequals(name, "value") || iequals(name, "weight")) {  // weight: the old name
             which = 3;
@@ -153,16 +221,17 @@ TieHeader parse_tie_header(const std::vector<std::string_view>& fields, std::str
             throw parse_error(std::string(file), 1, std::string(name),
                               "column " + dq(name) +
                                   " is not a ties column (expected source, target, relation "
-                                  "(or kind), value (or weight))");
+                                  "(or kind), value (or weight); --columns renames a column)");
         }
         if (seen[which])
             throw parse_error(std::string(file), 1, std::string(name),
                               "column " + dq(name) + " appears twice in the header");
         seen[which] = true;
         if (slot != nullptr) *slot = i;
-        else h.weight = i;
+        else if (which == 3) h.weight = i;
     }
-    static constexpr std::array<std::string_view, 3> required{"source", "target", "relation"};
+    // No relation column: an edge list, every row of `default_relation`.
+    static constexpr std::array<std::string_view, 2> required{"source", "target"};
     for (std::size_t i = 0; i < required.size(); ++i)
         if (!seen[i])
             throw parse_error(std::string(file), 1, std::string(required[i]),
@@ -176,7 +245,8 @@ TieHeader parse_tie_header(const std::vector<std::string_view>& fields, std::str
 // network's. A thread's own numbering is remapped when two halves are joined (`join`).
 class RelationNames {
 public:
-    explicit RelationNames(const Network& net) : declared_(net.relations().size()) {
+    RelationNames(const Network& net, Scale new_scale)
+        : declared_(net.relations().size()), new_scale_(new_scale) {
         for (std::size_t k = 0; k < declared_; ++k) {
             const Relation& r = net.relations()[k];
             scales_.push_back(r.scale);
@@ -216,12 +286,13 @@ private:
                                     std::to_string(max_relations) + " relations");
             }
             added_.emplace_back(name);
-            scales_.push_back(Scale::unit);
+            scales_.push_back(new_scale_);
         }
         return it->second;
     }
 
     std::size_t declared_;
+    Scale new_scale_;            // of the names not declared
     std::vector<Scale> scales_;  // by kind
     std::vector<std::string> added_;
     std::unordered_map<std::string, TieKind> by_key_;
@@ -231,9 +302,15 @@ private:
 // A tie's value on `scale` (empty: 1). Throws parse_error naming the line and field for text
 // that is no number or a value off the scale.
 double parse_value(std::string_view raw, Scale scale, std::string_view relation,
-                   std::string_view file, std::size_t line, const std::string& field) {
-    const std::string_view text = detail::trim(raw);
+                   std::string_view file, std::size_t line, const std::string& field,
+                   bool decimal_comma = false) {
+    std::string_view text = detail::trim(raw);
     if (text.empty()) return 1.0;
+    std::array<char, 64> dotted{};  // "0,5" as "0.5" (longer texts are no numbers anyway)
+    if (decimal_comma && text.find(',') != std::string_view::npos && text.size() < dotted.size()) {
+        std::replace_copy(text.begin(), text.end(), dotted.begin(), ',', '.');
+        text = std::string_view(dotted.data(), text.size());
+    }
     double w = 0.0;
     const char* first = text.data();
     if (*first == '+') ++first;  // from_chars rejects a leading '+', spreadsheets write it
@@ -247,7 +324,8 @@ double parse_value(std::string_view raw, Scale scale, std::string_view relation,
                               "weight " + std::string(text) + " is outside [0,1] (relation " +
                                   dq(detail::trim(relation)) +
                                   " has scale unit; declare it with scale count or real in a "
-                                  "relations file for other values)");
+                                  "relations file, or read undeclared relations with --scale "
+                                  "count, for other values)");
         throw parse_error(std::string(file), line, field,
                           "value " + std::string(text) + " is off the scale " +
                               std::string(to_string(scale)) + " of relation " +
@@ -276,13 +354,45 @@ struct Staging {
     std::vector<std::string> new_relations;  // undeclared names met, in kind order
 };
 
-// Rejects an empty community name, then text that is not UTF-8 (nodes.csv first).
-void check_inputs(const CsvOptions& options, std::string_view nodes_buffer,
-                  std::string_view ties_buffer, std::string_view nodes_name,
-                  std::string_view ties_name) {
+// A file's text as UTF-8, by `encoding` (a note when it was read as Windows-1252).
+void decode(std::string& buffer, Encoding encoding, std::string_view name,
+            std::vector<std::string>& notes) {
+    if (encoding == Encoding::cp1252 ||
+        (encoding == Encoding::automatic && detail::looks_single_byte(buffer))) {
+        if (encoding == Encoding::automatic)
+            notes.push_back(std::string(name) +
+                            " is not UTF-8: read as Windows-1252 (Excel's \"CSV (Comma "
+                            "delimited)\"); --encoding utf8 refuses it instead");
+        buffer = detail::cp1252_to_utf8(buffer, name);
+        return;
+    }
+    detail::validate_utf8(buffer, name);
+}
+
+// The delimiter of a file: the option's, else detected from its header (a note unless ',').
+char delimiter_of(std::string_view buffer, const CsvOptions& options, std::string_view name,
+                  std::vector<std::string>& notes) {
+    if (options.delimiter != 0) return options.delimiter;
+    const char d = detail::detect_delimiter(buffer);
+    if (d != ',')
+        notes.push_back(std::string(name) + ": fields separated by " +
+                        (d == ';' ? "';'" : "tabs") + " (detected; --delimiter sets it)");
+    return d;
+}
+
+// Rejects an empty community name or a bad delimiter, then decodes the texts (nodes.csv
+// first).
+void check_inputs(const CsvOptions& options, std::string& nodes_buffer, std::string& ties_buffer,
+                  std::string_view nodes_name, std::string_view ties_name,
+                  std::vector<std::string>& notes) {
     if (options.community.empty()) throw invalid_value("CsvOptions::community is empty");
-    detail::validate_utf8(nodes_buffer, nodes_name);
-    detail::validate_utf8(ties_buffer, ties_name);
+    if (options.delimiter == '"' || options.delimiter == '\n' || options.delimiter == '\r')
+        throw invalid_value("CsvOptions::delimiter cannot be a quote or a line end");
+    if (options.decimal_comma && options.delimiter == ',')
+        throw invalid_value("a decimal comma needs another delimiter (';' or a tab) or quoted "
+                            "values");
+    decode(nodes_buffer, options.encoding, nodes_name, notes);
+    decode(ties_buffer, options.encoding, ties_name, notes);
 }
 
 // Starts staging on top of `into`: the first staged slot, and index room for nodes.csv's rows.
@@ -295,12 +405,12 @@ Staging begin_staging(const Network& into, std::string_view nodes_buffer) {
 
 // Reads nodes.csv's header row, which the file must have.
 NodeHeader read_node_header(RecordReader& nodes, std::string_view nodes_name,
-                            const CsvOptions& options) {
+                            const CsvOptions& options, ColumnMap& map) {
     std::vector<std::string_view> fields;
     if (!nodes.next(fields))
         throw parse_error(std::string(nodes_name), 0, "",
                           "the file is empty (expected a header row with an id column)");
-    return parse_node_header(fields, nodes_name, options);
+    return parse_node_header(fields, nodes_name, options, map);
 }
 
 // The columns of the header that give circles, in column order.
@@ -388,12 +498,24 @@ void stage_stakeholders(Staging& staging, RecordReader& nodes, const NodeHeader&
 }
 
 // Reads ties.csv's header row, which the file must have.
-TieHeader read_tie_header(RecordReader& ties, std::string_view ties_name) {
+TieHeader read_tie_header(RecordReader& ties, std::string_view ties_name,
+                          const CsvOptions& options, ColumnMap& map) {
+    char* const start = ties.position();
+    const std::size_t first_line = ties.next_line();
     std::vector<std::string_view> fields;
     if (!ties.next(fields))
         throw parse_error(std::string(ties_name), 0, "",
-                          "the file is empty (expected the header source,target,kind,weight)");
-    return parse_tie_header(fields, ties_name);
+                          "the file is empty (expected the header source,target,relation,value)");
+    TieHeader h = parse_tie_header(fields, ties_name, options, map);
+    if (h.headerless) {
+        // The first line is a row: read again from it (unquoted, so the buffer is as it was).
+        if (std::find(start, ties.position(), '"') != ties.position())
+            throw parse_error(std::string(ties_name), ties.line(), "",
+                              "the first line names no ties column: give the file the header "
+                              "source,target[,value] (or relation,value)");
+        ties = RecordReader(start, ties.end(), ties_name, first_line, ties.delimiter());
+    }
+    return h;
 }
 
 // What resolving the ties' endpoints needs: the staging, the network, the options, the names.
@@ -451,14 +573,19 @@ struct PendingTie {
 // Checks one ties.csv row's width, then parses its relation and value (its ids are resolved
 // later).
 PendingTie parse_tie_row(const std::vector<std::string_view>& row, std::size_t line,
-                         const TieHeader& th, std::string_view ties_name, RelationNames& names) {
-    if (row.size() != th.columns)
+                         const TieHeader& th, std::string_view ties_name, RelationNames& names,
+                         bool decimal_comma) {
+    // A headerless edge list's value is optional row by row (igraph's NCOL).
+    const bool no_value = th.headerless && th.weight && row.size() + 1 == th.columns;
+    if (row.size() != th.columns && !no_value)
         throw parse_error(std::string(ties_name), line, "", ragged(row.size(), th.columns));
-    const TieKind kind = parse_field([&](std::string_view t) { return names.kind(t); },
-                                     row[th.kind], ties_name, line, th.names[th.kind]);
-    const double w = th.weight ? parse_value(row[*th.weight], names.scale(kind), row[th.kind],
-                                             ties_name, line, th.names[*th.weight])
-                               : 1.0;
+    const std::string_view relation = th.kind ? row[*th.kind] : th.default_relation;
+    const TieKind kind = parse_field([&](std::string_view t) { return names.kind(t); }, relation,
+                                     ties_name, line, th.relation_field());
+    const double w = th.weight && !no_value
+                         ? parse_value(row[*th.weight], names.scale(kind), relation, ties_name,
+                                       line, th.names[*th.weight], decimal_comma)
+                         : 1.0;
     return PendingTie{row[th.source], row[th.target], detail::IdTable::hash(row[th.source]),
                       detail::IdTable::hash(row[th.target]), line, kind, w};
 }
@@ -491,7 +618,8 @@ void parse_tie_rows(RecordReader& reader, const TieHeader& th, std::string_view 
     std::vector<std::string_view> row;
     try {
         while (reader.next(row)) {
-            const PendingTie parsed = parse_tie_row(row, reader.line(), th, ties_name, names);
+            const PendingTie parsed =
+                parse_tie_row(row, reader.line(), th, ties_name, names, th.decimal_comma);
             if (head - tail == ring_size) settle(ring[tail++ % ring_size]);
             PendingTie& p = ring[head++ % ring_size];
             p = parsed;
@@ -516,7 +644,7 @@ void parse_ties_in_halves(TieContext& c, const RecordReader& ties, const TieHead
     std::vector<std::size_t> second_lines;
     const bool keep_lines = c.options.merge == Merge::error;
     std::exception_ptr second_error;
-    RelationNames first_names(c.into), second_names(c.into);
+    RelationNames first_names(c.into, c.options.scale), second_names(c.into, c.options.scale);
     const auto resolve = [&](std::string_view id, std::uint64_t h, std::size_t line,
                              const std::string& column) -> std::uint32_t {
         const std::uint32_t slot = lookup_endpoint(c, id, h);
@@ -525,7 +653,7 @@ void parse_ties_in_halves(TieContext& c, const RecordReader& ties, const TieHead
     };
     const auto second = [&] {
         try {
-            RecordReader reader(split, body_end, c.ties_name, split_line);
+            RecordReader reader(split, body_end, c.ties_name, split_line, ties.delimiter());
             second_half.reserve(rows_hint / 2 + 1);
             parse_tie_rows(reader, th, c.ties_name, c.staging.index, second_half, second_names,
                            keep_lines ? &second_lines : nullptr, resolve);
@@ -540,7 +668,7 @@ void parse_ties_in_halves(TieContext& c, const RecordReader& ties, const TieHead
         // No thread to be had (a process limit): the second half after the first.
     }
     try {
-        RecordReader reader(body, split, c.ties_name, ties.next_line());
+        RecordReader reader(body, split, c.ties_name, ties.next_line(), ties.delimiter());
         staged_ties.reserve(rows_hint);
         parse_tie_rows(reader, th, c.ties_name, c.staging.index, staged_ties, first_names,
                        keep_lines ? &c.staging.tie_lines : nullptr, resolve);
@@ -556,7 +684,7 @@ void parse_ties_in_halves(TieContext& c, const RecordReader& ties, const TieHead
     try {
         map = first_names.join(second_names);
     } catch (const invalid_value& e) {
-        throw parse_error(std::string(c.ties_name), 0, th.names[th.kind], e.what());
+        throw parse_error(std::string(c.ties_name), 0, th.relation_field(), e.what());
     }
     if (!second_names.added().empty())
         for (Tie& t : second_half) t.kind = map[static_cast<std::size_t>(t.kind)];
@@ -570,7 +698,7 @@ void parse_ties_in_halves(TieContext& c, const RecordReader& ties, const TieHead
 void parse_ties_serially(TieContext& c, RecordReader& ties, const TieHeader& th,
                          std::size_t rows_hint) {
     c.staging.ties.reserve(rows_hint);
-    RelationNames names(c.into);
+    RelationNames names(c.into, c.options.scale);
     parse_tie_rows(ties, th, c.ties_name, c.staging.index, c.staging.ties, names,
                    c.options.merge == Merge::error ? &c.staging.tie_lines : nullptr, [&](std::string_view id, std::uint64_t h, std::size_t line,
                        const std::string& column) {
@@ -632,15 +760,16 @@ void refuse_repeats(const Network& into, const Staging& staging, const TieHeader
     const std::size_t declared = into.relations().size();
     const std::string& relation =
         k < declared ? into.relations()[k].name : staging.new_relations.at(k - declared);
-    throw parse_error(std::string(ties_name), staging.tie_lines.at(*j), th.names[th.kind],
-                      th.names[th.kind] + " " + dq(relation) + ": the tie " + dq(id(t.source)) +
+    throw parse_error(std::string(ties_name), staging.tie_lines.at(*j), th.relation_field(),
+                      th.relation_field() + " " + dq(relation) + ": the tie " + dq(id(t.source)) +
                           " -> " + dq(id(t.target)) +
                           " repeats an earlier one of its relation (merge policy error)");
 }
 
 // Phase 2: adds everything staged to `into`. Everything was validated; only allocation can fail
 // here, and then `into` gets back what it held (a copy made first; none for an empty network).
-CsvReport commit(Network& into, const NodeHeader& header, Staging& staging, Merge merge) {
+CsvReport commit(Network& into, const NodeHeader& header, Staging& staging, Merge merge,
+                 Scale scale, bool edge_list) {
     CsvReport report;
     report.stakeholders = staging.stakeholders.size();
     report.created = staging.created;
@@ -650,7 +779,14 @@ CsvReport commit(Network& into, const NodeHeader& header, Staging& staging, Merg
                        std::ranges::equal(into.relations(), Network().relations());
     Network saved = empty ? Network() : into;
     try {
-        for (const std::string& name : staging.new_relations) into.add_relation({.name = name});
+        for (const std::string& name : staging.new_relations) {
+            Relation r{.name = name, .scale = scale};
+            if (edge_list && name == edge_relation) {  // undirected, as NetworkX reads them
+                r.role = Role::collaboration;
+                r.direction = RelationDirection::mutual;
+            }
+            into.add_relation(r);
+        }
         into.reserve(into.slot_count() + staging.stakeholders.size());
         for (std::size_t i = 0; i < header.roles.size(); ++i)
             if (header.roles[i] == NodeColumn::attribute) into.add_attribute_name(header.names[i]);
@@ -678,21 +814,43 @@ CsvReport load(Network& into, std::string nodes_buffer, std::string ties_buffer,
                const CsvOptions& options, std::string_view nodes_name,
                std::string_view ties_name) {
     // Phase 1: parse and validate everything against `into` without touching it.
-    check_inputs(options, nodes_buffer, ties_buffer, nodes_name, ties_name);
+    std::vector<std::string> notes;
+    check_inputs(options, nodes_buffer, ties_buffer, nodes_name, ties_name, notes);
+    ColumnMap map(options);
     Staging staging = begin_staging(into, nodes_buffer);
-    RecordReader nodes(nodes_buffer, nodes_name);
-    const NodeHeader header = read_node_header(nodes, nodes_name, options);
+    RecordReader nodes(nodes_buffer, nodes_name,
+                       delimiter_of(nodes_buffer, options, nodes_name, notes));
+    const NodeHeader header = read_node_header(nodes, nodes_name, options, map);
+    // The ties' header too before the rows, so that a column map naming no column of either
+    // file is the first error; the header's own errors come after nodes.csv's.
+    RecordReader ties(ties_buffer, ties_name, delimiter_of(ties_buffer, options, ties_name, notes));
+    std::optional<TieHeader> tie_header;
+    std::exception_ptr tie_header_error;
+    try {
+        tie_header = read_tie_header(ties, ties_name, options, map);
+    } catch (const parse_error&) {
+        tie_header_error = std::current_exception();
+    }
+    map.check_used(nodes_name, ties_name);
     staging.community_columns = circle_columns(header);
     stage_stakeholders(staging, nodes, header, into, nodes_name);
 
-    RecordReader ties(ties_buffer, ties_name);
-    const TieHeader th = read_tie_header(ties, ties_name);
+    if (tie_header_error) std::rethrow_exception(tie_header_error);
+    const TieHeader& th = *tie_header;
+    if (!th.kind)
+        notes.push_back(std::string(ties_name) + " has no relation column" +
+                        (th.headerless ? " (nor a header)" : "") +
+                        ": every row is a tie of relation " + dq(th.default_relation) +
+                        " (--default-relation sets it)");
     TieContext context{staging, into, options, nodes_name, ties_name, into.slot_count() > 0};
     stage_ties(context, ties, ties_buffer, th);
     if (options.merge == Merge::error) refuse_repeats(into, staging, th, ties_name);
 
     // Phase 2: apply.
-    return commit(into, header, staging, options.merge);
+    CsvReport report = commit(into, header, staging, options.merge, options.scale,
+                              !th.kind && options.default_relation.empty());
+    report.notes = std::move(notes);
+    return report;
 }
 
 } // namespace
@@ -704,12 +862,103 @@ CsvReport parse_csv(Network& into, std::string_view nodes_text, std::string_view
                 ties_name);
 }
 
+namespace {
+
+// A whitespace-separated edge list as CSV, line for line: fields split at runs of spaces and
+// tabs, `#` starting a comment (NetworkX's read_edgelist, igraph's NCOL); a field holding a comma
+// or a quote is quoted.
+std::string whitespace_to_csv(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 16);
+    bool field_open = false, line_has_field = false;
+    std::size_t field_start = 0;
+    const auto close_field = [&](std::size_t end) {
+        const std::string_view f = text.substr(field_start, end - field_start);
+        if (line_has_field) out += ',';
+        if (f.find_first_of(",\"") != std::string_view::npos) {
+            out += '"';
+            for (char c : f) {
+                if (c == '"') out += '"';
+                out += c;
+            }
+            out += '"';
+        } else {
+            out += f;
+        }
+        line_has_field = true;
+        field_open = false;
+    };
+    bool comment = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\n' || c == '\r') {
+            if (field_open) close_field(i);
+            out += c;
+            line_has_field = comment = false;
+            continue;
+        }
+        if (comment) continue;
+        if (c == '#') {
+            if (field_open) close_field(i);
+            comment = true;
+        } else if (c == ' ' || c == '\t') {
+            if (field_open) close_field(i);
+        } else if (!field_open) {
+            field_open = true;
+            field_start = i;
+        }
+    }
+    if (field_open) close_field(text.size());
+    return out;
+}
+
+bool is_whitespace_edge_list(const std::filesystem::path& path) {
+    const std::string ext = path.extension().string();
+    return iequals(ext, ".edgelist") || iequals(ext, ".ncol") || iequals(ext, ".edges");
+}
+
+} // namespace
+
 CsvReport read_csv(Network& into, const std::filesystem::path& nodes,
                    const std::filesystem::path& ties, const CsvOptions& options) {
     std::string nodes_text = read_file_bytes(nodes);  // nodes first: its errors are reported first
     std::string ties_text = read_file_bytes(ties);
+    if (is_whitespace_edge_list(ties)) ties_text = whitespace_to_csv(ties_text);
     return load(into, std::move(nodes_text), std::move(ties_text), options, nodes.string(),
                 ties.string());
+}
+
+CsvReport read_edge_list(Network& into, const std::filesystem::path& ties,
+                         const CsvOptions& options) {
+    std::string text = read_file_bytes(ties);
+    if (is_whitespace_edge_list(ties)) text = whitespace_to_csv(text);
+    CsvOptions o = options;
+    o.create_missing_stakeholders = true;
+    return load(into, "id\n", std::move(text), o, "(no nodes.csv)", ties.string());
+}
+
+CsvReport parse_edge_list(Network& into, std::string_view ties_text, const CsvOptions& options,
+                          std::string_view ties_name) {
+    CsvOptions o = options;
+    o.create_missing_stakeholders = true;
+    return load(into, "id\n", std::string(ties_text), o, "(no nodes.csv)", ties_name);
+}
+
+std::string_view to_string(Encoding encoding) noexcept {
+    switch (encoding) {
+    case Encoding::automatic: return "automatic";
+    case Encoding::utf8: return "utf8";
+    case Encoding::cp1252: return "cp1252";
+    }
+    return "automatic";
+}
+
+Encoding parse_encoding(std::string_view text) {
+    const std::string_view t = detail::trim(text);
+    if (iequals(t, "automatic") || iequals(t, "auto")) return Encoding::automatic;
+    if (iequals(t, "utf8") || iequals(t, "utf-8")) return Encoding::utf8;
+    if (iequals(t, "cp1252") || iequals(t, "windows-1252")) return Encoding::cp1252;
+    throw invalid_value("unknown encoding " + dq(text) + " (expected automatic, utf8, cp1252)");
 }
 
 Network read_csv(const std::filesystem::path& nodes, const std::filesystem::path& ties,

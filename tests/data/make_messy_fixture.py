@@ -1,6 +1,9 @@
 """Writes messy-sectors.nodes.csv / .ties.csv: an INVENTED coordinator's spreadsheet with 11
 sectors written in the ways real spreadsheets write them — mixed case, stray and doubled spaces,
-a no-break space, decomposed accents — saved as Excel does (UTF-8 BOM, CRLF). Run from the
+a no-break space, decomposed accents — saved as Excel does (UTF-8 BOM, CRLF). Also
+messy-excel-eu.nodes.csv / .ties.csv: an INVENTED French coordinator's sheet as Excel saves
+"CSV (separateur: point-virgule)" — Windows-1252, ';' between fields, decimal commas, CRLF —
+and messy-excel-eu.utf8.*, the same rows in UTF-8 with ',' and decimal points. Run from the
 repository root: python3 tests/data/make_messy_fixture.py"""
 import pathlib
 import random
@@ -48,5 +51,43 @@ def main() -> None:
         (HERE / name).write_bytes(b"\xef\xbb\xbf" + "\r\n".join(lines).encode() + b"\r\n")
 
 
+EU_NAMES = ["Élodie Müller", "François Lefèvre", "Zoë Œrsted", "Jürgen Groß", "Inès Gaëlle",
+            "Ørjan Ødegård", "Señora Núñez", "Renée Dupré", "Štěpán", "André «Dédé» Noël",
+            "Chloé d’Arc", "Bjørn Ærø"]
+EU_SECTORS = ["écoles", "collectivités locales", "employeurs", "santé", "associations"]
+
+
+def european() -> None:
+    rng = random.Random(1792)
+    # Štěpán's "ě" has no Windows-1252 byte: he is spelled as Excel would save him, "Stepan".
+    names = [n if n != "Štěpán" else "Stepan" for n in EU_NAMES]
+    nodes = [["id", "name", "sector", "level"]] + [
+        [f"fr{i:02d}", n, EU_SECTORS[i % len(EU_SECTORS)], ["local", "state", "national"][i % 3]]
+        for i, n in enumerate(names)]
+    ties = [["source", "target", "kind", "weight"]]
+    seen = set()
+    while len(ties) < 31:
+        a, b = rng.sample(range(len(names)), 2)
+        kind = rng.choice(["influence", "collaboration"])
+        key = (a, b, kind) if kind != "collaboration" else (min(a, b), max(a, b), kind)
+        if key in seen:
+            continue
+        seen.add(key)
+        ties.append([f"fr{a:02d}", f"fr{b:02d}", kind, rng.choice(["0.25", "0.5", "0.75", "1"])])
+
+    def write(name: str, rows, sep: str, comma: bool, encoding: str) -> None:
+        lines = []
+        for r in rows:
+            fields = [f.replace(".", ",") if comma and f[:1].isdigit() else f for f in r]
+            lines.append(sep.join(f'"{f}"' if sep in f else f for f in fields))
+        (HERE / name).write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
+
+    write("messy-excel-eu.nodes.csv", nodes, ";", True, "cp1252")
+    write("messy-excel-eu.ties.csv", ties, ";", True, "cp1252")
+    write("messy-excel-eu.utf8.nodes.csv", nodes, ",", False, "utf-8")
+    write("messy-excel-eu.utf8.ties.csv", ties, ",", False, "utf-8")
+
+
 if __name__ == "__main__":
     main()
+    european()

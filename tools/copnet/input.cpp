@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <iostream>
 #include <sstream>
 
 #include "copnet/error.hpp"
@@ -17,25 +18,50 @@ namespace copnet::cli {
 void add_input_options(CLI::App& cmd, InputOptions& options) {
     auto* nodes = cmd.add_option("--nodes", options.nodes, "nodes.csv: stakeholders and facets");
     auto* ties = cmd.add_option("--ties", options.ties,
-                                "ties.csv: source,target,relation,value (or kind,weight)");
+                                "ties.csv: source,target,relation,value (or kind,weight); "
+                                "alone, an edge list whose ids become the stakeholders "
+                                "(.edgelist/.ncol/.edges: separated by spaces)");
     nodes->needs(ties);
-    ties->needs(nodes);
     cmd.add_option("--relations-file", options.relations_file,
                    "relations.csv: name,role,direction,polarity,scale of the ties' relations, "
                    "declared before the ties are read")
-        ->needs(nodes);
+        ->needs(ties);
     auto* graphml = cmd.add_option("--graphml", options.graphml, "GraphML file (instead of CSV)");
     auto* json = cmd.add_option("--json", options.json, "node-link JSON file (instead of CSV)");
     auto* archive = cmd.add_option("--archive", options.archive,
                                    "copnet archive: .txt, .bin or .xml (instead of CSV)");
-    graphml->excludes(nodes)->excludes(json)->excludes(archive);
-    json->excludes(nodes)->excludes(archive);
-    archive->excludes(nodes);
+    graphml->excludes(nodes)->excludes(ties)->excludes(json)->excludes(archive);
+    json->excludes(nodes)->excludes(ties)->excludes(archive);
+    archive->excludes(nodes)->excludes(ties);
     cmd.add_option("--community", options.community,
                    "community that the nodes' circle column describes")
         ->capture_default_str();
     cmd.add_flag("--create-missing", options.create_missing,
                  "create stakeholders for tie endpoints missing from nodes.csv");
+    cmd.add_option("--columns", options.columns,
+                   "rename the files' columns before reading them: FILE_NAME=NAME,… (e.g. "
+                   "level=rank,department=sector)")
+        ->delimiter(',');
+    cmd.add_option("--delimiter", options.delimiter,
+                   "the CSV field separator: ',', ';' or tab (default: detected per file)")
+        ->transform(CLI::IsMember({",", ";", "tab", "\\t"}, CLI::ignore_case));
+    cmd.add_flag("--decimal-comma", options.decimal_comma,
+                 "tie values are written with a decimal comma (0,5), with ';' or tabs between "
+                 "fields");
+    cmd.add_option("--encoding", options.encoding,
+                   "the CSV files' encoding: automatic (UTF-8, else Windows-1252 when the file "
+                   "has no UTF-8 sequence), utf8 or cp1252")
+        ->transform(CLI::IsMember({"automatic", "utf8", "utf-8", "cp1252", "windows-1252"},
+                                  CLI::ignore_case))
+        ->capture_default_str();
+    cmd.add_option("--default-relation", options.default_relation,
+                   "the relation of a ties.csv without a relation column (an edge list; "
+                   "default: edge, a mutual collaboration relation)");
+    cmd.add_option("--scale", options.scale,
+                   "the scale of relations the ties bring undeclared: unit (values in [0,1]), "
+                   "binary, count or real (any values, e.g. weights 1-7)")
+        ->transform(CLI::IsMember({"unit", "binary", "count", "real"}, CLI::ignore_case))
+        ->capture_default_str();
     cmd.add_option("--merge", options.merge,
                    "a repeated tie (one relation, one pair): scale (larger value for unit and "
                    "binary, the sum for count and real), max, sum, first, or error")
@@ -172,6 +198,20 @@ Network load_input(const InputOptions& options, std::string& label) {
     csv.community = options.community;
     csv.create_missing_stakeholders = options.create_missing;
     csv.merge = parse_merge(options.merge);
+    for (const std::string& pair : options.columns) {
+        const auto eq = pair.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == pair.size())
+            throw invalid_value("--columns " + pair + ": expected FILE_NAME=NAME");
+        csv.columns.emplace_back(pair.substr(0, eq), pair.substr(eq + 1));
+    }
+    if (!options.delimiter.empty())
+        csv.delimiter = options.delimiter == "tab" || options.delimiter == "\\t"
+                            ? '\t'
+                            : options.delimiter[0];
+    csv.decimal_comma = options.decimal_comma;
+    csv.encoding = parse_encoding(options.encoding);
+    csv.default_relation = options.default_relation;
+    csv.scale = parse_scale(options.scale);
     Network net;
     if (!options.graphml.empty()) {
         read_graphml(net, options.graphml, GraphmlOptions{options.community, csv.merge});
@@ -182,14 +222,17 @@ Network load_input(const InputOptions& options, std::string& label) {
     } else if (!options.archive.empty()) {
         read_archive(net, options.archive, archive_kind_for(options.archive));
         label = options.archive;
-    } else if (options.nodes.empty()) {
+    } else if (options.nodes.empty() && options.ties.empty()) {
         parse_csv(net, bundled_nodes(), bundled_ties(), csv,
                   "bundled:state-employment/nodes.csv", "bundled:state-employment/ties.csv");
         label = "bundled example: a state employment CoP (illustrative, invented data)";
     } else {
         if (!options.relations_file.empty()) read_relations(net, options.relations_file);
-        read_csv(net, options.nodes, options.ties, csv);
-        label = options.nodes + " + " + options.ties;
+        const CsvReport report = options.nodes.empty()
+                                     ? read_edge_list(net, options.ties, csv)
+                                     : read_csv(net, options.nodes, options.ties, csv);
+        for (const std::string& note : report.notes) std::cerr << "copnet: note: " << note << '\n';
+        label = options.nodes.empty() ? options.ties : options.nodes + " + " + options.ties;
     }
     return net;
 }

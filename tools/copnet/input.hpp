@@ -31,6 +31,12 @@ struct InputOptions {
     std::string community = "community";
     bool create_missing = false;
     std::string merge = "scale";  // --merge: scale, max, sum, first or error
+    std::vector<std::string> columns;  // --columns FILE_NAME=NAME,…
+    std::string delimiter;             // --delimiter: "," ";" "tab" (empty: detected)
+    bool decimal_comma = false;        // --decimal-comma
+    std::string encoding = "automatic";
+    std::string default_relation;  // an edge list's relation (empty: "edge")
+    std::string scale = "unit";    // --scale: of the relations a file brings undeclared
     std::string format_name = "text";  // validated by CLI11: text, json or csv
 
     /// The output format chosen.

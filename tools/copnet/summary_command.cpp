@@ -1,5 +1,6 @@
 #include <memory>
 #include <sstream>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -11,15 +12,21 @@
 namespace copnet::cli {
 namespace {
 
-constexpr std::array<TieKind, 3> kinds{TieKind::authority, TieKind::influence,
-                                       TieKind::collaboration};
+// The relations a summary lists: the built-in three always, then every other that has ties
+// (the rest are in `copnet relations`).
+std::vector<std::size_t> listed(const Summary& s) {
+    std::vector<std::size_t> out;
+    for (std::size_t k = 0; k < s.ties_by_relation.size(); ++k)
+        if (k < tie_kind_count || s.ties_by_relation[k] > 0) out.push_back(k);
+    return out;
+}
 constexpr std::array<Circle, 4> circles{Circle::core, Circle::inner, Circle::outer, Circle::none};
 
-std::string as_csv(const Summary& s) {
+std::string as_csv(const Network& net, const Summary& s) {
     std::ostringstream out;
     out << "measure,count\n" << "stakeholders," << s.stakeholders << '\n';
-    for (TieKind k : kinds)
-        out << "ties." << to_string(k) << ',' << s.ties_by_kind[static_cast<std::size_t>(k)]
+    for (const std::size_t k : listed(s))
+        out << csv_field("ties." + net.relations()[k].name) << ',' << s.ties_by_relation[k]
             << '\n';
     for (Circle c : circles)
         out << "circles." << to_string(c) << ',' << s.circles[static_cast<std::size_t>(c)]
@@ -27,13 +34,15 @@ std::string as_csv(const Summary& s) {
     return out.str();
 }
 
-std::string as_text(const Summary& s, const std::string& label) {
+std::string as_text(const Network& net, const Summary& s, const std::string& label) {
     std::ostringstream out;
     out << "Landscape: " << label << '\n'
         << "  stakeholders  " << s.stakeholders << '\n'
         << "  ties          " << s.ties << " (";
-    for (std::size_t i = 0; i < kinds.size(); ++i)
-        out << (i ? ", " : "") << to_string(kinds[i]) << ' ' << s.ties_by_kind[i];
+    const std::vector<std::size_t> relations = listed(s);
+    for (std::size_t i = 0; i < relations.size(); ++i)
+        out << (i ? ", " : "") << net.relations()[relations[i]].name << ' '
+            << s.ties_by_relation[relations[i]];
     out << ")\n  levels        local " << s.levels[0] << ", state " << s.levels[1]
         << ", national " << s.levels[2] << ", unknown " << s.levels[3] << '\n'
         << "  stances       ally " << s.stances[0] << ", neutral " << s.stances[1]
@@ -73,10 +82,10 @@ void add_summary_command(CLI::App& app, Runner& run) {
             const Summary s = summarize(net, net.find_community(options->community));
             switch (options->format()) {
             case Format::json: return as_json(net, s);
-            case Format::csv: return as_csv(s);
+            case Format::csv: return as_csv(net, s);
             case Format::text: break;
             }
-            return as_text(s, label);
+            return as_text(net, s, label);
         };
     });
 }

@@ -35,6 +35,13 @@ from ._networkx import from_networkx, to_networkx  # noqa: F401
 
 Network.to_networkx = to_networkx
 
+
+def read_edge_list(ties: str, **options: object) -> Network:
+    """Reads a plain edge list (a ties.csv with no nodes.csv; ``.edgelist``, ``.ncol`` and
+    ``.edges`` separated by spaces, as ``networkx.write_edgelist`` writes them) into a new
+    Network whose stakeholders are the ids it names: ``read_csv(None, ties, **options)``."""
+    return read_csv(None, ties, **options)  # type: ignore[arg-type]
+
 for _cls in (Error, ParseError, UnknownStakeholder, InvalidValue, FileError):
     _cls.__module__ = "copnet"
 
@@ -51,7 +58,7 @@ __all__ = [
     "MixingMatrix", "ReachResult", "RelationsReport", "Representation", "SpreadResult", "Summary", "Synergy",
     "Trajectories", "TwoWayFlow",
     # the network, files and analyses
-    "Community", "Network", "from_networkx", "to_networkx", "parse_csv", "read_csv",
+    "Community", "Network", "from_networkx", "to_networkx", "parse_csv", "read_csv", "read_edge_list",
     "write_csv", "read_relations", "parse_relations", "write_relations", "read_archive", "read_graphml", "read_json", "read_membership",
     "write_archive", "write_graphml", "write_json", "circle_map_svg", "write_circle_map",
     "write_dot", "generate",

@@ -58,7 +58,8 @@ def to_networkx(network: Any, *, community: str = "community") -> Any:
 
 
 def from_networkx(graph: Any, *, community: str = "community",
-                  default_kind: Optional[str] = None, weight: Optional[str] = "weight") -> Any:
+                  default_kind: Optional[str] = None, weight: Optional[str] = "weight",
+                  scale: str = "unit") -> Any:
     """A copnet ``Network`` from a NetworkX graph (Graph, DiGraph, MultiGraph, MultiDiGraph).
 
     Nodes become stakeholders with ``str(node)`` as id; node attributes named like a facet
@@ -71,8 +72,12 @@ def from_networkx(graph: Any, *, community: str = "community",
     ones) — a name not declared (in the graph attribute ``relations``, as ``to_networkx``
     writes it) becomes a relation of role other; parallel edges of different relations are
     separate ties. Its value is the edge attribute ``value``, else ``weight`` (default 1; None:
-    every value 1). Raises InvalidValue for a value off its relation's scale, a bad level,
-    circle or weight, naming the node or edge.
+    every value 1). ``scale`` ("unit", "binary", "count", "real") is that of the relations the
+    graph brings without a declaration; with another scale than "unit" and no ``default_kind``,
+    edges without a relation are ties of a relation ``edge`` (role collaboration and mutual for
+    an undirected graph, influence and directed for a directed one) of that scale — so the
+    karate club's weights 1–7 read with ``scale="count"``. Raises InvalidValue for a value off
+    its relation's scale, a bad level, circle, weight or scale, naming the node or edge.
     Cost O(V + E).
     """
     from ._copnet import Network
@@ -80,6 +85,10 @@ def from_networkx(graph: Any, *, community: str = "community",
     directed = graph.is_directed()
     kind_default = default_kind or ("influence" if directed else "collaboration")
     net = Network()
+    if default_kind is None and scale != "unit":
+        kind_default = "edge"
+        net.add_relation("edge", role="influence" if directed else "collaboration",
+                         direction="directed" if directed else "mutual", scale=scale)
     for name in graph.graph.get("attribute_names", []):  # the columns' order (to_networkx)
         net.add_attribute_name(str(name))
     domains = graph.graph.get("communities", {}) or {}
@@ -135,7 +144,7 @@ def from_networkx(graph: Any, *, community: str = "community",
         w = 1.0 if weight is None else data.get("value", data.get(weight, 1.0))
         try:
             if net.find_relation(name) is None:
-                net.add_relation(name)
+                net.add_relation(name, scale=scale)
             net.add_tie(str(u), str(v), name, float(w))
         except (InvalidValue, ValueError) as e:
             raise InvalidValue(f"edge {u!r} -> {v!r}: {e}") from None

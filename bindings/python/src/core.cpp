@@ -2,6 +2,8 @@
 #include "convert.hpp"
 
 #include <exception>
+#include <map>
+#include <optional>
 #include <sstream>
 
 #include <copnet/error.hpp>
@@ -114,15 +116,38 @@ SharedNetwork copy_of(const SharedNetwork& n) {
     return SharedNetwork(n);
 }
 
+/// The keyword arguments every CSV reader takes beyond its own (DESIGN §3.1; CsvOptions).
+struct CsvKeywords {
+    std::map<std::string, std::string> columns;
+    std::optional<std::string> delimiter;
+    bool decimal_comma = false;
+    std::string encoding = "automatic";
+    std::string default_relation;
+    std::string scale = "unit";
+    std::string merge = "scale";
+};
+
 CsvOptions csv_options(const std::string& community, bool create_missing, unsigned threads,
-                       const std::string& merge) {
+                       const CsvKeywords& k) {
     CsvOptions o;
     o.community = community;
     o.create_missing_stakeholders = create_missing;
     o.threads = threads;
-    o.merge = parse_merge(merge);
+    o.merge = parse_merge(k.merge);
+    for (const auto& [file_name, name] : k.columns) o.columns.emplace_back(file_name, name);
+    if (k.delimiter) {
+        if (k.delimiter->size() != 1)
+            throw invalid_value("delimiter must be one character (',', ';' or '\\t'), not \"" +
+                                *k.delimiter + "\"");
+        o.delimiter = (*k.delimiter)[0];
+    }
+    o.decimal_comma = k.decimal_comma;
+    o.encoding = parse_encoding(k.encoding);
+    o.default_relation = k.default_relation;
+    o.scale = parse_scale(k.scale);
     return o;
 }
+
 
 } // namespace
 
@@ -551,27 +576,47 @@ relation, or a formula that holds for untied pairs.)doc")
 
     m.def(
         "read_csv",
-        [](const std::string& nodes, const std::string& ties, const std::string& community,
-           bool create_missing, unsigned threads, const std::optional<std::string>& relations,
-           const std::string& merge) {
-            const CsvOptions options = csv_options(community, create_missing, threads, merge);
+        [](const std::optional<std::string>& nodes, const std::string& ties,
+           const std::string& community, bool create_missing, unsigned threads,
+           const std::optional<std::string>& relations,
+           const std::map<std::string, std::string>& columns,
+           const std::optional<std::string>& delimiter, bool decimal_comma,
+           const std::string& encoding, const std::string& default_relation,
+           const std::string& scale, const std::string& merge) {
+            const CsvOptions options =
+                csv_options(community, create_missing, threads,
+                            {columns, delimiter, decimal_comma, encoding, default_relation,
+                             scale, merge});
             py::gil_scoped_release release;
             SharedNetwork net;
             if (relations) read_relations(net, *relations);
-            read_csv(net, nodes, ties, options);
+            if (nodes) read_csv(net, *nodes, ties, options);
+            else read_edge_list(net, ties, options);
             return net;
         },
         py::arg("nodes"), py::arg("ties"), py::kw_only(), py::arg("community") = "community",
         py::arg("create_missing") = false, py::arg("threads") = 0,
-        py::arg("relations") = py::none(), py::arg("merge") = "scale",
+        py::arg("relations") = py::none(), py::arg("columns") = std::map<std::string, std::string>{},
+        py::arg("delimiter") = py::none(), py::arg("decimal_comma") = false,
+        py::arg("encoding") = "automatic", py::arg("default_relation") = "",
+        py::arg("scale") = "unit", py::arg("merge") = "scale",
         R"doc(Reads a CSV pair (nodes.csv, ties.csv; DESIGN.md §3.1) into a new Network, after
 the relations file ``relations`` (relations.csv: name,role,direction,polarity,scale) when
 given; a relation ties.csv names but nobody declared is added as role other. The ``circle``
-column fills ``community``; ``circle:NAME`` columns fill community NAME. ``merge`` says what
-a row repeating a tie (one relation, one pair) does: "scale" (the larger value for unit and
-binary relations, the sum for count and real), "max", "sum", "first", or "error" (a ParseError
-naming the line). Raises ParseError (file, line, field) for malformed input, FileError for
-unreadable files; InvalidValue for an unknown ``merge``.)doc");
+column fills ``community``; ``circle:NAME`` columns fill community NAME. ``nodes=None`` reads
+``ties`` as a plain edge list whose ids become the stakeholders (``.edgelist``, ``.ncol`` and
+``.edges`` files separated by spaces, as networkx.write_edgelist writes them).
+``columns`` renames the files' columns first ({"level": "rank", "department": "sector"});
+``delimiter`` (",", ";" or "\t"; default: detected per file), ``decimal_comma`` (values
+written "0,5") and ``encoding`` ("automatic": UTF-8, else Windows-1252 for a file with no UTF-8
+sequence; "utf8"; "cp1252") read European and Excel files; ``default_relation`` is the relation
+of a ties.csv without a relation column (default: "edge", a mutual collaboration relation);
+``scale`` ("unit", "binary", "count", "real") is that of the relations the file brings without
+a declaration (weights beyond [0,1] need "count" or "real"). ``merge`` says what a row
+repeating a tie (one relation, one pair) does: "scale" (the larger value for unit and binary
+relations, the sum for count and real), "max", "sum", "first", or "error" (a ParseError naming
+the line). Raises ParseError (file, line, field) for malformed input, FileError for unreadable
+files; InvalidValue for an unknown option value.)doc");
     m.def(
         "read_relations",
         [](SharedNetwork& net, const std::string& path) {
@@ -600,17 +645,28 @@ unreadable files; InvalidValue for an unknown ``merge``.)doc");
         "Writes every relation's declaration as relations.csv (atomically).");
     m.def(
         "parse_csv",
-        [](const std::string& nodes_text, const std::string& ties_text,
-           const std::string& community, bool create_missing, const std::string& merge) {
+        [](const std::optional<std::string>& nodes_text, const std::string& ties_text,
+           const std::string& community, bool create_missing,
+           const std::map<std::string, std::string>& columns,
+           const std::optional<std::string>& delimiter, bool decimal_comma,
+           const std::string& default_relation, const std::string& scale,
+           const std::string& merge) {
             SharedNetwork net;
-            parse_csv(net, nodes_text, ties_text,
-                      csv_options(community, create_missing, 1, merge));
+            const CsvOptions options =
+                csv_options(community, create_missing, 1,
+                            {columns, delimiter, decimal_comma, "utf8", default_relation, scale,
+                             merge});
+            if (nodes_text) parse_csv(net, *nodes_text, ties_text, options);
+            else parse_edge_list(net, ties_text, options);
             return net;
         },
         py::arg("nodes_text"), py::arg("ties_text"), py::kw_only(),
         py::arg("community") = "community", py::arg("create_missing") = false,
-        py::arg("merge") = "scale",
-        "As read_csv, from the two files' text.");
+        py::arg("columns") = std::map<std::string, std::string>{},
+        py::arg("delimiter") = py::none(), py::arg("decimal_comma") = false,
+        py::arg("default_relation") = "", py::arg("scale") = "unit", py::arg("merge") = "scale",
+        "As read_csv, from the two files' text (UTF-8: Python strings; nodes_text=None for an "
+        "edge list).");
     m.def(
         "write_csv",
         [](const SharedNetwork& net, const std::string& nodes, const std::string& ties,

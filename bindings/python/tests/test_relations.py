@@ -198,3 +198,29 @@ def test_krackhardt_walkthrough_of_python_md() -> None:
     reached = copnet.reach(net, ["A07"], max_hops=1, kinds=informal.name)
     assert sorted(x.id for x in reached.reached) == [
         "A03", "A05", "A07", "A08", "A09", "A11", "A12", "A15", "A17", "A19"]
+
+
+def test_first_contact_files() -> None:
+    # NetworkX's karate club as networkx.write_edgelist writes it, and as a graph.
+    net = copnet.read_edge_list(str(DATA / "karate-club.edgelist"), scale="count")
+    assert len(net) == 34 and net.tie_count() == 78
+    assert net.find_relation("edge").scale == "count"
+    with pytest.raises(copnet.ParseError, match="--scale count"):
+        copnet.read_edge_list(str(DATA / "karate-club.edgelist"))
+    g = nx.karate_club_graph()
+    from_graph = copnet.from_networkx(g, scale="count")
+    assert from_graph.tie("0", "1", "edge").weight == 4
+    assert copnet.coreness(from_graph) == {str(k): v for k, v in nx.core_number(g).items()}
+    # A European spreadsheet (invented) and its UTF-8 twin; a column map.
+    eu = copnet.read_csv(str(DATA / "messy-excel-eu.nodes.csv"), str(DATA / "messy-excel-eu.ties.csv"),
+                         decimal_comma=True)
+    twin = copnet.read_csv(str(DATA / "messy-excel-eu.utf8.nodes.csv"),
+                           str(DATA / "messy-excel-eu.utf8.ties.csv"))
+    assert eu == twin
+    assert eu.stakeholder("fr00").name == "Élodie Müller"
+    krack = copnet.parse_csv("id,level\nA01,manager\nA02,vice-president\n", "a,b\nA01,A02\n",
+                             columns={"level": "rank", "a": "source", "b": "target"})
+    assert krack.stakeholder("A01").attributes == {"rank": "manager"}
+    with pytest.raises(copnet.ParseError, match="--columns"):
+        copnet.parse_csv("id\nA01\n", "source,target\n", columns={"levle": "rank"})
+    assert copnet.parse_csv(None, "x;y;0,5\n", decimal_comma=True).tie_count() == 1
