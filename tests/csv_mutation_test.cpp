@@ -45,16 +45,16 @@ TEST_CASE("damaged CSV never crashes, never half-loads, and what loads round-tri
         std::filesystem::path(COPNET_SOURCE_DIR) / "examples" / "data" / "state-employment";
     const std::string nodes = slurp(data / "nodes.csv");
     const std::string ties = slurp(data / "ties.csv");
-    REQUIRE(copnet::fuzz::csv_property_holds(nodes, ties, false));
+    REQUIRE(copnet::fuzz::csv_property_holds(nodes, ties, 0));
     std::mt19937 rng(20261122);
     int loaded = 0;
     for (int i = 0; i < 1500; ++i) {
         const bool damage_nodes = (i % 2) == 0;
         const std::string n = damage_nodes ? mutate(nodes, rng) : nodes;
         const std::string t = damage_nodes ? ties : mutate(ties, rng);
-        const bool create = (i % 3) == 0;
+        const unsigned flags = static_cast<unsigned>(i % 16);  // every combination of options
         INFO("variant " << i);
-        REQUIRE(copnet::fuzz::csv_property_holds(n, t, create));
+        REQUIRE(copnet::fuzz::csv_property_holds(n, t, flags));
         copnet::Network probe;
         try {
             copnet::parse_csv(probe, n, t);
