@@ -9,6 +9,7 @@ in the environment variable COPNET_CMAKE_ARGS.
 """
 import os
 import pathlib
+import re
 import shlex
 import shutil
 import subprocess
@@ -46,9 +47,13 @@ class CMakeBuild(build_ext):
         shutil.copyfile(built, target)
 
 
+# The version of CMakeLists.txt's project(), the one copnet::version() reports.
+VERSION = re.search(r"project\(copnet VERSION ([0-9.]+)",
+                    (pathlib.Path(__file__).parent / "CMakeLists.txt").read_text()).group(1)
+
 setup(
     name="copnet",
-    version="0.1.0",
+    version=VERSION,
     description="Communities of Practice as stakeholder networks: reach, gaps, boundaries",
     license="BSL-1.0",
     python_requires=">=3.9",

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 build=${1:-build}
 shift || true
 
-packages=(build-essential cmake ccache libboost-graph-dev libboost-serialization-dev
+packages=(build-essential cmake ccache pkgconf libboost-graph-dev libboost-serialization-dev
           libmsgsl-dev catch2 nlohmann-json3-dev libcli11-dev libbenchmark-dev libxml2-dev
           libutf8proc-dev
           librsvg2-bin

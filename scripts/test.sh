@@ -17,6 +17,13 @@ cmake --install build --prefix "$prefix/install" >/dev/null
 cmake -S tests/cmake_consumer -B "$prefix/consumer" -DCMAKE_PREFIX_PATH="$prefix/install" >/dev/null
 cmake --build "$prefix/consumer" -j"$jobs" >/dev/null
 ctest --test-dir "$prefix/consumer" --output-on-failure
+echo "== the same consumer built with pkg-config alone"
+# shellcheck disable=SC2046
+g++ -o "$prefix/pc-consumer" tests/cmake_consumer/main.cpp \
+  $(PKG_CONFIG_PATH="$(dirname "$(find "$prefix/install" -name copnet.pc)")" \
+    pkg-config --static --cflags --libs copnet)
+"$prefix/pc-consumer" | grep -q "2 stakeholders, 1 ties"
+test -f "$prefix/install/share/doc/copnet/LICENSE"
 
 echo "== pip install the Python module (offline, through CMake), then import it elsewhere"
 /usr/bin/python3 -m pip install --quiet --no-build-isolation --no-deps --no-index \

@@ -161,3 +161,19 @@ TEST_CASE("copnet reads an edge list alone, a column map and a European spreadsh
     CHECK(r.status == 1);
     CHECK_THAT(r.err, Catch::Contains("\"departement\"") && Catch::Contains("--columns"));
 }
+
+#include <regex>
+
+#include "copnet/version.hpp"
+
+TEST_CASE("one version: CMakeLists.txt's project, copnet::version() and copnet --version",
+          "[cli][version]") {
+    std::ifstream cmake(std::string(COPNET_SOURCE_DIR) + "/CMakeLists.txt");
+    const std::string text((std::istreambuf_iterator<char>(cmake)), std::istreambuf_iterator<char>());
+    std::smatch m;
+    REQUIRE(std::regex_search(text, m, std::regex(R"(project\(copnet VERSION ([0-9.]+))")));
+    CHECK(copnet::version() == m[1].str());
+    const auto r = run("--version");
+    CHECK(r.status == 0);
+    CHECK(r.out == "copnet " + m[1].str() + "\n");
+}

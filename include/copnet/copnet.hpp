@@ -28,3 +28,4 @@
 #include "copnet/stakeholder.hpp"  // IWYU pragma: export
 #include "copnet/summary.hpp"      // IWYU pragma: export
 #include "copnet/tie.hpp"          // IWYU pragma: export
+#include "copnet/version.hpp"      // IWYU pragma: export

@@ -10,12 +10,13 @@
 
 #include "commands.hpp"
 #include "copnet/error.hpp"
+#include "copnet/version.hpp"
 
 int main(int argc, char** argv) {
     CLI::App app{"copnet: a Community of Practice as a stakeholder network.\n"
                  "How far does our message reach, who is missing, where do we cross boundaries?",
                  "copnet"};
-    app.set_version_flag("--version", "copnet 0.1.0");
+    app.set_version_flag("--version", "copnet " + std::string(copnet::version()));
     app.require_subcommand(1);
     app.fallthrough(false);
     copnet::cli::Runner run;

@@ -21,6 +21,7 @@ from ._types import (  # noqa: F401
     Perspective, ReachResult, Record, Relation, RelationsReport, Representation, Rows, SpreadResult, Stakeholder, Stance,
     Summary, Synergy, Tie, TieKind, Trajectories, TwoWayFlow, UnknownStakeholder)
 from ._copnet import (  # noqa: F401
+    __version__,  # the library's: copnet::version(), CMakeLists.txt's project(VERSION)
     Community, Network, articulation_points, attribute_assortativity, betweenness, boundaries,
     boundary_spanners, bridges, brokerage, candidates, circle_density, circle_fit, circle_map_svg,
     circles,
@@ -42,10 +43,10 @@ def read_edge_list(ties: str, **options: object) -> Network:
     Network whose stakeholders are the ids it names: ``read_csv(None, ties, **options)``."""
     return read_csv(None, ties, **options)  # type: ignore[arg-type]
 
+
 for _cls in (Error, ParseError, UnknownStakeholder, InvalidValue, FileError):
     _cls.__module__ = "copnet"
 
-__version__ = "0.1.0"
 
 __all__ = [
     # enums, records, exceptions

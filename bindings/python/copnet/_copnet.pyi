@@ -86,6 +86,9 @@ class Network:
     def __deepcopy__(self, memo: object) -> "Network": ...
 
 
+__version__: str
+
+
 def read_csv(nodes: Optional[str], ties: str, *, community: str = "community",
              create_missing: bool = False, threads: int = 0,
              relations: Optional[str] = None, columns: Dict[str, str] = ...,

@@ -2,8 +2,13 @@
 // the enums, exceptions and result classes of copnet/_types.py and the NetworkX bridge.
 #include "convert.hpp"
 
+#include <string>
+
+#include <copnet/version.hpp>
+
 PYBIND11_MODULE(_copnet, m) {
     m.doc() = "copnet's native core (C++ through pybind11); import the package `copnet`.";
+    m.attr("__version__") = std::string(copnet::version());
     copnet::python::register_exceptions();
     copnet::python::bind_core(m);
     copnet::python::bind_reach(m);

@@ -224,3 +224,9 @@ def test_first_contact_files() -> None:
     with pytest.raises(copnet.ParseError, match="--columns"):
         copnet.parse_csv("id\nA01\n", "source,target\n", columns={"levle": "rank"})
     assert copnet.parse_csv(None, "x;y;0,5\n", decimal_comma=True).tie_count() == 1
+
+
+def test_one_version() -> None:
+    import re
+    cmake = (ROOT / "CMakeLists.txt").read_text()
+    assert copnet.__version__ == re.search(r"project\(copnet VERSION ([0-9.]+)", cmake).group(1)
