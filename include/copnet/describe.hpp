@@ -2,7 +2,7 @@
 /// \file
 /// One description per result: each result writes its fields, in order and by name, to a
 /// `FieldSink`. The CLI's `--format json` and Python's `to_dict()` are sinks of it, so the two
-/// cannot drift apart, and the names are the JSON keys of `../shared/DESIGN.md` §3.2.
+/// cannot drift apart, and the names are the JSON keys docs/cli.md lists.
 ///
 /// A description writes into the *current* object, so a command can put several results into
 /// one JSON object (`copnet reach` is a `ReachResult` and its `ReachBreakdown`); stakeholders

@@ -2,7 +2,7 @@
 /// \file
 /// Relations: the named kinds of tie a network holds (reports-to, advice, friendship, message
 /// counts…), each with a **role** the framework understands, a direction, a polarity and the
-/// scale of its values (`../shared/DESIGN.md` §3.4). A tie names its relation by a `TieKind`,
+/// scale of its values (docs/concepts.md, docs/formats.md). A tie names its relation by a `TieKind`,
 /// the relation's index in its network; the framework's three kinds — authority, influence,
 /// collaboration — are the built-in relations 0, 1 and 2 of every network.
 ///
@@ -84,7 +84,7 @@ struct Relation {
 [[nodiscard]] double merge_values(Scale scale, double a, double b) noexcept;
 
 /// What a repeated tie (a second tie of one relation between one pair) does: `by_scale` merges
-/// as `merge_values` (the default; DESIGN §3.4), `max` keeps the larger value, `sum` adds the
+/// as `merge_values` (the default), `max` keeps the larger value, `sum` adds the
 /// values, `first` keeps the value already there, `error` refuses the repeat (CLI `--merge`).
 enum class Merge : std::uint8_t { by_scale, max, sum, first, error };
 

@@ -466,7 +466,7 @@ class Stakeholder(_Record):
 
 @dataclasses.dataclass(frozen=True)
 class Relation(_Record):
-    """A relation of a network (DESIGN §3.4): its ``name``, ``role`` (authority, influence,
+    """A relation of a network (docs/concepts.md): its ``name``, ``role`` (authority, influence,
     collaboration, communication, affect, affiliation, other), ``direction`` (directed,
     mutual), ``polarity`` (positive, negative) and ``scale`` (unit, binary, count, real)."""
     name: str

@@ -116,7 +116,7 @@ SharedNetwork copy_of(const SharedNetwork& n) {
     return SharedNetwork(n);
 }
 
-/// The keyword arguments every CSV reader takes beyond its own (DESIGN §3.1; CsvOptions).
+/// The keyword arguments every CSV reader takes beyond its own (CsvOptions).
 struct CsvKeywords {
     std::map<std::string, std::string> columns;
     std::optional<std::string> delimiter;
@@ -439,7 +439,7 @@ changes.)doc")
             py::arg("name"), py::kw_only(), py::arg("role") = "other",
             py::arg("direction") = "directed", py::arg("polarity") = "positive",
             py::arg("scale") = "unit",
-            R"doc(Declares a relation (DESIGN §3.4) and returns it as a Relation: ``role``
+            R"doc(Declares a relation (docs/concepts.md) and returns it as a Relation: ``role``
 authority, influence, collaboration, communication, affect, affiliation or other; ``direction``
 directed or mutual; ``polarity`` positive or negative (followed only when named); ``scale``
 unit ([0,1]), binary, count or real. Declaring a name again the same way returns it; a built-in
@@ -600,7 +600,7 @@ relation, or a formula that holds for untied pairs.)doc")
         py::arg("delimiter") = py::none(), py::arg("decimal_comma") = false,
         py::arg("encoding") = "automatic", py::arg("default_relation") = "",
         py::arg("scale") = "unit", py::arg("merge") = "scale",
-        R"doc(Reads a CSV pair (nodes.csv, ties.csv; DESIGN.md §3.1) into a new Network, after
+        R"doc(Reads a CSV pair (nodes.csv, ties.csv; docs/formats.md) into a new Network, after
 the relations file ``relations`` (relations.csv: name,role,direction,polarity,scale) when
 given; a relation ties.csv names but nobody declared is added as role other. The ``circle``
 column fills ``community``; ``circle:NAME`` columns fill community NAME. ``nodes=None`` reads

@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// The multiplex view (`copnet relations`, DESIGN §3.4): how many ties each relation has, how
+/// The multiplex view (`copnet relations`, docs/cli.md): how many ties each relation has, how
 /// the relations overlap pair by pair, how many relations tie each pair, and whether influence
 /// follows authority — "do people listen to those who can direct them?".
 ///

@@ -1,7 +1,7 @@
 #pragma once
 /// \file
 /// The CSV pair people keep in spreadsheets: `nodes.csv` (stakeholders, facets, circles) and
-/// `ties.csv` (typed, weighted ties). Format: docs/formats.md and DESIGN.md §3.1.
+/// `ties.csv` (typed, weighted ties). Format: docs/formats.md.
 
 #include <cstddef>
 #include <filesystem>

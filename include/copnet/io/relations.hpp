@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// `relations.csv`: a network's relation declarations (DESIGN §3.4), read before the ties so
+/// `relations.csv`: a network's relation declarations (docs/formats.md), read before the ties so
 /// that their names, roles, directions, polarities and scales are known:
 ///
 /// ```
