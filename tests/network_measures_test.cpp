@@ -5,13 +5,18 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <fstream>
+#include <map>
 #include <random>
 #include <set>
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "copnet/analysis/components.hpp"
 #include "copnet/analysis/network_measures.hpp"
+#include "copnet/io/csv.hpp"
 #include "nx_graphs.hpp"
 #include "real_data.hpp"
 
@@ -348,5 +353,41 @@ TEST_CASE("component counts agree with the shared real data sets", "[network_mea
         CHECK(m.strong_components == c.strong);
         CHECK(m.weak_components == c.weak);
         CHECK(strong_components(net, f).count() == c.strong);
+    }
+}
+
+TEST_CASE("whole-network measures agree with NetworkX on a seeded landscape", "[network_measures][reference]") {
+    // tests/data/measures-random.reference.json, written by make_measures_fixture.py (NetworkX
+    // 2.8.8; the calls are in its docstring and the JSON's "calls") on random-seeded.*.
+    const Network net = read_csv(data + "random-seeded.nodes.csv", data + "random-seeded.ties.csv");
+    std::ifstream in(data + "measures-random.reference.json");
+    const auto ref = nlohmann::json::parse(in);
+    const std::map<std::string, TieFilter> filters = {
+        {"all", TieFilter{}},
+        {"collaboration", TieFilter::of({TieKind::collaboration})},
+        {"influence", TieFilter::of({TieKind::influence})}};
+    for (const auto& [name, filter] : filters) {
+        INFO(name);
+        const auto& r = ref.at("filters").at(name).at("network");
+        const NetworkMeasures m = network_measures(net, filter);
+        const auto close = [](double ours, const nlohmann::json& e) {
+            const double x = e.get<double>();
+            return std::abs(ours - x) <= 1e-9 * std::max(1.0, std::abs(x));
+        };
+        CHECK(m.undirected == r.at("undirected").get<bool>());
+        CHECK(close(m.density, r.at("density")));
+        for (std::size_t t = 0; t < triad_names.size(); ++t) {
+            INFO(triad_names[t]);
+            CHECK(m.triad_census[t] == r.at("triad_census").at(std::string(triad_names[t])).get<std::uint64_t>());
+        }
+        CHECK(close(m.transitivity, r.at("transitivity")));
+        CHECK(m.weak_components == r.at("weak_components").get<std::size_t>());
+        CHECK(m.strong_components == r.at("strong_components").get<std::size_t>());
+        CHECK(m.largest_component == r.at("largest_component").get<std::size_t>());
+        CHECK(m.diameter == r.at("diameter").get<std::size_t>());
+        CHECK(close(m.average_distance, r.at("average_distance")));
+        CHECK(close(m.degree_assortativity, r.at("degree_assortativity")));
+        CHECK(m.weak_cutpoints == r.at("weak_cutpoints").get<std::size_t>());
+        CHECK(m.strong_cutpoints == r.at("strong_cutpoints").get<std::size_t>());
     }
 }
