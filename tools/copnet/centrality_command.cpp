@@ -69,8 +69,13 @@ std::string as_text(const Network& net, const CentralityTable& t, const Centrali
         for (std::size_t c = 0; c < t.measures.size(); ++c) {
             const auto w = static_cast<int>(std::max<std::size_t>(to_string(t.measures[c]).size(), 10)) + 2;
             const double x = t.values[c][r];
+            const Measure m = t.measures[c];
+            const bool count = !o.normalized && (m == Measure::degree || m == Measure::in_degree ||
+                                                 m == Measure::out_degree);
             if (!std::isfinite(x))
                 out << std::setw(w) << "-";
+            else if (count || m == Measure::coreness)
+                out << std::setw(w) << std::fixed << std::setprecision(0) << x;
             else
                 out << std::setw(w) << std::fixed << std::setprecision(4) << x;
         }
