@@ -7,6 +7,7 @@
 #include <limits>
 #include <memory>
 #include <numeric>
+#include <optional>
 #include <vector>
 
 #include "copnet/analysis/components.hpp"
@@ -30,51 +31,72 @@ constexpr std::array<std::uint8_t, 64> tricodes = {
     12, 15, 2, 5, 6, 7, 6, 9, 10, 14, 4, 9, 9, 12, 8, 13, 14, 15, 3, 7, 8, 11, 7, 12, 14, 15, 8, 14,
     13, 15, 11, 15, 15, 16};
 
-std::array<std::uint64_t, 16> triad_census(const SimpleGraph& out, const SimpleGraph& both) {
+// Each entry of `both` (x's neighbour w) with its arcs: bit 0 x → w, bit 1 w → x, merged from
+// the sorted rows of `out` and `in`. Cost: O(V + E).
+std::vector<std::uint8_t> arc_codes(const SimpleGraph& out, const SimpleGraph& in,
+                                    const SimpleGraph& both) {
+    std::vector<std::uint8_t> code(both.targets.size(), 0);
+    for (std::uint32_t x = 0; x < both.size(); ++x) {
+        std::uint32_t i = out.offsets[x], j = in.offsets[x];
+        for (std::uint32_t e = both.offsets[x]; e < both.offsets[x + 1]; ++e) {
+            const std::uint32_t w = both.targets[e];
+            std::uint8_t c = 0;
+            if (i < out.offsets[x + 1] && out.targets[i] == w) {
+                c |= 1;
+                ++i;
+            }
+            if (j < in.offsets[x + 1] && in.targets[j] == w) {
+                c |= 2;
+                ++j;
+            }
+            code[e] = c;
+        }
+    }
+    return code;
+}
+
+std::array<std::uint64_t, 16> triad_census(const SimpleGraph& out, const SimpleGraph& in,
+                                           const SimpleGraph& both) {
     const std::uint32_t n = out.size();
     std::array<std::uint64_t, 16> census{};
-    // code_v[w]: bit 0 v→w, bit 1 w→v, valid where stamp_v[w] == v; the same for u per pair.
+    const std::vector<std::uint8_t> arcs = arc_codes(out, in, both);
+    // code_v[w]: the arcs between v and w, valid where stamp_v[w] == v; the same for u.
     std::vector<std::uint32_t> stamp_v(n, none), stamp_u(n, none);
     std::vector<std::uint8_t> code_v(n, 0), code_u(n, 0);
     const auto mark = [&](std::uint32_t x, std::vector<std::uint32_t>& stamp,
-                          std::vector<std::uint8_t>& code, std::uint32_t tag) {
-        for (std::uint32_t i = both.offsets[x]; i < both.offsets[x + 1]; ++i) {
-            stamp[both.targets[i]] = tag;
-            code[both.targets[i]] = 0;
-        }
-        for (std::uint32_t i = out.offsets[x]; i < out.offsets[x + 1]; ++i) code[out.targets[i]] |= 1;
-        for (std::uint32_t i = both.offsets[x]; i < both.offsets[x + 1]; ++i) {
-            const std::uint32_t w = both.targets[i];
-            // w → x: x is in w's out row (sorted).
-            if (std::binary_search(out.targets.begin() + out.offsets[w],
-                                   out.targets.begin() + out.offsets[w + 1], x))
-                code[w] |= 2;
+                          std::vector<std::uint8_t>& code) {
+        for (std::uint32_t e = both.offsets[x]; e < both.offsets[x + 1]; ++e) {
+            stamp[both.targets[e]] = x;
+            code[both.targets[e]] = arcs[e];
         }
     };
     for (std::uint32_t v = 0; v < n; ++v) {
-        mark(v, stamp_v, code_v, v);
+        mark(v, stamp_v, code_v);
         const std::uint32_t dv = both.degree(v);
         for (std::uint32_t i = both.offsets[v]; i < both.offsets[v + 1]; ++i) {
             const std::uint32_t u = both.targets[i];
             if (u <= v) continue;
-            mark(u, stamp_u, code_u, u);
+            mark(u, stamp_u, code_u);
             const std::uint32_t vu = code_v[u];  // bit 0 v→u, bit 1 u→v
-            std::uint32_t common = 0;
-            // w adjacent to v: a connected triad counted here when u < w.
-            for (std::uint32_t j = both.offsets[v]; j < both.offsets[v + 1]; ++j) {
+            // w adjacent to v: a connected triad counted here when u < w (rows are sorted, so
+            // those follow u in v's row).
+            for (std::uint32_t j = i + 1; j < both.offsets[v + 1]; ++j) {
                 const std::uint32_t w = both.targets[j];
-                if (w == u) continue;
-                const bool uw_tied = stamp_u[w] == u;
-                if (uw_tied) ++common;
-                if (w < u) continue;
-                const std::uint32_t uw = uw_tied ? code_u[w] : 0;
+                const std::uint32_t uw = stamp_u[w] == u ? code_u[w] : 0;
                 const std::uint32_t code = vu | (std::uint32_t{code_v[w]} << 2) | (uw << 4);
                 ++census[tricodes[code] - 1U];
             }
-            // w adjacent to u only: counted here when v < w.
+            // w adjacent to u: counts the neighbours v and u share, and a triad when w is not
+            // adjacent to v and v < w.
+            std::uint32_t common = 0;
             for (std::uint32_t j = both.offsets[u]; j < both.offsets[u + 1]; ++j) {
                 const std::uint32_t w = both.targets[j];
-                if (w == v || stamp_v[w] == v || w < v) continue;
+                if (w == v) continue;
+                if (stamp_v[w] == v) {
+                    ++common;
+                    continue;
+                }
+                if (w < v) continue;
                 const std::uint32_t code = vu | (std::uint32_t{code_u[w]} << 4);
                 ++census[tricodes[code] - 1U];
             }
@@ -124,15 +146,17 @@ double transitivity(const SimpleGraph& g) {
 // ---- distances in the largest weak component ----------------------------------------------
 
 struct Distances {
-    std::size_t diameter = 0;
+    std::optional<std::size_t> diameter;
     double average = nan;
 };
 
-Distances distances(const SimpleGraph& g, const std::vector<std::uint32_t>& members) {
+Distances distances(const SimpleGraph& g, const std::vector<std::uint32_t>& members,
+                    unsigned threads, const Progress& progress) {
     Distances r;
     const std::size_t k = members.size();
     if (k == 0) return r;
     if (k == 1) {
+        r.diameter = 0;
         r.average = 0.0;
         return r;
     }
@@ -143,9 +167,9 @@ Distances distances(const SimpleGraph& g, const std::vector<std::uint32_t>& memb
         std::uint64_t sum = 0;
         std::uint64_t max = 0;
     };
-    const unsigned workers = detail::worker_count(0, k);
+    const unsigned workers = detail::worker_count(threads, k);
     std::vector<Lane> lanes(workers);
-    detail::parallel_chunks(k, 16, 0, [&](unsigned worker, std::size_t first, std::size_t last) {
+    detail::parallel_chunks(k, 16, threads, [&](unsigned worker, std::size_t first, std::size_t last) {
         Lane& l = lanes[worker];
         if (l.dist.empty()) {
             l.dist.assign(n, -1);
@@ -172,7 +196,7 @@ Distances distances(const SimpleGraph& g, const std::vector<std::uint32_t>& memb
                 l.dist[v] = -1;
             }
         }
-    });
+    }, progress);
     std::uint64_t sum = 0, max = 0;
     for (const Lane& l : lanes) {
         sum += l.sum;
@@ -335,6 +359,11 @@ bool reads_undirected(const Network& net, const TieFilter& filter) {
 }
 
 NetworkMeasures network_measures(const Network& net, TieFilter filter) {
+    return network_measures(net, NetworkMeasuresOptions{.filter = filter});
+}
+
+NetworkMeasures network_measures(const Network& net, const NetworkMeasuresOptions& options) {
+    const TieFilter& filter = options.filter;
     const detail::MeasureGraph g = detail::measure_graph(net, filter, false, true);
     const std::uint32_t n = g.size();
     NetworkMeasures r;
@@ -359,7 +388,7 @@ NetworkMeasures network_measures(const Network& net, TieFilter filter) {
     r.reciprocity.dyadic = all_pairs == 0 ? nan : (M + N) / (M + A + N);
     r.reciprocity.dyadic_nonnull = tied == 0 ? nan : M / (M + A);
 
-    r.triad_census = triad_census(g.out, g.both);
+    r.triad_census = triad_census(g.out, g.in, g.both);
     r.transitivity = transitivity(g.both);
 
     std::vector<std::uint32_t> comp;
@@ -378,9 +407,13 @@ NetworkMeasures network_measures(const Network& net, TieFilter filter) {
             if (weak.piece[g.snap->slot_of[v]] == largest) members.push_back(v);
     }
     r.largest_component = members.size();
-    const Distances d = distances(g.both, members);
-    r.diameter = d.diameter;
-    r.average_distance = d.average;
+    if (options.distances) {
+        const Distances d = distances(g.both, members, options.threads, options.progress);
+        r.diameter = d.diameter;
+        r.average_distance = d.average;
+    } else {
+        r.average_distance = nan;
+    }
 
     r.degree_assortativity = degree_assortativity(g.out, g.in);
     r.weak_cutpoints = articulation_points(net, filter).size();

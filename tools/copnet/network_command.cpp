@@ -4,6 +4,7 @@
 #include <cmath>
 #include <iomanip>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -18,7 +19,11 @@ namespace {
 struct NetworkCli {
     InputOptions input;
     AnalysisOptions analysis;
+    bool no_distances = false;
+    unsigned threads = 0;
 };
+
+std::string count(const std::optional<std::size_t>& x) { return x ? std::to_string(*x) : std::string(); }
 
 std::string cell(double x) { return std::isfinite(x) ? shortest(x) : std::string(); }
 
@@ -35,7 +40,7 @@ std::string as_csv(const NetworkMeasures& m) {
     for (std::size_t i = 0; i < triad_names.size(); ++i)
         out << "triad_census." << triad_names[i] << ',' << m.triad_census[i] << '\n';
     out << "transitivity," << cell(m.transitivity) << "\ncomponents.weak," << m.weak_components
-        << "\ncomponents.strong," << m.strong_components << "\ndiameter," << m.diameter
+        << "\ncomponents.strong," << m.strong_components << "\ndiameter," << count(m.diameter)
         << "\naverage_distance," << cell(m.average_distance) << "\ndegree_assortativity,"
         << cell(m.degree_assortativity) << "\ncutpoints.weak," << m.weak_cutpoints
         << "\ncutpoints.strong," << m.strong_cutpoints << "\nundirected,"
@@ -67,8 +72,10 @@ std::string as_text(const NetworkMeasures& m, const NetworkCli& o, const std::st
     out << "\nTransitivity " << number(m.transitivity) << "; degree assortativity "
         << number(m.degree_assortativity) << '\n'
         << "Components: " << m.weak_components << " weak, " << m.strong_components << " strong\n"
-        << "Largest component: " << m.largest_component << " stakeholders, diameter " << m.diameter
-        << ", average distance " << number(m.average_distance) << '\n'
+        << "Largest component: " << m.largest_component << " stakeholders";
+    if (m.diameter)
+        out << ", diameter " << *m.diameter << ", average distance " << number(m.average_distance);
+    out << '\n'
         << "Cutpoints (whose departure splits the landscape): " << m.weak_cutpoints << " weak, "
         << m.strong_cutpoints << " strong\n";
     return out.str();
@@ -77,7 +84,13 @@ std::string as_text(const NetworkMeasures& m, const NetworkCli& o, const std::st
 std::string run_network(const NetworkCli& o) {
     std::string label;
     Network net = load_input(o.input, label);
-    const NetworkMeasures m = network_measures(net, o.analysis.filter(net));
+    NetworkMeasuresOptions options;
+    options.filter = o.analysis.filter(net);
+    options.distances = !o.no_distances;
+    options.threads = o.threads;
+    ProgressBar bar("network");
+    if (options.distances) options.progress = bar.callback();
+    const NetworkMeasures m = network_measures(net, options);
     switch (o.input.format()) {
     case Format::json: return as_json(net, m);
     case Format::csv: return as_csv(m);
@@ -95,6 +108,12 @@ void add_network_command(CLI::App& app, Runner& run) {
                    "transitivity, components, diameter, assortativity and cutpoints.");
     add_input_options(*cmd, o->input);
     add_analysis_options(*cmd, o->analysis);
+    cmd->add_flag("--no-distances", o->no_distances,
+                  "skip the diameter and average distance (a search from every stakeholder: "
+                  "hours at a million)");
+    cmd->add_option("--threads", o->threads, "worker threads (0: the hardware's)")
+        ->check(non_negative())
+        ->capture_default_str();
     cmd->callback([o, &run] { run = [o] { return run_network(*o); }; });
 }
 

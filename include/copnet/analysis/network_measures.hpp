@@ -8,9 +8,11 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "copnet/network.hpp"
+#include "copnet/progress.hpp"
 #include "copnet/tie.hpp"
 
 namespace copnet {
@@ -66,11 +68,11 @@ struct NetworkMeasures {
     /// Stakeholders in the largest weak component (the first in slot order among equals), over
     /// which `diameter` and `average_distance` are taken.
     std::size_t largest_component = 0;
-    /// `networkx.diameter` of the largest weak component, undirected (0 for a single stakeholder,
-    /// and for an empty network).
-    std::size_t diameter = 0;
+    /// `networkx.diameter` of the largest weak component, undirected (0 for a single
+    /// stakeholder); empty for an empty network or when the distances were not asked for.
+    std::optional<std::size_t> diameter;
     /// `networkx.average_shortest_path_length` of the largest weak component, undirected (0 for
-    /// a single stakeholder; NaN for an empty network).
+    /// a single stakeholder); NaN for an empty network or when the distances were not asked for.
     double average_distance = 0.0;
     /// `networkx.degree_assortativity_coefficient` with its defaults: the Pearson correlation,
     /// over the arcs u → v, of u's out-degree with v's in-degree (undirected: of the degrees at
@@ -101,6 +103,25 @@ struct NetworkMeasures {
 /// triangles, O(V + E) for the rest (dominators: O(V²) worst case, near-linear in practice).
 /// Throws nothing beyond allocation.
 [[nodiscard]] NetworkMeasures network_measures(const Network& net, TieFilter filter = {});
+
+/// Options of `network_measures`.
+struct NetworkMeasuresOptions {
+    /// The ties measured (relations and direction; DESIGN §3.4).
+    TieFilter filter{};
+    /// Compute the diameter and the average distance: a breadth-first search from every
+    /// stakeholder of the largest component, O(V·(V + E)) — hours at a million stakeholders.
+    /// Without: `diameter` empty, `average_distance` NaN, everything else near-linear.
+    bool distances = true;
+    /// Worker threads for the distances; 0 = the hardware's. The result does not depend on it.
+    unsigned threads = 0;
+    /// Reports the searches done of the distances (optional).
+    Progress progress{};
+};
+
+/// As `network_measures(net, filter)`, with `options`. Cost and throws: as above (without
+/// distances: O(E·Δ + E^1.5 + V + E)).
+[[nodiscard]] NetworkMeasures network_measures(const Network& net,
+                                               const NetworkMeasuresOptions& options);
 
 /// True if the measures of §3.6 read the ties `filter` follows as an undirected graph: every
 /// followed relation that holds a tie is mutual, or the filter's direction is `both`.
