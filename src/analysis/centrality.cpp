@@ -36,7 +36,8 @@ struct Closeness {
 // From every v, the distances d(u, v) of the stakeholders u that reach v (searching `rev`, the
 // rows of predecessors): closeness (Wasserman–Faust scaled, networkx.closeness_centrality) and
 // harmonic Σ 1/d (networkx.harmonic_centrality, zero distances skipped).
-Closeness closeness_and_harmonic(const SimpleGraph& rev, bool weighted, unsigned threads) {
+Closeness closeness_and_harmonic(const SimpleGraph& rev, bool weighted, unsigned threads,
+                                 const Progress& progress) {
     const std::uint32_t n = rev.size();
     Closeness r{std::vector<double>(n, 0.0), std::vector<double>(n, 0.0)};
     struct Lane {
@@ -107,7 +108,7 @@ Closeness closeness_and_harmonic(const SimpleGraph& rev, bool weighted, unsigned
             r.closeness[s] = c;
             r.harmonic[s] = harmonic;
         }
-    });
+    }, progress);
     return r;
 }
 
@@ -374,7 +375,7 @@ CentralityTable centrality(const Network& net, const CentralityOptions& options)
     };
     Closeness close;
     if (wants(ms, {Measure::closeness, Measure::harmonic}))
-        close = closeness_and_harmonic(g.in, options.weighted, options.threads);
+        close = closeness_and_harmonic(g.in, options.weighted, options.threads, options.progress);
     std::vector<StructuralHoles> holes;
     if (wants(ms, {Measure::constraint, Measure::effective_size}))
         holes = structural_holes(net, {.filter = options.filter, .weighted = options.weighted,

@@ -98,7 +98,10 @@ std::string run_centrality(const CentralityCli& o) {
     options.samples = o.samples;
     options.seed = o.seed;
     options.threads = o.threads;
+    ProgressBar bar("centrality");
+    options.progress = bar.callback();
     const CentralityTable t = centrality(net, options);
+    bar.end_line();
     switch (o.input.format()) {
     case Format::json: return as_json(net, t);
     case Format::csv: return as_csv(net, t);

@@ -91,6 +91,7 @@ std::string run_network(const NetworkCli& o) {
     ProgressBar bar("network");
     if (options.distances) options.progress = bar.callback();
     const NetworkMeasures m = network_measures(net, options);
+    bar.end_line();
     switch (o.input.format()) {
     case Format::json: return as_json(net, m);
     case Format::csv: return as_csv(m);

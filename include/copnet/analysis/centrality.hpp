@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "copnet/network.hpp"
+#include "copnet/progress.hpp"
 #include "copnet/tie.hpp"
 
 namespace copnet {
@@ -86,6 +87,8 @@ struct CentralityOptions {
     /// Worker threads for betweenness, closeness and harmonic; 0 = the hardware's. The result
     /// does not depend on it.
     unsigned threads = 0;
+    /// Reports the searches done for closeness and harmonic (one per stakeholder; optional).
+    Progress progress{};
 };
 
 /// The centrality table: one row per live stakeholder (slot order), one column per measure.
