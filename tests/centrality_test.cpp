@@ -520,3 +520,40 @@ TEST_CASE("centralities agree with NetworkX to 1e-9 on a seeded landscape", "[ce
     }
     CHECK(checked == 3 * 14 * 400 - 400);  // one column did not converge in NetworkX
 }
+
+TEST_CASE("constraint and effective size are NetworkX's", "[centrality][holes]") {
+    // networkx/algorithms/tests/test_structuralholes.py, TestStructuralHoles (values from UCINET
+    // and igraph, checked by hand there; abs 1e-3, effective size of G 1e-2).
+    const Network d = nx_network(int_edges({{0, 1}, {0, 2}, {1, 0}, {2, 1}}), true);
+    check_values(measure(d, Measure::constraint), {{"0", 1.003}, {"1", 1.003}, {"2", 1.389}}, 1e-3);
+    check_values(measure(d, Measure::effective_size), {{"0", 1.167}, {"1", 1.167}, {"2", 1}}, 1e-3);
+    const Network dw = nx_network({{"0", "1", 2}, {"0", "2", 2}, {"1", "0", 1}, {"2", "1", 1}}, true);
+    check_values(measure(dw, Measure::constraint, {.weighted = true}),
+                 {{"0", 0.840}, {"1", 1.143}, {"2", 1.378}}, 1e-3);
+    check_values(measure(dw, Measure::effective_size, {.weighted = true}),
+                 {{"0", 1.567}, {"1", 1.083}, {"2", 1}}, 1e-3);
+    // The undirected example of analytictech.com/connections/v20(1)/holes.htm, plus the
+    // isolate 1 of test_constraint_isolated (NaN).
+    const std::vector<Edge> g = {{"A", "B", 2}, {"A", "F", 3}, {"A", "G", 5}, {"A", "E", 2},
+                                 {"E", "G", 8}, {"F", "G", 3}, {"B", "G", 4}, {"B", "D", 1},
+                                 {"D", "G", 3}, {"G", "C", 10}};
+    const Network u = nx_network(g, false, {"1"});
+    const Values c = measure(u, Measure::constraint), e = measure(u, Measure::effective_size);
+    CHECK(c.at("G") == Approx(0.400).margin(1e-3));
+    CHECK(c.at("A") == Approx(0.595).margin(1e-3));
+    CHECK(c.at("C") == Approx(1).margin(1e-3));
+    CHECK(e.at("G") == Approx(4.67).margin(1e-2));
+    CHECK(e.at("A") == Approx(2.50).margin(1e-2));
+    CHECK(e.at("C") == Approx(1).margin(1e-2));
+    CHECK(std::isnan(c.at("1")));
+    CHECK(std::isnan(e.at("1")));
+    const Values cw = measure(u, Measure::constraint, {.weighted = true});
+    const Values ew = measure(u, Measure::effective_size, {.weighted = true});
+    CHECK(cw.at("G") == Approx(0.299).margin(1e-3));
+    CHECK(cw.at("A") == Approx(0.795).margin(1e-3));
+    CHECK(cw.at("C") == Approx(1).margin(1e-3));
+    CHECK(ew.at("G") == Approx(5.47).margin(1e-2));
+    CHECK(ew.at("A") == Approx(2.47).margin(1e-2));
+    CHECK(ew.at("C") == Approx(1).margin(1e-2));
+    CHECK(std::isnan(ew.at("1")));
+}
