@@ -557,3 +557,22 @@ TEST_CASE("constraint and effective size are NetworkX's", "[centrality][holes]")
     CHECK(ew.at("C") == Approx(1).margin(1e-2));
     CHECK(std::isnan(ew.at("1")));
 }
+
+TEST_CASE("centrality skips removed stakeholders and handles empty input", "[centrality]") {
+    const CentralityTable empty = centrality(Network{});
+    CHECK(empty.ids.empty());
+    CHECK(empty.measures.size() == measure_count);
+    for (const auto& column : empty.values) CHECK(column.empty());
+    // P4 without 1: the rows are 0, 2, 3 (slot order), 2–3 the only tie left.
+    Network p4 = nx_network(test::path_edges(4), false);
+    p4.remove_stakeholder(p4.at("1"));
+    const CentralityTable t = centrality(p4);
+    REQUIRE(t.ids.size() == 3);
+    CHECK(p4.stakeholder(t.ids[0]).id == "0");
+    const Values degree = by_id(p4, t, Measure::degree);
+    CHECK(degree == Values{{"0", 0}, {"2", 1}, {"3", 1}});
+    CHECK(by_id(p4, t, Measure::closeness).at("2") == Approx(0.5));  // (1/1) · (1/2)
+    // No followed relation: everyone isolated, pagerank uniform.
+    const Values pr = measure(p4, Measure::pagerank, {.filter = TieFilter::of({})});
+    for (const auto& [id, x] : pr) CHECK(x == Approx(1.0 / 3));
+}
