@@ -94,8 +94,8 @@ struct NetworkMeasures {
 /// sna computes them on a symmetric sociomatrix. Each field says the peer call it matches.
 /// The triad census is Batagelj & Mrvar's algorithm ("A subquadratic triad census algorithm
 /// for large sparse networks with small maximum degree", Social Networks 23, 2001), as
-/// `networkx.triadic_census`; strong components by Pearce's iterative variant of Tarjan's
-/// algorithm; strong cutpoints by Italiano, Laura & Santaroni's characterisation ("Finding
+/// `networkx.triadic_census`; strong components by Tarjan's algorithm with an explicit stack
+/// (as `strong_components`); strong cutpoints by Italiano, Laura & Santaroni's characterisation ("Finding
 /// strong bridges and strong articulation points in linear time", TCS 447, 2012) with
 /// dominator trees (Cooper, Harvey & Kennedy's iterative algorithm).
 /// Cost: O(V·(V + E)) for the distances (breadth-first search from every stakeholder of the
@@ -124,8 +124,9 @@ struct NetworkMeasuresOptions {
                                                const NetworkMeasuresOptions& options);
 
 /// True if the measures of §3.6 read the ties `filter` follows as an undirected graph: every
-/// followed relation that holds a tie is mutual, or the filter's direction is `both`.
-/// Cost: O(relations).
+/// followed relation that holds a tie is mutual, or the filter's direction is `both` (relations
+/// without ties do not count: the built-in authority and influence are followed by default).
+/// Cost: O(relations). Throws nothing.
 [[nodiscard]] bool reads_undirected(const Network& net, const TieFilter& filter);
 
 } // namespace copnet
