@@ -77,7 +77,7 @@ const Values florentine_betweenness = {
 
 TEST_CASE("measure names parse and print", "[centrality]") {
     CHECK(parse_measures("degree,pagerank") == std::vector<Measure>{Measure::degree, Measure::pagerank});
-    CHECK(parse_measures("") .size() == measure_count);
+    CHECK(parse_measures("").size() == measure_count);
     CHECK(parse_measures("all").size() == measure_count);
     CHECK(parse_measures("Betweenness, degree,betweenness") ==
           std::vector<Measure>{Measure::betweenness, Measure::degree});

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <initializer_list>
 #include <limits>
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -23,8 +24,9 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 constexpr double inf = std::numeric_limits<double>::infinity();
 
 constexpr std::array<std::string_view, measure_count> measure_names = {
-    "degree",   "in_degree",   "out_degree", "strength",   "betweenness",    "closeness",  "harmonic",
-    "pagerank", "eigenvector", "coreness",   "constraint", "effective_size", "reciprocity"};
+    "degree",     "in_degree",      "out_degree", "strength",    "betweenness",
+    "closeness",  "harmonic",       "pagerank",   "eigenvector", "coreness",
+    "constraint", "effective_size", "reciprocity"};
 constexpr std::array<std::string_view, 4> core_mode_names = {"all", "in", "out", "undirected"};
 
 // ---- closeness and harmonic (one search per stakeholder on the reversed graph) ------------
@@ -33,82 +35,87 @@ struct Closeness {
     std::vector<double> closeness, harmonic;
 };
 
+// One worker's buffers: distances (infinite where unreached), the order reached, a heap.
+struct Search {
+    std::vector<double> dist;
+    std::vector<char> settled;
+    std::vector<std::uint32_t> order;
+    std::vector<std::pair<double, std::uint32_t>> heap;
+
+    explicit Search(std::uint32_t n) : dist(n, inf), settled(n, 0) { order.reserve(n); }
+
+    // Breadth-first (unweighted) or Dijkstra (weights as distances) from s over `g`'s rows.
+    void from(const SimpleGraph& g, std::uint32_t s, bool weighted) {
+        order.clear();
+        dist[s] = 0.0;
+        if (!weighted) {
+            order.push_back(s);
+            for (std::size_t head = 0; head < order.size(); ++head) {
+                const std::uint32_t v = order[head];
+                for (std::uint32_t i = g.offsets[v]; i < g.offsets[v + 1]; ++i) {
+                    const std::uint32_t w = g.targets[i];
+                    if (dist[w] != inf) continue;
+                    dist[w] = dist[v] + 1.0;
+                    order.push_back(w);
+                }
+            }
+            return;
+        }
+        const auto later = [](const auto& a, const auto& b) { return a > b; };
+        heap.assign(1, {0.0, s});
+        while (!heap.empty()) {
+            std::pop_heap(heap.begin(), heap.end(), later);
+            const auto [d, v] = heap.back();
+            heap.pop_back();
+            if (settled[v] != 0 || d != dist[v]) continue;
+            settled[v] = 1;
+            order.push_back(v);
+            for (std::uint32_t i = g.offsets[v]; i < g.offsets[v + 1]; ++i) {
+                const std::uint32_t w = g.targets[i];
+                const double dw = d + g.weights[i];
+                if (settled[w] != 0 || !(dw < dist[w])) continue;
+                dist[w] = dw;
+                heap.emplace_back(dw, w);
+                std::push_heap(heap.begin(), heap.end(), later);
+            }
+        }
+    }
+    // Clears what `from` set.
+    void reset() {
+        for (std::uint32_t v : order) {
+            dist[v] = inf;
+            settled[v] = 0;
+        }
+    }
+};
+
 // From every v, the distances d(u, v) of the stakeholders u that reach v (searching `rev`, the
-// rows of predecessors): closeness (Wasserman–Faust scaled, networkx.closeness_centrality) and
-// harmonic Σ 1/d (networkx.harmonic_centrality, zero distances skipped).
+// rows of predecessors): closeness (r − 1)/Σd · (r − 1)/(V − 1) over the r reached
+// (networkx.closeness_centrality, Wasserman–Faust scaled) and harmonic Σ 1/d
+// (networkx.harmonic_centrality, zero distances skipped).
 Closeness closeness_and_harmonic(const SimpleGraph& rev, bool weighted, unsigned threads,
                                  const Progress& progress) {
     const std::uint32_t n = rev.size();
     Closeness r{std::vector<double>(n, 0.0), std::vector<double>(n, 0.0)};
-    struct Lane {
-        std::vector<double> dist;
-        std::vector<char> settled;
-        std::vector<std::uint32_t> order;
-        std::vector<std::pair<double, std::uint32_t>> heap;
-    };
-    const unsigned workers = detail::worker_count(threads, n);
-    std::vector<Lane> lanes(workers);
-    const auto later = [](const std::pair<double, std::uint32_t>& a,
-                          const std::pair<double, std::uint32_t>& b) { return a > b; };
-    detail::parallel_chunks(n, 16, threads, [&](unsigned worker, std::size_t first, std::size_t last) {
-        Lane& l = lanes[worker];
-        if (l.dist.empty()) {
-            l.dist.assign(n, inf);
-            l.settled.assign(n, 0);
-            l.order.reserve(n);
-        }
-        for (std::size_t s64 = first; s64 < last; ++s64) {
-            const auto s = static_cast<std::uint32_t>(s64);
-            l.order.clear();
-            l.dist[s] = 0.0;
-            if (!weighted) {
-                l.order.push_back(s);
-                for (std::size_t head = 0; head < l.order.size(); ++head) {
-                    const std::uint32_t v = l.order[head];
-                    const double dv = l.dist[v] + 1.0;
-                    for (std::uint32_t i = rev.offsets[v]; i < rev.offsets[v + 1]; ++i) {
-                        const std::uint32_t w = rev.targets[i];
-                        if (l.dist[w] != inf) continue;
-                        l.dist[w] = dv;
-                        l.order.push_back(w);
-                    }
-                }
-            } else {
-                l.heap.assign(1, {0.0, s});
-                while (!l.heap.empty()) {
-                    std::pop_heap(l.heap.begin(), l.heap.end(), later);
-                    const auto [d, v] = l.heap.back();
-                    l.heap.pop_back();
-                    if (l.settled[v] != 0 || d != l.dist[v]) continue;
-                    l.settled[v] = 1;
-                    l.order.push_back(v);
-                    for (std::uint32_t i = rev.offsets[v]; i < rev.offsets[v + 1]; ++i) {
-                        const std::uint32_t w = rev.targets[i];
-                        const double dw = d + rev.weights[i];
-                        if (l.settled[w] == 0 && dw < l.dist[w]) {
-                            l.dist[w] = dw;
-                            l.heap.emplace_back(dw, w);
-                            std::push_heap(l.heap.begin(), l.heap.end(), later);
-                        }
-                    }
-                }
-            }
+    std::vector<std::unique_ptr<Search>> searches(detail::worker_count(threads, n));
+    const auto work = [&](unsigned worker, std::size_t first, std::size_t last) {
+        if (!searches[worker]) searches[worker] = std::make_unique<Search>(n);
+        Search& search = *searches[worker];
+        for (std::size_t s = first; s < last; ++s) {
+            search.from(rev, static_cast<std::uint32_t>(s), weighted);
             double total = 0.0, harmonic = 0.0;
-            for (std::uint32_t v : l.order) {
-                const double d = l.dist[v];
-                total += d;
-                if (d != 0.0) harmonic += 1.0 / d;
-                l.dist[v] = inf;
-                l.settled[v] = 0;
+            for (std::uint32_t v : search.order) {
+                total += search.dist[v];
+                if (search.dist[v] != 0.0) harmonic += 1.0 / search.dist[v];
             }
-            const auto reached = static_cast<double>(l.order.size());
-            double c = 0.0;
+            search.reset();
+            const double reached = static_cast<double>(search.order.size()) - 1.0;
             if (total > 0.0 && n > 1)
-                c = (reached - 1.0) / total * ((reached - 1.0) / (static_cast<double>(n) - 1.0));
-            r.closeness[s] = c;
+                r.closeness[s] = reached / total * (reached / (static_cast<double>(n) - 1.0));
             r.harmonic[s] = harmonic;
         }
-    }, progress);
+    };
+    detail::parallel_chunks(n, 16, threads, work, progress);
     return r;
 }
 
@@ -127,7 +134,8 @@ std::vector<double> pagerank(const SimpleGraph& out, bool weighted, const Centra
     std::vector<double> inv_strength(n, 0.0);
     for (std::uint32_t u = 0; u < n; ++u) {
         double s = 0.0;
-        for (std::uint32_t i = out.offsets[u]; i < out.offsets[u + 1]; ++i) s += weight_of(out, i, weighted);
+        for (std::uint32_t i = out.offsets[u]; i < out.offsets[u + 1]; ++i)
+            s += weight_of(out, i, weighted);
         if (s != 0.0) inv_strength[u] = 1.0 / s;
     }
     std::vector<double> x(n, 1.0 / nd), next(n);
@@ -278,9 +286,10 @@ std::vector<double> returned_share(const detail::MeasureGraph& g) {
 
 void check(const CentralityOptions& o, std::uint32_t n) {
     if (o.samples && (*o.samples == 0 || *o.samples > n))
-        throw invalid_value("betweenness samples must be between 1 and the number of "
-                            "stakeholders (" + std::to_string(n) + "), got " +
-                            std::to_string(*o.samples));
+        throw invalid_value(
+            "betweenness samples must be between 1 and the number of "
+            "stakeholders (" +
+            std::to_string(n) + "), got " + std::to_string(*o.samples));
     if (!(o.alpha >= 0.0 && o.alpha <= 1.0))
         throw invalid_value("pagerank alpha must be in [0, 1], got " + std::to_string(o.alpha));
     if (o.max_iterations == 0) throw invalid_value("max_iterations must be at least 1");
@@ -295,7 +304,8 @@ void check_distances(const Network& net, const detail::MeasureGraph& g) {
             if (!(g.out.weights[i] >= 0.0))
                 throw invalid_value(
                     "weighted paths read tie values as distances, which cannot be negative: the "
-                    "tie " + net.stakeholder(g.snap->stakeholder(u)).id + " -> " +
+                    "tie " +
+                    net.stakeholder(g.snap->stakeholder(u)).id + " -> " +
                     net.stakeholder(g.snap->stakeholder(g.out.targets[i])).id + " has value " +
                     std::to_string(g.out.weights[i]));
 }
@@ -360,13 +370,15 @@ CentralityTable centrality(const Network& net, const CentralityOptions& options)
     const std::uint32_t n = g.size();
     check(options, n);
     const bool weighted_paths =
-        options.weighted && wants(ms, {Measure::betweenness, Measure::closeness, Measure::harmonic});
+        options.weighted &&
+        wants(ms, {Measure::betweenness, Measure::closeness, Measure::harmonic});
     if (weighted_paths) check_distances(net, g);
     t.undirected = g.undirected;
     t.ids.reserve(n);
     for (std::uint32_t v = 0; v < n; ++v) t.ids.push_back(g.snap->stakeholder(v));
 
-    const double scale = options.normalized ? (n > 1 ? 1.0 / (static_cast<double>(n) - 1.0) : 1.0) : 1.0;
+    const double scale =
+        options.normalized ? (n > 1 ? 1.0 / (static_cast<double>(n) - 1.0) : 1.0) : 1.0;
     const auto degrees = [&](auto degree_of) {
         std::vector<double> c(n);
         for (std::uint32_t v = 0; v < n; ++v)
@@ -378,15 +390,17 @@ CentralityTable centrality(const Network& net, const CentralityOptions& options)
         close = closeness_and_harmonic(g.in, options.weighted, options.threads, options.progress);
     std::vector<StructuralHoles> holes;
     if (wants(ms, {Measure::constraint, Measure::effective_size}))
-        holes = structural_holes(net, {.filter = options.filter, .weighted = options.weighted,
-                                       .undirected = g.undirected});
+        holes = structural_holes(
+            net,
+            {.filter = options.filter, .weighted = options.weighted, .undirected = g.undirected});
 
     for (Measure m : ms) {
         std::vector<double> c;
         switch (m) {
         case Measure::degree:
             c = degrees([&](std::uint32_t v) {
-                return g.undirected ? double(g.out.degree(v)) : double(g.out.degree(v) + g.in.degree(v));
+                return g.undirected ? double(g.out.degree(v))
+                                    : double(g.out.degree(v) + g.in.degree(v));
             });
             break;
         case Measure::in_degree:
@@ -398,9 +412,11 @@ CentralityTable centrality(const Network& net, const CentralityOptions& options)
         case Measure::strength:
             c.assign(n, 0.0);
             for (std::uint32_t v = 0; v < n; ++v) {
-                for (std::uint32_t i = g.out.offsets[v]; i < g.out.offsets[v + 1]; ++i) c[v] += g.out.weights[i];
+                for (std::uint32_t i = g.out.offsets[v]; i < g.out.offsets[v + 1]; ++i)
+                    c[v] += g.out.weights[i];
                 if (!g.undirected)
-                    for (std::uint32_t i = g.in.offsets[v]; i < g.in.offsets[v + 1]; ++i) c[v] += g.in.weights[i];
+                    for (std::uint32_t i = g.in.offsets[v]; i < g.in.offsets[v + 1]; ++i)
+                        c[v] += g.in.weights[i];
             }
             break;
         case Measure::betweenness: {
@@ -418,11 +434,21 @@ CentralityTable centrality(const Network& net, const CentralityOptions& options)
             for (std::uint32_t v = 0; v < n; ++v) c[v] = rows[v].value;
             break;
         }
-        case Measure::closeness: c = close.closeness; break;
-        case Measure::harmonic: c = close.harmonic; break;
-        case Measure::pagerank: c = pagerank(g.out, options.weighted, options); break;
-        case Measure::eigenvector: c = eigenvector(g.out, options.weighted, options); break;
-        case Measure::coreness: c = core_numbers(g, options.cores); break;
+        case Measure::closeness:
+            c = close.closeness;
+            break;
+        case Measure::harmonic:
+            c = close.harmonic;
+            break;
+        case Measure::pagerank:
+            c = pagerank(g.out, options.weighted, options);
+            break;
+        case Measure::eigenvector:
+            c = eigenvector(g.out, options.weighted, options);
+            break;
+        case Measure::coreness:
+            c = core_numbers(g, options.cores);
+            break;
         case Measure::constraint:
             c.resize(n);
             for (std::uint32_t v = 0; v < n; ++v) c[v] = holes[v].constraint;
@@ -431,7 +457,9 @@ CentralityTable centrality(const Network& net, const CentralityOptions& options)
             c.resize(n);
             for (std::uint32_t v = 0; v < n; ++v) c[v] = holes[v].effective_size;
             break;
-        case Measure::reciprocity: c = returned_share(g); break;
+        case Measure::reciprocity:
+            c = returned_share(g);
+            break;
         }
         t.values.push_back(std::move(c));
     }

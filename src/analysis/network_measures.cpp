@@ -169,23 +169,21 @@ Distances distances(const SimpleGraph& g, const std::vector<std::uint32_t>& memb
     };
     const unsigned workers = detail::worker_count(threads, k);
     std::vector<Lane> lanes(workers);
-    detail::parallel_chunks(k, 16, threads, [&](unsigned worker, std::size_t first, std::size_t last) {
+    const auto work = [&](unsigned worker, std::size_t first, std::size_t last) {
         Lane& l = lanes[worker];
         if (l.dist.empty()) {
             l.dist.assign(n, -1);
             l.queue.reserve(k);
         }
         for (std::size_t s = first; s < last; ++s) {
-            l.queue.clear();
-            l.queue.push_back(members[s]);
+            l.queue.assign(1, members[s]);
             l.dist[members[s]] = 0;
             for (std::size_t head = 0; head < l.queue.size(); ++head) {
                 const std::uint32_t v = l.queue[head];
-                const std::int32_t dv = l.dist[v] + 1;
                 for (std::uint32_t i = g.offsets[v]; i < g.offsets[v + 1]; ++i) {
                     const std::uint32_t w = g.targets[i];
                     if (l.dist[w] >= 0) continue;
-                    l.dist[w] = dv;
+                    l.dist[w] = l.dist[v] + 1;
                     l.queue.push_back(w);
                 }
             }
@@ -196,7 +194,8 @@ Distances distances(const SimpleGraph& g, const std::vector<std::uint32_t>& memb
                 l.dist[v] = -1;
             }
         }
-    }, progress);
+    };
+    detail::parallel_chunks(k, 16, threads, work, progress);
     std::uint64_t sum = 0, max = 0;
     for (const Lane& l : lanes) {
         sum += l.sum;
@@ -245,8 +244,8 @@ struct Dominators {
     std::vector<std::uint32_t> idom, post, order, stack_v, stack_e;
     explicit Dominators(std::uint32_t n) : idom(n, none), post(n, none) {}
 
-    void mark(const SimpleGraph& succ, const SimpleGraph& pred, const std::vector<std::uint32_t>& comp,
-              std::uint32_t root, std::vector<char>& cut) {
+    void mark(const SimpleGraph& succ, const SimpleGraph& pred,
+              const std::vector<std::uint32_t>& comp, std::uint32_t root, std::vector<char>& cut) {
         const std::uint32_t c = comp[root];
         // Iterative depth-first search from the root: postorder numbers.
         order.clear();
@@ -417,8 +416,8 @@ NetworkMeasures network_measures(const Network& net, const NetworkMeasuresOption
 
     r.degree_assortativity = degree_assortativity(g.out, g.in);
     r.weak_cutpoints = articulation_points(net, filter).size();
-    r.strong_cutpoints = g.undirected ? r.weak_cutpoints
-                                      : strong_cutpoints(g.out, g.in, comp, strong);
+    r.strong_cutpoints =
+        g.undirected ? r.weak_cutpoints : strong_cutpoints(g.out, g.in, comp, strong);
     return r;
 }
 

@@ -32,7 +32,9 @@ struct CentralityCli {
 
 // A number for a spreadsheet: the shortest text that reads back, empty when undefined (NaN),
 // which pandas.read_csv and spreadsheets read as a missing value.
-std::string cell(double x) { return std::isfinite(x) ? shortest(x) : std::string(); }
+std::string cell(double x) {
+    return std::isfinite(x) ? shortest(x) : std::string();
+}
 
 std::string as_csv(const Network& net, const CentralityTable& t) {
     std::ostringstream out;
@@ -67,7 +69,8 @@ std::string as_text(const Network& net, const CentralityTable& t, const Centrali
         out << std::left << std::setw(static_cast<int>(width) + 2) << net.stakeholder(t.ids[r]).id
             << std::right;
         for (std::size_t c = 0; c < t.measures.size(); ++c) {
-            const auto w = static_cast<int>(std::max<std::size_t>(to_string(t.measures[c]).size(), 10)) + 2;
+            const auto w =
+                static_cast<int>(std::max<std::size_t>(to_string(t.measures[c]).size(), 10)) + 2;
             const double x = t.values[c][r];
             const Measure m = t.measures[c];
             const bool count = !o.normalized && (m == Measure::degree || m == Measure::in_degree ||
@@ -103,9 +106,12 @@ std::string run_centrality(const CentralityCli& o) {
     const CentralityTable t = centrality(net, options);
     bar.end_line();
     switch (o.input.format()) {
-    case Format::json: return as_json(net, t);
-    case Format::csv: return as_csv(net, t);
-    case Format::text: break;
+    case Format::json:
+        return as_json(net, t);
+    case Format::csv:
+        return as_csv(net, t);
+    case Format::text:
+        break;
     }
     return as_text(net, t, o, label);
 }
@@ -114,9 +120,10 @@ std::string run_centrality(const CentralityCli& o) {
 
 void add_centrality_command(CLI::App& app, Runner& run) {
     auto o = std::make_shared<CentralityCli>();
-    CLI::App* cmd = app.add_subcommand(
-        "centrality", "The standard centralities, one row per stakeholder, as NetworkX 2.8\n"
-                      "defines them: degree, betweenness, closeness, pagerank, coreness …");
+    CLI::App* cmd =
+        app.add_subcommand("centrality",
+                           "The standard centralities, one row per stakeholder, as NetworkX 2.8\n"
+                           "defines them: degree, betweenness, closeness, pagerank, coreness …");
     add_input_options(*cmd, o->input);
     add_analysis_options(*cmd, o->analysis);
     add_weighted_option(*cmd, o->analysis);

@@ -23,9 +23,13 @@ struct NetworkCli {
     unsigned threads = 0;
 };
 
-std::string count(const std::optional<std::size_t>& x) { return x ? std::to_string(*x) : std::string(); }
+std::string count(const std::optional<std::size_t>& x) {
+    return x ? std::to_string(*x) : std::string();
+}
 
-std::string cell(double x) { return std::isfinite(x) ? shortest(x) : std::string(); }
+std::string cell(double x) {
+    return std::isfinite(x) ? shortest(x) : std::string();
+}
 
 // One row per measure, nested keys joined by a dot (reciprocity.dyadic, triad_census.003).
 std::string as_csv(const NetworkMeasures& m) {
@@ -33,10 +37,10 @@ std::string as_csv(const NetworkMeasures& m) {
     out << "measure,value\n";
     out << "stakeholders," << m.stakeholders << "\nties," << m.ties << "\ndensity,"
         << cell(m.density) << "\nreciprocity.edgewise," << cell(m.reciprocity.edgewise)
-        << "\nreciprocity.dyadic," << cell(m.reciprocity.dyadic)
-        << "\nreciprocity.dyadic_nonnull," << cell(m.reciprocity.dyadic_nonnull)
-        << "\ndyad_census.mutual," << m.dyad_census.mutual << "\ndyad_census.asymmetric,"
-        << m.dyad_census.asymmetric << "\ndyad_census.null," << m.dyad_census.null << '\n';
+        << "\nreciprocity.dyadic," << cell(m.reciprocity.dyadic) << "\nreciprocity.dyadic_nonnull,"
+        << cell(m.reciprocity.dyadic_nonnull) << "\ndyad_census.mutual," << m.dyad_census.mutual
+        << "\ndyad_census.asymmetric," << m.dyad_census.asymmetric << "\ndyad_census.null,"
+        << m.dyad_census.null << '\n';
     for (std::size_t i = 0; i < triad_names.size(); ++i)
         out << "triad_census." << triad_names[i] << ',' << m.triad_census[i] << '\n';
     out << "transitivity," << cell(m.transitivity) << "\ncomponents.weak," << m.weak_components
@@ -44,7 +48,8 @@ std::string as_csv(const NetworkMeasures& m) {
         << "\naverage_distance," << cell(m.average_distance) << "\ndegree_assortativity,"
         << cell(m.degree_assortativity) << "\ncutpoints.weak," << m.weak_cutpoints
         << "\ncutpoints.strong," << m.strong_cutpoints << "\nundirected,"
-        << (m.undirected ? "true" : "false") << "\nlargest_component," << m.largest_component << '\n';
+        << (m.undirected ? "true" : "false") << "\nlargest_component," << m.largest_component
+        << '\n';
     return out.str();
 }
 
@@ -58,8 +63,9 @@ std::string number(double x) {
 std::string as_text(const NetworkMeasures& m, const NetworkCli& o, const std::string& label) {
     std::ostringstream out;
     out << "Landscape: " << label << "\nThe " << (m.undirected ? "undirected" : "directed")
-        << " graph of " << (o.analysis.kinds == "all" ? std::string("all relations") : o.analysis.kinds)
-        << " (" << o.analysis.direction << ")\n\n"
+        << " graph of "
+        << (o.analysis.kinds == "all" ? std::string("all relations") : o.analysis.kinds) << " ("
+        << o.analysis.direction << ")\n\n"
         << "Stakeholders " << m.stakeholders << ", ties " << m.ties << ", density "
         << number(m.density) << '\n'
         << "Reciprocity: " << number(m.reciprocity.edgewise) << " of ties returned (edgewise), "
@@ -93,9 +99,12 @@ std::string run_network(const NetworkCli& o) {
     const NetworkMeasures m = network_measures(net, options);
     bar.end_line();
     switch (o.input.format()) {
-    case Format::json: return as_json(net, m);
-    case Format::csv: return as_csv(m);
-    case Format::text: break;
+    case Format::json:
+        return as_json(net, m);
+    case Format::csv:
+        return as_csv(m);
+    case Format::text:
+        break;
     }
     return as_text(m, o, label);
 }
@@ -105,8 +114,9 @@ std::string run_network(const NetworkCli& o) {
 void add_network_command(CLI::App& app, Runner& run) {
     auto o = std::make_shared<NetworkCli>();
     CLI::App* cmd = app.add_subcommand(
-        "network", "Whole-network measures: density, reciprocity, dyad and triad censuses,\n"
-                   "transitivity, components, diameter, assortativity and cutpoints.");
+        "network",
+        "Whole-network measures: density, reciprocity, dyad and triad censuses,\n"
+        "transitivity, components, diameter, assortativity and cutpoints.");
     add_input_options(*cmd, o->input);
     add_analysis_options(*cmd, o->analysis);
     cmd->add_flag("--no-distances", o->no_distances,

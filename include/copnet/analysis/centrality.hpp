@@ -27,8 +27,19 @@ namespace copnet {
 
 /// A per-stakeholder measure of `centrality`.
 enum class Measure : std::uint8_t {
-    degree, in_degree, out_degree, strength, betweenness, closeness, harmonic, pagerank,
-    eigenvector, coreness, constraint, effective_size, reciprocity
+    degree,
+    in_degree,
+    out_degree,
+    strength,
+    betweenness,
+    closeness,
+    harmonic,
+    pagerank,
+    eigenvector,
+    coreness,
+    constraint,
+    effective_size,
+    reciprocity
 };
 
 /// Number of measures (for arrays indexed by `Measure`).

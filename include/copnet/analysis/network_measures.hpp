@@ -21,8 +21,8 @@ namespace copnet {
 /// `networkx.triadic_census` and `sna::triad.census`: 003, 012, 102, 021D, 021U, 021C, 111D,
 /// 111U, 030T, 030C, 201, 120D, 120U, 120C, 210, 300.
 inline constexpr std::array<std::string_view, 16> triad_names = {
-    "003", "012", "102", "021D", "021U", "021C", "111D", "111U",
-    "030T", "030C", "201", "120D", "120U", "120C", "210", "300"};
+    "003",  "012",  "102", "021D", "021U", "021C", "111D", "111U",
+    "030T", "030C", "201", "120D", "120U", "120C", "210",  "300"};
 
 /// sna's `grecip` measures of the followed ties, over the dyads of the digraph.
 struct Reciprocity {
