@@ -27,19 +27,19 @@ namespace copnet {
 
 /// A per-stakeholder measure of `centrality`.
 enum class Measure : std::uint8_t {
-    degree,
-    in_degree,
-    out_degree,
-    strength,
-    betweenness,
-    closeness,
-    harmonic,
-    pagerank,
-    eigenvector,
-    coreness,
-    constraint,
-    effective_size,
-    reciprocity
+    degree,          ///< ties (in + out when directed; neighbours when undirected)
+    in_degree,       ///< ties in
+    out_degree,      ///< ties out
+    strength,        ///< sum of the ties' values
+    betweenness,     ///< Brandes' shortest-path betweenness
+    closeness,       ///< Wasserman–Faust scaled closeness (incoming distances)
+    harmonic,        ///< Σ 1/d over those who reach the stakeholder
+    pagerank,        ///< PageRank with damping α
+    eigenvector,     ///< eigenvector centrality (incoming ties)
+    coreness,        ///< core number (`CentralityOptions::cores`)
+    constraint,      ///< Burt's aggregate constraint
+    effective_size,  ///< Burt's effective size
+    reciprocity      ///< share of the out-ties returned
 };
 
 /// Number of measures (for arrays indexed by `Measure`).
