@@ -114,8 +114,16 @@ TEST_CASE("bad centrality input is a clear error", "[centrality][errors]") {
             o.measures = {m};
             o.weighted = true;
             CHECK_THROWS_WITH(centrality(neg, o),
-                              Catch::Contains("cannot be negative") && Catch::Contains("b -> c"));
+                              Catch::Contains("tie values as distances") &&
+                                  Catch::Contains("b -> c") && Catch::Contains("-0.5"));
         }
+        // Zero is a distance for closeness and harmonic, not for betweenness (zero-length ties
+        // make the number of shortest paths ill-defined).
+        const Network zero = nx_network({{"a", "b", 1.0}, {"b", "c", 0.0}}, true);
+        CHECK_THROWS_WITH(centrality(zero, {.measures = {Measure::betweenness}, .weighted = true}),
+                          Catch::Contains("must be positive") && Catch::Contains("b -> c"));
+        CHECK_NOTHROW(centrality(zero, {.measures = {Measure::closeness, Measure::harmonic},
+                                        .weighted = true}));
         // Unweighted, or a measure that reads values as strengths: no distance, no error.
         CHECK_NOTHROW(centrality(neg, {.measures = {Measure::betweenness}}));
         CHECK_NOTHROW(centrality(neg, {.measures = {Measure::strength}, .weighted = true}));

@@ -255,11 +255,13 @@ SimpleGraph paths_graph(const Network& net, const BetweennessOptions& o, bool we
     if (o.undirected) filter.direction = Direction::both;
     SimpleGraph g = detail::simple_graph(*detail::Snapshot::of(net, filter, weighted));
     if (weighted) {
-        // A parallel tie keeps the largest value (simple_graph); a distance must not be negative.
+        // A parallel tie keeps the largest value (simple_graph). A distance must be positive:
+        // with zero-length ties the shortest paths between two stakeholders may be endless
+        // (a zero cycle), and NetworkX's count then depends on the order its edges were added.
         for (std::size_t i = 0; i < g.weights.size(); ++i)
-            if (!(g.weights[i] >= 0.0))
-                throw invalid_value("weighted paths read tie values as distances, which cannot "
-                                    "be negative: a followed tie has value " +
+            if (!(g.weights[i] > 0.0))
+                throw invalid_value("weighted betweenness reads tie values as distances, which "
+                                    "must be positive: a followed tie has value " +
                                     std::to_string(g.weights[i]));
     }
     return g;

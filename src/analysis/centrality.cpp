@@ -297,17 +297,22 @@ void check(const CentralityOptions& o, std::uint32_t n) {
         throw invalid_value("tolerance must be > 0, got " + std::to_string(o.tolerance));
 }
 
-// Weighted paths read values as distances: none may be negative.
-void check_distances(const Network& net, const detail::MeasureGraph& g) {
+// Weighted paths read values as distances: none may be negative, and for betweenness none may
+// be zero (zero-length ties make the number of shortest paths ill-defined).
+void check_distances(const Network& net, const detail::MeasureGraph& g, bool positive) {
     for (std::uint32_t u = 0; u < g.size(); ++u)
-        for (std::uint32_t i = g.out.offsets[u]; i < g.out.offsets[u + 1]; ++i)
-            if (!(g.out.weights[i] >= 0.0))
-                throw invalid_value(
-                    "weighted paths read tie values as distances, which cannot be negative: the "
-                    "tie " +
-                    net.stakeholder(g.snap->stakeholder(u)).id + " -> " +
-                    net.stakeholder(g.snap->stakeholder(g.out.targets[i])).id + " has value " +
-                    std::to_string(g.out.weights[i]));
+        for (std::uint32_t i = g.out.offsets[u]; i < g.out.offsets[u + 1]; ++i) {
+            const double w = g.out.weights[i];
+            if (w > 0.0 || (!positive && w == 0.0)) continue;
+            throw invalid_value(
+                std::string(positive ? "weighted betweenness reads tie values as distances, "
+                                       "which must be positive"
+                                     : "weighted paths read tie values as distances, which "
+                                       "cannot be negative") +
+                ": the tie " + net.stakeholder(g.snap->stakeholder(u)).id + " -> " +
+                net.stakeholder(g.snap->stakeholder(g.out.targets[i])).id + " has value " +
+                std::to_string(w));
+        }
 }
 
 bool wants(const std::vector<Measure>& ms, std::initializer_list<Measure> any) {
@@ -372,7 +377,7 @@ CentralityTable centrality(const Network& net, const CentralityOptions& options)
     const bool weighted_paths =
         options.weighted &&
         wants(ms, {Measure::betweenness, Measure::closeness, Measure::harmonic});
-    if (weighted_paths) check_distances(net, g);
+    if (weighted_paths) check_distances(net, g, wants(ms, {Measure::betweenness}));
     t.undirected = g.undirected;
     t.ids.reserve(n);
     for (std::uint32_t v = 0; v < n; ++v) t.ids.push_back(g.snap->stakeholder(v));

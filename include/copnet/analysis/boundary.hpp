@@ -217,7 +217,8 @@ struct BetweennessOptions {
     bool endpoints = false;
     /// Shortest paths by the sum of tie values read as distances (NetworkX's `weight=`; a pair
     /// tied by several relations keeps the largest value): Dijkstra's algorithm in each pass.
-    /// Values must not be negative. `boundary_spanners` ignores it.
+    /// Values must be positive (a zero-length tie makes the number of shortest paths ill-defined).
+    /// `boundary_spanners` ignores it.
     bool weighted = false;
     /// Brandes from this many sources drawn at random (seeded), scaled by V / k as NetworkX's
     /// `k` does; empty = every source (exact).
@@ -244,7 +245,7 @@ struct Betweenness {
 /// Cost: O(k (V + E)) for k sources (V when exact), weighted O(k (V + E) log V); O(V) memory
 /// per accumulator (8 at most).
 /// Throws: invalid_value if `samples` is 0 or above the number of stakeholders, or, weighted,
-/// if a followed tie's value is negative (not a distance).
+/// if a followed tie's value is not positive (not a distance a path count can use).
 [[nodiscard]] std::vector<Betweenness> betweenness(const Network& net,
                                                    const BetweennessOptions& options = {});
 

@@ -77,9 +77,11 @@ struct CentralityOptions {
     /// NetworkX's (Wasserman–Faust scaled); the other measures have no normalised form.
     bool normalized = false;
     /// Read tie values as NetworkX's `weight=` does: distances for betweenness, closeness and
-    /// harmonic (Dijkstra; must not be negative), strengths for pagerank, eigenvector,
-    /// constraint and effective size. Default: every tie 1 (`weight=None`). A pair tied by
-    /// several relations keeps the largest value. `strength` always sums the values.
+    /// harmonic (Dijkstra; not negative, and for betweenness positive: zero-length ties make
+    /// the count of shortest paths ill-defined, NetworkX's then depends on the order its edges
+    /// were added), strengths for pagerank, eigenvector, constraint and effective size.
+    /// Default: every tie 1 (`weight=None`). A pair tied by several relations keeps the largest
+    /// value. `strength` always sums the values.
     bool weighted = false;
     /// Betweenness counts the ends of each path (NetworkX `endpoints=True`).
     bool endpoints = false;
@@ -144,8 +146,8 @@ struct CentralityTable {
 /// closeness and harmonic O(V(V + E)) (weighted × log V); pagerank and eigenvector
 /// O(iterations · (V + E)); coreness O(V + E); constraint and effective size O(Σ d²).
 /// Throws: invalid_value for samples 0 or above the number of stakeholders, a negative tie
-/// value on weighted paths, α outside [0, 1], max_iterations 0 or a tolerance not > 0; error
-/// when PageRank or the eigenvector iteration does not converge within max_iterations (as
+/// value on weighted paths (a zero one for weighted betweenness), α outside [0, 1],
+/// max_iterations 0 or a tolerance not > 0; error when PageRank or the eigenvector iteration does not converge within max_iterations (as
 /// NetworkX's PowerIterationFailedConvergence).
 [[nodiscard]] CentralityTable centrality(const Network& net, const CentralityOptions& options = {});
 
