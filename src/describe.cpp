@@ -581,4 +581,68 @@ void describe(FieldSink& sink, const Network& net, const RelationsReport& r) {
     }
 }
 
+void describe(FieldSink& sink, const Network& /*net*/, const NetworkMeasures& m) {
+    sink.put("stakeholders", m.stakeholders);
+    sink.put("ties", m.ties);
+    sink.put("density", m.density);
+    {
+        const Nested r(sink, "reciprocity", false);
+        sink.put("edgewise", m.reciprocity.edgewise);
+        sink.put("dyadic", m.reciprocity.dyadic);
+        sink.put("dyadic_nonnull", m.reciprocity.dyadic_nonnull);
+    }
+    {
+        const Nested d(sink, "dyad_census", false);
+        sink.put("mutual", m.dyad_census.mutual);
+        sink.put("asymmetric", m.dyad_census.asymmetric);
+        sink.put("null", m.dyad_census.null);
+    }
+    {
+        const Nested t(sink, "triad_census", false);
+        for (std::size_t i = 0; i < triad_names.size(); ++i) sink.put(triad_names[i], m.triad_census[i]);
+    }
+    sink.put("transitivity", m.transitivity);
+    {
+        const Nested c(sink, "components", false);
+        sink.put("weak", m.weak_components);
+        sink.put("strong", m.strong_components);
+    }
+    sink.put("diameter", m.diameter);
+    sink.put("average_distance", m.average_distance);
+    sink.put("degree_assortativity", m.degree_assortativity);
+    {
+        const Nested c(sink, "cutpoints", false);
+        sink.put("weak", m.weak_cutpoints);
+        sink.put("strong", m.strong_cutpoints);
+    }
+    sink.put("undirected", m.undirected);
+    sink.put("largest_component", m.largest_component);
+}
+
+void describe(FieldSink& sink, const Network& net, const CentralityTable& t) {
+    sink.put("undirected", t.undirected);
+    {
+        const Nested list(sink, "measures", true);
+        for (Measure m : t.measures) sink.put({}, to_string(m));
+    }
+    // Counts read as whole numbers: raw degrees (normalised ones are fractions) and core numbers.
+    const auto whole = [](Measure m, double x) {
+        return (m == Measure::degree || m == Measure::in_degree || m == Measure::out_degree ||
+                m == Measure::coreness) &&
+               std::isfinite(x) && x == std::floor(x) && std::abs(x) < 9.0e15;
+    };
+    const Nested list(sink, "stakeholders", true);
+    for (std::size_t r = 0; r < t.ids.size(); ++r) {
+        const Nested row(sink, {}, false);
+        sink.put("id", id(net, t.ids[r]));
+        for (std::size_t c = 0; c < t.measures.size(); ++c) {
+            const double x = t.values[c][r];
+            if (whole(t.measures[c], x))
+                sink.put(to_string(t.measures[c]), static_cast<std::int64_t>(x));
+            else
+                sink.put(to_string(t.measures[c]), x);
+        }
+    }
+}
+
 } // namespace copnet

@@ -8,8 +8,10 @@
 #include <catch2/catch.hpp>
 
 #include "copnet/analysis/boundary.hpp"
+#include "copnet/analysis/centrality.hpp"
 #include "copnet/analysis/circles.hpp"
 #include "copnet/analysis/components.hpp"
+#include "copnet/analysis/network_measures.hpp"
 #include "copnet/analysis/reach.hpp"
 #include "copnet/generate.hpp"
 
@@ -21,6 +23,9 @@ namespace {
 struct Answers {
     std::size_t reached = 0, reached_2 = 0, pieces = 0, core_sum = 0;
     double spread = 0.0, betweenness_sum = 0.0, ei = 0.0, p_greater = 0.0;
+    std::vector<double> closeness, pagerank;
+    std::size_t strong = 0, strong_cutpoints = 0;
+    double average_distance = 0.0;
     friend bool operator==(const Answers&, const Answers&) = default;
 };
 
@@ -36,6 +41,14 @@ Answers compute(const Network& net, const std::vector<StakeholderId>& sources, u
     const EIResult ei = ei_index(net, "sector", {.permutations = 200, .seed = 5, .threads = threads});
     a.ei = ei.ei_index;
     a.p_greater = ei.p_greater;
+    const CentralityTable t = centrality(
+        net, {.measures = {Measure::closeness, Measure::pagerank}, .weighted = true, .threads = threads});
+    a.closeness = t.column(Measure::closeness);
+    a.pagerank = t.column(Measure::pagerank);
+    const NetworkMeasures m = network_measures(net, NetworkMeasuresOptions{.threads = threads});
+    a.strong = m.strong_components;
+    a.strong_cutpoints = m.strong_cutpoints;
+    a.average_distance = m.average_distance;
     return a;
 }
 

@@ -4,9 +4,11 @@
 /// `copnet/graph.hpp`).
 
 #include "copnet/analysis/boundary.hpp"  // IWYU pragma: export
+#include "copnet/analysis/centrality.hpp"  // IWYU pragma: export
 #include "copnet/analysis/circles.hpp"  // IWYU pragma: export
 #include "copnet/analysis/components.hpp"  // IWYU pragma: export
 #include "copnet/analysis/gaps.hpp"   // IWYU pragma: export
+#include "copnet/analysis/network_measures.hpp"  // IWYU pragma: export
 #include "copnet/analysis/reach.hpp"  // IWYU pragma: export
 #include "copnet/analysis/relations.hpp"  // IWYU pragma: export
 #include "copnet/community.hpp"    // IWYU pragma: export

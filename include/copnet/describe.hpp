@@ -23,8 +23,10 @@
 #include <vector>
 
 #include "copnet/analysis/boundary.hpp"
+#include "copnet/analysis/centrality.hpp"
 #include "copnet/analysis/circles.hpp"
 #include "copnet/analysis/gaps.hpp"
+#include "copnet/analysis/network_measures.hpp"
 #include "copnet/analysis/reach.hpp"
 #include "copnet/analysis/relations.hpp"
 #include "copnet/network.hpp"
@@ -171,6 +173,17 @@ void describe(FieldSink& sink, const Network& net, const CirclesReport& report);
 /// {k: pairs tied by exactly k relations}, `alignment` [{`authority`, `influence`,
 /// `authority_ties`, `aligned`, `share`}]. Cost: O(size of the report).
 void describe(FieldSink& sink, const Network& net, const RelationsReport& report);
+
+/// `copnet network` (DESIGN §3.6): `stakeholders`, `ties`, `density`, `reciprocity`
+/// {`edgewise`, `dyadic`, `dyadic_nonnull`}, `dyad_census` {`mutual`, `asymmetric`, `null`},
+/// `triad_census` {`003` … `300`}, `transitivity`, `components` {`weak`, `strong`},
+/// `diameter`, `average_distance`, `degree_assortativity`, `cutpoints` {`weak`, `strong`},
+/// `undirected`, `largest_component` (NaN as null). Cost: O(1).
+void describe(FieldSink& sink, const Network& net, const NetworkMeasures& measures);
+/// `copnet centrality` (DESIGN §3.6): `undirected`, `measures` [names], `stakeholders` [{`id`,
+/// and a key per measure, named as `to_string(Measure)`}]; degrees and core numbers as whole
+/// numbers (unless normalised), NaN as null. Cost: O(V · measures).
+void describe(FieldSink& sink, const Network& net, const CentralityTable& table);
 
 template <class... Parts>
 void describe_in(FieldSink& sink, std::string_view key, const Network& net, const Parts&... parts) {

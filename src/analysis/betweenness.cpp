@@ -1,8 +1,12 @@
 // Betweenness (Brandes 2001) on the CSR snapshot, and boundary spanners (group-restricted
 // betweenness beside the brokerage profile).
 #include <algorithm>
+#include <limits>
+#include <memory>
 #include <numeric>
 #include <string>
+#include <type_traits>
+#include <utility>
 
 #include "boundary_graph.hpp"
 #include "copnet/analysis/boundary.hpp"
@@ -62,7 +66,7 @@ struct Pass {
 // δ(v) = σ(v) Σ_{w: v→w on a shortest path} (1 + δ(w))/σ(w) in reverse order of distance.
 template <bool Cross>
 void single_source(const SimpleGraph& g, std::uint32_t s, Pass<Cross>& p, Sums& sums,
-                   const std::vector<std::uint32_t>* cat) {
+                   const std::vector<std::uint32_t>* cat, bool endpoints) {
     Slot<Cross>* slot = p.slot.data();
     p.order.clear();
     p.order.push_back(s);
@@ -110,7 +114,7 @@ void single_source(const SimpleGraph& g, std::uint32_t s, Pass<Cross>& p, Sums& 
         }
         const double sigma = x.value;
         const double delta = sigma * sum;
-        sums.betweenness[v] += delta;
+        sums.betweenness[v] += endpoints ? delta + 1.0 : delta;
         x.value = (1.0 + delta) / sigma;
         if constexpr (Cross) {
             const double delta_cross = sigma * sum_cross;
@@ -120,7 +124,72 @@ void single_source(const SimpleGraph& g, std::uint32_t s, Pass<Cross>& p, Sums& 
             x.coef_cross = ((crossing ? 1.0 : 0.0) + delta_cross) / sigma;
         }
     }
+    if (endpoints) sums.betweenness[s] += static_cast<double>(p.order.size() - 1);
     for (std::uint32_t v : p.order) slot[v] = Slot<Cross>{};
+}
+
+// Weighted: Brandes' pass with Dijkstra's algorithm, the weights as distances, as NetworkX's
+// _single_source_dijkstra_path_basic (a path through v counts when the distances sum exactly).
+struct WeightedPass {
+    std::vector<double> dist, sigma, coef;
+    std::vector<char> settled;
+    std::vector<std::uint32_t> order;
+    std::vector<std::pair<double, std::uint32_t>> heap;
+    explicit WeightedPass(std::uint32_t n)
+        : dist(n, std::numeric_limits<double>::infinity()), sigma(n, 0.0), coef(n, 0.0),
+          settled(n, 0) {
+        order.reserve(n);
+    }
+};
+
+void single_source_weighted(const SimpleGraph& g, std::uint32_t s, WeightedPass& p, Sums& sums,
+                            bool endpoints) {
+    p.order.clear();
+    p.heap.clear();
+    p.dist[s] = 0.0;
+    p.sigma[s] = 1.0;
+    const auto later = [](const std::pair<double, std::uint32_t>& a,
+                          const std::pair<double, std::uint32_t>& b) { return a > b; };
+    p.heap.emplace_back(0.0, s);
+    while (!p.heap.empty()) {
+        std::pop_heap(p.heap.begin(), p.heap.end(), later);
+        const auto [d, v] = p.heap.back();
+        p.heap.pop_back();
+        if (p.settled[v] != 0 || d != p.dist[v]) continue;
+        p.settled[v] = 1;
+        p.order.push_back(v);
+        for (std::uint32_t i = g.offsets[v]; i < g.offsets[v + 1]; ++i) {
+            const std::uint32_t w = g.targets[i];
+            const double vw = d + g.weights[i];
+            if (p.settled[w] == 0 && vw < p.dist[w]) {
+                p.dist[w] = vw;
+                p.sigma[w] = p.sigma[v];
+                p.heap.emplace_back(vw, w);
+                std::push_heap(p.heap.begin(), p.heap.end(), later);
+            } else if (vw == p.dist[w] && w != s) {
+                p.sigma[w] += p.sigma[v];
+            }
+        }
+    }
+    for (std::size_t k = p.order.size(); k-- > 1;) {
+        const std::uint32_t v = p.order[k];
+        double sum = 0.0;
+        for (std::uint32_t i = g.offsets[v]; i < g.offsets[v + 1]; ++i) {
+            const std::uint32_t w = g.targets[i];
+            if (w != v && p.settled[w] != 0 && p.dist[v] + g.weights[i] == p.dist[w])
+                sum += p.coef[w];
+        }
+        const double delta = p.sigma[v] * sum;
+        sums.betweenness[v] += endpoints ? delta + 1.0 : delta;
+        p.coef[v] = (1.0 + delta) / p.sigma[v];
+    }
+    if (endpoints) sums.betweenness[s] += static_cast<double>(p.order.size() - 1);
+    for (std::uint32_t v : p.order) {
+        p.dist[v] = std::numeric_limits<double>::infinity();
+        p.sigma[v] = 0.0;
+        p.coef[v] = 0.0;
+        p.settled[v] = 0;
+    }
 }
 
 // The sources: all, or `samples` drawn without replacement (seeded), in increasing order.
@@ -142,23 +211,30 @@ std::vector<std::uint32_t> sources(std::uint32_t n, const BetweennessOptions& o)
     return all;
 }
 
-template <bool Cross>
+// Cross: group-restricted sums too; Weighted: Dijkstra passes (no group sums).
+template <bool Cross, bool Weighted = false>
 Sums accumulate(const SimpleGraph& g, const std::vector<std::uint32_t>& src, unsigned threads,
-                const std::vector<std::uint32_t>* cat) {
+                const std::vector<std::uint32_t>* cat, bool endpoints = false) {
+    static_assert(!(Cross && Weighted));
+    using PassType = std::conditional_t<Weighted, WeightedPass, Pass<Cross>>;
     const std::uint32_t n = g.size();
     const std::size_t lanes = std::max<std::size_t>(1, std::min(max_lanes, src.size()));
     std::vector<Sums> lane(lanes);
     const unsigned workers = detail::worker_count(threads, lanes);
-    std::vector<std::unique_ptr<Pass<Cross>>> passes(workers);
+    std::vector<std::unique_ptr<PassType>> passes(workers);
     detail::parallel_chunks(lanes, 1, threads,
                             [&](unsigned worker, std::size_t first, std::size_t last) {
-        if (!passes[worker]) passes[worker] = std::make_unique<Pass<Cross>>(n);
+        if (!passes[worker]) passes[worker] = std::make_unique<PassType>(n);
         for (std::size_t l = first; l < last; ++l) {
             Sums& sums = lane[l];
             sums.betweenness.assign(n, 0.0);
             if constexpr (Cross) sums.cross.assign(n, 0.0);
-            for (std::size_t i = l; i < src.size(); i += lanes)
-                single_source<Cross>(g, src[i], *passes[worker], sums, cat);
+            for (std::size_t i = l; i < src.size(); i += lanes) {
+                if constexpr (Weighted)
+                    single_source_weighted(g, src[i], *passes[worker], sums, endpoints);
+                else
+                    single_source<Cross>(g, src[i], *passes[worker], sums, cat, endpoints);
+            }
         }
     });
     Sums total = std::move(lane[0]);
@@ -174,28 +250,45 @@ Sums accumulate(const SimpleGraph& g, const std::vector<std::uint32_t>& src, uns
     return total;
 }
 
-SimpleGraph paths_graph(const Network& net, const BetweennessOptions& o) {
+SimpleGraph paths_graph(const Network& net, const BetweennessOptions& o, bool weighted = false) {
     TieFilter filter = o.filter;
     if (o.undirected) filter.direction = Direction::both;
-    return detail::simple_graph(*detail::Snapshot::of(net, filter));
+    SimpleGraph g = detail::simple_graph(*detail::Snapshot::of(net, filter, weighted));
+    if (weighted) {
+        // A parallel tie keeps the largest value (simple_graph). A distance must be positive:
+        // with zero-length ties the shortest paths between two stakeholders may be endless
+        // (a zero cycle), and NetworkX's count then depends on the order its edges were added.
+        for (std::size_t i = 0; i < g.weights.size(); ++i)
+            if (!(g.weights[i] > 0.0))
+                throw invalid_value("weighted betweenness reads tie values as distances, which "
+                                    "must be positive: a followed tie has value " +
+                                    std::to_string(g.weights[i]));
+    }
+    return g;
 }
 
 } // namespace
 
 std::vector<Betweenness> betweenness(const Network& net, const BetweennessOptions& options) {
-    const SimpleGraph g = paths_graph(net, options);
+    const SimpleGraph g = paths_graph(net, options, options.weighted);
     const auto snap = detail::Snapshot::of(net, options.filter);
     const std::uint32_t n = g.size();
     const auto src = sources(n, options);
     std::vector<Betweenness> out(n);
     if (n == 0) return out;
-    Sums sums = accumulate<false>(g, src, options.threads, nullptr);
-    // NetworkX's _rescale: normalised 1/((n−1)(n−2)) (none for n ≤ 2), else ½ undirected;
-    // sampled × n/k whenever a scale applies.
+    Sums sums = options.weighted
+                    ? accumulate<false, true>(g, src, options.threads, nullptr, options.endpoints)
+                    : accumulate<false>(g, src, options.threads, nullptr, options.endpoints);
+    // NetworkX's _rescale: normalised 1/((n−1)(n−2)) (none for n ≤ 2), with endpoints
+    // 1/(n(n−1)) (none for n < 2), else ½ undirected; sampled × n/k whenever a scale applies.
+    const auto nd = static_cast<double>(n);
     double scale = 1.0;
     if (options.normalized) {
-        if (n > 2)
-            scale = 1.0 / ((static_cast<double>(n) - 1.0) * (static_cast<double>(n) - 2.0));
+        if (options.endpoints) {
+            if (n >= 2) scale = 1.0 / (nd * (nd - 1.0));
+        } else if (n > 2) {
+            scale = 1.0 / ((nd - 1.0) * (nd - 2.0));
+        }
     } else if (options.undirected) {
         scale = 0.5;
     }

@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "detail/snapshot.hpp"
+#include "measure_graph.hpp"
 
 namespace copnet {
 
@@ -46,6 +47,22 @@ Components components(const Network& net, TieFilter filter) {
         }
         out.piece[snap->slot_of[v]] = label[root];
         ++out.sizes[static_cast<std::size_t>(label[root])];
+    }
+    return out;
+}
+
+Components strong_components(const Network& net, TieFilter filter) {
+    const auto snap = detail::Snapshot::of(net, filter);
+    const std::uint32_t n = snap->size();
+    std::vector<std::uint32_t> comp;
+    const std::uint32_t count =
+        detail::strong_components(n, snap->offsets.data(), snap->targets.data(), comp);
+    Components out;
+    out.piece.assign(net.slot_count(), -1);
+    out.sizes.assign(count, 0);
+    for (std::uint32_t v = 0; v < n; ++v) {
+        out.piece[snap->slot_of[v]] = comp[v];
+        ++out.sizes[comp[v]];
     }
     return out;
 }

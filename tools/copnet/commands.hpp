@@ -39,5 +39,9 @@ void add_convert_command(CLI::App& app, Runner& run);
 void add_map_command(CLI::App& app, Runner& run);
 /// `copnet relations`: the multiplex view of a landscape's relations.
 void add_relations_command(CLI::App& app, Runner& run);
+/// `copnet centrality`: the standard centralities, one row per stakeholder (DESIGN §3.6).
+void add_centrality_command(CLI::App& app, Runner& run);
+/// `copnet network`: whole-network measures (DESIGN §3.6).
+void add_network_command(CLI::App& app, Runner& run);
 
 } // namespace copnet::cli

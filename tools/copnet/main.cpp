@@ -31,6 +31,8 @@ int main(int argc, char** argv) {
     copnet::cli::add_circles_command(app, run);
     copnet::cli::add_convert_command(app, run);
     copnet::cli::add_map_command(app, run);
+    copnet::cli::add_centrality_command(app, run);
+    copnet::cli::add_network_command(app, run);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

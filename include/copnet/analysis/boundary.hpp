@@ -210,8 +210,16 @@ struct BetweennessOptions {
     /// the directed sums halved).
     bool undirected = false;
     /// Divide by the number of pairs: (V − 1)(V − 2) directed, (V − 1)(V − 2)/2 undirected
-    /// (`normalized=True` in NetworkX).
+    /// (`normalized=True` in NetworkX); with `endpoints`, V(V − 1) and V(V − 1)/2.
     bool normalized = false;
+    /// Count the ends of each path too (NetworkX's `endpoints=True`): s gains one per stakeholder
+    /// it reaches and every t reached gains one. `boundary_spanners` ignores it.
+    bool endpoints = false;
+    /// Shortest paths by the sum of tie values read as distances (NetworkX's `weight=`; a pair
+    /// tied by several relations keeps the largest value): Dijkstra's algorithm in each pass.
+    /// Values must be positive (a zero-length tie makes the number of shortest paths ill-defined).
+    /// `boundary_spanners` ignores it.
+    bool weighted = false;
     /// Brandes from this many sources drawn at random (seeded), scaled by V / k as NetworkX's
     /// `k` does; empty = every source (exact).
     std::optional<std::size_t> samples{};
@@ -232,8 +240,12 @@ struct Betweenness {
 /// `networkx.betweenness_centrality(G, normalized=…, k=None)` and igraph's `betweenness()`.
 /// Sources are split across threads into a fixed number of accumulators summed in a fixed
 /// order, so the result is identical whatever the thread count.
-/// Cost: O(k (V + E)) for k sources (V when exact), O(V) memory per accumulator (8 at most).
-/// Throws: invalid_value if `samples` is 0 or above the number of stakeholders.
+/// With `weighted`, Brandes' passes run Dijkstra's algorithm over the tie values as distances
+/// (`networkx.betweenness_centrality(G, weight="weight")`); `endpoints` as NetworkX's.
+/// Cost: O(k (V + E)) for k sources (V when exact), weighted O(k (V + E) log V); O(V) memory
+/// per accumulator (8 at most).
+/// Throws: invalid_value if `samples` is 0 or above the number of stakeholders, or, weighted,
+/// if a followed tie's value is not positive (not a distance a path count can use).
 [[nodiscard]] std::vector<Betweenness> betweenness(const Network& net,
                                                    const BetweennessOptions& options = {});
 

@@ -1,7 +1,8 @@
 #pragma once
 /// \file
 /// Connected pieces of the landscape: which stakeholders can reach each other at all, ties
-/// taken either way (weakly connected components). "Are we one community, or islands?"
+/// taken either way (weakly connected components), or along their direction (strongly connected
+/// components). "Are we one community, or islands?"
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -31,5 +32,16 @@ struct Components {
 /// by size over the cached CSR snapshot (Tarjan 1975). Cost: O((V + E) α(V)) time, O(V)
 /// memory beyond the snapshot. Throws nothing beyond allocation.
 [[nodiscard]] Components components(const Network& net, TieFilter filter = {});
+
+/// Strongly connected components of the ties `filter` follows, along the filter's direction
+/// (`out`: source → target; `in`: reversed, the same components; `both` or a mutual relation:
+/// each tie both ways): two stakeholders share a piece when each reaches the other. As
+/// `networkx.strongly_connected_components` on the DiGraph of the followed ties and igraph's
+/// `connected_components(mode="strong")`; pieces numbered as `components` numbers them.
+/// Tarjan's algorithm ("Depth-first search and linear graph algorithms", SIAM J. Comput. 1,
+/// 1972) with an explicit stack (no recursion, so a million stakeholders in one chain are fine)
+/// over the cached CSR snapshot. Cost: O(V + E) time, O(V) memory beyond the snapshot.
+/// Throws nothing beyond allocation.
+[[nodiscard]] Components strong_components(const Network& net, TieFilter filter = {});
 
 } // namespace copnet
