@@ -119,9 +119,17 @@ TEST_CASE("NetworkX's karate club loads with its weights and matches NetworkX", 
             CHECK(h.constraint ==
                   Approx(expected[net.stakeholder(h.who).id].get<double>()).margin(1e-12));
     }
-    for (const Betweenness& b : betweenness(net, {.undirected = true, .normalized = true}))
-        CHECK(b.value ==
-              Approx(ref["betweenness"][net.stakeholder(b.who).id].get<double>()).margin(1e-12));
+    for (const bool weighted : {false, true}) {
+        // Weighted: the weights as distances, as networkx.betweenness_centrality(G, weight=…).
+        const auto& expected = ref[weighted ? "betweenness_weighted" : "betweenness"];
+        BetweennessOptions o;
+        o.undirected = true;
+        o.normalized = true;
+        o.weighted = weighted;
+        for (const Betweenness& b : betweenness(net, o))
+            CHECK(b.value ==
+                  Approx(expected[net.stakeholder(b.who).id].get<double>()).margin(1e-12));
+    }
 }
 
 TEST_CASE("whitespace edge lists: comments, tabs, ids with commas", "[csv][edge-list]") {
