@@ -1,0 +1,55 @@
+#pragma once
+/// \file
+/// How far does our message reach *in time order*? A message passes along an interaction only
+/// if its sender already held it: earliest-arrival time-respecting paths over an event log
+/// (`../shared/DESIGN.md` §3.5; Holme & Saramäki, "Temporal networks", Phys. Rep. 519, 2012).
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "copnet/events.hpp"
+#include "copnet/network.hpp"
+#include "copnet/tie.hpp"
+
+namespace copnet {
+
+/// Options of `temporal_reach`.
+struct TemporalReachOptions {
+    /// Which events pass the message on, and which way: along a directed relation's event with
+    /// `out` (the default), against it with `in`, either way with `both`; a mutual relation's
+    /// events both ways. Negative relations only when named, as everywhere.
+    TieFilter filter{};
+    /// When the sources get the message; empty: the first event's time (0 for an empty log).
+    std::optional<Time> since{};
+};
+
+/// A stakeholder reached, with the earliest time it can hold the message.
+struct Arrival {
+    StakeholderId who;
+    Time arrival = 0;
+    friend bool operator==(const Arrival&, const Arrival&) = default;
+};
+
+/// The stakeholders reached in time order: the sources (at `since`) in the order given, then by
+/// arrival (events at one instant in log order).
+struct TemporalReachResult {
+    Time since = 0;
+    std::vector<Arrival> reached;
+    /// Number reached, sources included.
+    [[nodiscard]] std::size_t count() const noexcept { return reached.size(); }
+};
+
+/// Earliest arrival from `sources`: a stakeholder holding the message at time a passes it along
+/// each followed event from them at a time t ≥ a, so the receiver holds it from t. Events at one
+/// instant chain (a → b and b → c at the same t reach c, in any order of the rows). One pass
+/// over the events from `since` (a breadth-first search inside each group of events sharing
+/// one instant). Cost: O(n + V) for n events (O(g log g) more for a group of g events at one
+/// instant). Throws: invalid_value if `sources` is empty; unknown_stakeholder for a source not
+/// in `net`; invalid_value if `log` names a slot or relation `net` lacks.
+[[nodiscard]] TemporalReachResult temporal_reach(const Network& net, const EventLog& log,
+                                                 std::span<const StakeholderId> sources,
+                                                 const TemporalReachOptions& options = {});
+
+} // namespace copnet

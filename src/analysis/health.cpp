@@ -1,0 +1,270 @@
+#include "copnet/analysis/health.hpp"
+
+#include <algorithm>
+#include <array>
+#include <bitset>
+#include <cmath>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "copnet/error.hpp"
+#include "copnet/relation.hpp"
+
+namespace copnet {
+namespace {
+
+constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
+constexpr std::uint32_t unset = none - 1;
+
+std::uint64_t pair_key(std::uint32_t a, std::uint32_t b) noexcept {
+    return (std::uint64_t{a} << 32U) | b;
+}
+
+// The fewest of `counts` (any order) whose sum reaches half of `total`: sorted largest first.
+std::size_t fewest_for_half(std::vector<std::size_t>& counts, std::size_t total) {
+    std::sort(counts.begin(), counts.end(), std::greater<>());
+    std::size_t sum = 0;
+    std::size_t k = 0;
+    while (k < counts.size() && 2 * sum < total) sum += counts[k++];
+    return k;
+}
+
+// A stakeholder's events so far: count, first and last time, and Welford's running mean and
+// sum of squared deviations of the gaps between them.
+struct Activity {
+    std::size_t events = 0;
+    std::size_t windows = 0;
+    Time first = 0;
+    Time last = 0;
+    double mean = 0.0;
+    double m2 = 0.0;
+
+    void add(Time t) noexcept {
+        if (events == 0) {
+            first = t;
+        } else {
+            const double gap = static_cast<double>(t - last);
+            const double n = static_cast<double>(events);  // gaps so far, this one included
+            const double delta = gap - mean;
+            mean += delta / n;
+            m2 += delta * (gap - mean);
+        }
+        last = t;
+        ++events;
+    }
+    [[nodiscard]] std::optional<double> burstiness() const noexcept {
+        if (events < 3) return std::nullopt;
+        const double sigma = std::sqrt(std::max(0.0, m2 / static_cast<double>(events - 1)));
+        if (sigma + mean <= 0.0) return std::nullopt;  // every event at one instant
+        return (sigma - mean) / (sigma + mean);
+    }
+};
+
+// The categories of `facet` of the stakeholders met, numbered in the order first met (folded
+// as category_key unless the facet compares exactly).
+class Groups {
+public:
+    Groups(const Network& net, std::string_view facet) : net_(net), facet_(facet), of_(net.slot_count(), unset) {}
+    // The category number of slot `s`, or `none` when it has no value.
+    std::uint32_t of(std::uint32_t s) {
+        std::uint32_t& g = of_[s];
+        if (g != unset) return g;
+        const std::string_view text = facet_(net_.stakeholder(StakeholderId(s)));
+        if (text.empty()) return g = none;
+        std::string key = facet_.folds() ? category_key(text) : std::string(text);
+        const auto [it, fresh] = index_.emplace(std::move(key), static_cast<std::uint32_t>(index_.size()));
+        (void)fresh;
+        return g = it->second;
+    }
+    [[nodiscard]] std::size_t size() const noexcept { return index_.size(); }
+
+private:
+    const Network& net_;
+    Facet facet_;
+    std::vector<std::uint32_t> of_;
+    std::unordered_map<std::string, std::uint32_t> index_;
+};
+
+void check_windows(std::span<const TimeRange> ws) {
+    for (std::size_t w = 0; w < ws.size(); ++w) {
+        if (ws[w].end <= ws[w].start)
+            throw invalid_value("window " + std::to_string(w + 1) + " ends before it starts");
+        if (w > 0 && ws[w].start < ws[w - 1].end)
+            throw invalid_value("window " + std::to_string(w + 1) +
+                                " starts before the previous one ends (windows must be in time "
+                                "order and not overlap)");
+    }
+}
+
+void check_event(const Network& net, const EventLog& log, std::size_t i) {
+    if (!net.contains(log.source(i)) || !net.contains(log.target(i)))
+        throw invalid_value("the event log names a stakeholder slot the network does not hold");
+    if (static_cast<std::size_t>(log.relation(i)) >= net.relations().size())
+        throw invalid_value("the event log names a relation the network lacks");
+}
+
+// What the previous window leaves for the next one to compare with.
+struct Previous {
+    std::vector<std::uint32_t> active;
+    std::vector<std::uint32_t> newcomers;
+    std::vector<std::uint64_t> pairs;  // sorted
+};
+
+} // namespace
+
+HealthResult health(const Network& net, const EventLog& log, std::span<const TimeRange> ws,
+                    const HealthOptions& options) {
+    check_windows(ws);
+    Groups groups(net, options.elephant_facet);  // throws for an empty facet name
+    const std::size_t slots = net.slot_count();
+    std::bitset<256> mutual;
+    for (std::size_t k = 0; k < net.relations().size(); ++k) mutual.set(k, net.relations()[k].mutual());
+
+    std::vector<std::uint32_t> active_in(slots, 0);       // 1 + the last window active in
+    std::vector<std::uint32_t> first_window(slots, none);
+    std::vector<std::size_t> sent(slots, 0);               // events as source, this window
+    std::vector<Activity> activity(slots);
+    std::vector<std::size_t> group_events;
+    HealthResult result;
+    result.kind = log.kind();
+    Previous prev;
+    std::vector<std::uint32_t> active, newcomers, sources;
+    std::vector<std::uint64_t> pairs, arcs;
+    std::vector<std::size_t> counts;
+
+    for (std::size_t w = 0; w < ws.size(); ++w) {
+        const auto stamp = static_cast<std::uint32_t>(w + 1);
+        const std::size_t lo = log.lower_bound(ws[w].start);
+        const std::size_t hi = log.lower_bound(ws[w].end);
+        WindowHealth h;
+        h.start = ws[w].start;
+        h.end = ws[w].end;
+        h.events = hi - lo;
+        active.clear();
+        newcomers.clear();
+        sources.clear();
+        pairs.clear();
+        arcs.clear();
+        const auto activate = [&](std::uint32_t x, Time t) {
+            activity[x].add(t);
+            if (active_in[x] == stamp) return;
+            active_in[x] = stamp;
+            ++activity[x].windows;
+            active.push_back(x);
+            if (first_window[x] == none) {
+                first_window[x] = static_cast<std::uint32_t>(w);
+                newcomers.push_back(x);
+            }
+        };
+        for (std::size_t i = lo; i < hi; ++i) {
+            check_event(net, log, i);
+            const std::uint32_t s = log.source(i).index();
+            const std::uint32_t d = log.target(i).index();
+            const Time t = log.time(i);
+            activate(s, t);
+            activate(d, t);
+            pairs.push_back(pair_key(std::min(s, d), std::max(s, d)));
+            arcs.push_back(pair_key(s, d));
+            if (mutual.test(static_cast<std::size_t>(log.relation(i)))) arcs.push_back(pair_key(d, s));
+            if (sent[s]++ == 0) sources.push_back(s);
+        }
+        h.active = active.size();
+        h.newcomers = newcomers.size();
+        std::sort(pairs.begin(), pairs.end());
+        pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+        h.pairs = pairs.size();
+        if (w > 0) {
+            h.retained = static_cast<std::size_t>(std::count_if(
+                prev.newcomers.begin(), prev.newcomers.end(),
+                [&](std::uint32_t x) { return active_in[x] == stamp; }));
+            h.departed = static_cast<std::size_t>(std::count_if(
+                prev.active.begin(), prev.active.end(),
+                [&](std::uint32_t x) { return active_in[x] != stamp; }));
+            std::size_t both = 0;
+            for (auto a = pairs.begin(), b = prev.pairs.begin(); a != pairs.end() && b != prev.pairs.end();) {
+                if (*a < *b) ++a;
+                else if (*b < *a) ++b;
+                else { ++both; ++a; ++b; }
+            }
+            h.formed = pairs.size() - both;
+            h.dissolved = prev.pairs.size() - both;
+            const std::size_t either = pairs.size() + prev.pairs.size() - both;
+            if (either > 0) h.persistence = static_cast<double>(both) / static_cast<double>(either);
+        }
+        std::sort(arcs.begin(), arcs.end());
+        arcs.erase(std::unique(arcs.begin(), arcs.end()), arcs.end());
+        if (!arcs.empty()) {
+            std::size_t returned = 0;
+            for (const std::uint64_t a : arcs)
+                returned += std::binary_search(arcs.begin(), arcs.end(), (a << 32U) | (a >> 32U)) ? 1 : 0;
+            h.reciprocity = static_cast<double>(returned) / static_cast<double>(arcs.size());
+        }
+        counts.clear();
+        for (const std::uint32_t s : sources) counts.push_back(sent[s]);
+        h.absence_factor = fewest_for_half(counts, h.events);
+        std::size_t affiliated = 0;
+        std::vector<std::uint32_t> touched;
+        for (const std::uint32_t s : sources) {
+            const std::uint32_t g = groups.of(s);
+            if (g == none) continue;
+            if (g >= group_events.size()) group_events.resize(groups.size(), 0);
+            if (group_events[g] == 0) touched.push_back(g);
+            group_events[g] += sent[s];
+            affiliated += sent[s];
+        }
+        if (affiliated > 0) {
+            counts.clear();
+            for (const std::uint32_t g : touched) counts.push_back(group_events[g]);
+            h.elephant_factor = fewest_for_half(counts, affiliated);
+        }
+        for (const std::uint32_t g : touched) group_events[g] = 0;
+        for (const std::uint32_t s : sources) sent[s] = 0;
+        if (const Community* c = options.community) {
+            std::array<std::size_t, 4> on{};
+            for (const std::uint32_t x : active) ++on[static_cast<std::size_t>(c->circle(StakeholderId(x)))];
+            for (const Circle circle : {Circle::core, Circle::inner, Circle::outer, Circle::none}) {
+                CircleActivity row{.circle = circle,
+                                   .active = on[static_cast<std::size_t>(circle)],
+                                   .members = c->count(circle)};
+                if (row.members > 0)
+                    row.share = static_cast<double>(row.active) / static_cast<double>(row.members);
+                h.by_circle.push_back(row);
+            }
+        }
+        result.windows.push_back(std::move(h));
+        prev.active.swap(active);
+        prev.newcomers.swap(newcomers);
+        prev.pairs.swap(pairs);
+    }
+    for (std::uint32_t x = 0; x < slots; ++x) {
+        const Activity& a = activity[x];
+        if (a.events == 0) continue;
+        result.members.push_back({.who = StakeholderId(x),
+                                  .events = a.events,
+                                  .active_windows = a.windows,
+                                  .first = a.first,
+                                  .last = a.last,
+                                  .burstiness = a.burstiness()});
+    }
+    return result;
+}
+
+HealthResult health(const Network& net, const EventLog& log, const HealthOptions& options) {
+    std::vector<TimeRange> ws;
+    if (options.every) {
+        ws = windows(log, *options.every, options.since);
+    } else if (log.kind() != TimeKind::number) {
+        ws = windows(log, Span{.unit = Span::Unit::months, .count = 1}, options.since);
+    } else if (!log.empty()) {
+        const Time start = options.since.value_or(log.first_time());
+        if (start <= log.last_time()) ws.push_back({start, log.last_time() + 1, log.kind()});
+    }
+    return health(net, log, ws, options);
+}
+
+} // namespace copnet

@@ -1,0 +1,746 @@
+#include "copnet/events.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <numeric>
+#include <optional>
+#include <string>
+#include <system_error>
+#include <unordered_map>
+#include <vector>
+
+#include <gsl/gsl>
+
+#include "copnet/error.hpp"
+#include "copnet/io/file.hpp"
+#include "copnet/relation.hpp"
+#include "detail/csv_reader.hpp"
+#include "detail/id_table.hpp"
+#include "detail/text.hpp"
+
+namespace copnet {
+
+namespace detail {
+
+// Builds logs from packed events without the checks of the public constructor (the reader has
+// made them already).
+struct EventLogAccess {
+    using Packed = EventLog::Packed;
+    static EventLog make(std::vector<Packed> events, std::vector<double> values, TimeKind kind) {
+        EventLog log(kind);
+        log.events_ = std::move(events);
+        log.values_ = std::move(values);
+        log.sort_by_time();
+        return log;
+    }
+    static Packed pack(Time t, StakeholderId s, StakeholderId d, TieKind k) noexcept {
+        return {t * 256 + static_cast<std::int64_t>(k), s.index(), d.index()};
+    }
+};
+
+} // namespace detail
+
+namespace {
+
+constexpr std::int64_t ms_per_day = 86'400'000;
+constexpr std::int64_t max_span = 1'000'000;
+constexpr std::size_t max_windows = 1'000'000;
+
+std::string dq(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
+    const std::int64_t q = a / b;
+    return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+}
+
+// Days since 1970-01-01 of the proleptic Gregorian date y-m-d (Howard Hinnant, "chrono-Compatible
+// Low-Level Date Algorithms", days_from_civil).
+constexpr std::int64_t days_from_civil(std::int64_t y, std::int64_t m, std::int64_t d) noexcept {
+    y -= m <= 2 ? 1 : 0;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const std::int64_t yoe = y - era * 400;                                 // [0, 399]
+    const std::int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;  // [0, 365]
+    const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;         // [0, 146096]
+    return era * 146097 + doe - 719468;
+}
+
+struct Civil {
+    std::int64_t year, month, day;
+};
+
+// The inverse (Hinnant's civil_from_days).
+constexpr Civil civil_from_days(std::int64_t z) noexcept {
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const std::int64_t doe = z - era * 146097;
+    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const std::int64_t mp = (5 * doy + 2) / 153;
+    const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
+    const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
+    return {yoe + era * 400 + (m <= 2 ? 1 : 0), m, d};
+}
+
+static_assert(days_from_civil(1970, 1, 1) == 0);
+static_assert(days_from_civil(2000, 3, 1) == 11017);
+static_assert(civil_from_days(19782).year == 2024 && civil_from_days(19782).month == 2 &&
+              civil_from_days(19782).day == 29);
+
+constexpr bool leap(std::int64_t y) noexcept { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
+
+constexpr std::int64_t days_in_month(std::int64_t y, std::int64_t m) noexcept {
+    constexpr std::array<std::int64_t, 12> days{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && leap(y) ? 29 : days[static_cast<std::size_t>(m - 1)];
+}
+
+constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+// Reads `n` digits at `text[at]`; nullopt if they are not all digits.
+std::optional<std::int64_t> digits(std::string_view text, std::size_t at, std::size_t n) noexcept {
+    if (at + n > text.size()) return std::nullopt;
+    std::int64_t v = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+        if (!is_digit(text[i])) return std::nullopt;
+        v = v * 10 + (text[i] - '0');
+    }
+    return v;
+}
+
+[[noreturn]] void bad_time(std::string_view text, const std::string& why) {
+    throw invalid_value("time " + dq(text) + " " + why);
+}
+
+constexpr std::string_view expected_forms =
+    "is not a time (expected an ISO 8601 date YYYY-MM-DD, a date-time YYYY-MM-DDTHH:MM:SS with an "
+    "optional zone Z or +HH:MM, or a whole number)";
+
+bool looks_iso(std::string_view t) noexcept {
+    return t.size() >= 10 && is_digit(t[0]) && is_digit(t[1]) && is_digit(t[2]) &&
+           is_digit(t[3]) && t[4] == '-';
+}
+
+ParsedTime parse_iso(std::string_view t) {
+    const auto y = digits(t, 0, 4);
+    const auto m = digits(t, 5, 2);
+    const auto d = digits(t, 8, 2);
+    if (!y || !m || !d || t[7] != '-') bad_time(t, std::string(expected_forms));
+    if (*m < 1 || *m > 12) bad_time(t, "has month " + std::to_string(*m) + " (expected 01 to 12)");
+    if (*d < 1 || *d > days_in_month(*y, *m))
+        bad_time(t, "has day " + std::to_string(*d) + ", but month " + std::to_string(*m) +
+                        " of " + std::to_string(*y) + " has " +
+                        std::to_string(days_in_month(*y, *m)) + " days");
+    const Time midnight = days_from_civil(*y, *m, *d) * ms_per_day;
+    if (t.size() == 10) return {midnight, TimeKind::date};
+    if (t[10] != 'T' && t[10] != 't' && t[10] != ' ') bad_time(t, std::string(expected_forms));
+    const auto hh = digits(t, 11, 2);
+    const auto mm = digits(t, 14, 2);
+    if (!hh || !mm || t.size() < 16 || t[13] != ':')
+        bad_time(t, "has no time of day HH:MM after the date");
+    if (*hh > 23) bad_time(t, "has hour " + std::to_string(*hh) + " (expected 00 to 23)");
+    if (*mm > 59) bad_time(t, "has minute " + std::to_string(*mm) + " (expected 00 to 59)");
+    std::size_t at = 16;
+    std::int64_t ss = 0;
+    std::int64_t millis = 0;
+    if (at < t.size() && t[at] == ':') {
+        const auto s = digits(t, at + 1, 2);
+        if (!s) bad_time(t, "has no two-digit seconds after HH:MM:");
+        if (*s > 59) bad_time(t, "has second " + std::to_string(*s) + " (expected 00 to 59)");
+        ss = *s;
+        at += 3;
+        if (at < t.size() && (t[at] == '.' || t[at] == ',')) {
+            ++at;
+            std::size_t n = 0;
+            while (at < t.size() && is_digit(t[at])) {
+                if (n < 3) millis = millis * 10 + (t[at] - '0');
+                ++n;
+                ++at;
+            }
+            if (n == 0) bad_time(t, "has no digits after the decimal mark of its seconds");
+            for (std::size_t k = n; k < 3; ++k) millis *= 10;
+        }
+    }
+    std::int64_t offset_minutes = 0;
+    if (at < t.size()) {
+        const char z = t[at];
+        if ((z == 'Z' || z == 'z') && at + 1 == t.size()) {
+            at = t.size();
+        } else if (z == '+' || z == '-') {
+            const auto oh = digits(t, at + 1, 2);
+            std::optional<std::int64_t> om = 0;
+            std::size_t end = at + 3;
+            if (end < t.size()) {
+                om = t[end] == ':' ? digits(t, end + 1, 2) : digits(t, end, 2);
+                end += t[end] == ':' ? 3 : 2;
+            }
+            if (!oh || !om || end != t.size())
+                bad_time(t, "has a zone offset that is not +HH:MM, +HHMM or +HH");
+            if (*oh > 23 || *om > 59) bad_time(t, "has a zone offset out of range (up to ±23:59)");
+            offset_minutes = (z == '-' ? -1 : 1) * (*oh * 60 + *om);
+            at = t.size();
+        } else {
+            bad_time(t, "has text after its time of day that is no zone (expected Z, +HH:MM or "
+                        "-HH:MM)");
+        }
+    }
+    const Time local = midnight + ((*hh * 60 + *mm) * 60 + ss) * 1000 + millis;
+    return {local - offset_minutes * 60'000, TimeKind::date_time};
+}
+
+ParsedTime parse_number(std::string_view t) {
+    const char* first = t.data();
+    const char* last = t.data() + t.size();
+    if (*first == '+') ++first;
+    Time v = 0;
+    const auto [ptr, ec] = std::from_chars(first, last, v);
+    if (ec == std::errc() && ptr == last) {
+        if (v < min_time || v > max_time)
+            bad_time(t, "is out of range (plain-number times lie within ±2^55)");
+        return {v, TimeKind::number};
+    }
+    double x = 0.0;
+    const auto [p2, e2] = std::from_chars(first, last, x);
+    if (e2 == std::errc() && p2 == last && std::isfinite(x))
+        bad_time(t, "is not a whole number (plain-number times are whole numbers of their unit)");
+    if (ec == std::errc::result_out_of_range)
+        bad_time(t, "is out of range (plain-number times lie within ±2^55)");
+    bad_time(t, std::string(expected_forms));
+}
+
+void append_2(std::string& out, std::int64_t v) {
+    out += static_cast<char>('0' + v / 10);
+    out += static_cast<char>('0' + v % 10);
+}
+
+constexpr std::array<std::string_view, 3> time_kind_names{"date", "date_time", "number"};
+
+} // namespace
+
+std::string_view to_string(TimeKind kind) noexcept {
+    return time_kind_names[static_cast<std::size_t>(kind)];
+}
+
+ParsedTime parse_time(std::string_view text) {
+    const std::string_view t = detail::trim(text);
+    if (t.empty()) throw invalid_value("the time is empty");
+    return looks_iso(t) ? parse_iso(t) : parse_number(t);
+}
+
+std::string format_time(Time time, TimeKind kind) {
+    if (kind == TimeKind::number) return std::to_string(time);
+    const std::int64_t day = floor_div(time, ms_per_day);
+    const std::int64_t in_day = time - day * ms_per_day;
+    const Civil c = civil_from_days(day);
+    std::string out;
+    if (c.year < 0 || c.year > 9999) {
+        out = std::to_string(c.year);  // not ISO's four digits, but never wrong
+    } else {
+        append_2(out, c.year / 100);
+        append_2(out, c.year % 100);
+    }
+    out += '-';
+    append_2(out, c.month);
+    out += '-';
+    append_2(out, c.day);
+    if (kind == TimeKind::date && in_day == 0) return out;
+    const std::int64_t seconds = in_day / 1000;
+    out += 'T';
+    append_2(out, seconds / 3600);
+    out += ':';
+    append_2(out, seconds / 60 % 60);
+    out += ':';
+    append_2(out, seconds % 60);
+    if (const std::int64_t ms = in_day % 1000; ms != 0) {
+        out += '.';
+        out += static_cast<char>('0' + ms / 100);
+        append_2(out, ms % 100);
+    }
+    out += 'Z';
+    return out;
+}
+
+// ---- EventLog -------------------------------------------------------------------------------
+
+EventLog::EventLog(std::span<const Event> events, TimeKind kind) : kind_(kind) {
+    events_.reserve(events.size());
+    bool unit = true;
+    for (const Event& e : events) {
+        if (!e.source.valid() || !e.target.valid())
+            throw invalid_value("an event has an invalid stakeholder handle");
+        if (e.source == e.target)
+            throw invalid_value("an event from slot " + std::to_string(e.source.index()) +
+                                " to itself: self-events are not allowed");
+        if (e.time < min_time || e.time > max_time)
+            throw invalid_value("event time " + std::to_string(e.time) +
+                                " is outside the range of a log (±2^55)");
+        if (!std::isfinite(e.value))
+            throw invalid_value("an event value is not a finite number");
+        unit = unit && e.value == 1.0;
+        events_.push_back(detail::EventLogAccess::pack(e.time, e.source, e.target, e.relation));
+    }
+    if (!unit) {
+        values_.reserve(events.size());
+        for (const Event& e : events) values_.push_back(e.value);
+    }
+    sort_by_time();
+}
+
+void EventLog::sort_by_time() {
+    const auto earlier = [](const Packed& a, const Packed& b) { return (a.stamp >> 8) < (b.stamp >> 8); };
+    if (std::is_sorted(events_.begin(), events_.end(), earlier)) return;
+    if (values_.empty()) {
+        std::stable_sort(events_.begin(), events_.end(), earlier);
+        return;
+    }
+    std::vector<std::size_t> order(events_.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return earlier(events_[a], events_[b]);
+    });
+    std::vector<Packed> events;
+    std::vector<double> values;
+    events.reserve(order.size());
+    values.reserve(order.size());
+    for (const std::size_t i : order) {
+        events.push_back(events_[i]);
+        values.push_back(values_[i]);
+    }
+    events_ = std::move(events);
+    values_ = std::move(values);
+}
+
+Time EventLog::first_time() const {
+    if (empty()) throw invalid_value("the event log is empty");
+    return time(0);
+}
+
+Time EventLog::last_time() const {
+    if (empty()) throw invalid_value("the event log is empty");
+    return time(size() - 1);
+}
+
+std::size_t EventLog::lower_bound(Time t) const noexcept {
+    const auto it = std::partition_point(events_.begin(), events_.end(),
+                                         [t](const Packed& p) { return (p.stamp >> 8) < t; });
+    return static_cast<std::size_t>(it - events_.begin());
+}
+
+std::size_t EventLog::memory_bytes() const noexcept {
+    return events_.capacity() * sizeof(Packed) + values_.capacity() * sizeof(double);
+}
+
+Relation interaction_relation() {
+    return {.name = "interaction",
+            .role = Role::communication,
+            .direction = RelationDirection::directed,
+            .polarity = Polarity::positive,
+            .scale = Scale::count};
+}
+
+// ---- events.csv -----------------------------------------------------------------------------
+
+namespace {
+
+constexpr std::array<std::string_view, 5> event_columns{"time", "source", "target", "relation",
+                                                        "value"};
+
+struct EventHeader {
+    std::array<std::optional<std::size_t>, event_columns.size()> at{};
+    std::vector<std::string> names;  // as written (trimmed)
+    [[nodiscard]] const std::string& name(std::size_t c) const { return names[*at[c]]; }
+};
+
+EventHeader parse_event_header(const std::vector<std::string_view>& fields, const std::string& file) {
+    EventHeader h;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const std::string_view name = detail::trim(fields[i]);
+        std::size_t c = 0;
+        while (c < event_columns.size() && !detail::iequals(name, event_columns[c])) ++c;
+        if (c == event_columns.size())
+            throw parse_error(file, 1, std::string(name),
+                              "column " + dq(name) +
+                                  " is not an events column (expected time, source, target, "
+                                  "relation, value)");
+        if (h.at[c]) throw parse_error(file, 1, std::string(name), "column " + dq(name) + " appears twice");
+        h.at[c] = i;
+        h.names.emplace_back(name);
+    }
+    for (std::size_t c = 0; c < 3; ++c)
+        if (!h.at[c])
+            throw parse_error(file, 1, std::string(event_columns[c]),
+                              "the header has no " + std::string(event_columns[c]) + " column");
+    return h;
+}
+
+// The relations an events file names: the network's, then the names it lacks, numbered after
+// them in the order first met (declared only when the whole file has parsed).
+class EventRelations {
+public:
+    explicit EventRelations(const Network& net) : net_(net), declared_(net.relations().size()) {}
+
+    // The kind of a relation cell (empty: interaction). Throws invalid_value for one too many.
+    TieKind kind(std::string_view cell) {
+        const std::string_view name = detail::trim(cell);
+        if (name.empty()) {
+            if (!interaction_) interaction_ = intern("interaction");
+            return *interaction_;
+        }
+        if (const auto it = exact_.find(name); it != exact_.end()) return it->second;
+        const TieKind k = intern(name);
+        exact_.emplace(name, k);
+        return k;
+    }
+    [[nodiscard]] Scale scale(TieKind k) const {
+        const auto i = static_cast<std::size_t>(k);
+        return i < declared_ ? net_.relations()[i].scale : Scale::count;
+    }
+    [[nodiscard]] const std::vector<Relation>& added() const noexcept { return added_; }
+
+private:
+    TieKind intern(std::string_view name) {
+        if (const auto known = net_.find_relation(name)) return *known;
+        std::string key = category_key(name);
+        if (const auto it = new_keys_.find(key); it != new_keys_.end()) return it->second;
+        if (declared_ + added_.size() >= max_relations)
+            throw invalid_value("relation " + dq(name) + " is one too many: a network holds at most " +
+                                std::to_string(max_relations) + " relations");
+        const auto k = static_cast<TieKind>(declared_ + added_.size());
+        Relation r = key == "interaction" ? interaction_relation()
+                                          : Relation{.name = std::string(name), .scale = Scale::count};
+        r.name = std::string(name);
+        added_.push_back(std::move(r));
+        new_keys_.emplace(std::move(key), k);
+        return k;
+    }
+
+    const Network& net_;
+    std::size_t declared_;
+    std::optional<TieKind> interaction_;
+    std::vector<Relation> added_;
+    std::unordered_map<std::string, TieKind> new_keys_;
+    std::unordered_map<std::string_view, TieKind> exact_;  // views into the file's buffer
+};
+
+double parse_event_value(std::string_view raw, Scale scale, std::string_view relation,
+                         const std::string& file, std::size_t line, const std::string& field) {
+    const std::string_view text = detail::trim(raw);
+    if (text.empty()) return 1.0;
+    double v = 0.0;
+    const char* first = text.data();
+    if (*first == '+') ++first;
+    const auto [ptr, ec] = std::from_chars(first, text.data() + text.size(), v);
+    if (ec != std::errc() || ptr != text.data() + text.size() || !std::isfinite(v))
+        throw parse_error(file, line, field, "value " + dq(raw) + " is not a finite number");
+    if (v < 0 && scale != Scale::real)
+        throw parse_error(file, line, field,
+                          "value " + std::string(text) + " is negative, but relation " +
+                              dq(relation.empty() ? "interaction" : relation) + " has scale " +
+                              std::string(to_string(scale)) +
+                              " (declare it with scale real for signed values)");
+    return v;
+}
+
+// The first time of the file, to name in a mixed-kinds error.
+struct FirstTime {
+    std::string text;
+    std::size_t line = 0;
+    bool iso = false;
+};
+
+EventLog load_events(Network& net, std::string buffer, std::string_view file_name,
+                     const EventOptions& options, EventReport* report) {
+    const std::string file(file_name);
+    detail::validate_utf8(buffer, file);
+    detail::RecordReader reader(buffer, file);
+    std::vector<std::string_view> fields;
+    if (!reader.next(fields))
+        throw parse_error(file, 0, "", "the file is empty (expected the header "
+                                       "time,source,target,relation,value)");
+    const EventHeader header = parse_event_header(fields, file);
+    const std::size_t columns = fields.size();
+    const std::size_t time_col = *header.at[0], source_col = *header.at[1],
+                      target_col = *header.at[2];
+    const std::optional<std::size_t> relation_col = header.at[3], value_col = header.at[4];
+
+    using Packed = detail::EventLogAccess::Packed;
+    std::vector<Packed> events;
+    std::vector<double> values;  // filled once a value other than 1 is met
+    events.reserve(detail::count_records(buffer));
+    EventRelations relations(net);
+    const auto base = gsl::narrow<std::uint32_t>(net.slot_count());
+    detail::IdTable created;  // ids created for create_missing_stakeholders, by position
+    std::vector<std::string_view> created_ids;
+    std::optional<FirstTime> first;
+    bool any_date_time = false;
+
+    const auto endpoint = [&](std::string_view raw, std::size_t line, std::size_t col) {
+        const std::string_view id = raw;  // ids are exact, as in ties.csv
+        const std::string& column = header.names[col];
+        if (id.empty()) throw parse_error(file, line, column, column + " is empty");
+        if (const auto who = net.find(id)) return *who;
+        if (const std::uint32_t pos = created.find(id); pos != detail::IdTable::npos)
+            return StakeholderId(base + pos);
+        if (!options.create_missing_stakeholders)
+            throw parse_error(file, line, column,
+                              column + " " + dq(id) + " is not a stakeholder of the network");
+        const auto pos = created.insert(id).first;
+        created_ids.push_back(id);
+        return StakeholderId(base + pos);
+    };
+
+    while (reader.next(fields)) {
+        const std::size_t line = reader.line();
+        if (fields.size() != columns)
+            throw parse_error(file, line, "",
+                              "the row has " + std::to_string(fields.size()) + " field" +
+                                  (fields.size() == 1 ? "" : "s") + ", the header has " +
+                                  std::to_string(columns));
+        ParsedTime t;
+        try {
+            t = parse_time(fields[time_col]);
+        } catch (const invalid_value& e) {
+            throw parse_error(file, line, header.names[time_col], e.what());
+        }
+        const bool iso = t.kind != TimeKind::number;
+        if (!first) {
+            first = FirstTime{std::string(detail::trim(fields[time_col])), line, iso};
+        } else if (first->iso != iso) {
+            throw parse_error(file, line, header.names[time_col],
+                              "time " + dq(detail::trim(fields[time_col])) + " is " +
+                                  (iso ? "an ISO 8601 time" : "a plain number") + ", but line " +
+                                  std::to_string(first->line) + "'s " + dq(first->text) + " is " +
+                                  (first->iso ? "an ISO 8601 time" : "a plain number") +
+                                  ": one file holds one kind of time");
+        }
+        any_date_time = any_date_time || t.kind == TimeKind::date_time;
+        const StakeholderId s = endpoint(fields[source_col], line, source_col);
+        const StakeholderId d = endpoint(fields[target_col], line, target_col);
+        if (s == d)
+            throw parse_error(file, line, header.names[target_col],
+                              "source and target are both " + dq(fields[source_col]) +
+                                  ": self-events are not allowed");
+        const std::string_view relation_cell = relation_col ? fields[*relation_col] : std::string_view{};
+        TieKind kind{};
+        try {
+            kind = relations.kind(relation_cell);
+        } catch (const invalid_value& e) {
+            throw parse_error(file, line, header.names[*relation_col], e.what());
+        }
+        const double v = value_col ? parse_event_value(fields[*value_col], relations.scale(kind),
+                                                       detail::trim(relation_cell), file, line,
+                                                       header.names[*value_col])
+                                   : 1.0;
+        if (v != 1.0 && values.empty()) values.assign(events.size(), 1.0);
+        if (!values.empty()) values.push_back(v);
+        events.push_back(detail::EventLogAccess::pack(t.time, s, d, kind));
+    }
+
+    const TimeKind kind = !first || !first->iso ? TimeKind::number
+                          : any_date_time        ? TimeKind::date_time
+                                                 : TimeKind::date;
+    EventLog log = detail::EventLogAccess::make(std::move(events), std::move(values), kind);
+
+    // Everything parsed: declare the new relations and create the missing stakeholders.
+    if (!relations.added().empty() || !created_ids.empty()) {
+        Network saved = net;
+        try {
+            for (const Relation& r : relations.added()) net.add_relation(r);
+            net.reserve(net.slot_count() + created_ids.size());
+            for (const std::string_view id : created_ids) {
+                const StakeholderId who = net.add_stakeholder(Stakeholder{.id = std::string(id)});
+                Ensures(who.index() < base + created_ids.size());
+            }
+        } catch (...) {
+            detail::roll_back(net, std::move(saved));
+            throw;
+        }
+    }
+    if (report != nullptr) {
+        report->events = log.size();
+        report->created = created_ids.size();
+        report->new_relations.clear();
+        for (const Relation& r : relations.added()) report->new_relations.push_back(r.name);
+    }
+    return log;
+}
+
+} // namespace
+
+EventLog read_events(Network& net, const std::filesystem::path& file, const EventOptions& options,
+                     EventReport* report) {
+    return load_events(net, read_file_bytes(file), file.string(), options, report);
+}
+
+EventLog parse_events(Network& net, std::string_view text, std::string_view file_name,
+                      const EventOptions& options, EventReport* report) {
+    return load_events(net, std::string(text), file_name, options, report);
+}
+
+// ---- windows --------------------------------------------------------------------------------
+
+TimeRange parse_time_range(std::string_view text) {
+    const std::size_t dots = text.find("..");
+    if (dots == std::string_view::npos)
+        throw invalid_value("window " + dq(text) + " is not START..END (e.g. 2024-03-01..2024-04-01)");
+    const ParsedTime start = parse_time(text.substr(0, dots));
+    const ParsedTime end = parse_time(text.substr(dots + 2));
+    if ((start.kind == TimeKind::number) != (end.kind == TimeKind::number))
+        throw invalid_value("window " + dq(text) +
+                            " mixes an ISO 8601 time and a plain number");
+    if (end.time <= start.time)
+        throw invalid_value("window " + dq(text) + " ends before it starts (END must be after START)");
+    const TimeKind kind = start.kind == TimeKind::date_time || end.kind == TimeKind::date_time
+                              ? TimeKind::date_time
+                              : start.kind;
+    return {start.time, end.time, kind};
+}
+
+Span parse_span(std::string_view text) {
+    const std::string_view t = detail::trim(text);
+    const auto bad = [&](const std::string& why) -> Span {
+        throw invalid_value("span " + dq(text) + " " + why);
+    };
+    if (t.empty()) return bad("is empty (expected 7d, 30d, 1m or a number)");
+    Span span;
+    std::string_view number = t;
+    if (t.back() == 'd' || t.back() == 'D') {
+        span.unit = Span::Unit::days;
+        number.remove_suffix(1);
+    } else if (t.back() == 'm' || t.back() == 'M') {
+        span.unit = Span::Unit::months;
+        number.remove_suffix(1);
+    } else {
+        span.unit = Span::Unit::number;
+    }
+    std::int64_t n = 0;
+    const char* first = number.data();
+    const char* last = number.data() + number.size();
+    if (first != last && *first == '+') ++first;
+    const auto [ptr, ec] = std::from_chars(first, last, n);
+    if (number.empty() || ec == std::errc::invalid_argument || ptr != last)
+        return bad("is not a span (expected a whole number of days 7d, of months 1m, or of a "
+                   "plain-number log's unit)");
+    if (ec == std::errc::result_out_of_range || (span.unit != Span::Unit::number && n > max_span) ||
+        n > max_time)
+        return bad("is too long");
+    if (n <= 0) return bad("is not positive (windows must have a length)");
+    span.count = n;
+    return span;
+}
+
+Time floor_to_day(Time t) noexcept { return floor_div(t, ms_per_day) * ms_per_day; }
+
+Time floor_to_month(Time t) noexcept {
+    const Civil c = civil_from_days(floor_div(t, ms_per_day));
+    return days_from_civil(c.year, c.month, 1) * ms_per_day;
+}
+
+Time advance(Time t, const Span& span) {
+    const auto check = [&](long double x) {
+        if (x < static_cast<long double>(min_time) || x > static_cast<long double>(max_time))
+            throw invalid_value("time " + std::to_string(t) + " moved on by the span leaves the "
+                                "range of times");
+    };
+    switch (span.unit) {
+    case Span::Unit::number:
+        check(static_cast<long double>(t) + static_cast<long double>(span.count));
+        return t + span.count;
+    case Span::Unit::days:
+        check(static_cast<long double>(t) + static_cast<long double>(span.count) * ms_per_day);
+        return t + span.count * ms_per_day;
+    case Span::Unit::months: {
+        const std::int64_t day = floor_div(t, ms_per_day);
+        const std::int64_t in_day = t - day * ms_per_day;
+        const Civil c = civil_from_days(day);
+        const std::int64_t months = c.year * 12 + (c.month - 1) + span.count;
+        const std::int64_t y = floor_div(months, 12);
+        const std::int64_t m = months - y * 12 + 1;
+        const std::int64_t d = std::min(c.day, days_in_month(y, m));
+        const long double result =
+            static_cast<long double>(days_from_civil(y, m, d)) * ms_per_day + in_day;
+        check(result);
+        return days_from_civil(y, m, d) * ms_per_day + in_day;
+    }
+    }
+    return t;
+}
+
+std::vector<TimeRange> windows(const EventLog& log, const Span& span, std::optional<Time> since) {
+    const bool numbers = log.kind() == TimeKind::number;
+    if (numbers && span.unit != Span::Unit::number)
+        throw invalid_value("a span of days or months needs ISO 8601 times; this log's times are "
+                            "plain numbers (give the span as a number)");
+    if (!numbers && span.unit == Span::Unit::number)
+        throw invalid_value("a span that is a plain number needs plain-number times; this log's "
+                            "times are ISO 8601 (give the span as 7d, 30d or 1m)");
+    if (span.count <= 0) throw invalid_value("a span must be positive");
+    std::vector<TimeRange> out;
+    if (log.empty()) return out;
+    Time start = since ? *since
+                 : span.unit == Span::Unit::days   ? floor_to_day(log.first_time())
+                 : span.unit == Span::Unit::months ? floor_to_month(log.first_time())
+                                                   : log.first_time();
+    const Time last = log.last_time();
+    while (start <= last) {
+        if (out.size() == max_windows)
+            throw invalid_value("the span cuts the log into more than " +
+                                std::to_string(max_windows) + " windows (choose a longer one)");
+        const Time end = advance(start, span);
+        out.push_back({start, end, log.kind()});
+        start = end;
+    }
+    return out;
+}
+
+Network window(const Network& base, const EventLog& log, Time start, Time end) {
+    if (end <= start)
+        throw invalid_value("window [" + format_time(start, log.kind()) + ", " +
+                            format_time(end, log.kind()) + ") ends before it starts");
+    const std::size_t lo = log.lower_bound(start);
+    const std::size_t hi = log.lower_bound(end);
+    const auto relations = base.relations();
+    for (std::size_t i = lo; i < hi; ++i) {
+        if (log.source(i).index() >= base.slot_count() || log.target(i).index() >= base.slot_count())
+            throw invalid_value("the event log names a stakeholder slot the network lacks");
+        if (static_cast<std::size_t>(log.relation(i)) >= relations.size())
+            throw invalid_value("the event log names a relation the network lacks");
+    }
+    Network w;
+    for (Relation r : relations) {
+        if (r.scale != Scale::real) r.scale = Scale::count;
+        w.add_relation(std::move(r));
+    }
+    for (const std::string& name : base.attribute_names()) w.add_attribute_name(name);
+    // Same slots as `base`: a removed slot of `base` is a placeholder added and removed here.
+    w.reserve(base.slot_count());
+    std::vector<StakeholderId> placeholders;
+    for (std::uint32_t slot = 0; slot < base.slot_count(); ++slot) {
+        const StakeholderId who(slot);
+        if (base.contains(who)) {
+            w.add_stakeholder(base.stakeholder(who));
+            continue;
+        }
+        std::string id = "\x1f" + std::to_string(slot);
+        while (base.find(id)) id += '\x1f';
+        placeholders.push_back(w.add_stakeholder(Stakeholder{.id = std::move(id)}));
+    }
+    for (const StakeholderId p : placeholders) w.remove_stakeholder(p);
+    for (const Community* c : base.communities()) {
+        Community& copy = w.add_community(c->name(), c->domain());
+        for (const Circle circle : {Circle::core, Circle::inner, Circle::outer})
+            for (const StakeholderId who : c->members(circle)) copy.set_circle(who, circle);
+    }
+    std::vector<Tie> ties;
+    ties.reserve(hi - lo);
+    for (std::size_t i = lo; i < hi; ++i) {
+        const Event e = log[i];
+        if (!base.contains(e.source) || !base.contains(e.target))
+            throw invalid_value("the event log names a stakeholder the network no longer holds");
+        ties.push_back({e.source, e.target, e.relation, e.value});
+    }
+    w.add_ties(ties);
+    return w;
+}
+
+} // namespace copnet
