@@ -466,6 +466,7 @@ EventLog load_events(Network& net, std::string buffer, std::string_view file_nam
     using Packed = detail::EventLogAccess::Packed;
     std::vector<Packed> events;
     std::vector<double> values;  // filled once a value other than 1 is met
+    bool valued = false;
     events.reserve(detail::count_records(buffer));
     EventRelations relations(net);
     const auto base = gsl::narrow<std::uint32_t>(net.slot_count());
@@ -531,8 +532,11 @@ EventLog load_events(Network& net, std::string buffer, std::string_view file_nam
                                                        detail::trim(relation_cell), file, line,
                                                        header.names[*value_col])
                                    : 1.0;
-        if (v != 1.0 && values.empty()) values.assign(events.size(), 1.0);
-        if (!values.empty()) values.push_back(v);
+        if (v != 1.0 && !valued) {
+            values.assign(events.size(), 1.0);
+            valued = true;
+        }
+        if (valued) values.push_back(v);
         events.push_back(detail::EventLogAccess::pack(t.time, s, d, kind));
     }
 
