@@ -643,6 +643,61 @@ void describe(FieldSink& sink, const Network& net, const CentralityTable& t) {
                 sink.put(to_string(t.measures[c]), x);
         }
     }
+void put_time(FieldSink& sink, std::string_view key, Time time, TimeKind kind) {
+    if (kind == TimeKind::number) sink.put(key, time);
+    else sink.put(key, format_time(time, kind));
+}
+
+void describe(FieldSink& sink, const Network& net, const HealthResult& r) {
+    {
+        const Nested list(sink, "windows", true);
+        for (const WindowHealth& w : r.windows) {
+            const Nested row(sink, {}, false);
+            put_time(sink, "start", w.start, r.kind);
+            put_time(sink, "end", w.end, r.kind);
+            sink.put("events", w.events);
+            sink.put("active", w.active);
+            sink.put("newcomers", w.newcomers);
+            sink.put("retained", w.retained);
+            sink.put("departed", w.departed);
+            sink.put("pairs", w.pairs);
+            sink.put("formed", w.formed);
+            sink.put("dissolved", w.dissolved);
+            sink.put("persistence", w.persistence);
+            sink.put("reciprocity", w.reciprocity);
+            sink.put("absence_factor", w.absence_factor);
+            sink.put("elephant_factor", w.elephant_factor);
+            const Nested circles(sink, "by_circle", true);
+            for (const CircleActivity& c : w.by_circle) {
+                const Nested circle(sink, {}, false);
+                sink.put("circle", to_string(c.circle));
+                sink.put("active", c.active);
+                sink.put("members", c.members);
+                sink.put("share", c.share);
+            }
+        }
+    }
+    const Nested list(sink, "members", true);
+    for (const MemberActivity& m : r.members) {
+        const Nested row(sink, {}, false);
+        sink.put("id", id(net, m.who));
+        sink.put("events", m.events);
+        sink.put("active_windows", m.active_windows);
+        put_time(sink, "first", m.first, r.kind);
+        put_time(sink, "last", m.last, r.kind);
+        sink.put("burstiness", m.burstiness);
+    }
+}
+
+void describe(FieldSink& sink, const Network& net, const TemporalReachResult& r, TimeKind kind) {
+    put_time(sink, "since", r.since, kind);
+    sink.put("count", r.count());
+    const Nested list(sink, "reached", true);
+    for (const Arrival& a : r.reached) {
+        const Nested row(sink, {}, false);
+        sink.put("id", id(net, a.who));
+        put_time(sink, "arrival", a.arrival, kind);
+    }
 }
 
 } // namespace copnet

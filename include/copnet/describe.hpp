@@ -27,8 +27,10 @@
 #include "copnet/analysis/circles.hpp"
 #include "copnet/analysis/gaps.hpp"
 #include "copnet/analysis/network_measures.hpp"
+#include "copnet/analysis/health.hpp"
 #include "copnet/analysis/reach.hpp"
 #include "copnet/analysis/relations.hpp"
+#include "copnet/analysis/temporal_reach.hpp"
 #include "copnet/network.hpp"
 #include "copnet/summary.hpp"
 
@@ -184,6 +186,19 @@ void describe(FieldSink& sink, const Network& net, const NetworkMeasures& measur
 /// and a key per measure, named as `to_string(Measure)`}]; degrees and core numbers as whole
 /// numbers (unless normalised), NaN as null. Cost: O(V · measures).
 void describe(FieldSink& sink, const Network& net, const CentralityTable& table);
+/// A time of an event log as given in its input: a text (`2024-03-05`, `2024-03-05T14:30:00Z`)
+/// for ISO times, a whole number for plain-number times. Cost: O(1).
+void put_time(FieldSink& sink, std::string_view key, Time time, TimeKind kind);
+/// `copnet health` (DESIGN §3.5): `windows` [{`start`, `end`, `events`, `active`, `newcomers`,
+/// `retained`, `departed`, `pairs`, `formed`, `dissolved`, `persistence`, `reciprocity`,
+/// `absence_factor`, `elephant_factor`, `by_circle` [{`circle`, `active`, `members`, `share`}]}]
+/// and `members` [{`id`, `events`, `active_windows`, `first`, `last`, `burstiness`}]; empty
+/// optionals as null, times as `put_time`. Cost: O(size of the report).
+void describe(FieldSink& sink, const Network& net, const HealthResult& result);
+/// `copnet reach --temporal`: `since`, `count`, `reached` [{`id`, `arrival`}], times as
+/// `put_time` in `kind` (the log's). Cost: O(reached).
+void describe(FieldSink& sink, const Network& net, const TemporalReachResult& result,
+              TimeKind kind);
 
 template <class... Parts>
 void describe_in(FieldSink& sink, std::string_view key, const Network& net, const Parts&... parts) {

@@ -43,5 +43,8 @@ void add_relations_command(CLI::App& app, Runner& run);
 void add_centrality_command(CLI::App& app, Runner& run);
 /// `copnet network`: whole-network measures (DESIGN §3.6).
 void add_network_command(CLI::App& app, Runner& run);
+/// `copnet health`: per window of an event log, activity, newcomers, persistence, reciprocity,
+/// absence and elephant factors, circles; per member, events and burstiness.
+void add_health_command(CLI::App& app, Runner& run);
 
 } // namespace copnet::cli

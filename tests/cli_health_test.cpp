@@ -1,0 +1,152 @@
+// `copnet health`, run as a user runs it: the JSON keys of DESIGN.md §3.5 with the hand-checked
+// values of health_test.cpp, text and CSV output, and clean failures.
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "cli_run.hpp"
+
+namespace fs = std::filesystem;
+using json = nlohmann::ordered_json;
+using copnet::test::Run;
+using copnet::test::run;
+
+namespace {
+
+class Files {
+public:
+    Files() : dir_(copnet::test::unique_temp_path("health")) { fs::create_directories(dir_); }
+    Files(const Files&) = delete;
+    Files& operator=(const Files&) = delete;
+    ~Files() {
+        std::error_code ignored;
+        fs::remove_all(dir_, ignored);
+    }
+    std::string write(const std::string& name, const std::string& text) {
+        std::ofstream(dir_ / name) << text;
+        return "'" + (dir_ / name).string() + "'";
+    }
+
+private:
+    fs::path dir_;
+};
+
+const char* const nodes = "id,organization,circle\na,Org1,core\nb,Org2,inner\nc, org2,outer\n"
+                          "d,,outer\ne,Org3,\n";
+const char* const events = "time,source,target,relation\n0,a,b,\n1,b,a,\n2,a,c,\n2,b,c,\n5,c,d,\n"
+                           "10,a,b,\n15,e,d,\n12,d,e,\n15,d,e,\n30,a,b,collaboration\n35,c,a,\n";
+
+} // namespace
+
+TEST_CASE("copnet health --format json has the keys and values of DESIGN §3.5", "[cli][health]") {
+    Files f;
+    const std::string in = "--nodes " + f.write("nodes.csv", nodes) + " --ties " +
+                           f.write("ties.csv", "source,target,kind\n") + " --events " +
+                           f.write("events.csv", events);
+    const Run r = run("health " + in + " --every 10 --format json");
+    REQUIRE(r.status == 0);
+    CHECK(r.err.empty());
+    const json j = json::parse(r.out);
+    std::vector<std::string> keys;
+    for (const auto& [k, v] : j.items()) keys.push_back(k);
+    CHECK(keys == std::vector<std::string>{"windows", "members"});
+    REQUIRE(j["windows"].size() == 4);
+    const json& w0 = j["windows"][0];
+    std::vector<std::string> wkeys;
+    for (const auto& [k, v] : w0.items()) wkeys.push_back(k);
+    CHECK(wkeys == std::vector<std::string>{"start", "end", "events", "active", "newcomers",
+                                            "retained", "departed", "pairs", "formed", "dissolved",
+                                            "persistence", "reciprocity", "absence_factor",
+                                            "elephant_factor", "by_circle"});
+    CHECK(w0["start"] == 0);
+    CHECK(w0["end"] == 10);
+    CHECK(w0["events"] == 5);
+    CHECK(w0["retained"].is_null());
+    CHECK(w0["persistence"].is_null());
+    CHECK(w0["reciprocity"].get<double>() == Approx(0.4));
+    CHECK(w0["absence_factor"] == 2);
+    CHECK(w0["elephant_factor"] == 1);
+    CHECK(w0["by_circle"][0] == json{{"circle", "core"}, {"active", 1}, {"members", 1}, {"share", 1.0}});
+    const json& w1 = j["windows"][1];
+    CHECK(w1["retained"] == 3);
+    CHECK(w1["departed"] == 1);
+    CHECK(w1["formed"] == 1);
+    CHECK(w1["dissolved"] == 3);
+    CHECK(w1["persistence"].get<double>() == Approx(0.2));
+    const json& w2 = j["windows"][2];
+    CHECK(w2["events"] == 0);
+    CHECK(w2["reciprocity"].is_null());
+    CHECK(w2["elephant_factor"].is_null());
+    REQUIRE(j["members"].size() == 5);
+    CHECK(j["members"][0] == json{{"id", "a"}, {"events", 6}, {"active_windows", 3}, {"first", 0},
+                                  {"last", 35}, {"burstiness", j["members"][0]["burstiness"]}});
+    CHECK(j["members"][0]["burstiness"].get<double>() == Approx(0.0010183309949062982));
+
+    const Run csv = run("health " + in + " --every 10 --format csv");
+    REQUIRE(csv.status == 0);
+    CHECK(csv.out.substr(0, csv.out.find('\n')) ==
+          "start,end,events,active,newcomers,retained,departed,pairs,formed,dissolved,"
+          "persistence,reciprocity,absence_factor,elephant_factor");
+    CHECK(csv.out.find("\n10,20,4,4,1,3,1,2,1,3,0.2,") != std::string::npos);
+
+    const Run text = run("health " + in + " --every 10");
+    REQUIRE(text.status == 0);
+    CHECK_THAT(text.out, Catch::Contains("[10, 20): 4 active (1 new, 3 of [0, 10)'s 4 newcomers came back"));
+    CHECK_THAT(text.out, Catch::Contains("[20, 30): no events"));
+}
+
+TEST_CASE("copnet health prints ISO times as given and names calendar months", "[cli][health]") {
+    Files f;
+    const std::string in = "--nodes " + f.write("nodes.csv", nodes) + " --ties " +
+                           f.write("ties.csv", "source,target,kind\n") + " --events " +
+                           f.write("events.csv", "time,source,target\n2024-02-29,a,b\n"
+                                                 "2024-03-05,b,a\n2024-03-06,c,a\n");
+    const Run r = run("health " + in + " --format json");
+    REQUIRE(r.status == 0);
+    const json j = json::parse(r.out);
+    REQUIRE(j["windows"].size() == 2);
+    CHECK(j["windows"][0]["start"] == "2024-02-01");
+    CHECK(j["windows"][0]["end"] == "2024-03-01");
+    CHECK(j["windows"][1]["retained"] == 2);
+    CHECK(j["members"][0]["first"] == "2024-02-29");
+    const Run text = run("health " + in);
+    CHECK_THAT(text.out, Catch::Contains("March 2024: 3 active (1 new, 2 of February's 2 newcomers came back"));
+}
+
+TEST_CASE("copnet health fails cleanly on bad input", "[cli][health]") {
+    Files f;
+    const std::string in = "--nodes " + f.write("nodes.csv", nodes) + " --ties " +
+                           f.write("ties.csv", "source,target,kind\n");
+    struct Bad {
+        std::string args;
+        std::string says;
+    };
+    const std::vector<Bad> bad{
+        {" --events " + f.write("e1.csv", "time,source,target\n2023-02-29,a,b\n"),
+         "e1.csv:2: time \"2023-02-29\" has day 29"},
+        {" --events " + f.write("e2.csv", "time,source,target\n1,a,zed\n"),
+         "e2.csv:2: target \"zed\" is not a stakeholder"},
+        {" --events " + f.write("e3.csv", "time,source,target\n1,a,b\n") + " --every 0",
+         "span \"0\" is not positive"},
+        {" --events " + f.write("e4.csv", "time,source,target\n1,a,b\n") + " --every 7d",
+         "needs ISO 8601 times"},
+        {" --events " + f.write("e5.csv", "time,source,target\n2024-01-01,a,b\n") + " --since 5",
+         "is not the kind of time"},
+        {" --events " + f.write("e6.csv", "time,source,target\n1,a,b\n2024-01-01,b,a\n"),
+         "one file holds one kind of time"},
+    };
+    for (const Bad& b : bad) {
+        INFO(b.args);
+        const Run r = run("health " + in + b.args + " --format json");
+        CHECK(r.status != 0);
+        CHECK(r.out.empty());
+        CHECK_THAT(r.err, Catch::Contains(b.says));
+    }
+    const Run none = run("health " + in);
+    CHECK(none.status != 0);
+    CHECK_THAT(none.err, Catch::Contains("--events"));
+}
