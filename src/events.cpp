@@ -475,12 +475,32 @@ EventLog load_events(Network& net, std::string buffer, std::string_view file_nam
     std::optional<FirstTime> first;
     bool any_date_time = false;
 
-    const auto endpoint = [&](std::string_view raw, std::size_t line, std::size_t col) {
-        const std::string_view id = raw;  // ids are exact, as in ties.csv
+    // The network's ids in a table of their own: a probe for a short id touches one cache line
+    // (the network's index reads each candidate's string), and rows wait in a small ring while
+    // the slots of their ids are prefetched. Worth it when the file is large for the network.
+    const bool use_table = events.capacity() >= 1024 && events.capacity() * 4 >= net.stakeholder_count();
+    // Positions in the table are slots unless the network has removed slots (then mapped).
+    detail::IdTable known;
+    std::vector<std::uint32_t> known_slot;
+    if (use_table) {
+        const bool dense = net.stakeholder_count() == net.slot_count();
+        known.reserve(net.stakeholder_count());
+        if (!dense) known_slot.reserve(net.stakeholder_count());
+        for (const StakeholderId who : net.stakeholders()) {
+            known.insert(net.stakeholder(who).id);
+            if (!dense) known_slot.push_back(who.index());
+        }
+    }
+    const auto endpoint = [&](std::string_view id, std::uint64_t h, std::size_t line, std::size_t col) {
         const std::string& column = header.names[col];
         if (id.empty()) throw parse_error(file, line, column, column + " is empty");
-        if (const auto who = net.find(id)) return *who;
-        if (const std::uint32_t pos = created.find(id); pos != detail::IdTable::npos)
+        if (use_table) {
+            if (const std::uint32_t pos = known.find(id, h); pos != detail::IdTable::npos)
+                return StakeholderId(known_slot.empty() ? pos : known_slot[pos]);
+        } else if (const auto who = net.find(id)) {
+            return *who;
+        }
+        if (const std::uint32_t pos = created.find(id, h); pos != detail::IdTable::npos)
             return StakeholderId(base + pos);
         if (!options.create_missing_stakeholders)
             throw parse_error(file, line, column,
@@ -490,55 +510,88 @@ EventLog load_events(Network& net, std::string buffer, std::string_view file_nam
         return StakeholderId(base + pos);
     };
 
-    while (reader.next(fields)) {
-        const std::size_t line = reader.line();
-        if (fields.size() != columns)
-            throw parse_error(file, line, "",
-                              "the row has " + std::to_string(fields.size()) + " field" +
-                                  (fields.size() == 1 ? "" : "s") + ", the header has " +
-                                  std::to_string(columns));
-        ParsedTime t;
-        try {
-            t = parse_time(fields[time_col]);
-        } catch (const invalid_value& e) {
-            throw parse_error(file, line, header.names[time_col], e.what());
-        }
-        const bool iso = t.kind != TimeKind::number;
-        if (!first) {
-            first = FirstTime{std::string(detail::trim(fields[time_col])), line, iso};
-        } else if (first->iso != iso) {
-            throw parse_error(file, line, header.names[time_col],
-                              "time " + dq(detail::trim(fields[time_col])) + " is " +
-                                  (iso ? "an ISO 8601 time" : "a plain number") + ", but line " +
-                                  std::to_string(first->line) + "'s " + dq(first->text) + " is " +
-                                  (first->iso ? "an ISO 8601 time" : "a plain number") +
-                                  ": one file holds one kind of time");
-        }
-        any_date_time = any_date_time || t.kind == TimeKind::date_time;
-        const StakeholderId s = endpoint(fields[source_col], line, source_col);
-        const StakeholderId d = endpoint(fields[target_col], line, target_col);
+    // A row parsed but for its ids.
+    struct Pending {
+        std::string_view source, target;
+        std::uint64_t source_hash, target_hash;
+        std::size_t line;
+        Time time;
+        TieKind kind;
+        double value;
+    };
+    const auto settle = [&](const Pending& p) {
+        const StakeholderId s = endpoint(p.source, p.source_hash, p.line, source_col);
+        const StakeholderId d = endpoint(p.target, p.target_hash, p.line, target_col);
         if (s == d)
-            throw parse_error(file, line, header.names[target_col],
-                              "source and target are both " + dq(fields[source_col]) +
+            throw parse_error(file, p.line, header.names[target_col],
+                              "source and target are both " + dq(p.source) +
                                   ": self-events are not allowed");
-        const std::string_view relation_cell = relation_col ? fields[*relation_col] : std::string_view{};
-        TieKind kind{};
-        try {
-            kind = relations.kind(relation_cell);
-        } catch (const invalid_value& e) {
-            throw parse_error(file, line, header.names[*relation_col], e.what());
-        }
-        const double v = value_col ? parse_event_value(fields[*value_col], relations.scale(kind),
-                                                       detail::trim(relation_cell), file, line,
-                                                       header.names[*value_col])
-                                   : 1.0;
-        if (v != 1.0 && !valued) {
+        if (p.value != 1.0 && !valued) {
             values.assign(events.size(), 1.0);
             valued = true;
         }
-        if (valued) values.push_back(v);
-        events.push_back(detail::EventLogAccess::pack(t.time, s, d, kind));
+        if (valued) values.push_back(p.value);
+        events.push_back(detail::EventLogAccess::pack(p.time, s, d, p.kind));
+    };
+    constexpr std::size_t ring_size = 16;
+    std::array<Pending, ring_size> ring{};
+    std::size_t head = 0;  // rows pushed
+    std::size_t tail = 0;  // rows settled
+    const auto drain = [&] {
+        while (tail < head) settle(ring[tail++ % ring_size]);
+    };
+
+    try {
+        while (reader.next(fields)) {
+            const std::size_t line = reader.line();
+            if (fields.size() != columns)
+                throw parse_error(file, line, "",
+                                  "the row has " + std::to_string(fields.size()) + " field" +
+                                      (fields.size() == 1 ? "" : "s") + ", the header has " +
+                                      std::to_string(columns));
+            ParsedTime t;
+            try {
+                t = parse_time(fields[time_col]);
+            } catch (const invalid_value& e) {
+                throw parse_error(file, line, header.names[time_col], e.what());
+            }
+            const bool iso = t.kind != TimeKind::number;
+            if (!first) {
+                first = FirstTime{std::string(detail::trim(fields[time_col])), line, iso};
+            } else if (first->iso != iso) {
+                throw parse_error(file, line, header.names[time_col],
+                                  "time " + dq(detail::trim(fields[time_col])) + " is " +
+                                      (iso ? "an ISO 8601 time" : "a plain number") + ", but line " +
+                                      std::to_string(first->line) + "'s " + dq(first->text) + " is " +
+                                      (first->iso ? "an ISO 8601 time" : "a plain number") +
+                                      ": one file holds one kind of time");
+            }
+            any_date_time = any_date_time || t.kind == TimeKind::date_time;
+            const std::string_view relation_cell = relation_col ? fields[*relation_col] : std::string_view{};
+            TieKind kind{};
+            try {
+                kind = relations.kind(relation_cell);
+            } catch (const invalid_value& e) {
+                throw parse_error(file, line, header.names[*relation_col], e.what());
+            }
+            const double v = value_col ? parse_event_value(fields[*value_col], relations.scale(kind),
+                                                           detail::trim(relation_cell), file, line,
+                                                           header.names[*value_col])
+                                       : 1.0;
+            if (head - tail == ring_size) settle(ring[tail++ % ring_size]);
+            Pending& p = ring[head++ % ring_size];
+            p = Pending{fields[source_col], fields[target_col], detail::IdTable::hash(fields[source_col]),
+                        detail::IdTable::hash(fields[target_col]), line, t.time, kind, v};
+            if (use_table) {
+                known.prefetch(p.source_hash);
+                known.prefetch(p.target_hash);
+            }
+        }
+    } catch (const parse_error&) {
+        drain();  // an earlier row's error comes first
+        throw;
     }
+    drain();
 
     const TimeKind kind = !first || !first->iso ? TimeKind::number
                           : any_date_time        ? TimeKind::date_time
@@ -546,7 +599,11 @@ EventLog load_events(Network& net, std::string buffer, std::string_view file_nam
     EventLog log = detail::EventLogAccess::make(std::move(events), std::move(values), kind);
 
     // Everything parsed: declare the new relations and create the missing stakeholders.
-    if (!relations.added().empty() || !created_ids.empty()) {
+    // Declaring a relation either succeeds or changes nothing (only an allocation can fail
+    // now), so `net` is copied for a roll-back only when stakeholders are created too.
+    if (created_ids.empty()) {
+        for (const Relation& r : relations.added()) net.add_relation(r);
+    } else {
         Network saved = net;
         try {
             for (const Relation& r : relations.added()) net.add_relation(r);

@@ -428,3 +428,45 @@ TEST_CASE("a window keeps the slots of removed stakeholders", "[events]") {
     CHECK(w.find_tie(w.at("c"), w.at("d"), log.relation(1)));
     CHECK(w == window(w, log, 0, 10));
 }
+
+TEST_CASE("a large events.csv resolves ids through its own table, first error first", "[events]") {
+    Network net;
+    for (int i = 0; i < 300; ++i) net.add_stakeholder(Stakeholder{.id = "person-number-" + std::to_string(i)});
+    net.remove_stakeholder(net.at("person-number-7"));  // slots are no longer positions
+    const auto row = [](int t, int a, int b) {
+        return std::to_string(t) + ",person-number-" + std::to_string(a) + ",person-number-" +
+               std::to_string(b) + "\n";
+    };
+    std::string text = "time,source,target\n";
+    for (int i = 0; i < 2000; ++i) text += row(2000 - i, 8 + i % 290, 8 + (i + 1) % 290);
+    const EventLog log = parse_events(net, text);
+    REQUIRE(log.size() == 2000);
+    CHECK(log.time(0) == 1);  // the last row, sorted first
+    CHECK(net.stakeholder(log.source(0)).id == "person-number-" + std::to_string(8 + 1999 % 290));
+    CHECK(net.stakeholder(log.target(1999)).id == "person-number-9");
+    // A self-event on line 1201 and a bad time four rows later: the self-event is reported.
+    std::string bad = "time,source,target\n";
+    for (int i = 0; i < 2000; ++i) {
+        if (i == 1200) bad += "5,person-number-3,person-number-3\n";
+        else if (i == 1204) bad += "later,person-number-3,person-number-4\n";
+        else bad += row(i, 10, 11);
+    }
+    const Network before = net;
+    try {
+        (void)parse_events(net, bad);
+        FAIL("no error");
+    } catch (const parse_error& e) {
+        CHECK(e.line() == 1202);
+        CHECK(e.field() == "target");
+    }
+    std::string unknown = text;
+    unknown += row(1, 3, 7);  // person-number-7 was removed
+    try {
+        (void)parse_events(net, unknown);
+        FAIL("no error");
+    } catch (const parse_error& e) {
+        CHECK(e.line() == 2002);
+        CHECK(e.message() == "target \"person-number-7\" is not a stakeholder of the network");
+    }
+    CHECK(net == before);
+}

@@ -89,3 +89,50 @@ TEST_CASE("temporal reach refuses bad sources", "[temporal]") {
     const StakeholderId from[] = {net.at("b")};
     CHECK(temporal_reach(net, EventLog(), from).count() == 1);
 }
+
+TEST_CASE("temporal reach counts, 64 sources a pass, agree with one search per source", "[temporal]") {
+    Network net = six();
+    const EventLog small = parse_events(net, "time,source,target,relation\n"
+                                             "1,a,b,\n5,e,b,collaboration\n6,e,f,dislike\n7,d,c,\n7,b,d,\n");
+    const auto counts = temporal_reach_counts(net, small);
+    REQUIRE(counts.size() == 6);
+    // a: b e d c; b: e d c; c: none; d: c; e: b (at 5) then d c (at 7); f: none.
+    const std::vector<std::size_t> expected{4, 3, 0, 1, 3, 0};
+    for (std::size_t i = 0; i < 6; ++i) {
+        CHECK(counts[i].who == StakeholderId(static_cast<std::uint32_t>(i)));
+        CHECK(counts[i].reached == expected[i]);
+    }
+    // 150 stakeholders (three passes), events in bursts at shared instants, both directions.
+    Network big;
+    for (int i = 0; i < 150; ++i) big.add_stakeholder(Stakeholder{.id = "s" + std::to_string(i)});
+    std::string text = "time,source,target,relation\n";
+    std::uint64_t x = 12345;
+    const auto next = [&] {
+        x ^= x << 13U;
+        x ^= x >> 7U;
+        x ^= x << 17U;
+        return x;
+    };
+    for (int e = 0; e < 600; ++e) {
+        const auto a = next() % 150;
+        auto b = next() % 150;
+        if (a == b) b = (b + 1) % 150;
+        text += std::to_string(next() % 200) + ",s" + std::to_string(a) + ",s" + std::to_string(b) +
+                (next() % 4 == 0 ? ",collaboration\n" : ",\n");
+    }
+    const EventLog log = parse_events(big, text);
+    for (const Direction dir : {Direction::out, Direction::in}) {
+        const TemporalReachOptions options{.filter = TieFilter::all(dir), .since = 20};
+        const auto all = temporal_reach_counts(big, log, options);
+        REQUIRE(all.size() == 150);
+        std::size_t total = 0;
+        for (const TemporalReachCount& c : all) {
+            const StakeholderId one[] = {c.who};
+            CHECK(c.reached == temporal_reach(big, log, one, options).count() - 1);
+            total += c.reached;
+        }
+        CHECK(total > 150);  // the log spreads messages at all
+    }
+    const StakeholderId ghost[] = {StakeholderId(999)};
+    CHECK_THROWS_AS(temporal_reach_counts(big, log, ghost), unknown_stakeholder);
+}

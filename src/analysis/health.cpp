@@ -66,29 +66,48 @@ struct Activity {
 };
 
 // The categories of `facet` of the stakeholders met, numbered in the order first met (folded
-// as category_key unless the facet compares exactly).
+// as category_key unless the facet compares exactly). Texts met before cost no folding.
 class Groups {
 public:
-    Groups(const Network& net, std::string_view facet) : net_(net), facet_(facet), of_(net.slot_count(), unset) {}
+    Groups(const Network& net, std::string_view facet) : net_(net), facet_(facet) {}
     // The category number of slot `s`, or `none` when it has no value.
     std::uint32_t of(std::uint32_t s) {
-        std::uint32_t& g = of_[s];
-        if (g != unset) return g;
         const std::string_view text = facet_(net_.stakeholder(StakeholderId(s)));
-        if (text.empty()) return g = none;
+        if (text.empty()) return none;
+        if (const auto it = by_text_.find(text); it != by_text_.end()) return it->second;
         std::string key = facet_.folds() ? category_key(text) : std::string(text);
-        const auto [it, fresh] = index_.emplace(std::move(key), static_cast<std::uint32_t>(index_.size()));
-        (void)fresh;
-        return g = it->second;
+        const auto it = index_.emplace(std::move(key), static_cast<std::uint32_t>(index_.size())).first;
+        by_text_.emplace(text, it->second);
+        return it->second;
     }
     [[nodiscard]] std::size_t size() const noexcept { return index_.size(); }
 
 private:
     const Network& net_;
     Facet facet_;
-    std::vector<std::uint32_t> of_;
     std::unordered_map<std::string, std::uint32_t> index_;
+    std::unordered_map<std::string_view, std::uint32_t> by_text_;  // views into `net_`
 };
+
+// What health keeps per slot, together so that an event touches one cache line per end.
+struct SlotState {
+    std::uint32_t active_in = 0;  // 1 + the last window active in
+    std::uint32_t first_window = none;
+    std::uint32_t sent = 0;       // events as source, this window
+    std::uint32_t group = unset;  // the elephant facet's category (none: no value)
+    Activity activity;
+};
+
+// Number of keys in both of two sorted vectors of distinct keys. Cost: O(|a| + |b|).
+std::size_t common(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) noexcept {
+    std::size_t both = 0;
+    for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+        if (*i < *j) ++i;
+        else if (*j < *i) ++j;
+        else { ++both; ++i; ++j; }
+    }
+    return both;
+}
 
 void check_windows(std::span<const TimeRange> ws) {
     for (std::size_t w = 0; w < ws.size(); ++w) {
@@ -125,16 +144,13 @@ HealthResult health(const Network& net, const EventLog& log, std::span<const Tim
     std::bitset<256> mutual;
     for (std::size_t k = 0; k < net.relations().size(); ++k) mutual.set(k, net.relations()[k].mutual());
 
-    std::vector<std::uint32_t> active_in(slots, 0);       // 1 + the last window active in
-    std::vector<std::uint32_t> first_window(slots, none);
-    std::vector<std::size_t> sent(slots, 0);               // events as source, this window
-    std::vector<Activity> activity(slots);
+    std::vector<SlotState> state(slots);
     std::vector<std::size_t> group_events;
     HealthResult result;
     result.kind = log.kind();
     Previous prev;
     std::vector<std::uint32_t> active, newcomers, sources;
-    std::vector<std::uint64_t> pairs, arcs;
+    std::vector<std::uint64_t> pairs, arcs, reversed;
     std::vector<std::size_t> counts;
 
     for (std::size_t w = 0; w < ws.size(); ++w) {
@@ -151,13 +167,14 @@ HealthResult health(const Network& net, const EventLog& log, std::span<const Tim
         pairs.clear();
         arcs.clear();
         const auto activate = [&](std::uint32_t x, Time t) {
-            activity[x].add(t);
-            if (active_in[x] == stamp) return;
-            active_in[x] = stamp;
-            ++activity[x].windows;
+            SlotState& st = state[x];
+            st.activity.add(t);
+            if (st.active_in == stamp) return;
+            st.active_in = stamp;
+            ++st.activity.windows;
             active.push_back(x);
-            if (first_window[x] == none) {
-                first_window[x] = static_cast<std::uint32_t>(w);
+            if (st.first_window == none) {
+                st.first_window = static_cast<std::uint32_t>(w);
                 newcomers.push_back(x);
             }
         };
@@ -171,7 +188,7 @@ HealthResult health(const Network& net, const EventLog& log, std::span<const Tim
             pairs.push_back(pair_key(std::min(s, d), std::max(s, d)));
             arcs.push_back(pair_key(s, d));
             if (mutual.test(static_cast<std::size_t>(log.relation(i)))) arcs.push_back(pair_key(d, s));
-            if (sent[s]++ == 0) sources.push_back(s);
+            if (state[s].sent++ == 0) sources.push_back(s);
         }
         h.active = active.size();
         h.newcomers = newcomers.size();
@@ -181,16 +198,11 @@ HealthResult health(const Network& net, const EventLog& log, std::span<const Tim
         if (w > 0) {
             h.retained = static_cast<std::size_t>(std::count_if(
                 prev.newcomers.begin(), prev.newcomers.end(),
-                [&](std::uint32_t x) { return active_in[x] == stamp; }));
+                [&](std::uint32_t x) { return state[x].active_in == stamp; }));
             h.departed = static_cast<std::size_t>(std::count_if(
                 prev.active.begin(), prev.active.end(),
-                [&](std::uint32_t x) { return active_in[x] != stamp; }));
-            std::size_t both = 0;
-            for (auto a = pairs.begin(), b = prev.pairs.begin(); a != pairs.end() && b != prev.pairs.end();) {
-                if (*a < *b) ++a;
-                else if (*b < *a) ++b;
-                else { ++both; ++a; ++b; }
-            }
+                [&](std::uint32_t x) { return state[x].active_in != stamp; }));
+            const std::size_t both = common(pairs, prev.pairs);
             h.formed = pairs.size() - both;
             h.dissolved = prev.pairs.size() - both;
             const std::size_t either = pairs.size() + prev.pairs.size() - both;
@@ -199,23 +211,24 @@ HealthResult health(const Network& net, const EventLog& log, std::span<const Tim
         std::sort(arcs.begin(), arcs.end());
         arcs.erase(std::unique(arcs.begin(), arcs.end()), arcs.end());
         if (!arcs.empty()) {
-            std::size_t returned = 0;
-            for (const std::uint64_t a : arcs)
-                returned += std::binary_search(arcs.begin(), arcs.end(), (a << 32U) | (a >> 32U)) ? 1 : 0;
-            h.reciprocity = static_cast<double>(returned) / static_cast<double>(arcs.size());
+            reversed.clear();
+            for (const std::uint64_t a : arcs) reversed.push_back((a << 32U) | (a >> 32U));
+            std::sort(reversed.begin(), reversed.end());
+            h.reciprocity = static_cast<double>(common(arcs, reversed)) / static_cast<double>(arcs.size());
         }
         counts.clear();
-        for (const std::uint32_t s : sources) counts.push_back(sent[s]);
+        for (const std::uint32_t s : sources) counts.push_back(state[s].sent);
         h.absence_factor = fewest_for_half(counts, h.events);
         std::size_t affiliated = 0;
         std::vector<std::uint32_t> touched;
         for (const std::uint32_t s : sources) {
-            const std::uint32_t g = groups.of(s);
+            if (state[s].group == unset) state[s].group = groups.of(s);
+            const std::uint32_t g = state[s].group;
             if (g == none) continue;
             if (g >= group_events.size()) group_events.resize(groups.size(), 0);
             if (group_events[g] == 0) touched.push_back(g);
-            group_events[g] += sent[s];
-            affiliated += sent[s];
+            group_events[g] += state[s].sent;
+            affiliated += state[s].sent;
         }
         if (affiliated > 0) {
             counts.clear();
@@ -223,7 +236,7 @@ HealthResult health(const Network& net, const EventLog& log, std::span<const Tim
             h.elephant_factor = fewest_for_half(counts, affiliated);
         }
         for (const std::uint32_t g : touched) group_events[g] = 0;
-        for (const std::uint32_t s : sources) sent[s] = 0;
+        for (const std::uint32_t s : sources) state[s].sent = 0;
         if (const Community* c = options.community) {
             std::array<std::size_t, 4> on{};
             for (const std::uint32_t x : active) ++on[static_cast<std::size_t>(c->circle(StakeholderId(x)))];
@@ -242,7 +255,7 @@ HealthResult health(const Network& net, const EventLog& log, std::span<const Tim
         prev.pairs.swap(pairs);
     }
     for (std::uint32_t x = 0; x < slots; ++x) {
-        const Activity& a = activity[x];
+        const Activity& a = state[x].activity;
         if (a.events == 0) continue;
         result.members.push_back({.who = StakeholderId(x),
                                   .events = a.events,
