@@ -150,3 +150,55 @@ TEST_CASE("copnet health fails cleanly on bad input", "[cli][health]") {
     CHECK(none.status != 0);
     CHECK_THAT(none.err, Catch::Contains("--events"));
 }
+
+TEST_CASE("--window runs an analysis on the network of a window's events", "[cli][events]") {
+    Files f;
+    const std::string nodes_ties = "--nodes " + f.write("nodes.csv", nodes) + " --ties " +
+                                   f.write("ties.csv", "source,target,kind\n") + " --events " +
+                                   f.write("events.csv", events);
+    const auto count = [&](const std::string& args) {
+        const Run r = run("reach --from a " + args + " --format json");
+        REQUIRE(r.status == 0);
+        return json::parse(r.out)["count"].get<int>();
+    };
+    CHECK(count(nodes_ties + " --window 0..10") == 4);   // a→b, a→c, c→d
+    CHECK(count(nodes_ties + " --window 10..20") == 2);  // a→b only
+    CHECK(count(nodes_ties + " --window 20..30") == 1);  // no events: no ties
+    // The input's ties are added to the window's.
+    const std::string with_tie = "--nodes " + f.write("n2.csv", nodes) + " --ties " +
+                                 f.write("t2.csv", "source,target,kind\nb,e,influence\n") +
+                                 " --events " + f.write("e2.csv", events);
+    CHECK(count(with_tie + " --window 0..10") == 5);
+    const Run backwards = run("reach --from a " + nodes_ties + " --window 10..5");
+    CHECK(backwards.status != 0);
+    CHECK(backwards.out.empty());
+    CHECK_THAT(backwards.err, Catch::Contains("ends before it starts"));
+    const Run kind = run("reach --from a " + nodes_ties + " --window 2024-01-01..2024-02-01");
+    CHECK(kind.status != 0);
+    CHECK_THAT(kind.err, Catch::Contains("is not the kind of time"));
+}
+
+TEST_CASE("copnet reach --temporal: earliest arrivals in time order", "[cli][temporal]") {
+    Files f;
+    const std::string in = "--nodes " + f.write("nodes.csv", nodes) + " --ties " +
+                           f.write("ties.csv", "source,target,kind\n") + " --events " +
+                           f.write("events.csv", events);
+    const Run r = run("reach --temporal --from a " + in + " --format json");
+    REQUIRE(r.status == 0);
+    const json j = json::parse(r.out);
+    CHECK(j["since"] == 0);
+    CHECK(j["count"] == 5);
+    CHECK(j["reached"] == json::parse(R"([{"id":"a","arrival":0},{"id":"b","arrival":0},
+        {"id":"c","arrival":2},{"id":"d","arrival":5},{"id":"e","arrival":12}])"));
+    CHECK(j["by_circle"][2]["reached"] == 2);  // outer: c and d
+    const Run late = run("reach --temporal --from a --since 3 " + in + " --format csv");
+    REQUIRE(late.status == 0);
+    CHECK(late.out == "id,arrival\na,3\nb,10\n");
+    const Run hops = run("reach --temporal --hops 2 --from a " + in);
+    CHECK(hops.status != 0);
+    CHECK_THAT(hops.err, Catch::Contains("--hops does not apply"));
+    const Run no_log = run("reach --temporal --from a --nodes " + f.write("n.csv", nodes) +
+                           " --ties " + f.write("t.csv", "source,target,kind\n"));
+    CHECK(no_log.status != 0);
+    CHECK_THAT(no_log.err, Catch::Contains("--events FILE"));
+}

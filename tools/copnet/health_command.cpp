@@ -25,7 +25,6 @@ namespace {
 
 struct HealthCli {
     InputOptions input;
-    std::string events;
     std::string every;
     std::string since;
     std::size_t top = 5;
@@ -152,19 +151,16 @@ std::string as_csv(const HealthResult& r) {
 }
 
 std::string run_health(const HealthCli& o) {
-    if (o.events.empty()) throw invalid_value("health needs an event log: --events FILE");
+    if (o.input.events.empty()) throw invalid_value("health needs an event log: --events FILE");
+    if (!o.input.window.empty())
+        throw invalid_value("health cuts the log into windows itself: use --every and --since, "
+                            "not --window");
     std::string label;
     Network net = load_input(o.input, label);
-    const EventLog log =
-        read_events(net, o.events, {.create_missing_stakeholders = o.input.create_missing});
+    const EventLog log = load_events(o.input, net);
     HealthOptions options;
     if (!o.every.empty()) options.every = parse_span(o.every);
-    if (!o.since.empty()) {
-        const ParsedTime since = parse_time(o.since);
-        if (!log.empty() && (since.kind == TimeKind::number) != (log.kind() == TimeKind::number))
-            throw invalid_value("--since " + o.since + " is not the kind of time the event log holds");
-        options.since = since.time;
-    }
+    if (!o.since.empty()) options.since = parse_log_time(log, o.since, "--since");
     options.community = net.find_community(o.input.community);
     const HealthResult r = health(net, log, options);
     switch (o.input.format()) {
@@ -172,7 +168,7 @@ std::string run_health(const HealthCli& o) {
     case Format::csv: return as_csv(r);
     case Format::text: break;
     }
-    return as_text(net, r, label, o.events, log.size(), o.top);
+    return as_text(net, r, label, o.input.events, log.size(), o.top);
 }
 
 } // namespace
@@ -184,9 +180,6 @@ void add_health_command(CLI::App& app, Runner& run) {
                   "active, new and back, which ties persist, whether contacts are returned, and\n"
                   "how concentrated the activity is (CHAOSS absence and elephant factors).");
     add_input_options(*cmd, o->input);
-    cmd->add_option("--events", o->events, "events.csv: time,source,target[,relation,value]")
-        ->required()
-        ->check(not_empty());
     cmd->add_option("--every", o->every,
                     "window length: 7d, 30d (days), 1m (calendar months) or a number (plain-number "
                     "times); default 1m, or one window for plain-number times")

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "copnet/error.hpp"
+#include "copnet/events.hpp"
 #include "copnet/io/archive.hpp"
 #include "copnet/io/csv.hpp"
 #include "copnet/io/graphml.hpp"
@@ -67,6 +68,14 @@ void add_input_options(CLI::App& cmd, InputOptions& options) {
                    "binary, the sum for count and real), max, sum, first, or error")
         ->transform(CLI::IsMember({"scale", "max", "sum", "first", "error"}, CLI::ignore_case))
         ->capture_default_str();
+    auto* events = cmd.add_option("--events", options.events,
+                   "events.csv: time,source,target[,relation,value] (ISO 8601 or plain-number times)")
+        ->check(not_empty());
+    cmd.add_option("--window", options.window,
+                   "analyse the network of the events in [START, END), e.g. 2024-03-01..2024-04-01 "
+                   "(with --events; the input's ties are added)")
+        ->check(not_empty())
+        ->needs(events);
     cmd.add_option("--format", options.format_name,
                    "output: text (for people), json or csv (for programs)")
         ->transform(CLI::IsMember({"text", "json", "csv"}, CLI::ignore_case))
@@ -234,7 +243,30 @@ Network load_input(const InputOptions& options, std::string& label) {
         for (const std::string& note : report.notes) std::cerr << "copnet: note: " << note << '\n';
         label = options.nodes.empty() ? options.ties : options.nodes + " + " + options.ties;
     }
-    return net;
+    if (options.window.empty()) return net;
+    const EventLog log = load_events(options, net);
+    const TimeRange range = parse_time_range(options.window);
+    if (!log.empty() && (range.kind == TimeKind::number) != (log.kind() == TimeKind::number))
+        throw invalid_value("--window " + options.window + " is not the kind of time " +
+                            options.events + " holds (" + std::string(to_string(log.kind())) + ")");
+    Network w = window(net, log, range.start, range.end);
+    w.add_ties(net.all_ties());
+    label += ", events of " + options.window + " from " + options.events;
+    return w;
+}
+
+EventLog load_events(const InputOptions& options, Network& net) {
+    if (options.events.empty()) throw invalid_value("this needs an event log: --events FILE");
+    return read_events(net, options.events, {.create_missing_stakeholders = options.create_missing});
+}
+
+Time parse_log_time(const EventLog& log, std::string_view text, std::string_view option) {
+    const ParsedTime t = parse_time(text);
+    if (!log.empty() && (t.kind == TimeKind::number) != (log.kind() == TimeKind::number))
+        throw invalid_value(std::string(option) + " " + std::string(text) +
+                            " is not the kind of time the event log holds (" +
+                            std::string(to_string(log.kind())) + ")");
+    return t.time;
 }
 
 } // namespace copnet::cli

@@ -12,6 +12,7 @@
 
 #include "copnet/analysis/reach.hpp"
 #include "copnet/community.hpp"
+#include "copnet/events.hpp"
 #include "copnet/network.hpp"
 #include "copnet/tie.hpp"
 
@@ -37,6 +38,8 @@ struct InputOptions {
     std::string encoding = "automatic";
     std::string default_relation;  // an edge list's relation (empty: "edge")
     std::string scale = "unit";    // --scale: of the relations a file brings undeclared
+    std::string events;    // --events FILE (events.csv)
+    std::string window;    // --window START..END (needs --events)
     std::string format_name = "text";  // validated by CLI11: text, json or csv
 
     /// The output format chosen.
@@ -104,8 +107,18 @@ void add_diffusion_options(CLI::App& cmd, DiffusionCliOptions& options);
 void add_input_options(CLI::App& cmd, InputOptions& options);
 
 /// The network named by `options`, or the bundled example when no file is given; `label` is set
-/// to a description of the input for text output. Throws copnet::error on bad input.
+/// to a description of the input for text output. With --window, the network of the events of
+/// that window (DESIGN §3.5: the stakeholders, one tie per pair and relation with the summed
+/// event values, and the ties of the input besides). Throws copnet::error on bad input.
 Network load_input(const InputOptions& options, std::string& label);
+
+/// The event log of --events, read against `net` (creating stakeholders with
+/// --create-missing). Throws copnet::invalid_value without --events, copnet::error on bad input.
+[[nodiscard]] EventLog load_events(const InputOptions& options, Network& net);
+
+/// `text` (--since) as a time of `log`'s kind. Throws copnet::invalid_value for a bad time or
+/// an ISO time for a plain-number log (or the reverse).
+[[nodiscard]] Time parse_log_time(const EventLog& log, std::string_view text, std::string_view option);
 
 /// The bundled example community (examples/data/state-employment), compiled in.
 std::string_view bundled_nodes() noexcept;

@@ -5,7 +5,9 @@
 
 #include "commands.hpp"
 #include "copnet/analysis/reach.hpp"
+#include "copnet/analysis/temporal_reach.hpp"
 #include "copnet/error.hpp"
+#include "copnet/events.hpp"
 #include "input.hpp"
 #include "output.hpp"
 
@@ -18,6 +20,8 @@ struct ReachCli {
     std::string from;
     std::optional<std::size_t> hops;
     std::string levels;
+    bool temporal = false;  // --temporal: in time order over --events
+    std::string since;
 };
 
 void rows_text(std::ostream& out, const char* title, const std::vector<CategoryReach>& rows) {
@@ -45,7 +49,52 @@ std::string flow_text(const LevelFlow& f, double target) {
     return out.str();
 }
 
+// `copnet reach --temporal`: earliest arrival in time order over the events (DESIGN §3.5).
+std::string run_temporal_reach(const ReachCli& o) {
+    if (o.hops) throw invalid_value("--hops does not apply to --temporal (time orders the steps)");
+    if (!o.levels.empty()) throw invalid_value("--levels does not apply to --temporal");
+    std::string label;
+    Network net = load_input(o.input, label);
+    const EventLog log = load_events(o.input, net);
+    const Community* cop = net.find_community(o.input.community);
+    const std::vector<StakeholderId> sources = sources_or_core(net, cop, o.from);
+    TemporalReachOptions options{.filter = o.analysis.filter(net)};
+    if (!o.since.empty()) options.since = parse_log_time(log, o.since, "--since");
+    const TemporalReachResult r = temporal_reach(net, log, sources, options);
+    ReachResult as_reach;  // for the breakdown by circle and facet
+    for (const Arrival& a : r.reached) as_reach.reached.push_back({a.who, 0});
+    const ReachBreakdown b = break_down(net, as_reach, cop, o.analysis.facet);
+    if (o.input.format() == Format::json) {
+        JsonSink sink;
+        describe(sink, net, r, log.kind());
+        describe(sink, net, b);
+        return sink.text();
+    }
+    std::ostringstream out;
+    if (o.input.format() == Format::csv) {
+        out << "id,arrival\n";
+        for (const Arrival& a : r.reached)
+            out << csv_field(net.stakeholder(a.who).id) << ',' << format_time(a.arrival, log.kind()) << '\n';
+        return out.str();
+    }
+    out << "Landscape: " << label << '\n'
+        << "From " << sources.size() << " stakeholder" << (sources.size() == 1 ? "" : "s")
+        << (o.from.empty() ? " (the core group)" : "") << ", in time order over "
+        << o.input.events << " from " << format_time(r.since, log.kind()) << ", following "
+        << (o.analysis.kinds == "all" ? std::string("all kinds of ties") : o.analysis.kinds)
+        << " (" << o.analysis.direction << "):\n  reached " << r.count() << " of "
+        << net.stakeholder_count() << " stakeholders";
+    if (r.count() > sources.size())
+        out << ", the last at " << format_time(r.reached.back().arrival, log.kind());
+    out << '\n';
+    rows_text(out, "By circle:", b.by_circle);
+    rows_text(out, ("By " + o.analysis.facet + ":").c_str(), b.by_facet);
+    return out.str();
+}
+
 std::string run_reach(const ReachCli& o) {
+    if (o.temporal) return run_temporal_reach(o);
+    if (!o.since.empty()) throw invalid_value("--since needs --temporal");
     std::string label;
     Network net = load_input(o.input, label);  // formulas in --relations are derived into it
     const Community* cop = net.find_community(o.input.community);
@@ -106,6 +155,12 @@ void add_reach_command(CLI::App& app, Runner& run) {
         ->check(CLI::NonNegativeNumber);
     cmd->add_option("--levels", o->levels,
                     "two-way flow between two levels, e.g. local,state (members only)");
+    cmd->add_flag("--temporal", o->temporal,
+                  "reach in time order over --events: a message passes along an event only if "
+                  "its sender already holds it");
+    cmd->add_option("--since", o->since,
+                    "with --temporal: when the sources get the message (default: the first event)")
+        ->check(not_empty());
     cmd->callback([o, &run] { run = [o] { return run_reach(*o); }; });
 }
 
