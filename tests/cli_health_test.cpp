@@ -202,3 +202,19 @@ TEST_CASE("copnet reach --temporal: earliest arrivals in time order", "[cli][tem
     CHECK(no_log.status != 0);
     CHECK_THAT(no_log.err, Catch::Contains("--events FILE"));
 }
+
+TEST_CASE("copnet health with no input runs on the bundled example's invented events", "[cli][health]") {
+    const Run r = run("health --format json");
+    REQUIRE(r.status == 0);
+    const json j = json::parse(r.out);
+    REQUIRE(j["windows"].size() == 12);  // the months of 2024
+    CHECK(j["windows"][0]["start"] == "2024-01-01T00:00:00Z");
+    CHECK(j["windows"][11]["end"] == "2025-01-01T00:00:00Z");
+    int events = 0;
+    for (const json& w : j["windows"]) events += w["events"].get<int>();
+    CHECK(events == 3390);
+    const Run text = run("health");
+    REQUIRE(text.status == 0);
+    CHECK_THAT(text.out, Catch::Contains("invented"));
+    CHECK_THAT(text.out, Catch::Contains("February 2024: "));
+}

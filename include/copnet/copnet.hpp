@@ -8,12 +8,15 @@
 #include "copnet/analysis/circles.hpp"  // IWYU pragma: export
 #include "copnet/analysis/components.hpp"  // IWYU pragma: export
 #include "copnet/analysis/gaps.hpp"   // IWYU pragma: export
+#include "copnet/analysis/health.hpp"  // IWYU pragma: export
 #include "copnet/analysis/network_measures.hpp"  // IWYU pragma: export
 #include "copnet/analysis/reach.hpp"  // IWYU pragma: export
 #include "copnet/analysis/relations.hpp"  // IWYU pragma: export
+#include "copnet/analysis/temporal_reach.hpp"  // IWYU pragma: export
 #include "copnet/community.hpp"    // IWYU pragma: export
 #include "copnet/describe.hpp"     // IWYU pragma: export
 #include "copnet/error.hpp"        // IWYU pragma: export
+#include "copnet/events.hpp"       // IWYU pragma: export
 #include "copnet/generate.hpp"     // IWYU pragma: export
 #include "copnet/io/archive.hpp"   // IWYU pragma: export
 #include "copnet/io/csv.hpp"       // IWYU pragma: export

@@ -27,8 +27,8 @@ TemporalReachResult temporal_reach(const Network& net, const EventLog& log,
         result.reached.push_back({s, result.since});
     }
     const auto check = [&](std::size_t i) {
-        if (log.source(i).index() >= holds.size() || log.target(i).index() >= holds.size())
-            throw invalid_value("the event log names a stakeholder slot the network lacks");
+        if (!net.contains(log.source(i)) || !net.contains(log.target(i)))
+            throw invalid_value("the event log names a stakeholder slot the network does not hold");
     };
     const auto pass = [&](std::uint32_t from, std::uint32_t to, Time t) {
         if (!holds[from] || holds[to]) return;
@@ -95,11 +95,11 @@ namespace {
 // One pass over the events from `since` for up to 64 sources: bit k of mask[v] says that
 // stakeholder v holds source k's message. Events at one instant spread by a work list: a
 // stakeholder is queued again only when it gains a bit, so at most 64 times per instant.
-void spread_masks(const EventLog& log, const detail::Follow& follow, Time since,
-                  std::vector<std::uint64_t>& mask) {
+void spread_masks(const Network& net, const EventLog& log, const detail::Follow& follow,
+                  Time since, std::vector<std::uint64_t>& mask) {
     const auto check = [&](std::size_t i) {
-        if (log.source(i).index() >= mask.size() || log.target(i).index() >= mask.size())
-            throw invalid_value("the event log names a stakeholder slot the network lacks");
+        if (!net.contains(log.source(i)) || !net.contains(log.target(i)))
+            throw invalid_value("the event log names a stakeholder slot the network does not hold");
     };
     const auto pass = [&](std::uint32_t from, std::uint32_t to) {
         const std::uint64_t fresh = mask[from] & ~mask[to];
@@ -163,7 +163,7 @@ std::vector<TemporalReachCount> temporal_reach_counts(const Network& net, const 
         const std::size_t batch = std::min<std::size_t>(64, who.size() - first);
         std::fill(mask.begin(), mask.end(), 0);
         for (std::size_t k = 0; k < batch; ++k) mask[who[first + k].index()] |= std::uint64_t{1} << k;
-        spread_masks(log, follow, since, mask);
+        spread_masks(net, log, follow, since, mask);
         counts.fill(0);
         for (std::uint64_t m : mask)
             for (; m != 0; m &= m - 1) ++counts[static_cast<std::size_t>(std::countr_zero(m))];

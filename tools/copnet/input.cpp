@@ -68,14 +68,13 @@ void add_input_options(CLI::App& cmd, InputOptions& options) {
                    "binary, the sum for count and real), max, sum, first, or error")
         ->transform(CLI::IsMember({"scale", "max", "sum", "first", "error"}, CLI::ignore_case))
         ->capture_default_str();
-    auto* events = cmd.add_option("--events", options.events,
+    cmd.add_option("--events", options.events,
                    "events.csv: time,source,target[,relation,value] (ISO 8601 or plain-number times)")
         ->check(not_empty());
     cmd.add_option("--window", options.window,
                    "analyse the network of the events in [START, END), e.g. 2024-03-01..2024-04-01 "
                    "(with --events; the input's ties are added)")
-        ->check(not_empty())
-        ->needs(events);
+        ->check(not_empty());
     cmd.add_option("--format", options.format_name,
                    "output: text (for people), json or csv (for programs)")
         ->transform(CLI::IsMember({"text", "json", "csv"}, CLI::ignore_case))
@@ -248,14 +247,19 @@ Network load_input(const InputOptions& options, std::string& label) {
     const TimeRange range = parse_time_range(options.window);
     if (!log.empty() && (range.kind == TimeKind::number) != (log.kind() == TimeKind::number))
         throw invalid_value("--window " + options.window + " is not the kind of time " +
-                            options.events + " holds (" + std::string(to_string(log.kind())) + ")");
+                            std::string("the event log holds (") + std::string(to_string(log.kind())) + ")");
     Network w = window(net, log, range.start, range.end);
     w.add_ties(net.all_ties());
-    label += ", events of " + options.window + " from " + options.events;
+    label += ", events of " + options.window + " from " +
+             (options.events.empty() ? std::string("the bundled example") : options.events);
     return w;
 }
 
 EventLog load_events(const InputOptions& options, Network& net) {
+    const bool bundled = options.nodes.empty() && options.graphml.empty() &&
+                         options.json.empty() && options.archive.empty();
+    if (options.events.empty() && bundled)
+        return parse_events(net, bundled_events(), "bundled:state-employment/events.csv");
     if (options.events.empty()) throw invalid_value("this needs an event log: --events FILE");
     return read_events(net, options.events, {.create_missing_stakeholders = options.create_missing});
 }

@@ -113,7 +113,8 @@ void add_input_options(CLI::App& cmd, InputOptions& options);
 Network load_input(const InputOptions& options, std::string& label);
 
 /// The event log of --events, read against `net` (creating stakeholders with
-/// --create-missing). Throws copnet::invalid_value without --events, copnet::error on bad input.
+/// --create-missing); with no input at all, the bundled example's (invented) event log.
+/// Throws copnet::invalid_value without --events for a given input, copnet::error on bad input.
 [[nodiscard]] EventLog load_events(const InputOptions& options, Network& net);
 
 /// `text` (--since) as a time of `log`'s kind. Throws copnet::invalid_value for a bad time or
@@ -124,5 +125,7 @@ Network load_input(const InputOptions& options, std::string& label);
 std::string_view bundled_nodes() noexcept;
 /// \copydoc bundled_nodes
 std::string_view bundled_ties() noexcept;
+/// The bundled example's event log (examples/data/state-employment/events.csv, invented).
+std::string_view bundled_events() noexcept;
 
 } // namespace copnet::cli
