@@ -1,0 +1,74 @@
+// libFuzzer target for the events.csv reader and the time, span and window parsers (clang only:
+// -DCOPNET_BUILD_FUZZERS=ON). Input: events.csv text, then (after a NUL byte) a time, a span
+// or a START..END window to parse.
+// Property: a read either succeeds — and then the log is in time order, names only stakeholders
+// and relations of the network, holds no self-event and no value that is not finite, and each
+// time prints back (format_time) to a text that parses to the same instant — or throws a
+// copnet::error leaving the network exactly as it was. The parsers succeed or throw
+// invalid_value; a parsed time prints back to itself.
+// Run: build-fuzz/tests/fuzz/events_fuzzer tests/fuzz/corpus-events
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+#include "copnet/analysis/health.hpp"
+#include "copnet/error.hpp"
+#include "copnet/events.hpp"
+#include "copnet/io/csv.hpp"
+
+namespace {
+
+void check_parsers(std::string_view text) {
+    try {
+        const copnet::ParsedTime t = copnet::parse_time(text);
+        if (copnet::parse_time(copnet::format_time(t.time, t.kind)).time != t.time) std::abort();
+    } catch (const copnet::invalid_value&) {
+    }
+    try {
+        const copnet::Span s = copnet::parse_span(text);
+        if (s.count <= 0) std::abort();
+    } catch (const copnet::invalid_value&) {
+    }
+    try {
+        const copnet::TimeRange r = copnet::parse_time_range(text);
+        if (r.end <= r.start) std::abort();
+    } catch (const copnet::invalid_value&) {
+    }
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view all(reinterpret_cast<const char*>(data), size);
+    const auto cut = all.find('\0');
+    const std::string_view text = all.substr(0, cut);
+    if (cut != std::string_view::npos) check_parsers(all.substr(cut + 1));
+    copnet::Network net;
+    copnet::parse_csv(net, "id,organization\na,x\nb,y\nc,\nd,x\n", "source,target,kind\na,b,influence\n");
+    net.add_relation({.name = "sentiment", .scale = copnet::Scale::real});
+    const copnet::Network before = net;
+    copnet::EventLog log;
+    try {
+        log = copnet::parse_events(net, text, "events.csv",
+                                   {.create_missing_stakeholders = size % 2 == 1});
+    } catch (const copnet::error&) {
+        if (!(net == before)) std::abort();
+        return 0;
+    }
+    for (std::size_t i = 0; i < log.size(); ++i) {
+        if (i > 0 && log.time(i) < log.time(i - 1)) std::abort();
+        if (!net.contains(log.source(i)) || !net.contains(log.target(i))) std::abort();
+        if (log.source(i) == log.target(i)) std::abort();
+        if (static_cast<std::size_t>(log.relation(i)) >= net.relations().size()) std::abort();
+        if (!std::isfinite(log.value(i))) std::abort();
+        if (copnet::parse_time(copnet::format_time(log.time(i), log.kind())).time != log.time(i))
+            std::abort();
+    }
+    // The analyses run on whatever was read.
+    (void)copnet::health(net, log, {.every = log.kind() == copnet::TimeKind::number
+                                                 ? copnet::Span{copnet::Span::Unit::number, 1000}
+                                                 : copnet::Span{copnet::Span::Unit::months, 1}});
+    return 0;
+}
