@@ -185,7 +185,11 @@ ParsedTime parse_iso(std::string_view t) {
         }
     }
     const Time local = midnight + ((*hh * 60 + *mm) * 60 + ss) * 1000 + millis;
-    return {local - offset_minutes * 60'000, TimeKind::date_time};
+    const Time utc = local - offset_minutes * 60'000;
+    // In UTC too within the years 0000–9999, so that every time prints back as ISO 8601.
+    if (utc < days_from_civil(0, 1, 1) * ms_per_day || utc >= days_from_civil(10000, 1, 1) * ms_per_day)
+        bad_time(t, "falls outside the years 0000 to 9999 in UTC");
+    return {utc, TimeKind::date_time};
 }
 
 ParsedTime parse_number(std::string_view t) {

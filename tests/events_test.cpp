@@ -98,6 +98,8 @@ TEST_CASE("malformed times are refused with what was expected", "[events]") {
         {"2024-03-05T14:30:00 UTC", "no zone"},
         {"2024-03-05T14:30:00.Z", "no digits after the decimal mark"},
         {"2024-03-05X", "is not a time"},
+        {"0000-01-01T00:30:00+01:00", "falls outside the years 0000 to 9999 in UTC"},
+        {"9999-12-31T23:30:00-01:00", "falls outside the years 0000 to 9999 in UTC"},
     };
     for (const Bad& b : bad) {
         INFO(b.text);
