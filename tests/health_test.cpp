@@ -1,14 +1,19 @@
 // Community health over time (copnet/analysis/health.hpp, DESIGN §3.5): every field of every
 // window and member of a hand-made log, checked by hand; edge cases.
+#include <fstream>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "copnet/analysis/health.hpp"
+#include "copnet/analysis/temporal_reach.hpp"
 #include "copnet/error.hpp"
 #include "copnet/events.hpp"
+#include "copnet/io/csv.hpp"
 #include "copnet/network.hpp"
 
 using namespace copnet;
@@ -283,4 +288,74 @@ TEST_CASE("health over ISO times: calendar months, time zones and a leap day", "
     CHECK(weeks.windows.front().start == parse_time("2024-01-15").time);
     CHECK(weeks.windows.back().start <= log.last_time());
     CHECK(weeks.windows.back().end > log.last_time());
+}
+
+TEST_CASE("health and temporal reach agree with an independent Python implementation", "[health][temporal]") {
+    // Reference: tests/data/make_health_fixture.py (Python 3.11, NetworkX; sets per window,
+    // networkx.overall_reciprocity, a fixed-point relaxation for arrivals) on the bundled
+    // example's invented event log.
+    const std::string root = std::string(COPNET_SOURCE_DIR);
+    const std::string dir = root + "/examples/data/state-employment/";
+    Network net = read_csv(dir + "nodes.csv", dir + "ties.csv");
+    const EventLog log = read_events(net, dir + "events.csv");
+    std::ifstream in(root + "/tests/data/state-employment-health.reference.json");
+    const nlohmann::json ref = nlohmann::json::parse(in);
+    const auto optional_equal = [](const nlohmann::json& want, const auto& got) {
+        if (want.is_null()) return !got.has_value();
+        if (!got.has_value()) return false;
+        if (want.is_number_float()) return *got == Approx(want.get<double>()).epsilon(1e-12);
+        return static_cast<double>(*got) == want.get<double>();
+    };
+    const Community* cop = &net.community("community");
+    for (const char* span : {"1m", "7d"}) {
+        INFO(span);
+        const HealthResult r = health(net, log, {.every = parse_span(span), .community = cop});
+        const nlohmann::json& want = ref["windows"][span];
+        REQUIRE(r.windows.size() == want.size());
+        for (std::size_t i = 0; i < want.size(); ++i) {
+            INFO("window " << i);
+            const WindowHealth& w = r.windows[i];
+            const nlohmann::json& x = want[i];
+            CHECK(w.start == x["start"].get<Time>());
+            CHECK(w.end == x["end"].get<Time>());
+            CHECK(w.events == x["events"].get<std::size_t>());
+            CHECK(w.active == x["active"].get<std::size_t>());
+            CHECK(w.newcomers == x["newcomers"].get<std::size_t>());
+            CHECK(optional_equal(x["retained"], w.retained));
+            CHECK(optional_equal(x["departed"], w.departed));
+            CHECK(w.pairs == x["pairs"].get<std::size_t>());
+            CHECK(optional_equal(x["formed"], w.formed));
+            CHECK(optional_equal(x["dissolved"], w.dissolved));
+            CHECK(optional_equal(x["persistence"], w.persistence));
+            CHECK(optional_equal(x["reciprocity"], w.reciprocity));
+            CHECK(w.absence_factor == x["absence_factor"].get<std::size_t>());
+            CHECK(optional_equal(x["elephant_factor"], w.elephant_factor));
+            REQUIRE(w.by_circle.size() == 4);
+            for (const CircleActivity& c : w.by_circle) {
+                const auto& pair = x["by_circle"][std::string(to_string(c.circle))];
+                CHECK(c.active == pair[0].get<std::size_t>());
+                CHECK(c.members == pair[1].get<std::size_t>());
+            }
+        }
+        if (std::string(span) != "1m") continue;
+        REQUIRE(r.members.size() == ref["members"].size());
+        for (const MemberActivity& m : r.members) {
+            const std::string& id = net.stakeholder(m.who).id;
+            INFO(id);
+            const nlohmann::json& x = ref["members"][id];
+            CHECK(m.events == x[0].get<std::size_t>());
+            CHECK(m.active_windows == x[1].get<std::size_t>());
+            CHECK(m.first == x[2].get<Time>());
+            CHECK(m.last == x[3].get<Time>());
+            CHECK(optional_equal(x[4], m.burstiness));
+        }
+    }
+    for (const auto& [source, arrivals] : ref["temporal"].items()) {
+        INFO(source);
+        const StakeholderId from[] = {net.at(source)};
+        const TemporalReachResult r = temporal_reach(net, log, from);
+        std::map<std::string, Time> got;
+        for (const Arrival& a : r.reached) got[net.stakeholder(a.who).id] = a.arrival;
+        CHECK(got == arrivals.get<std::map<std::string, Time>>());
+    }
 }
