@@ -804,7 +804,7 @@ Network window(const Network& base, const EventLog& log, Time start, Time end) {
             throw invalid_value("the event log names a stakeholder the network no longer holds");
         ties.push_back({e.source, e.target, e.relation, e.value});
     }
-    w.add_ties(ties);
+    w.add_ties(ties, Merge::sum);  // a window's tie is the sum of its events
     return w;
 }
 
