@@ -642,6 +642,158 @@ EventLog parse_events(Network& net, std::string_view text, std::string_view file
     return load_events(net, std::string(text), file_name, options, report);
 }
 
+// ---- attendance.csv -------------------------------------------------------------------------
+
+Relation co_attendance_relation() {
+    return {.name = "co_attendance",
+            .role = Role::affiliation,
+            .direction = RelationDirection::mutual,
+            .polarity = Polarity::positive,
+            .scale = Scale::count};
+}
+
+namespace {
+
+EventLog load_attendance(Network& net, std::string buffer, std::string_view file_name,
+                         const EventOptions& options, EventReport* report) {
+    const std::string file(file_name);
+    detail::validate_utf8(buffer, file);
+    detail::RecordReader reader(buffer, file);
+    std::vector<std::string_view> fields;
+    if (!reader.next(fields))
+        throw parse_error(file, 0, "", "the file is empty (expected the header time,meeting,id)");
+    constexpr std::array<std::string_view, 3> names{"time", "meeting", "id"};
+    std::array<std::optional<std::size_t>, 3> at{};
+    std::vector<std::string> header;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const std::string_view name = detail::trim(fields[i]);
+        std::size_t c = 0;
+        while (c < names.size() && !detail::iequals(name, names[c])) ++c;
+        if (c == names.size())
+            throw parse_error(file, 1, std::string(name),
+                              "column " + dq(name) + " is not an attendance column (expected time, "
+                                                     "meeting, id)");
+        if (at[c]) throw parse_error(file, 1, std::string(name), "column " + dq(name) + " appears twice");
+        at[c] = i;
+        header.emplace_back(name);
+    }
+    for (std::size_t c = 0; c < names.size(); ++c)
+        if (!at[c])
+            throw parse_error(file, 1, std::string(names[c]),
+                              "the header has no " + std::string(names[c]) + " column");
+    const std::size_t columns = fields.size();
+    const auto base = gsl::narrow<std::uint32_t>(net.slot_count());
+    detail::IdTable created;
+    std::vector<std::string_view> created_ids;
+    // Meetings by (name, time), in the order first met, with their attendees' slots.
+    struct Meeting {
+        Time time;
+        std::vector<std::uint32_t> attendees;
+    };
+    std::vector<Meeting> meetings;
+    std::unordered_map<std::string, std::size_t> meeting_index;
+    std::optional<FirstTime> first;
+    bool any_date_time = false;
+    while (reader.next(fields)) {
+        const std::size_t line = reader.line();
+        if (fields.size() != columns)
+            throw parse_error(file, line, "",
+                              "the row has " + std::to_string(fields.size()) + " field" +
+                                  (fields.size() == 1 ? "" : "s") + ", the header has " +
+                                  std::to_string(columns));
+        const std::string_view time_text = detail::trim(fields[*at[0]]);
+        ParsedTime t;
+        try {
+            t = parse_time(time_text);
+        } catch (const invalid_value& e) {
+            throw parse_error(file, line, header[*at[0]], e.what());
+        }
+        const bool iso = t.kind != TimeKind::number;
+        if (!first) {
+            first = FirstTime{std::string(time_text), line, iso};
+        } else if (first->iso != iso) {
+            throw parse_error(file, line, header[*at[0]],
+                              "time " + dq(time_text) + " is " +
+                                  (iso ? "an ISO 8601 time" : "a plain number") + ", but line " +
+                                  std::to_string(first->line) + "'s " + dq(first->text) + " is " +
+                                  (first->iso ? "an ISO 8601 time" : "a plain number") +
+                                  ": one file holds one kind of time");
+        }
+        any_date_time = any_date_time || t.kind == TimeKind::date_time;
+        const std::string_view meeting = detail::trim(fields[*at[1]]);
+        if (meeting.empty()) throw parse_error(file, line, header[*at[1]], header[*at[1]] + " is empty");
+        const std::string_view id = fields[*at[2]];
+        const std::string& id_column = header[*at[2]];
+        if (id.empty()) throw parse_error(file, line, id_column, id_column + " is empty");
+        std::uint32_t slot = 0;
+        if (const auto who = net.find(id)) {
+            slot = who->index();
+        } else if (const std::uint32_t pos = created.find(id); pos != detail::IdTable::npos) {
+            slot = base + pos;
+        } else if (options.create_missing_stakeholders) {
+            slot = base + created.insert(id).first;
+            created_ids.push_back(id);
+        } else {
+            throw parse_error(file, line, id_column,
+                              id_column + " " + dq(id) + " is not a stakeholder of the network");
+        }
+        std::string key(meeting);
+        key += '\0';
+        key += std::to_string(t.time);
+        const auto [it, fresh] = meeting_index.emplace(std::move(key), meetings.size());
+        if (fresh) meetings.push_back({t.time, {}});
+        std::vector<std::uint32_t>& who = meetings[it->second].attendees;
+        if (std::find(who.begin(), who.end(), slot) == who.end()) who.push_back(slot);
+    }
+    std::optional<TieKind> kind = net.find_relation("co_attendance");
+    const TieKind k = kind ? *kind : static_cast<TieKind>(net.relations().size());
+    if (!kind && net.relations().size() >= max_relations)
+        throw parse_error(file, 0, "", "relation \"co_attendance\" is one too many: a network holds at most " +
+                                           std::to_string(max_relations) + " relations");
+    using Packed = detail::EventLogAccess::Packed;
+    std::vector<Packed> events;
+    for (const Meeting& m : meetings)
+        for (std::size_t i = 0; i < m.attendees.size(); ++i)
+            for (std::size_t j = i + 1; j < m.attendees.size(); ++j)
+                events.push_back(detail::EventLogAccess::pack(m.time, StakeholderId(m.attendees[i]),
+                                                              StakeholderId(m.attendees[j]), k));
+    const TimeKind time_kind = !first || !first->iso ? TimeKind::number
+                               : any_date_time        ? TimeKind::date_time
+                                                      : TimeKind::date;
+    EventLog log = detail::EventLogAccess::make(std::move(events), {}, time_kind);
+    if (created_ids.empty()) {
+        if (!kind) net.add_relation(co_attendance_relation());
+    } else {
+        Network saved = net;
+        try {
+            if (!kind) net.add_relation(co_attendance_relation());
+            for (const std::string_view id : created_ids) net.add_stakeholder(Stakeholder{.id = std::string(id)});
+        } catch (...) {
+            detail::roll_back(net, std::move(saved));
+            throw;
+        }
+    }
+    if (report != nullptr) {
+        report->events = log.size();
+        report->created = created_ids.size();
+        report->new_relations.clear();
+        if (!kind) report->new_relations.emplace_back("co_attendance");
+    }
+    return log;
+}
+
+} // namespace
+
+EventLog read_attendance(Network& net, const std::filesystem::path& file,
+                         const EventOptions& options, EventReport* report) {
+    return load_attendance(net, read_file_bytes(file), file.string(), options, report);
+}
+
+EventLog parse_attendance(Network& net, std::string_view text, std::string_view file_name,
+                          const EventOptions& options, EventReport* report) {
+    return load_attendance(net, std::string(text), file_name, options, report);
+}
+
 // ---- windows --------------------------------------------------------------------------------
 
 TimeRange parse_time_range(std::string_view text) {

@@ -218,3 +218,21 @@ TEST_CASE("copnet health with no input runs on the bundled example's invented ev
     CHECK_THAT(text.out, Catch::Contains("invented"));
     CHECK_THAT(text.out, Catch::Contains("February 2024: "));
 }
+
+TEST_CASE("copnet health --attendance reads a sign-in sheet", "[cli][health]") {
+    Files f;
+    const std::string in = "--nodes " + f.write("nodes.csv", nodes) + " --ties " +
+                           f.write("ties.csv", "source,target,kind\n") + " --attendance " +
+                           f.write("attendance.csv", "time,meeting,id\n2024-01-10,m,a\n2024-01-10,m,b\n"
+                                                     "2024-01-10,m,c\n2024-02-07,m,a\n2024-02-07,m,d\n");
+    const Run r = run("health " + in + " --format json");
+    REQUIRE(r.status == 0);
+    const json j = json::parse(r.out);
+    REQUIRE(j["windows"].size() == 2);
+    CHECK(j["windows"][0]["events"] == 3);      // ab ac bc
+    CHECK(j["windows"][0]["reciprocity"] == 1.0);  // co-attendance is mutual
+    CHECK(j["windows"][1]["newcomers"] == 1);   // d
+    CHECK(j["windows"][1]["retained"] == 1);    // a
+    const Run both = run("health " + in + " --events " + f.write("e.csv", events));
+    CHECK(both.status != 0);
+}

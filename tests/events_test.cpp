@@ -472,3 +472,73 @@ TEST_CASE("a large events.csv resolves ids through its own table, first error fi
     }
     CHECK(net == before);
 }
+
+TEST_CASE("a sign-in sheet reads as co-attendance events: everyone at a meeting with everyone",
+          "[events]") {
+    Network net = people();
+    EventReport report;
+    const EventLog log = parse_attendance(net,
+                                          "Time,Meeting,ID\n"
+                                          "2024-01-10,kick-off,a\n"
+                                          "2024-01-10,kick-off,b\n"
+                                          "2024-01-10,kick-off,a\n"  // signed in twice
+                                          "2024-01-10,kick-off,c\n"
+                                          "2024-02-05,steering,c\n"
+                                          "2024-01-20,steering,a\n"
+                                          "2024-01-20,steering,b\n"
+                                          "2024-02-05,steering,d\n"
+                                          "2024-03-01,kick-off,b\n"  // the same name, another day
+                                          "2024-03-01,kick-off,d\n",
+                                          "attendance.csv", {}, &report);
+    CHECK(report.new_relations == std::vector<std::string>{"co_attendance"});
+    const TieKind co = *net.find_relation("co_attendance");
+    CHECK(net.relation(co) == co_attendance_relation());
+    CHECK(log.kind() == TimeKind::date);
+    REQUIRE(log.size() == 6);  // kick-off: ab ac bc; steering (Jan 20): ab; (Feb 5): cd; Mar 1: bd
+    CHECK(log[0] == Event{parse_time("2024-01-10").time, net.at("a"), net.at("b"), co, 1.0});
+    CHECK(log[2] == Event{parse_time("2024-01-10").time, net.at("b"), net.at("c"), co, 1.0});
+    CHECK(log[3].time == parse_time("2024-01-20").time);
+    CHECK(log[5] == Event{parse_time("2024-03-01").time, net.at("b"), net.at("d"), co, 1.0});
+    // January's network: each pair tied by the number of meetings it shared.
+    const Network january = window(net, log, parse_time("2024-01-01").time, parse_time("2024-02-01").time);
+    CHECK(january.tie_count() == 3);
+    CHECK(january.find_tie(january.at("b"), january.at("a"), co)->weight == 2.0);
+    CHECK(january.find_tie(january.at("a"), january.at("c"), co)->weight == 1.0);
+
+    struct Bad {
+        std::string text;
+        std::size_t line;
+        std::string field;
+        std::string says;
+    };
+    const std::vector<Bad> bad{
+        {"time,meeting,id\n2024-01-10,m,a\n2024-13-01,m,b\n", 3, "time", "has month 13"},
+        {"time,meeting,id\n2024-01-10,m,a\n5,m,b\n", 3, "time", "one file holds one kind of time"},
+        {"time,meeting,id\n2024-01-10,m,zed\n", 2, "id", "id \"zed\" is not a stakeholder of the network"},
+        {"time,meeting,id\n2024-01-10, ,a\n", 2, "meeting", "meeting is empty"},
+        {"time,meeting\n2024-01-10,m\n", 1, "id", "the header has no id column"},
+        {"time,meeting,id,room\n", 1, "room", "is not an attendance column"},
+        {"time,meeting,id\n2024-01-10,m\n", 2, "", "the row has 2 fields, the header has 3"},
+    };
+    for (const Bad& b : bad) {
+        INFO(b.text);
+        Network fresh = people();
+        const Network before = fresh;
+        try {
+            (void)parse_attendance(fresh, b.text);
+            FAIL("no error");
+        } catch (const parse_error& e) {
+            CHECK(e.file() == "attendance.csv");
+            CHECK(e.line() == b.line);
+            CHECK(e.field() == b.field);
+            CHECK_THAT(e.message(), Catch::Contains(b.says));
+        }
+        CHECK(fresh == before);
+    }
+    Network grow = people();
+    const EventLog created = parse_attendance(grow, "time,meeting,id\n1,m,a\n1,m,guest\n", "a.csv",
+                                              {.create_missing_stakeholders = true});
+    CHECK(grow.find("guest"));
+    CHECK(created.size() == 1);
+    CHECK(created.kind() == TimeKind::number);
+}

@@ -168,7 +168,9 @@ std::string run_health(const HealthCli& o) {
     case Format::text: break;
     }
     return as_text(net, r, label,
-                   o.input.events.empty() ? "the bundled example's (invented)" : o.input.events,
+                   !o.input.attendance.empty() ? o.input.attendance + " (co-attendance)"
+                   : o.input.events.empty()    ? std::string("the bundled example's (invented)")
+                                               : o.input.events,
                    log.size(), o.top);
 }
 

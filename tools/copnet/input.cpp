@@ -68,9 +68,14 @@ void add_input_options(CLI::App& cmd, InputOptions& options) {
                    "binary, the sum for count and real), max, sum, first, or error")
         ->transform(CLI::IsMember({"scale", "max", "sum", "first", "error"}, CLI::ignore_case))
         ->capture_default_str();
-    cmd.add_option("--events", options.events,
+    auto* events = cmd.add_option("--events", options.events,
                    "events.csv: time,source,target[,relation,value] (ISO 8601 or plain-number times)")
         ->check(not_empty());
+    cmd.add_option("--attendance", options.attendance,
+                   "attendance.csv: time,meeting,id, a sign-in sheet read as events between "
+                   "everyone at one meeting (instead of --events)")
+        ->check(not_empty())
+        ->excludes(events);
     cmd.add_option("--window", options.window,
                    "analyse the network of the events in [START, END), e.g. 2024-03-01..2024-04-01 "
                    "(with --events; the input's ties are added)")
@@ -251,17 +256,22 @@ Network load_input(const InputOptions& options, std::string& label) {
     Network w = window(net, log, range.start, range.end);
     w.add_ties(net.all_ties());
     label += ", events of " + options.window + " from " +
-             (options.events.empty() ? std::string("the bundled example") : options.events);
+             (!options.attendance.empty() ? options.attendance
+              : options.events.empty()    ? std::string("the bundled example")
+                                          : options.events);
     return w;
 }
 
 EventLog load_events(const InputOptions& options, Network& net) {
     const bool bundled = options.nodes.empty() && options.graphml.empty() &&
                          options.json.empty() && options.archive.empty();
+    const EventOptions events{.create_missing_stakeholders = options.create_missing};
+    if (!options.attendance.empty()) return read_attendance(net, options.attendance, events);
     if (options.events.empty() && bundled)
         return parse_events(net, bundled_events(), "bundled:state-employment/events.csv");
-    if (options.events.empty()) throw invalid_value("this needs an event log: --events FILE");
-    return read_events(net, options.events, {.create_missing_stakeholders = options.create_missing});
+    if (options.events.empty())
+        throw invalid_value("this needs an event log: --events FILE (or --attendance FILE)");
+    return read_events(net, options.events, events);
 }
 
 Time parse_log_time(const EventLog& log, std::string_view text, std::string_view option) {

@@ -39,6 +39,7 @@ struct InputOptions {
     std::string default_relation;  // an edge list's relation (empty: "edge")
     std::string scale = "unit";    // --scale: of the relations a file brings undeclared
     std::string events;    // --events FILE (events.csv)
+    std::string attendance;  // --attendance FILE (attendance.csv), instead of --events
     std::string window;    // --window START..END (needs --events)
     std::string format_name = "text";  // validated by CLI11: text, json or csv
 
@@ -112,8 +113,9 @@ void add_input_options(CLI::App& cmd, InputOptions& options);
 /// event values, and the ties of the input besides). Throws copnet::error on bad input.
 Network load_input(const InputOptions& options, std::string& label);
 
-/// The event log of --events, read against `net` (creating stakeholders with
-/// --create-missing); with no input at all, the bundled example's (invented) event log.
+/// The event log of --events (or the co-attendance events of --attendance), read against `net`
+/// (creating stakeholders with --create-missing); with no input at all, the bundled example's
+/// (invented) event log.
 /// Throws copnet::invalid_value without --events for a given input, copnet::error on bad input.
 [[nodiscard]] EventLog load_events(const InputOptions& options, Network& net);
 
