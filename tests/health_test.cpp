@@ -359,3 +359,29 @@ TEST_CASE("health and temporal reach agree with an independent Python implementa
         CHECK(got == arrivals.get<std::map<std::string, Time>>());
     }
 }
+
+TEST_CASE("emerging leaders: the top by coreness and in-degree, who rose, which core went quiet",
+          "[health]") {
+    Network net = five();
+    const EventLog log = parse_events(net, log_text);
+    const auto lw = emerging_leaders(net, log, {.every = parse_span("10"),
+                                                .community = &net.community("cop"), .top = 0.5});
+    REQUIRE(lw.size() == 4);
+    // [0,10): a b c form a triangle (coreness 2), d hangs on c (1). In-degree: a 1 (b),
+    // b 1 (a), c 2 (a, b), d 1. Top half of 4 active: c, then a (slot before b).
+    CHECK(lw[0].top == std::vector<LeaderRank>{{net.at("c"), 2, 2}, {net.at("a"), 2, 1}});
+    CHECK(lw[0].rising.empty());
+    CHECK(lw[0].quiet_core.empty());
+    // [10,20): a–b and d–e (coreness 1 each); in-degree b 1, d 1 (e), e 1 (d): top two of four
+    // by slot among equals: b, d. Both new to the top.
+    CHECK(lw[1].top == std::vector<LeaderRank>{{net.at("b"), 1, 1}, {net.at("d"), 1, 1}});
+    CHECK(lw[1].rising == std::vector<StakeholderId>{net.at("b"), net.at("d")});
+    CHECK(lw[1].quiet_core.empty());  // a was active
+    CHECK(lw[2].top.empty());
+    CHECK(lw[2].quiet_core == std::vector<StakeholderId>{net.at("a")});
+    // [30,40): a–b collaboration (both ways), c→a: a has in-degree 2 (b, c).
+    CHECK(lw[3].top.front() == LeaderRank{net.at("a"), 1, 2});
+    CHECK(lw[3].rising.front() == net.at("a"));
+    CHECK_THROWS_AS(emerging_leaders(net, log, {.top = 0.0}), invalid_value);
+    CHECK_THROWS_AS(emerging_leaders(net, log, {.top = 1.5}), invalid_value);
+}

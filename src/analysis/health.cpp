@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "copnet/analysis/circles.hpp"
 #include "copnet/error.hpp"
 #include "copnet/relation.hpp"
 
@@ -267,17 +268,85 @@ HealthResult health(const Network& net, const EventLog& log, std::span<const Tim
     return result;
 }
 
-HealthResult health(const Network& net, const EventLog& log, const HealthOptions& options) {
+namespace {
+
+// The windows of `health` and `emerging_leaders`: `every` from `since`, else calendar months
+// (ISO times) or one window holding the whole log (plain numbers).
+std::vector<TimeRange> default_windows(const EventLog& log, const std::optional<Span>& every,
+                                       std::optional<Time> since) {
     std::vector<TimeRange> ws;
-    if (options.every) {
-        ws = windows(log, *options.every, options.since);
+    if (every) {
+        ws = windows(log, *every, since);
     } else if (log.kind() != TimeKind::number) {
-        ws = windows(log, Span{.unit = Span::Unit::months, .count = 1}, options.since);
+        ws = windows(log, Span{.unit = Span::Unit::months, .count = 1}, since);
     } else if (!log.empty()) {
-        const Time start = options.since.value_or(log.first_time());
+        const Time start = since.value_or(log.first_time());
         if (start <= log.last_time()) ws.push_back({start, log.last_time() + 1, log.kind()});
     }
-    return health(net, log, ws, options);
+    return ws;
+}
+
+} // namespace
+
+HealthResult health(const Network& net, const EventLog& log, const HealthOptions& options) {
+    return health(net, log, default_windows(log, options.every, options.since), options);
+}
+
+std::vector<LeadershipWindow> emerging_leaders(const Network& net, const EventLog& log,
+                                               const LeadershipOptions& options) {
+    if (!(options.top > 0.0 && options.top <= 1.0))
+        throw invalid_value("the top share must be in (0, 1], not " + std::to_string(options.top));
+    const std::vector<TimeRange> ws = default_windows(log, options.every, options.since);
+    std::bitset<256> mutual;
+    for (std::size_t k = 0; k < net.relations().size(); ++k) mutual.set(k, net.relations()[k].mutual());
+    std::vector<LeadershipWindow> out;
+    std::vector<char> was_top(net.slot_count(), 0), is_top(net.slot_count(), 0);
+    std::vector<std::uint32_t> active_in(net.slot_count(), 0);
+    std::vector<std::uint64_t> arcs;  // target << 32 | source, distinct
+    for (std::size_t w = 0; w < ws.size(); ++w) {
+        const auto stamp = static_cast<std::uint32_t>(w + 1);
+        const Network wn = window(net, log, ws[w].start, ws[w].end);
+        const std::vector<Coreness> cores = coreness(wn, {.filter = TieFilter::all(Direction::both)});
+        std::vector<std::uint32_t> core_of(net.slot_count(), 0);
+        for (const Coreness& c : cores) core_of[c.who.index()] = c.k;
+        arcs.clear();
+        std::vector<std::uint32_t> active;
+        for (std::size_t i = log.lower_bound(ws[w].start), hi = log.lower_bound(ws[w].end); i < hi; ++i) {
+            const std::uint32_t s = log.source(i).index(), d = log.target(i).index();
+            arcs.push_back((std::uint64_t{d} << 32U) | s);
+            if (mutual.test(static_cast<std::size_t>(log.relation(i)))) arcs.push_back((std::uint64_t{s} << 32U) | d);
+            for (const std::uint32_t x : {s, d})
+                if (active_in[x] != stamp) {
+                    active_in[x] = stamp;
+                    active.push_back(x);
+                }
+        }
+        std::sort(arcs.begin(), arcs.end());
+        arcs.erase(std::unique(arcs.begin(), arcs.end()), arcs.end());
+        std::vector<std::size_t> in_degree(net.slot_count(), 0);
+        for (const std::uint64_t a : arcs) ++in_degree[a >> 32U];
+        std::vector<LeaderRank> ranks;
+        for (const std::uint32_t x : active) ranks.push_back({StakeholderId(x), core_of[x], in_degree[x]});
+        std::sort(ranks.begin(), ranks.end(), [](const LeaderRank& a, const LeaderRank& b) {
+            if (a.coreness != b.coreness) return a.coreness > b.coreness;
+            if (a.in_degree != b.in_degree) return a.in_degree > b.in_degree;
+            return a.who < b.who;
+        });
+        const auto keep = static_cast<std::size_t>(std::ceil(options.top * static_cast<double>(ranks.size())));
+        ranks.resize(std::min(ranks.size(), std::max<std::size_t>(keep, ranks.empty() ? 0 : 1)));
+        LeadershipWindow lw{.start = ws[w].start, .end = ws[w].end, .top = ranks, .rising = {}, .quiet_core = {}};
+        for (const LeaderRank& r : ranks) {
+            is_top[r.who.index()] = 1;
+            if (w > 0 && was_top[r.who.index()] == 0) lw.rising.push_back(r.who);
+        }
+        if (const Community* c = options.community)
+            for (const StakeholderId who : c->members(Circle::core))
+                if (active_in[who.index()] != stamp) lw.quiet_core.push_back(who);
+        std::swap(was_top, is_top);
+        std::fill(is_top.begin(), is_top.end(), 0);
+        out.push_back(std::move(lw));
+    }
+    return out;
 }
 
 } // namespace copnet

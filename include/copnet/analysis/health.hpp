@@ -113,4 +113,45 @@ struct HealthResult {
                                   std::span<const TimeRange> windows,
                                   const HealthOptions& options = {});
 
+/// Options of `emerging_leaders`.
+struct LeadershipOptions {
+    /// The windows, as for `health` (empty: calendar months for ISO times, one window for
+    /// plain numbers).
+    std::optional<Span> every{};
+    std::optional<Time> since{};
+    /// The community whose declared core may go quiet (nullptr: no `quiet_core`).
+    const Community* community = nullptr;
+    /// The share of a window's active stakeholders that make its top (at least one).
+    double top = 0.1;
+};
+
+/// A stakeholder's standing in one window.
+struct LeaderRank {
+    StakeholderId who;
+    std::uint32_t coreness = 0;  ///< k-core number on the window's network (undirected)
+    std::size_t in_degree = 0;   ///< distinct stakeholders with an event to them in the window
+    friend bool operator==(const LeaderRank&, const LeaderRank&) = default;
+};
+
+/// Who leads in one window, and who changed.
+struct LeadershipWindow {
+    Time start = 0;
+    Time end = 0;
+    /// The top of the window's active stakeholders by coreness, then in-degree (then slot).
+    std::vector<LeaderRank> top;
+    /// In the top now and not in the previous window's (in the first window: nobody).
+    std::vector<StakeholderId> rising;
+    /// Members of the declared core with no event in the window (slot order).
+    std::vector<StakeholderId> quiet_core;
+};
+
+/// "Are members taking on new leadership roles?": per window, the stakeholders at the top of
+/// the window's network by coreness (Batagelj & Zaversnik k-cores of the window's ties, read
+/// undirected) and then in-degree (distinct senders; a mutual relation's event counts both
+/// ways), those who rose into the top since the previous window, and the declared core members
+/// who have gone quiet. Cost: O(windows · (V + E_w)) — a window network each — plus
+/// O(n log n). Throws: invalid_value for `top` outside (0, 1] or as `health`.
+[[nodiscard]] std::vector<LeadershipWindow> emerging_leaders(const Network& net, const EventLog& log,
+                                                             const LeadershipOptions& options = {});
+
 } // namespace copnet
