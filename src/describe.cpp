@@ -689,6 +689,29 @@ void describe(FieldSink& sink, const Network& net, const HealthResult& r) {
     }
 }
 
+void describe(FieldSink& sink, const Network& net, const std::vector<LeadershipWindow>& leaders,
+              TimeKind kind) {
+    const Nested list(sink, "leaders", true);
+    for (const LeadershipWindow& w : leaders) {
+        const Nested row(sink, {}, false);
+        put_time(sink, "start", w.start, kind);
+        put_time(sink, "end", w.end, kind);
+        {
+            const Nested top(sink, "top", true);
+            for (const LeaderRank& r : w.top) {
+                const Nested one(sink, {}, false);
+                sink.put("id", id(net, r.who));
+                sink.put("coreness", r.coreness);
+                sink.put("in_degree", r.in_degree);
+            }
+        }
+        for (const auto& [key, ids] : {std::pair{"rising", &w.rising}, std::pair{"quiet_core", &w.quiet_core}}) {
+            const Nested names(sink, key, true);
+            for (const StakeholderId who : *ids) sink.put({}, id(net, who));
+        }
+    }
+}
+
 void describe(FieldSink& sink, const Network& net, const TemporalReachResult& r, TimeKind kind) {
     put_time(sink, "since", r.since, kind);
     sink.put("count", r.count());

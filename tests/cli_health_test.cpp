@@ -236,3 +236,20 @@ TEST_CASE("copnet health --attendance reads a sign-in sheet", "[cli][health]") {
     const Run both = run("health " + in + " --events " + f.write("e.csv", events));
     CHECK(both.status != 0);
 }
+
+TEST_CASE("copnet health --leaders adds who leads, rises and goes quiet", "[cli][health]") {
+    Files f;
+    const std::string in = "--nodes " + f.write("nodes.csv", nodes) + " --ties " +
+                           f.write("ties.csv", "source,target,kind\n") + " --events " +
+                           f.write("events.csv", events);
+    const Run r = run("health " + in + " --every 10 --leaders --leaders-top 0.5 --format json");
+    REQUIRE(r.status == 0);
+    const json j = json::parse(r.out);
+    REQUIRE(j["leaders"].size() == 4);
+    CHECK(j["leaders"][0]["top"] == json::parse(R"([{"id":"c","coreness":2,"in_degree":2},
+        {"id":"a","coreness":2,"in_degree":1}])"));
+    CHECK(j["leaders"][1]["rising"] == json::parse(R"(["b","d"])"));
+    CHECK(j["leaders"][2]["quiet_core"] == json::parse(R"(["a"])"));
+    const Run text = run("health " + in + " --every 10 --leaders --leaders-top 0.5");
+    CHECK_THAT(text.out, Catch::Contains("[20, 30): nobody active; core gone quiet: a"));
+}

@@ -195,6 +195,11 @@ void put_time(FieldSink& sink, std::string_view key, Time time, TimeKind kind);
 /// and `members` [{`id`, `events`, `active_windows`, `first`, `last`, `burstiness`}]; empty
 /// optionals as null, times as `put_time`. Cost: O(size of the report).
 void describe(FieldSink& sink, const Network& net, const HealthResult& result);
+/// `copnet health --leaders`: `leaders` [{`start`, `end`, `top` [{`id`, `coreness`,
+/// `in_degree`}], `rising` [ids], `quiet_core` [ids]}], times as `put_time` in `kind`.
+/// Cost: O(size of the report).
+void describe(FieldSink& sink, const Network& net, const std::vector<LeadershipWindow>& leaders,
+              TimeKind kind);
 /// `copnet reach --temporal`: `since`, `count`, `reached` [{`id`, `arrival`}], times as
 /// `put_time` in `kind` (the log's). Cost: O(reached).
 void describe(FieldSink& sink, const Network& net, const TemporalReachResult& result,

@@ -28,6 +28,8 @@ struct HealthCli {
     std::string every;
     std::string since;
     std::size_t top = 5;
+    bool leaders = false;
+    double leaders_top = 0.1;
 };
 
 constexpr std::array<const char*, 12> month_names{"January", "February", "March", "April",
@@ -130,6 +132,31 @@ std::string as_text(const Network& net, const HealthResult& r, const std::string
     return out.str();
 }
 
+std::string ids_text(const Network& net, const std::vector<StakeholderId>& ids) {
+    std::string out;
+    for (const StakeholderId who : ids) out += (out.empty() ? "" : ", ") + net.stakeholder(who).id;
+    return out;
+}
+
+// "Are members taking on new leadership roles?": who rose into the top, which core went quiet.
+std::string leaders_text(const Network& net, const HealthResult& r,
+                         const std::vector<LeadershipWindow>& leaders) {
+    if (leaders.empty()) return {};
+    std::ostringstream out;
+    out << "Leadership (top by coreness, then contacts received):\n";
+    for (std::size_t i = 0; i < leaders.size() && i < r.windows.size(); ++i) {
+        const LeadershipWindow& w = leaders[i];
+        out << "  " << window_name(r.windows[i], r.kind) << ": ";
+        std::vector<StakeholderId> top;
+        for (const LeaderRank& x : w.top) top.push_back(x.who);
+        out << (top.empty() ? std::string("nobody active") : ids_text(net, top));
+        if (!w.rising.empty()) out << "; rising: " << ids_text(net, w.rising);
+        if (!w.quiet_core.empty()) out << "; core gone quiet: " << ids_text(net, w.quiet_core);
+        out << '\n';
+    }
+    return out.str();
+}
+
 template <class T>
 std::string cell(const std::optional<T>& x) {
     if (!x) return {};
@@ -162,8 +189,17 @@ std::string run_health(const HealthCli& o) {
     if (!o.since.empty()) options.since = parse_log_time(log, o.since, "--since");
     options.community = net.find_community(o.input.community);
     const HealthResult r = health(net, log, options);
+    std::vector<LeadershipWindow> leaders;
+    if (o.leaders)
+        leaders = emerging_leaders(net, log, {.every = options.every, .since = options.since,
+                                              .community = options.community, .top = o.leaders_top});
     switch (o.input.format()) {
-    case Format::json: return as_json(net, r);
+    case Format::json: {
+        JsonSink sink;
+        describe(sink, net, r);
+        if (o.leaders) describe(sink, net, leaders, r.kind);
+        return sink.text();
+    }
     case Format::csv: return as_csv(r);
     case Format::text: break;
     }
@@ -171,7 +207,8 @@ std::string run_health(const HealthCli& o) {
                    !o.input.attendance.empty() ? o.input.attendance + " (co-attendance)"
                    : o.input.events.empty()    ? std::string("the bundled example's (invented)")
                                                : o.input.events,
-                   log.size(), o.top);
+                   log.size(), o.top) +
+           leaders_text(net, r, leaders);
 }
 
 } // namespace
@@ -191,6 +228,13 @@ void add_health_command(CLI::App& app, Runner& run) {
         ->check(not_empty());
     cmd->add_option("--top", o->top, "most active members listed in the text output")
         ->check(non_negative())
+        ->capture_default_str();
+    cmd->add_flag("--leaders", o->leaders,
+                  "also per window: the top by coreness and contacts received, who rose into "
+                  "it, which core members went quiet (JSON key leaders)");
+    cmd->add_option("--leaders-top", o->leaders_top,
+                    "the share of a window's active stakeholders in its top (0, 1]")
+        ->check(CLI::Range(0.0, 1.0))
         ->capture_default_str();
     cmd->callback([o, &run] { run = [o] { return run_health(*o); }; });
 }
