@@ -1,6 +1,6 @@
-// libFuzzer target for the events.csv reader and the time, span and window parsers (clang only:
-// -DCOPNET_BUILD_FUZZERS=ON). Input: events.csv text, then (after a NUL byte) a time, a span
-// or a START..END window to parse.
+// libFuzzer target for the events.csv and attendance.csv readers and the time, span and window
+// parsers (clang only: -DCOPNET_BUILD_FUZZERS=ON). Input: CSV text, read both as events.csv and
+// as attendance.csv, then (after a NUL byte) a time, a span or a START..END window to parse.
 // Property: a read either succeeds — and then the log is in time order, names only stakeholders
 // and relations of the network, holds no self-event and no value that is not finite, and each
 // time prints back (format_time) to a text that parses to the same instant — or throws a
@@ -38,6 +38,26 @@ void check_parsers(std::string_view text) {
     }
 }
 
+// The same text as a sign-in sheet: co-attendance events between distinct known stakeholders,
+// in time order, or an error that changes nothing.
+void check_attendance(std::string_view text) {
+    copnet::Network net;
+    copnet::parse_csv(net, "id\na\nb\nc\n", "source,target,kind\n");
+    const copnet::Network before = net;
+    copnet::EventLog log;
+    try {
+        log = copnet::parse_attendance(net, text);
+    } catch (const copnet::error&) {
+        if (!(net == before)) std::abort();
+        return;
+    }
+    for (std::size_t i = 0; i < log.size(); ++i) {
+        if (i > 0 && log.time(i) < log.time(i - 1)) std::abort();
+        if (!net.contains(log.source(i)) || !net.contains(log.target(i))) std::abort();
+        if (log.source(i) == log.target(i) || log.value(i) != 1.0) std::abort();
+    }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -49,6 +69,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     copnet::parse_csv(net, "id,organization\na,x\nb,y\nc,\nd,x\n", "source,target,kind\na,b,influence\n");
     net.add_relation({.name = "sentiment", .scale = copnet::Scale::real});
     const copnet::Network before = net;
+    check_attendance(text);
     copnet::EventLog log;
     try {
         log = copnet::parse_events(net, text, "events.csv",
