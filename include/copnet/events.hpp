@@ -177,7 +177,9 @@ struct EventReport {
 /// `net` lacks is declared after the whole file parsed, as role other, directed, positive,
 /// scale count (events add up), and `interaction` as `interaction_relation()`. Values must be
 /// finite, and ≥ 0 unless the relation's scale is real. Rows out of time order are accepted
-/// and sorted (stably). All or nothing: on error `net` is unchanged.
+/// and sorted (stably). All or nothing: on error `net` is unchanged (should an allocation
+/// fail while new relations are declared, those declared before it stay — declarations
+/// without ties; with created stakeholders `net` is copied first and rolled back whole).
 /// Cost: O(file size + n log n) (O(file size) for a sorted file) expected.
 /// Throws: io_error (the file cannot be read); parse_error naming the file, the 1-based line
 /// and the field (unparseable time, mixed ISO and plain-number times, unknown stakeholder,
