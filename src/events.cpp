@@ -537,7 +537,7 @@ EventLog load_events(Network& net, std::string buffer, std::string_view file_nam
         if (valued) values.push_back(p.value);
         events.push_back(detail::EventLogAccess::pack(p.time, s, d, p.kind));
     };
-    constexpr std::size_t ring_size = 16;
+    constexpr std::size_t ring_size = 64;
     std::array<Pending, ring_size> ring{};
     std::size_t head = 0;  // rows pushed
     std::size_t tail = 0;  // rows settled
