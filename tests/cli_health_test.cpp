@@ -253,3 +253,16 @@ TEST_CASE("copnet health --leaders adds who leads, rises and goes quiet", "[cli]
     const Run text = run("health " + in + " --every 10 --leaders --leaders-top 0.5");
     CHECK_THAT(text.out, Catch::Contains("[20, 30): nobody active; core gone quiet: a"));
 }
+
+TEST_CASE("copnet reach --temporal --counts: everyone's reach in time order", "[cli][temporal]") {
+    Files f;
+    const std::string in = "--nodes " + f.write("nodes.csv", nodes) + " --ties " +
+                           f.write("ties.csv", "source,target,kind\n") + " --events " +
+                           f.write("events.csv", events);
+    const Run r = run("reach --temporal --counts " + in + " --format csv");
+    REQUIRE(r.status == 0);
+    // From 0: a reaches b c d e; b reaches a c d e (b→a at 1, then a→c at 2…); c reaches d e
+    // (c→d at 5, d→e at 12) and a at 35; d reaches e; e reaches d.
+    CHECK(r.out == "id,reached\na,4\nb,4\nc,3\nd,1\ne,1\n");
+    CHECK(run("reach --counts " + in).status != 0);
+}

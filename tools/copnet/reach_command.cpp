@@ -21,6 +21,7 @@ struct ReachCli {
     std::optional<std::size_t> hops;
     std::string levels;
     bool temporal = false;  // --temporal: in time order over --events
+    bool counts = false;    // --counts (with --temporal): everyone's temporal reach count
     std::string since;
 };
 
@@ -49,6 +50,41 @@ std::string flow_text(const LevelFlow& f, double target) {
     return out.str();
 }
 
+// `copnet reach --temporal --counts`: who could reach most people in time order.
+std::string temporal_counts(const Network& net, const EventLog& log,
+                            const TemporalReachOptions& options, const std::string& label,
+                            Format format) {
+    const std::vector<TemporalReachCount> counts = temporal_reach_counts(net, log, options);
+    std::ostringstream out;
+    if (format == Format::json) {
+        JsonSink sink;
+        sink.begin_list("counts");
+        for (const TemporalReachCount& c : counts) {
+            sink.begin_object({});
+            sink.put("id", net.stakeholder(c.who).id);
+            sink.put("reached", c.reached);
+            sink.end();
+        }
+        sink.end();
+        return sink.text();
+    }
+    if (format == Format::csv) {
+        out << "id,reached\n";
+        for (const TemporalReachCount& c : counts)
+            out << csv_field(net.stakeholder(c.who).id) << ',' << c.reached << '\n';
+        return out.str();
+    }
+    std::vector<TemporalReachCount> best = counts;
+    std::stable_sort(best.begin(), best.end(), [](const auto& a, const auto& b) { return a.reached > b.reached; });
+    out << "Landscape: " << label << '\n'
+        << "Who could reach most people in time order (from " << format_time(options.since.value_or(log.empty() ? 0 : log.first_time()), log.kind())
+        << "):\n";
+    for (std::size_t i = 0; i < best.size() && i < 10; ++i)
+        out << "  " << std::left << std::setw(20) << net.stakeholder(best[i].who).id << std::right
+            << std::setw(6) << best[i].reached << " of " << net.stakeholder_count() - 1 << '\n';
+    return out.str();
+}
+
 // `copnet reach --temporal`: earliest arrival in time order over the events (DESIGN §3.5).
 std::string run_temporal_reach(const ReachCli& o) {
     if (o.hops) throw invalid_value("--hops does not apply to --temporal (time orders the steps)");
@@ -60,6 +96,7 @@ std::string run_temporal_reach(const ReachCli& o) {
     const std::vector<StakeholderId> sources = sources_or_core(net, cop, o.from);
     TemporalReachOptions options{.filter = o.analysis.filter(net)};
     if (!o.since.empty()) options.since = parse_log_time(log, o.since, "--since");
+    if (o.counts) return temporal_counts(net, log, options, label, o.input.format());
     const TemporalReachResult r = temporal_reach(net, log, sources, options);
     ReachResult as_reach;  // for the breakdown by circle and facet
     for (const Arrival& a : r.reached) as_reach.reached.push_back({a.who, 0});
@@ -96,6 +133,7 @@ std::string run_temporal_reach(const ReachCli& o) {
 std::string run_reach(const ReachCli& o) {
     if (o.temporal) return run_temporal_reach(o);
     if (!o.since.empty()) throw invalid_value("--since needs --temporal");
+    if (o.counts) throw invalid_value("--counts needs --temporal (reach_counts is k-step reach)");
     std::string label;
     Network net = load_input(o.input, label);  // formulas in --relations are derived into it
     const Community* cop = net.find_community(o.input.community);
@@ -159,6 +197,9 @@ void add_reach_command(CLI::App& app, Runner& run) {
     cmd->add_flag("--temporal", o->temporal,
                   "reach in time order over --events: a message passes along an event only if "
                   "its sender already holds it");
+    cmd->add_flag("--counts", o->counts,
+                  "with --temporal: everyone's temporal reach count (how many others each could "
+                  "reach in time order; JSON key counts)");
     cmd->add_option("--since", o->since,
                     "with --temporal: when the sources get the message (default: the first event)")
         ->check(not_empty());
