@@ -643,6 +643,8 @@ void describe(FieldSink& sink, const Network& net, const CentralityTable& t) {
                 sink.put(to_string(t.measures[c]), x);
         }
     }
+}
+
 void put_time(FieldSink& sink, std::string_view key, Time time, TimeKind kind) {
     if (kind == TimeKind::number) sink.put(key, time);
     else sink.put(key, format_time(time, kind));

@@ -1,4 +1,4 @@
-// `copnet health`, run as a user runs it: the JSON keys of DESIGN.md §3.5 with the hand-checked
+// `copnet health`, run as a user runs it: the JSON keys of docs/cli.md ("health") with the hand-checked
 // values of health_test.cpp, text and CSV output, and clean failures.
 #include <filesystem>
 #include <fstream>
@@ -42,7 +42,7 @@ const char* const events = "time,source,target,relation\n0,a,b,\n1,b,a,\n2,a,c,\
 
 } // namespace
 
-TEST_CASE("copnet health --format json has the keys and values of DESIGN §3.5", "[cli][health]") {
+TEST_CASE("copnet health --format json has the keys and values of docs/cli.md", "[cli][health]") {
     Files f;
     const std::string in = "--nodes " + f.write("nodes.csv", nodes) + " --ties " +
                            f.write("ties.csv", "source,target,kind\n") + " --events " +

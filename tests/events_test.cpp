@@ -1,4 +1,4 @@
-// Event logs (copnet/events.hpp, DESIGN §3.5): times as ISO 8601 or plain numbers, the
+// Event logs (copnet/events.hpp, docs/formats.md "Event logs"): times as ISO 8601 or plain numbers, the
 // events.csv reader and its errors, spans, consecutive windows and a window's network.
 #include <cstdint>
 #include <string>

@@ -1,4 +1,4 @@
-// Community health over time (copnet/analysis/health.hpp, DESIGN §3.5): every field of every
+// Community health over time (copnet/analysis/health.hpp, docs/concepts.md): every field of every
 // window and member of a hand-made log, checked by hand; edge cases.
 #include <fstream>
 #include <map>

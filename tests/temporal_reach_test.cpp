@@ -1,4 +1,4 @@
-// Temporal reach (copnet/analysis/temporal_reach.hpp, DESIGN §3.5): earliest arrival along
+// Temporal reach (copnet/analysis/temporal_reach.hpp, docs/concepts.md): earliest arrival along
 // time-respecting paths of an event log.
 #include <string>
 #include <utility>

@@ -189,7 +189,7 @@ void describe(FieldSink& sink, const Network& net, const CentralityTable& table)
 /// A time of an event log as given in its input: a text (`2024-03-05`, `2024-03-05T14:30:00Z`)
 /// for ISO times, a whole number for plain-number times. Cost: O(1).
 void put_time(FieldSink& sink, std::string_view key, Time time, TimeKind kind);
-/// `copnet health` (DESIGN §3.5): `windows` [{`start`, `end`, `events`, `active`, `newcomers`,
+/// `copnet health` (docs/cli.md): `windows` [{`start`, `end`, `events`, `active`, `newcomers`,
 /// `retained`, `departed`, `pairs`, `formed`, `dissolved`, `persistence`, `reciprocity`,
 /// `absence_factor`, `elephant_factor`, `by_circle` [{`circle`, `active`, `members`, `share`}]}]
 /// and `members` [{`id`, `events`, `active_windows`, `first`, `last`, `burstiness`}]; empty

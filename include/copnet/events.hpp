@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// Interaction over time (`../shared/DESIGN.md` §3.5): an `EventLog` of timed events between
+/// Interaction over time (docs/concepts.md; the formats in docs/formats.md): an `EventLog` of timed events between
 /// stakeholders (messages, meetings, reviews), read from `events.csv`; windows `[start, end)`
 /// that turn the events into a `Network` every analysis runs on; spans (`7d`, `1m`, a number)
 /// that cut a log into consecutive windows.

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Reference values for copnet's health and temporal reach (issue 21), computed here from the
-definitions of DESIGN.md §3.5 with the Python standard library and NetworkX — independently
+definitions of docs/concepts.md ("Interaction over time") with the Python standard library and NetworkX — independently
 of copnet's C++ (sets per window instead of one sorted pass; a fixed-point relaxation instead
 of one pass for temporal reach). Run once; the output is committed:
 

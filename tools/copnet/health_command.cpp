@@ -1,6 +1,6 @@
 // copnet health: the framework's assessment questions as numbers per window of an event log —
 // who is active, who is new and comes back, which ties persist, whether talk is returned, how
-// concentrated the activity is, and each member's rhythm (DESIGN §3.5).
+// concentrated the activity is, and each member's rhythm (docs/cli.md, docs/concepts.md).
 
 #include <algorithm>
 #include <array>

@@ -109,7 +109,7 @@ void add_input_options(CLI::App& cmd, InputOptions& options);
 
 /// The network named by `options`, or the bundled example when no file is given; `label` is set
 /// to a description of the input for text output. With --window, the network of the events of
-/// that window (DESIGN §3.5: the stakeholders, one tie per pair and relation with the summed
+/// that window (docs/cli.md: the stakeholders, one tie per pair and relation with the summed
 /// event values, and the ties of the input besides). Throws copnet::error on bad input.
 Network load_input(const InputOptions& options, std::string& label);
 

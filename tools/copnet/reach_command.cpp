@@ -85,7 +85,7 @@ std::string temporal_counts(const Network& net, const EventLog& log,
     return out.str();
 }
 
-// `copnet reach --temporal`: earliest arrival in time order over the events (DESIGN §3.5).
+// `copnet reach --temporal`: earliest arrival in time order over the events (docs/cli.md).
 std::string run_temporal_reach(const ReachCli& o) {
     if (o.hops) throw invalid_value("--hops does not apply to --temporal (time orders the steps)");
     if (!o.levels.empty()) throw invalid_value("--levels does not apply to --temporal");

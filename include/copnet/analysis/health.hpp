@@ -2,7 +2,7 @@
 /// \file
 /// Is the community alive? The framework's assessment questions — "how regularly are members
 /// interacting? To what extent do interactions have continuity and depth? How much reciprocity
-/// is occurring?" — as numbers per window of an event log (`../shared/DESIGN.md` §3.5): who is
+/// is occurring?" — as numbers per window of an event log (docs/concepts.md, "Interaction over time"): who is
 /// active, who is new and stays, which ties persist, whether talk is returned, how concentrated
 /// the activity is (CHAOSS), and each member's rhythm (burstiness).
 

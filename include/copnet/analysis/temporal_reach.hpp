@@ -2,7 +2,7 @@
 /// \file
 /// How far does our message reach *in time order*? A message passes along an interaction only
 /// if its sender already held it: earliest-arrival time-respecting paths over an event log
-/// (`../shared/DESIGN.md` §3.5; Holme & Saramäki, "Temporal networks", Phys. Rep. 519, 2012).
+/// (docs/concepts.md, "Interaction over time"; Holme & Saramäki, "Temporal networks", Phys. Rep. 519, 2012).
 
 #include <cstddef>
 #include <optional>
