@@ -5,8 +5,8 @@ their string ids; enums are ``enum.Enum`` classes whose values are the CSV spell
 string such as ``"core"`` is accepted wherever an enum is); results are records (dicts whose
 keys are also attributes) made from the library's one description of each result, so the
 result of a CLI command's analysis (``Network.summary``, ``reach``, ``spread``, ``leverage``,
-``gaps``, ``boundaries``, ``circles``) has ``to_dict()`` equal to what ``copnet COMMAND
---format json`` prints.
+``gaps``, ``boundaries``, ``circles``, ``relations``, ``centrality``, ``network``) has
+``to_dict()`` equal to what ``copnet COMMAND --format json`` prints.
 
     import copnet
     net = copnet.read_csv("nodes.csv", "ties.csv")
