@@ -3,13 +3,12 @@ docs/python.md."""
 import os
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
-from ._types import (BoundaryReport, BrokerageResult, CentralityTable, Circle, CircleDensity, CircleFit,
-                     CirclesReport, CorePeriphery, DiffusionModel, Direction, EIResult, Fragility,
-                     GapsReport, Level, LevelCrossing, LeverageMethod, LeverageResult,
-                     MixingMatrix, NetworkMeasures, ReachResult, Relation, RelationsReport, Representation, Rows,
-                     SpreadResult,
-                     Stakeholder,
-                     Summary, Synergy, Tie, TieKind, Trajectories, TwoWayFlow)
+from ._types import (BoundaryReport, BrokerageResult, CentralityTable, Circle, CircleDensity,
+                     CircleFit, CirclesReport, CorePeriphery, DiffusionModel, Direction, EIResult,
+                     Fragility, GapsReport, Level, LevelCrossing, LeverageMethod, LeverageResult,
+                     MixingMatrix, NetworkMeasures, ReachResult, Relation, RelationsReport,
+                     Representation, Rows, SpreadResult, Stakeholder, Summary, Synergy, Tie,
+                     TieKind, Trajectories, TwoWayFlow)
 
 _Kinds = Union[None, str, Iterable[Union[TieKind, str]]]
 _Direction = Union[Direction, str]

@@ -278,16 +278,18 @@ def test_bad_input(karate_net: copnet.Network) -> None:
         copnet.centrality(karate_net, "degree,pagerankk")
     with pytest.raises(copnet.InvalidValue, match="closenes"):
         copnet.centrality(karate_net, ["degree", "closenes"])
-    with pytest.raises(copnet.InvalidValue):
+    with pytest.raises(copnet.InvalidValue, match="str"):
         copnet.centrality(karate_net, ["degree", 3])  # type: ignore[list-item]
     with pytest.raises(copnet.InvalidValue, match="sideways"):
         copnet.centrality(karate_net, "coreness", cores="sideways")
-    with pytest.raises(copnet.InvalidValue):
+    with pytest.raises(copnet.InvalidValue, match="samples"):
         copnet.centrality(karate_net, "betweenness", samples=0)
-    with pytest.raises(copnet.InvalidValue):
+    with pytest.raises(copnet.InvalidValue, match="got 35"):
         copnet.centrality(karate_net, "betweenness", samples=35)  # above the 34 stakeholders
-    with pytest.raises(copnet.InvalidValue):
+    with pytest.raises(copnet.InvalidValue, match="alpha"):
         copnet.centrality(karate_net, "pagerank", alpha=1.5)
+    with pytest.raises(copnet.InvalidValue, match="max_iterations"):
+        copnet.centrality(karate_net, "pagerank", max_iterations=0)
     with pytest.raises(copnet.InvalidValue, match="nosuch"):
         copnet.centrality(karate_net, kinds="nosuch")
     with pytest.raises(copnet.InvalidValue, match="nosuch"):
@@ -296,5 +298,6 @@ def test_bad_input(karate_net: copnet.Network) -> None:
     neg.add_edge("x", "y", weight=-1.0)
     neg.add_edge("y", "z", weight=2.0)
     net = copnet.from_networkx(neg, scale="real")
-    with pytest.raises(copnet.InvalidValue):
-        copnet.centrality(net, "closeness", weighted=True)  # negative distances
+    with pytest.raises(copnet.InvalidValue, match="negative"):
+        copnet.centrality(net, "closeness", weighted=True)
+    assert copnet.centrality(net, "closeness").stakeholders["x"].closeness == 2 / 3  # hops
