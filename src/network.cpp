@@ -15,6 +15,7 @@
 #include "detail/network_state.hpp"
 #include "detail/relations.hpp"
 #include "detail/text.hpp"
+#include "detail/categories.hpp"
 
 namespace copnet {
 
@@ -665,5 +666,20 @@ bool operator==(const Network& a, const Network& b) {
     }
     return true;
 }
+
+namespace detail {
+
+Facet checked_facet(const Network& net, std::string_view name) {
+    Facet f(name);  // throws invalid_value for an empty name or "circle"
+    if (f.is_attribute()) {
+        if (!net.has_attribute_name(name))
+            throw invalid_value("unknown facet \"" + std::string(name) +
+                                "\" (built-in: id, name, sector, level, perspective, "
+                                "organization, stance; or a column of nodes.csv)");
+    }
+    return f;
+}
+
+} // namespace detail
 
 } // namespace copnet

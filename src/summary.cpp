@@ -7,7 +7,7 @@
 namespace copnet {
 
 std::vector<MergedSpellings> merged_spellings(const Network& net, std::string_view facet) {
-    const Facet f(facet);
+    const Facet f = detail::checked_facet(net, facet);
     detail::CategoryTable table(f);
     std::vector<std::vector<std::string_view>> spellings;  // by category, distinct, in order
     for (StakeholderId who : net.stakeholders()) {

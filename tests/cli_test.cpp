@@ -163,3 +163,15 @@ TEST_CASE("copnet reach rejects bad options cleanly", "[cli][reach][errors]") {
     }
     CHECK_THAT(run("reach --from nobody").err, Catch::Contains("unknown stakeholder \"nobody\""));
 }
+
+TEST_CASE("a --facet typo is an error in every command that groups by a facet", "[cli][facet]") {
+    // Issue 20: reach, spread, circles and map took it silently, everyone in one category.
+    for (const char* command : {"reach", "spread --runs 10", "circles", "boundaries", "gaps",
+                                "map --output /dev/null"}) {
+        INFO(command);
+        const auto r = copnet::test::run(std::string(command) + " --facet sectr");
+        CHECK(r.status == 1);
+        CHECK(r.out.empty());
+        CHECK_THAT(r.err, Catch::Contains("unknown facet \"sectr\""));
+    }
+}

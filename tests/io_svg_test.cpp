@@ -113,8 +113,8 @@ TEST_CASE("circle map SVG: one dot per stakeholder, four rings, legend, title, h
                         Catch::Contains("employment of youth with disabilities &amp; &lt;markup&gt;"));
     CHECK(svg.ends_with("</svg>\n"));
 
-    options.facet = "no such column";  // an attribute nobody has: one grey category
-    CHECK(occurrences(circle_map_svg(net, options), "class=\"legend-swatch\"") == 1);
+    options.facet = "no such column";  // a typo: an error, not one grey category (issue 20)
+    CHECK_THROWS_WITH(circle_map_svg(net, options), Catch::Contains("unknown facet \"no such column\""));
     options.facet = "circle";
     CHECK_THROWS_AS(circle_map_svg(net, options), invalid_value);
     options.facet = "sector";

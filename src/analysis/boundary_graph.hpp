@@ -35,13 +35,7 @@ struct Categories {
 /// any snapshot). Throws invalid_value for a bad facet name, or an attribute name that is no
 /// column of `net` (a typo would otherwise put everyone in one category). Cost: O(V).
 inline Categories categories(const Network& net, std::string_view facet) {
-    const Facet f(facet);
-    if (f.is_attribute()) {
-        if (!net.has_attribute_name(facet))
-            throw invalid_value("unknown facet \"" + std::string(facet) +
-                                "\": neither a built-in facet (id, name, sector, level, "
-                                "perspective, organization, stance) nor a stakeholder attribute");
-    }
+    const Facet f = checked_facet(net, facet);
     Categories c;
     c.of.reserve(net.stakeholder_count());
     CategoryTable table(f);  // spellings of one category merge (category_key)

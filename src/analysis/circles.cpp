@@ -14,6 +14,7 @@
 #include "detail/relations.hpp"
 #include "detail/text.hpp"
 #include "simple_graph.hpp"
+#include "detail/categories.hpp"
 
 namespace copnet {
 namespace {
@@ -194,6 +195,8 @@ BetweenBlock parse_between_block(std::string_view text) {
 
 CirclesReport circles_report(const Network& net, const Community& community, const Community* before,
                              const CirclesReportOptions& o) {
+    // A facet typo is an error even when no trajectory uses the facet (no `before`).
+    if (!o.facet.empty()) (void)detail::checked_facet(net, o.facet);
     CirclesReport r;
     r.weighted = o.weighted;
     r.coreness = coreness(net, {.filter = o.filter, .weighted = o.weighted});

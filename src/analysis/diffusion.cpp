@@ -287,7 +287,7 @@ SpreadBreakdown break_down(const Network& net, const SpreadResult& result,
         }
     }
     if (!facet.empty()) {
-        const Facet f(facet);
+        const Facet f = detail::checked_facet(net, facet);
         detail::CategoryTable rows(f);  // spellings of one category merge
         for (StakeholderId who : net.stakeholders()) {
             const std::string_view category = f(net.stakeholder(who));

@@ -6,13 +6,11 @@
 #include <vector>
 
 #include "copnet/analysis/gaps.hpp"
+#include "detail/categories.hpp"
 #include "detail/snapshot.hpp"
 
 namespace copnet::detail {
 
-/// `Facet(name)`, rejecting an attribute name that `net` has no column for.
-/// Throws: invalid_value naming the facet.
-[[nodiscard]] Facet checked_facet(const Network& net, std::string_view name);
 
 /// Candidates ranked against a representation already computed.
 [[nodiscard]] std::vector<Candidate> rank_candidates(const Network& net,

@@ -165,7 +165,7 @@ ReachBreakdown break_down(const Network& net, const ReachResult& result,
         }
     }
     if (!facet.empty()) {
-        const Facet f(facet);
+        const Facet f = detail::checked_facet(net, facet);
         detail::CategoryTable rows(f);  // spellings of one category merge
         for (StakeholderId who : net.stakeholders()) {
             const std::string_view category = f(net.stakeholder(who));

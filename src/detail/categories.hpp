@@ -13,7 +13,16 @@
 
 #include "copnet/stakeholder.hpp"
 
+namespace copnet {
+class Network;
+}
+
 namespace copnet::detail {
+
+/// `Facet(name)` for `net`, rejecting an attribute name that `net` has no column for (a typo
+/// would put everyone in one empty category). Throws: invalid_value naming the facet and the
+/// facets there are. Cost: O(|name|) expected. Defined in network.cpp.
+[[nodiscard]] Facet checked_facet(const Network& net, std::string_view name);
 
 class CategoryTable {
 public:

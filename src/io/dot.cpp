@@ -8,6 +8,7 @@
 #include "copnet/io/file.hpp"
 #include "io/palette.hpp"
 #include "detail/text.hpp"
+#include "detail/categories.hpp"
 
 namespace copnet {
 namespace {
@@ -37,7 +38,7 @@ std::string html(std::string_view s) {
 } // namespace
 
 void write_dot(const Network& net, std::ostream& out, const DotOptions& options) {
-    const Facet facet(options.facet);
+    const Facet facet = detail::checked_facet(net, options.facet);
     const detail::PaletteCategories grouped = detail::categories(net, facet);
     const std::vector<std::string>& cats = grouped.names;
     const Community* cop = net.find_community(options.community);

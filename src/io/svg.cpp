@@ -10,6 +10,7 @@
 #include "copnet/io/file.hpp"
 #include "io/palette.hpp"
 #include "detail/text.hpp"
+#include "detail/categories.hpp"
 
 namespace copnet {
 namespace {
@@ -47,7 +48,7 @@ CircleMapLayout layout_circle_map(const Network& net, const CircleMapOptions& op
     if (!(options.font_size > 0 && options.font_size <= 100))
         throw invalid_value("circle map: font size " + std::to_string(options.font_size) +
                             " is outside (0, 100]");
-    const Facet facet(options.facet);
+    const Facet facet = detail::checked_facet(net, options.facet);
     for (StakeholderId h : options.highlight) (void)net.stakeholder(h);  // throws if unknown
     const Community* cop = net.find_community(options.community);
     CircleMapLayout L;

@@ -355,7 +355,7 @@ struct CirclesReport {
 /// Everything `copnet circles` reports for `community` (and since `before`, when not null): each
 /// part as its own function computes it (`coreness`, `core_periphery`, `circle_fit`,
 /// `circle_density`, `suggest_moves`, `trajectories`). Cost: the sum of theirs.
-/// Throws: as those functions.
+/// Throws: as those functions; invalid_value for an unknown `facet` (with or without `before`).
 [[nodiscard]] CirclesReport circles_report(const Network& net, const Community& community,
                                            const Community* before = nullptr,
                                            const CirclesReportOptions& options = {});
