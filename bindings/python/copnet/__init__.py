@@ -5,8 +5,8 @@ their string ids; enums are ``enum.Enum`` classes whose values are the CSV spell
 string such as ``"core"`` is accepted wherever an enum is); results are records (dicts whose
 keys are also attributes) made from the library's one description of each result, so the
 result of a CLI command's analysis (``Network.summary``, ``reach``, ``spread``, ``leverage``,
-``gaps``, ``boundaries``, ``circles``) has ``to_dict()`` equal to what ``copnet COMMAND
---format json`` prints.
+``gaps``, ``boundaries``, ``circles``, ``relations``, ``centrality``, ``network``) has
+``to_dict()`` equal to what ``copnet COMMAND --format json`` prints.
 
     import copnet
     net = copnet.read_csv("nodes.csv", "ties.csv")
@@ -15,18 +15,18 @@ result of a CLI command's analysis (``Network.summary``, ``reach``, ``spread``, 
     print(r.count, r.hops)
 """
 from ._types import (  # noqa: F401
-    BoundaryReport, BrokerageResult, CircleDensity, CircleFit, Circle, CirclesReport,
-    CorePeriphery, DiffusionModel, Direction, EIResult, Error, FileError, Fragility, GapsReport,
-    InvalidValue, Level, LevelCrossing, LeverageMethod, LeverageResult, MixingMatrix, ParseError,
+    BoundaryReport, BrokerageResult, CentralityTable, CircleDensity, CircleFit, Circle,
+    CirclesReport, CorePeriphery, DiffusionModel, Direction, EIResult, Error, FileError, Fragility, GapsReport,
+    InvalidValue, Level, LevelCrossing, LeverageMethod, LeverageResult, MixingMatrix, NetworkMeasures, ParseError,
     Perspective, ReachResult, Record, Relation, RelationsReport, Representation, Rows, SpreadResult, Stakeholder, Stance,
     Summary, Synergy, Tie, TieKind, Trajectories, TwoWayFlow, UnknownStakeholder)
 from ._copnet import (  # noqa: F401
     __version__,  # the library's: copnet::version(), CMakeLists.txt's project(VERSION)
     Community, Network, articulation_points, attribute_assortativity, betweenness, boundaries,
-    boundary_spanners, bridges, brokerage, candidates, circle_density, circle_fit, circle_map_svg,
+    boundary_spanners, bridges, brokerage, candidates, centrality, circle_density, circle_fit, circle_map_svg,
     circles,
     coalition_synergy, components, core_periphery, coreness, ei_index, fragility, gaps, generate,
-    level_crossing, level_flow, leverage, mixing_matrix, parse_csv, reach, reach_counts,
+    level_crossing, level_flow, leverage, mixing_matrix, network, parse_csv, reach, reach_counts,
     read_archive, read_csv, read_graphml, read_json, read_membership, read_relations, parse_relations, relations,
     representation, spread,
     structural_holes, suggest_moves, trajectories, write_archive, write_circle_map, write_csv,
@@ -54,9 +54,9 @@ __all__ = [
     "TieKind", "Stakeholder", "Tie", "Relation", "Record", "Rows", "Error", "FileError", "InvalidValue",
     "ParseError", "UnknownStakeholder",
     # results (each a Record made from the library's description)
-    "BoundaryReport", "BrokerageResult", "CircleDensity", "CircleFit", "CirclesReport",
+    "BoundaryReport", "BrokerageResult", "CentralityTable", "CircleDensity", "CircleFit", "CirclesReport",
     "CorePeriphery", "EIResult", "Fragility", "GapsReport", "LevelCrossing", "LeverageResult",
-    "MixingMatrix", "ReachResult", "RelationsReport", "Representation", "SpreadResult", "Summary", "Synergy",
+    "MixingMatrix", "NetworkMeasures", "ReachResult", "RelationsReport", "Representation", "SpreadResult", "Summary", "Synergy",
     "Trajectories", "TwoWayFlow",
     # the network, files and analyses
     "Community", "Network", "from_networkx", "to_networkx", "parse_csv", "read_csv", "read_edge_list",
@@ -68,5 +68,5 @@ __all__ = [
     "components", "mixing_matrix", "ei_index", "brokerage", "structural_holes", "betweenness",
     "boundary_spanners", "level_crossing", "attribute_assortativity", "boundaries",
     "coreness", "core_periphery", "circle_fit", "circle_density", "suggest_moves",
-    "trajectories", "circles",
+    "trajectories", "circles", "centrality", "network",
 ]

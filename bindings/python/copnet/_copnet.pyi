@@ -3,13 +3,12 @@ docs/python.md."""
 import os
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
-from ._types import (BoundaryReport, BrokerageResult, Circle, CircleDensity, CircleFit,
-                     CirclesReport, CorePeriphery, DiffusionModel, Direction, EIResult, Fragility,
-                     GapsReport, Level, LevelCrossing, LeverageMethod, LeverageResult,
-                     MixingMatrix, ReachResult, Relation, RelationsReport, Representation, Rows,
-                     SpreadResult,
-                     Stakeholder,
-                     Summary, Synergy, Tie, TieKind, Trajectories, TwoWayFlow)
+from ._types import (BoundaryReport, BrokerageResult, CentralityTable, Circle, CircleDensity,
+                     CircleFit, CirclesReport, CorePeriphery, DiffusionModel, Direction, EIResult,
+                     Fragility, GapsReport, Level, LevelCrossing, LeverageMethod, LeverageResult,
+                     MixingMatrix, NetworkMeasures, ReachResult, Relation, RelationsReport,
+                     Representation, Rows, SpreadResult, Stakeholder, Summary, Synergy, Tie,
+                     TieKind, Trajectories, TwoWayFlow)
 
 _Kinds = Union[None, str, Iterable[Union[TieKind, str]]]
 _Direction = Union[Direction, str]
@@ -213,6 +212,17 @@ def trajectories(network: Network, before: _Community, after: _Community, *,
                  facet: str = "") -> Trajectories: ...
 def read_membership(network: Network, path: _Path, name: str, *,
                     column: str = "circle") -> Community: ...
+
+# ---- measures --------------------------------------------------------------------------------
+def centrality(network: Network, measures: Union[str, Iterable[str]] = "all", *,
+               kinds: _Kinds = None, direction: _Direction = ..., weighted: bool = False,
+               normalized: bool = False, endpoints: bool = False, cores: str = "undirected",
+               samples: Optional[int] = None, seed: int = 1, alpha: float = 0.85,
+               max_iterations: int = 100, tolerance: float = 1e-6, threads: int = 0,
+               progress: _Progress = None) -> CentralityTable: ...
+def network(network: Network, *, kinds: _Kinds = None, direction: _Direction = ...,
+            distances: bool = True, threads: int = 0,
+            progress: _Progress = None) -> NetworkMeasures: ...
 
 # ---- files -----------------------------------------------------------------------------------
 def read_graphml(path: _Path, *, community: str = "community",

@@ -451,6 +451,57 @@ class CirclesReport(Record):
     trajectories: Record
 
 
+class CentralityTable(Record):
+    """The standard centralities, one row per stakeholder (``copnet centrality``), as NetworkX
+    2.8 defines them: ``undirected`` (measured on the undirected graph), the ``measures`` asked,
+    in order, and ``stakeholders`` [{id, a key per measure}] (degrees and core numbers as whole
+    numbers unless normalised; undefined values NaN). ``to_pandas()`` is the table as a
+    DataFrame."""
+    undirected: bool
+    measures: List[str]
+    stakeholders: Rows
+
+    def to_pandas(self) -> Any:
+        """The table as a ``pandas.DataFrame``: one row per stakeholder, indexed by ``id``, one
+        column per measure in the order asked (undefined values NaN) — what ``pandas.read_csv``
+        reads from ``copnet centrality --format csv`` with ``index_col="id"``. pandas is an
+        optional dependency: raises ImportError when it is not installed."""
+        try:
+            import pandas as pd
+        except ImportError as e:
+            raise ImportError("CentralityTable.to_pandas() needs pandas, an optional dependency "
+                              "of copnet that is not installed (pip install pandas, or Debian's "
+                              "python3-pandas)") from e
+        rows = self["stakeholders"]
+        index = pd.Index([r["id"] for r in rows], name="id", dtype=object)
+        return pd.DataFrame({m: [r[m] for r in rows] for m in self["measures"]}, index=index,
+                            columns=list(self["measures"]))
+
+
+class NetworkMeasures(Record):
+    """Whole-network measures (``copnet network``): ``stakeholders``, ``ties`` (edges of the
+    simple graph: a mutual tie once when undirected), ``density``, ``reciprocity`` {edgewise,
+    dyadic, dyadic_nonnull} (sna's grecip), ``dyad_census`` {mutual, asymmetric, null},
+    ``triad_census`` {"003" … "300"}, ``transitivity``, ``components`` {weak, strong},
+    ``diameter`` (None without distances) and ``average_distance`` of the largest weak
+    component, ``degree_assortativity``, ``cutpoints`` {weak, strong}, ``undirected`` and the
+    size of the ``largest_component``; undefined values NaN."""
+    stakeholders: int
+    ties: int
+    density: float
+    reciprocity: Dict[str, float]
+    dyad_census: Dict[str, int]
+    triad_census: Dict[str, int]
+    transitivity: float
+    components: Dict[str, int]
+    diameter: Optional[int]
+    average_distance: float
+    degree_assortativity: float
+    cutpoints: Dict[str, int]
+    undirected: bool
+    largest_component: int
+
+
 @dataclasses.dataclass
 class Stakeholder(_Record):
     """A person or organisation in the landscape, with its facets."""

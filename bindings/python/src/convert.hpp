@@ -5,6 +5,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -14,6 +15,7 @@
 #include <copnet/community.hpp>
 #include <copnet/describe.hpp>
 #include <copnet/network.hpp>
+#include <copnet/progress.hpp>
 #include <copnet/stakeholder.hpp>
 #include <copnet/tie.hpp>
 
@@ -76,6 +78,37 @@ py::object described_field(const char* key, const Network& net, const Part& part
     return described("Record", net, part)[key];
 }
 
+/// A Python progress callback called from C++: the GIL is taken for the call, and the first
+/// exception it raises is kept and re-raised when the analysis returns (copnet's Progress must
+/// not throw).
+class PyProgress {
+public:
+    explicit PyProgress(py::object callback) : callback_(std::move(callback)) {}
+    [[nodiscard]] Progress get() {
+        if (callback_.is_none()) return {};
+        return [this](std::size_t done, std::size_t total) {
+            py::gil_scoped_acquire gil;
+            if (error_) return;
+            try {
+                callback_(done, total);
+            } catch (py::error_already_set& e) {
+                error_ = std::make_unique<py::error_already_set>(std::move(e));
+            }
+        };
+    }
+    void rethrow() {
+        if (error_) {
+            py::error_already_set e = std::move(*error_);
+            error_.reset();
+            throw e;
+        }
+    }
+
+private:
+    py::object callback_;
+    std::unique_ptr<py::error_already_set> error_;
+};
+
 /// Per enum: its Python class name and its spelling in both directions.
 template <class E>
 struct EnumInfo;
@@ -134,6 +167,7 @@ void bind_reach(py::module_& m);
 void bind_gaps(py::module_& m);
 void bind_boundary(py::module_& m);
 void bind_circles(py::module_& m);
+void bind_measures(py::module_& m);
 void bind_io(py::module_& m);
 
 } // namespace copnet::python

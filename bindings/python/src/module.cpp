@@ -15,5 +15,6 @@ PYBIND11_MODULE(_copnet, m) {
     copnet::python::bind_gaps(m);
     copnet::python::bind_boundary(m);
     copnet::python::bind_circles(m);
+    copnet::python::bind_measures(m);
     copnet::python::bind_io(m);
 }

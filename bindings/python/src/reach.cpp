@@ -16,37 +16,6 @@ ReachOptions reach_options(const Network& net, const py::object& kinds, Directio
     return o;
 }
 
-/// A Python progress callback called from C++: the GIL is taken for the call, and the first
-/// exception it raises is kept and re-raised when the analysis returns (copnet's Progress must
-/// not throw).
-class PyProgress {
-public:
-    explicit PyProgress(py::object callback) : callback_(std::move(callback)) {}
-    [[nodiscard]] Progress get() {
-        if (callback_.is_none()) return {};
-        return [this](std::size_t done, std::size_t total) {
-            py::gil_scoped_acquire gil;
-            if (error_) return;
-            try {
-                callback_(done, total);
-            } catch (py::error_already_set& e) {
-                error_ = std::make_unique<py::error_already_set>(std::move(e));
-            }
-        };
-    }
-    void rethrow() {
-        if (error_) {
-            py::error_already_set e = std::move(*error_);
-            error_.reset();
-            throw e;
-        }
-    }
-
-private:
-    py::object callback_;
-    std::unique_ptr<py::error_already_set> error_;
-};
-
 DiffusionOptions diffusion_options(const Network& net, const py::object& kinds, Direction direction,
                                    DiffusionModel model, std::size_t runs, std::uint64_t seed,
                                    unsigned threads, std::optional<double> probability,

@@ -62,6 +62,19 @@ CASES: Dict[str, Callable[[copnet.Network], Any]] = {
     "relations": lambda n: copnet.relations(n),
     "circles --weighted --restarts 5 --seed 3":
         lambda n: copnet.circles(n, weighted=True, restarts=5, seed=3),
+    "centrality": lambda n: copnet.centrality(n),
+    "centrality --measures degree,betweenness,pagerank,coreness --normalized --cores all "
+    "--kinds influence --direction in":
+        lambda n: copnet.centrality(n, "degree,betweenness,pagerank,coreness", normalized=True,
+                                    cores="all", kinds="influence", direction="in"),
+    "centrality --measures betweenness,closeness,harmonic,constraint --weighted --endpoints "
+    "--samples 5 --seed 2 --threads 2":
+        lambda n: copnet.centrality(n, ["betweenness", "closeness", "harmonic", "constraint"],
+                                    weighted=True, endpoints=True, samples=5, seed=2, threads=2),
+    "network": lambda n: copnet.network(n),
+    "network --no-distances --kinds influence,collaboration --direction both --threads 2":
+        lambda n: copnet.network(n, distances=False, kinds="influence,collaboration",
+                                 direction="both", threads=2),
 }
 
 
@@ -111,4 +124,4 @@ def test_result_classes_declare_their_description_keys(net: copnet.Network) -> N
         assert [k for k in declared if k in r] == list(r), type(r).__name__
         assert set(declared) - set(r) <= {"trajectories"}, type(r).__name__
         seen.add(type(r))
-    assert len(seen) == 20  # every Record class but Record itself
+    assert len(seen) == 22  # every Record class but Record itself
