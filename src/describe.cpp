@@ -626,9 +626,10 @@ void describe(FieldSink& sink, const Network& net, const CentralityTable& t) {
         for (Measure m : t.measures) sink.put({}, to_string(m));
     }
     // Counts read as whole numbers: raw degrees (normalised ones are fractions) and core numbers.
-    const auto whole = [](Measure m, double x) {
-        return (m == Measure::degree || m == Measure::in_degree || m == Measure::out_degree ||
-                m == Measure::coreness) &&
+    const auto whole = [&t](Measure m, double x) {
+        const bool degree =
+            m == Measure::degree || m == Measure::in_degree || m == Measure::out_degree;
+        return ((degree && !t.normalized) || m == Measure::coreness) &&
                std::isfinite(x) && x == std::floor(x) && std::abs(x) < 9.0e15;
     };
     const Nested list(sink, "stakeholders", true);

@@ -151,7 +151,7 @@ TEST_CASE("copnet health fails cleanly on bad input", "[cli][health]") {
     CHECK_THAT(none.err, Catch::Contains("--events"));
 }
 
-TEST_CASE("--window runs an analysis on the network of a window's events", "[cli][events]") {
+TEST_CASE("the window option (--window) runs an analysis on the network of a window's events", "[cli][events]") {
     Files f;
     const std::string nodes_ties = "--nodes " + f.write("nodes.csv", nodes) + " --ties " +
                                    f.write("ties.csv", "source,target,kind\n") + " --events " +

@@ -174,4 +174,12 @@ TEST_CASE("a --facet typo is an error in every command that groups by a facet", 
         CHECK(r.out.empty());
         CHECK_THAT(r.err, Catch::Contains("unknown facet \"sectr\""));
     }
+    // The measures group by no facet: they do not take the option at all.
+    for (const char* command : {"centrality", "network"}) {
+        INFO(command);
+        const auto r = copnet::test::run(std::string(command) + " --facet sector");
+        CHECK(r.status != 0);
+        CHECK(r.out.empty());
+        CHECK_THAT(r.err, Catch::Contains("--facet"));
+    }
 }

@@ -336,7 +336,7 @@ TEST_CASE("calendar steps: days, months with leap years, floors", "[events]") {
     CHECK_THROWS_AS(advance(max_time - 1, {Span::Unit::number, 5}), invalid_value);
 }
 
-TEST_CASE("--every cuts the log into consecutive windows; the last holds the last event", "[events]") {
+TEST_CASE("every SPAN (--every) cuts the log into consecutive windows; the last holds the last event", "[events]") {
     Network net = people();
     const EventLog iso = parse_events(net, "time,source,target\n"
                                            "2024-03-05T10:00:00Z,a,b\n"

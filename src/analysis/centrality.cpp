@@ -379,6 +379,7 @@ CentralityTable centrality(const Network& net, const CentralityOptions& options)
         wants(ms, {Measure::betweenness, Measure::closeness, Measure::harmonic});
     if (weighted_paths) check_distances(net, g, wants(ms, {Measure::betweenness}));
     t.undirected = g.undirected;
+    t.normalized = options.normalized;
     t.ids.reserve(n);
     for (std::uint32_t v = 0; v < n; ++v) t.ids.push_back(g.snap->stakeholder(v));
 

@@ -125,7 +125,7 @@ void add_centrality_command(CLI::App& app, Runner& run) {
                            "The standard centralities, one row per stakeholder, as NetworkX 2.8\n"
                            "defines them: degree, betweenness, closeness, pagerank, coreness …");
     add_input_options(*cmd, o->input);
-    add_analysis_options(*cmd, o->analysis);
+    add_analysis_options(*cmd, o->analysis, /*facet=*/false);
     add_weighted_option(*cmd, o->analysis);
     cmd->add_option("--measures", o->measures,
                     "comma-separated: degree, in_degree, out_degree, strength, betweenness, "

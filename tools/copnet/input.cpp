@@ -91,7 +91,7 @@ TieFilter AnalysisOptions::filter(Network& net) const {
     return parse_tie_filter(net, kinds, direction);
 }
 
-void add_analysis_options(CLI::App& cmd, AnalysisOptions& options) {
+void add_analysis_options(CLI::App& cmd, AnalysisOptions& options, bool facet) {
     cmd.add_option("--relations,--kinds", options.kinds,
                    "relations to follow: names (authority, influence, collaboration or the "
                    "file's own), role:ROLE, or all (every positive relation)")
@@ -100,10 +100,11 @@ void add_analysis_options(CLI::App& cmd, AnalysisOptions& options) {
                    "out (along the tie), in (against it) or both")
         ->transform(CLI::IsMember({"out", "in", "both"}, CLI::ignore_case))
         ->capture_default_str();
-    cmd.add_option("--facet", options.facet,
-                   "group results by this facet: sector, level, perspective, organization, "
-                   "stance or an attribute column")
-        ->capture_default_str();
+    if (facet)
+        cmd.add_option("--facet", options.facet,
+                       "group results by this facet: sector, level, perspective, organization, "
+                       "stance or an attribute column")
+            ->capture_default_str();
 }
 
 void add_weighted_option(CLI::App& cmd, AnalysisOptions& options) {

@@ -63,7 +63,9 @@ struct AnalysisOptions {
 };
 
 /// Adds --kinds, --direction and --facet to `cmd`.
-void add_analysis_options(CLI::App& cmd, AnalysisOptions& options);
+/// `facet`: whether the command groups by a facet (takes --facet); measures that do not, such
+/// as `centrality` and `network`, leave it out so that a --facet is an error, not ignored.
+void add_analysis_options(CLI::App& cmd, AnalysisOptions& options, bool facet = true);
 
 /// Adds --weighted to `cmd`, for commands with measures that have a weighted form.
 void add_weighted_option(CLI::App& cmd, AnalysisOptions& options);

@@ -118,7 +118,7 @@ void add_network_command(CLI::App& app, Runner& run) {
         "Whole-network measures: density, reciprocity, dyad and triad censuses,\n"
         "transitivity, components, diameter, assortativity and cutpoints.");
     add_input_options(*cmd, o->input);
-    add_analysis_options(*cmd, o->analysis);
+    add_analysis_options(*cmd, o->analysis, /*facet=*/false);
     cmd->add_flag("--no-distances", o->no_distances,
                   "skip the diameter and average distance (a search from every stakeholder: "
                   "hours at a million)");

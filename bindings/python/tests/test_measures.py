@@ -301,3 +301,15 @@ def test_bad_input(karate_net: copnet.Network) -> None:
     with pytest.raises(copnet.InvalidValue, match="negative"):
         copnet.centrality(net, "closeness", weighted=True)
     assert copnet.centrality(net, "closeness").stakeholders["x"].closeness == 2 / 3  # hops
+
+
+def test_normalised_degrees_are_fractions_even_when_whole() -> None:
+    # A star's centre has normalised degree 1: a float like the leaves' 1/3, not the int 1.
+    star = copnet.from_networkx(nx.star_graph(3))
+    table = copnet.centrality(star, "degree", normalized=True)
+    degrees = {r.id: r.degree for r in table.stakeholders}
+    assert degrees["0"] == 1.0 and isinstance(degrees["0"], float)
+    assert degrees["1"] == pytest.approx(1 / 3, abs=1e-12)
+    raw = copnet.centrality(star, "degree")
+    assert {r.id: r.degree for r in raw.stakeholders}["0"] == 3
+    assert isinstance({r.id: r.degree for r in raw.stakeholders}["0"], int)

@@ -109,6 +109,9 @@ struct CentralityTable {
     /// True when the measures were taken on the undirected graph (DESIGN §3.6: every followed
     /// relation that holds a tie is mutual, or the filter follows ties both ways).
     bool undirected = false;
+    /// True when the measures are normalised (`CentralityOptions::normalized`): degrees are
+    /// then fractions, not counts.
+    bool normalized = false;
     /// The columns, in the order asked.
     std::vector<Measure> measures;
     /// The rows' stakeholders.
