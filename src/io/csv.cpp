@@ -357,16 +357,24 @@ struct Staging {
 // A file's text as UTF-8, by `encoding` (a note when it was read as Windows-1252).
 void decode(std::string& buffer, Encoding encoding, std::string_view name,
             std::vector<std::string>& notes) {
-    if (encoding == Encoding::cp1252 ||
-        (encoding == Encoding::automatic && detail::looks_single_byte(buffer))) {
-        if (encoding == Encoding::automatic)
-            notes.push_back(std::string(name) +
-                            " is not UTF-8: read as Windows-1252 (Excel's \"CSV (Comma "
-                            "delimited)\"); --encoding utf8 refuses it instead");
-        buffer = detail::cp1252_to_utf8(buffer, name);
+    if (encoding == Encoding::automatic) {
+        // UTF-8 costs one validating pass (eight ASCII bytes at a time); only a file that is
+        // not UTF-8 is looked at again.
+        try {
+            detail::validate_utf8(buffer, name);
+            return;
+        } catch (const parse_error&) {
+            if (!detail::looks_single_byte(buffer)) throw;  // damaged UTF-8, not a code page
+        }
+        notes.push_back(std::string(name) +
+                        " is not UTF-8: read as Windows-1252 (Excel's \"CSV (Comma "
+                        "delimited)\"); --encoding utf8 refuses it instead");
+    }
+    if (encoding == Encoding::utf8) {
+        detail::validate_utf8(buffer, name);
         return;
     }
-    detail::validate_utf8(buffer, name);
+    buffer = detail::cp1252_to_utf8(buffer, name);
 }
 
 // The delimiter of a file: the option's, else detected from its header (a note unless ',').
