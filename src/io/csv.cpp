@@ -164,8 +164,10 @@ struct TieHeader {
     bool headerless = false;     // the first line is a row already
     bool decimal_comma = false;  // values written "0,5"
 
-    // The name of the relation column, for errors (an edge list has none).
-    [[nodiscard]] std::string relation_field() const { return kind ? names[*kind] : "relation"; }
+    std::string relation_name = "relation";  // the relation column's (for an edge list: none)
+
+    // The name of the relation column, for errors.
+    [[nodiscard]] const std::string& relation_field() const noexcept { return relation_name; }
 };
 
 // The relation of an edge list's rows unless CsvOptions::default_relation names another.
@@ -214,6 +216,7 @@ TieHeader parse_tie_header(const std::vector<std::string_view>& fields, std::str
             which = 1;
         } else if (iequals(name, "relation") || iequals(name, "kind")) {  // kind: the old name
             h.kind = i;
+            h.relation_name = std::string(name);
             which = 2;
         } else if (iequals(name, "value") || iequals(name, "weight")) {  // weight: the old name
             which = 3;
