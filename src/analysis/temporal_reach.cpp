@@ -12,6 +12,29 @@
 
 namespace copnet {
 
+namespace {
+
+using Arc = std::pair<std::uint32_t, std::uint32_t>;
+
+// The arcs the events [i, j) of one instant pass a message along (both ways for a relation
+// followed both ways), into `arcs`. Throws invalid_value for an event naming a slot `net` does
+// not hold.
+void arcs_of(const Network& net, const EventLog& log, const detail::Follow& follow,
+             std::size_t i, std::size_t j, std::vector<Arc>& arcs) {
+    arcs.clear();
+    for (std::size_t e = i; e < j; ++e) {
+        if (!net.contains(log.source(e)) || !net.contains(log.target(e)))
+            throw invalid_value("the event log names a stakeholder slot the network does not hold");
+        const std::uint32_t s = log.source(e).index();
+        const std::uint32_t d = log.target(e).index();
+        const TieKind k = log.relation(e);
+        if (follow.out(k)) arcs.emplace_back(s, d);
+        if (follow.in(k)) arcs.emplace_back(d, s);
+    }
+}
+
+} // namespace
+
 TemporalReachResult temporal_reach(const Network& net, const EventLog& log,
                                    std::span<const StakeholderId> sources,
                                    const TemporalReachOptions& options) {
@@ -26,17 +49,13 @@ TemporalReachResult temporal_reach(const Network& net, const EventLog& log,
         holds[s.index()] = true;
         result.reached.push_back({s, result.since});
     }
-    const auto check = [&](std::size_t i) {
-        if (!net.contains(log.source(i)) || !net.contains(log.target(i)))
-            throw invalid_value("the event log names a stakeholder slot the network does not hold");
-    };
     const auto pass = [&](std::uint32_t from, std::uint32_t to, Time t) {
         if (!holds[from] || holds[to]) return;
         holds[to] = true;
         result.reached.push_back({StakeholderId(to), t});
     };
     // The arcs of one instant, by sender, and the holders whose news they spread.
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> arcs;
+    std::vector<Arc> arcs;
     std::vector<std::uint32_t> queue;
     const std::size_t n = log.size();
     std::size_t i = log.lower_bound(result.since);
@@ -44,27 +63,14 @@ TemporalReachResult temporal_reach(const Network& net, const EventLog& log,
         const Time t = log.time(i);
         std::size_t j = i + 1;
         while (j < n && log.time(j) == t) ++j;
-        if (j == i + 1) {
-            check(i);
-            const std::uint32_t s = log.source(i).index();
-            const std::uint32_t d = log.target(i).index();
-            const TieKind k = log.relation(i);
-            if (follow.out(k)) pass(s, d, t);
-            if (follow.in(k)) pass(d, s, t);
+        arcs_of(net, log, follow, i, j, arcs);
+        if (j == i + 1) {  // one event: its arcs in turn
+            for (const auto& [from, to] : arcs) pass(from, to, t);
             i = j;
             continue;
         }
         // Several events at one instant: a breadth-first search over their arcs, so that the
         // message chains through them whatever their order in the file.
-        arcs.clear();
-        for (std::size_t e = i; e < j; ++e) {
-            check(e);
-            const std::uint32_t s = log.source(e).index();
-            const std::uint32_t d = log.target(e).index();
-            const TieKind k = log.relation(e);
-            if (follow.out(k)) arcs.emplace_back(s, d);
-            if (follow.in(k)) arcs.emplace_back(d, s);
-        }
         const bool spreads = std::any_of(arcs.begin(), arcs.end(), [&](const auto& a) {
             return holds[a.first] && !holds[a.second];
         });
@@ -97,16 +103,12 @@ namespace {
 // stakeholder is queued again only when it gains a bit, so at most 64 times per instant.
 void spread_masks(const Network& net, const EventLog& log, const detail::Follow& follow,
                   Time since, std::vector<std::uint64_t>& mask) {
-    const auto check = [&](std::size_t i) {
-        if (!net.contains(log.source(i)) || !net.contains(log.target(i)))
-            throw invalid_value("the event log names a stakeholder slot the network does not hold");
-    };
     const auto pass = [&](std::uint32_t from, std::uint32_t to) {
         const std::uint64_t fresh = mask[from] & ~mask[to];
         mask[to] |= fresh;
         return fresh != 0;
     };
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> arcs;
+    std::vector<Arc> arcs;
     std::vector<std::uint32_t> queue;
     const std::size_t n = log.size();
     std::size_t i = log.lower_bound(since);
@@ -114,24 +116,11 @@ void spread_masks(const Network& net, const EventLog& log, const detail::Follow&
         const Time t = log.time(i);
         std::size_t j = i + 1;
         while (j < n && log.time(j) == t) ++j;
-        if (j == i + 1) {
-            check(i);
-            const std::uint32_t s = log.source(i).index();
-            const std::uint32_t d = log.target(i).index();
-            const TieKind k = log.relation(i);
-            if (follow.out(k)) pass(s, d);
-            if (follow.in(k)) pass(d, s);
+        arcs_of(net, log, follow, i, j, arcs);
+        if (j == i + 1) {  // one event: its arcs in turn
+            for (const auto& [from, to] : arcs) pass(from, to);
             i = j;
             continue;
-        }
-        arcs.clear();
-        for (std::size_t e = i; e < j; ++e) {
-            check(e);
-            const std::uint32_t s = log.source(e).index();
-            const std::uint32_t d = log.target(e).index();
-            const TieKind k = log.relation(e);
-            if (follow.out(k)) arcs.emplace_back(s, d);
-            if (follow.in(k)) arcs.emplace_back(d, s);
         }
         std::sort(arcs.begin(), arcs.end());
         queue.clear();
