@@ -126,7 +126,7 @@ void bind_boundary(py::module_& m) {
             }
             py::dict out;
             for (const auto& b : r) out[py::str(id_of(net, b.who))] = b.value;
-            return out;
+            return by_stakeholder(net, std::move(out), "betweenness");
         },
         py::arg("network"), py::kw_only(), py::arg("kinds") = py::none(),
         py::arg("direction") = Direction::out, py::arg("undirected") = false,

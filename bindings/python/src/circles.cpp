@@ -86,7 +86,7 @@ InvalidValue without a community. Cost: as its parts.)doc");
                 if (weighted) out[py::str(id_of(net, c.who))] = c.s;
                 else out[py::str(id_of(net, c.who))] = c.k;
             }
-            return out;
+            return by_stakeholder(net, std::move(out), weighted ? "s_core" : "coreness");
         },
         py::arg("network"), py::kw_only(), py::arg("kinds") = py::none(),
         py::arg("weighted") = false,

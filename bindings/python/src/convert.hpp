@@ -72,11 +72,25 @@ py::object described(const char* result_class, const Network& net, const Parts&.
     return sink.result();
 }
 
+/// As above, for a network of Python's: the result and its rows also learn the network's
+/// original NetworkX nodes (from_networkx), which their to_pandas() index by.
+template <class... Parts>
+py::object described(const char* result_class, const SharedNetwork& net, const Parts&... parts) {
+    py::object result = described(result_class, static_cast<const Network&>(net), parts...);
+    return types().attr("_keyed")(std::move(result),
+                                  py::cast(&net, py::return_value_policy::reference));
+}
+
 /// The one field `key` of the description of `part` (a list such as "candidates" → Rows).
-template <class Part>
-py::object described_field(const char* key, const Network& net, const Part& part) {
+template <class Net, class Part>
+py::object described_field(const char* key, const Net& net, const Part& part) {
     return described("Record", net, part)[key];
 }
+
+/// A per-stakeholder result {id: value} as a copnet.ByStakeholder (a dict with to_pandas()),
+/// keyed by the original node objects when `net` came from copnet.from_networkx; `name` names
+/// the values (the Series' name).
+py::object by_stakeholder(const SharedNetwork& net, py::dict values, const char* name);
 
 /// A Python progress callback called from C++: the GIL is taken for the call, and the first
 /// exception it raises is kept and re-raised when the analysis returns (copnet's Progress must
@@ -169,6 +183,7 @@ void bind_boundary(py::module_& m);
 void bind_circles(py::module_& m);
 void bind_measures(py::module_& m);
 void bind_io(py::module_& m);
+void bind_events(py::module_& m);
 
 } // namespace copnet::python
 

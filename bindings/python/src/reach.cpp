@@ -90,7 +90,7 @@ Raises InvalidValue for no sources, UnknownStakeholder for an unknown id.)doc");
             }
             py::dict out;
             for (const ReachCount& c : counts) out[py::str(id_of(net, c.who))] = c.reached;
-            return out;
+            return by_stakeholder(net, std::move(out), "reach");
         },
         py::arg("network"), py::kw_only(), py::arg("kinds") = py::none(),
         py::arg("direction") = Direction::out, py::arg("max_hops") = py::none(),
