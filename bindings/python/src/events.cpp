@@ -150,7 +150,7 @@ them; ``log.to_pandas()`` is a DataFrame of them. Immutable.)doc")
         .def_property_readonly(
             "memory_bytes", [](const PyEventLog& e) { return e.log.memory_bytes(); },
             "Bytes held by the events.")
-        .def("events", &event_rows,
+        .def("events", [](const PyEventLog& e) -> Rows { return event_rows(e); },
              "The events in time order as Rows of records {time, source, target, relation, "
              "value} (times as given: str for ISO times, int for plain numbers). Cost O(n).")
         .def("__repr__", [](const PyEventLog& e) {
@@ -168,7 +168,7 @@ out of order are sorted (stably). All or nothing: a ParseError naming the file, 
 --events. Cost O(file size + n log n).)doc";
     m.def(
         "read_events",
-        [](const py::object& network, const py::object& path, bool create_missing) {
+        [](const NetworkArg& network, const PathArg& path, bool create_missing) {
             const std::string p = py::module_::import("os").attr("fspath")(path).cast<std::string>();
             return load(network, create_missing, [&](Network& n, const EventOptions& o, EventReport* r) {
                 return read_events(n, p, o, r);
@@ -178,7 +178,7 @@ out of order are sorted (stably). All or nothing: a ParseError naming the file, 
         read_doc);
     m.def(
         "parse_events",
-        [](const py::object& network, const std::string& text, bool create_missing,
+        [](const NetworkArg& network, const std::string& text, bool create_missing,
            const std::string& file_name) {
             return load(network, create_missing, [&](Network& n, const EventOptions& o, EventReport* r) {
                 return parse_events(n, text, file_name, o, r);
@@ -189,7 +189,7 @@ out of order are sorted (stably). All or nothing: a ParseError naming the file, 
         "As read_events, from events.csv text (``file_name`` labels it in errors).");
     m.def(
         "read_attendance",
-        [](const py::object& network, const py::object& path, bool create_missing) {
+        [](const NetworkArg& network, const PathArg& path, bool create_missing) {
             const std::string p = py::module_::import("os").attr("fspath")(path).cast<std::string>();
             return load(network, create_missing, [&](Network& n, const EventOptions& o, EventReport* r) {
                 return read_attendance(n, p, o, r);
@@ -203,7 +203,7 @@ attendees, so a window ties each pair by the meetings they shared (the one-mode 
 Breiger 1974). Rules as read_events; the CLI's --attendance. Cost O(file size + Σ attendees²).)doc");
     m.def(
         "parse_attendance",
-        [](const py::object& network, const std::string& text, bool create_missing,
+        [](const NetworkArg& network, const std::string& text, bool create_missing,
            const std::string& file_name) {
             return load(network, create_missing, [&](Network& n, const EventOptions& o, EventReport* r) {
                 return parse_attendance(n, text, file_name, o, r);
@@ -215,8 +215,8 @@ Breiger 1974). Rules as read_events; the CLI's --attendance. Cost O(file size + 
 
     m.def(
         "window",
-        [](const SharedNetwork& net, const PyEventLog& events, const py::object& start,
-           const py::object& end, bool ties) {
+        [](const SharedNetwork& net, const PyEventLog& events, const TimeArg& start,
+           const TimeArg& end, bool ties) -> Typed<"copnet.Network"> {
             network_of(events, net);
             const ReadLock lock(net);
             TimeRange range;
@@ -257,7 +257,7 @@ START or the times are not the log's kind.)doc");
 
     m.def(
         "windows",
-        [](const PyEventLog& events, const py::object& every, const py::object& since) {
+        [](const PyEventLog& events, const SpanArg& every, const TimeArg& since) {
             const auto span = span_from(every);
             const std::vector<TimeRange> ws =
                 windows(events.log, span.value_or(Span{Span::Unit::months, 1}),
@@ -275,8 +275,8 @@ the last holds the last event. As the CLI's --every. Cost O(windows).)doc");
 
     m.def(
         "health",
-        [](const SharedNetwork& net, const PyEventLog& events, const py::object& every,
-           const py::object& since, const py::object& community, const std::string& elephant_facet,
+        [](const SharedNetwork& net, const PyEventLog& events, const SpanArg& every,
+           const TimeArg& since, const CommunityArg& community, const std::string& elephant_facet,
            bool leaders, double leaders_top) {
             network_of(events, net);
             const ReadLock lock(net);
@@ -295,8 +295,8 @@ the last holds the last event. As the CLI's --every. Cost O(windows).)doc");
                                          {.every = o.every, .since = o.since,
                                           .community = o.community, .top = leaders_top});
             }
-            if (!leaders) return described("HealthReport", net, r);
-            return described("HealthReport", net, r, std::tuple<const std::vector<LeadershipWindow>&, TimeKind>(l, r.kind));
+            if (!leaders) return described<"HealthReport">(net, r);
+            return described<"HealthReport">(net, r, std::tuple<const std::vector<LeadershipWindow>&, TimeKind>(l, r.kind));
         },
         py::arg("network"), py::arg("events"), py::kw_only(), py::arg("every") = py::none(),
         py::arg("since") = py::none(), py::arg("community") = "community",
@@ -319,8 +319,8 @@ kind, too many windows, ``leaders_top`` outside (0, 1].)doc");
 
     m.def(
         "emerging_leaders",
-        [](const SharedNetwork& net, const PyEventLog& events, const py::object& every,
-           const py::object& since, const py::object& community, double top) {
+        [](const SharedNetwork& net, const PyEventLog& events, const SpanArg& every,
+           const TimeArg& since, const CommunityArg& community, double top) {
             network_of(events, net);
             const ReadLock lock(net);
             LeadershipOptions o{.every = span_from(every),
@@ -347,8 +347,8 @@ in_degree}], rising, quiet_core}], ``copnet health --leaders``'s ``leaders``. Co
     m.def(
         "temporal_reach",
         [](const SharedNetwork& net, const PyEventLog& events,
-           const std::optional<std::vector<std::string>>& sources, const py::object& kinds,
-           Direction direction, const py::object& since, const py::object& community,
+           const std::optional<std::vector<std::string>>& sources, const Kinds& kinds,
+           Direction direction, const TimeArg& since, const CommunityArg& community,
            const std::optional<std::string>& facet) {
             network_of(events, net);
             const ReadLock lock(net);
@@ -370,7 +370,7 @@ in_degree}], rising, quiet_core}], ``copnet health --leaders``'s ``leaders``. Co
                 for (const Arrival& a : r.reached) as_reach.reached.push_back({a.who, 0});
                 b = break_down(net, as_reach, cop, facet.value_or(""));
             }
-            return described("TemporalReachResult", net,
+            return described<"TemporalReachResult">(net,
                              std::tuple<const TemporalReachResult&, TimeKind>(r, events.log.kind()), b);
         },
         py::arg("network"), py::arg("events"), py::arg("sources") = py::none(), py::kw_only(),
@@ -390,8 +390,8 @@ unknown id.)doc");
     m.def(
         "temporal_reach_counts",
         [](const SharedNetwork& net, const PyEventLog& events,
-           const std::optional<std::vector<std::string>>& who, const py::object& kinds,
-           Direction direction, const py::object& since) {
+           const std::optional<std::vector<std::string>>& who, const Kinds& kinds,
+           Direction direction, const TimeArg& since) {
             network_of(events, net);
             const ReadLock lock(net);
             const TemporalReachOptions o{.filter = filter_from(net, kinds, direction),
