@@ -153,6 +153,13 @@ them; ``log.to_pandas()`` is a DataFrame of them. Immutable.)doc")
         .def("events", [](const PyEventLog& e) -> Rows { return event_rows(e); },
              "The events in time order as Rows of records {time, source, target, relation, "
              "value} (times as given: str for ISO times, int for plain numbers). Cost O(n).")
+        .def(
+            "to_pandas",
+            [](const PyEventLog& e) -> Typed<"pandas.DataFrame"> {
+                return types().attr("frame")(event_rows(e), py::none(), "EventLog.to_pandas()");
+            },
+            "The events as a pandas.DataFrame with the columns time, source, target, relation, "
+            "value, in time order. Raises ImportError without pandas (an optional dependency).")
         .def("__repr__", [](const PyEventLog& e) {
             return "<copnet.EventLog: " + std::to_string(e.log.size()) + " events (" +
                    std::string(to_string(e.log.kind())) + ")>";

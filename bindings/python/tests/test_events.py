@@ -63,6 +63,10 @@ def test_read_events(net: copnet.Network, log: copnet.EventLog) -> None:
     assert got == want
     assert {e.relation for e in events} == {"interaction"} and {e.value for e in events} == {1.0}
     assert log.memory_bytes >= 16 * len(log)
+    pytest.importorskip("pandas", reason="python3-pandas is not installed")
+    df = log.to_pandas()
+    assert list(df.columns) == ["time", "source", "target", "relation", "value"]
+    assert len(df) == len(log) and df.iloc[0].to_dict() == events[0]
 
 
 @pytest.mark.parametrize("span", ["1m", "7d"])
