@@ -5,21 +5,25 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
+# setup.sh alone builds what running copnet needs; the tests need everything.
+export COPNET_SETUP_TARGETS=all
+t0=$(date +%s)
+stage() { echo "== $* (at $(( $(date +%s) - t0 )) s)"; }
 
-echo "== build (warnings as errors) and test"
+stage "build (warnings as errors) and test"
 # Test-only Debian packages: pandas (the to_pandas() tests), wheel's .whl (the venv step below).
 COPNET_EXTRA_PACKAGES="${COPNET_EXTRA_PACKAGES:-} python3-pandas python3-wheel-whl" \
   scripts/setup.sh build -DCOPNET_WARNINGS_AS_ERRORS=ON
 ctest --test-dir build --output-on-failure -j"$jobs"
 
-echo "== install, then build an outside consumer with find_package(copnet)"
+stage "install, then build an outside consumer with find_package(copnet)"
 prefix=$(mktemp -d)
 trap 'rm -rf "$prefix"' EXIT
 cmake --install build --prefix "$prefix/install" >/dev/null
 cmake -S tests/cmake_consumer -B "$prefix/consumer" -DCMAKE_PREFIX_PATH="$prefix/install" >/dev/null
 cmake --build "$prefix/consumer" -j"$jobs" >/dev/null
 ctest --test-dir "$prefix/consumer" --output-on-failure
-echo "== the same consumer built with pkg-config alone"
+stage "the same consumer built with pkg-config alone"
 # shellcheck disable=SC2046
 g++ -o "$prefix/pc-consumer" tests/cmake_consumer/main.cpp \
   $(PKG_CONFIG_PATH="$(dirname "$(find "$prefix/install" -name copnet.pc)")" \
@@ -27,13 +31,13 @@ g++ -o "$prefix/pc-consumer" tests/cmake_consumer/main.cpp \
 "$prefix/pc-consumer" | grep -q "2 stakeholders, 1 ties"
 test -f "$prefix/install/share/doc/copnet/LICENSE"
 
-echo "== pip install the Python module (offline, through CMake), then import it elsewhere"
+stage "pip install the Python module (offline, through CMake), then import it elsewhere"
 /usr/bin/python3 -m pip install --quiet --no-build-isolation --no-deps --no-index \
   --target "$prefix/python" . 2>&1 | grep -v "Running pip as the 'root' user" || true
 (cd "$prefix" && PYTHONPATH="$prefix/python" /usr/bin/python3 -c \
   'import copnet; n = copnet.Network(); n.add_stakeholder("a"); assert "a" in n; print("import copnet:", copnet.__file__)')
 
-echo "== pip install into a fresh venv of a non-Debian Python (pyproject.toml; reuses build/)"
+stage "pip install into a fresh venv of a non-Debian Python (pyproject.toml; reuses build/)"
 # The first Python that is not Debian's and has the ABI of build/'s module (so setup.py reuses
 # that tree instead of compiling again): $COPNET_TEST_PYTHON, pyenv's, or one on PATH.
 suffix=$(sed -n 's/^PYTHON_MODULE_EXTENSION:INTERNAL=//p' build/CMakeCache.txt)
@@ -65,7 +69,7 @@ print("import copnet:", sys.version.split()[0], copnet.__file__)')
 fi
 
 if [ "${COPNET_SKIP_SANITIZERS:-0}" != 1 ]; then
-  echo "== the suite under AddressSanitizer and UBSan"
+  stage "the suite under AddressSanitizer and UBSan"
   # (the Python module is left out: an ASan-built extension needs an ASan-preloaded python)
   scripts/setup.sh build-asan -DCMAKE_BUILD_TYPE=Debug -DCOPNET_SANITIZE=address,undefined \
     -DCOPNET_WARNINGS_AS_ERRORS=ON -DCOPNET_BUILD_BENCHMARKS=OFF -DCOPNET_BUILD_PYTHON=OFF
@@ -73,7 +77,7 @@ if [ "${COPNET_SKIP_SANITIZERS:-0}" != 1 ]; then
     ctest --test-dir build-asan --output-on-failure -j"$jobs"
 fi
 if [ "${COPNET_SKIP_SANITIZERS:-0}" != 1 ]; then
-  echo "== ThreadSanitizer: analyses from 4 threads on one network (C++), mutations racing analyses (Python)"
+  stage "ThreadSanitizer: analyses from 4 threads on one network (C++), mutations racing analyses (Python)"
   cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCOPNET_SANITIZE=thread \
     -DCOPNET_WARNINGS_AS_ERRORS=ON -DCOPNET_BUILD_BENCHMARKS=OFF -DCOPNET_BUILD_EXAMPLES=OFF \
     -DCOPNET_BUILD_TOOLS=OFF -DCOPNET_BUILD_PYTHON=ON >/dev/null
@@ -90,7 +94,7 @@ if command -v clang++ >/dev/null 2>&1 && [ "${COPNET_SKIP_FUZZ:-0}" != 1 ]; then
   # fails the same way every time; a slow input (over 10 s) is a finding. The long, random
   # fuzzing is scripts/fuzz.sh MINUTES.
   runs=${COPNET_FUZZ_RUNS:-30000}
-  echo "== fuzz the CSV, GraphML, JSON, archive, relations and events readers: $runs runs each, seed 1 (libFuzzer, ASan+UBSan)"
+  stage "fuzz the CSV, GraphML, JSON, archive, relations and events readers: $runs runs each, seed 1 (libFuzzer, ASan+UBSan)"
   scripts/fuzz.sh --build
   for reader in csv graphml json archive relations events; do
     seeds=tests/fuzz/corpus-$reader
@@ -108,4 +112,4 @@ if command -v clang++ >/dev/null 2>&1 && [ "${COPNET_SKIP_FUZZ:-0}" != 1 ]; then
     rm -rf "$corpus"
   done
 fi
-echo "== all tests passed"
+echo "== all tests passed in $(( $(date +%s) - t0 )) s"

@@ -412,8 +412,9 @@ class LevelCrossing(Record):
 
 class BoundaryReport(_PerStakeholder, Record):
     """Everything ``copnet boundaries`` reports for one facet: the fields of `EIResult`,
-    `MixingMatrix`, `BrokerageResult`, ``holes``, ``assortativity``, ``spanners`` and
-    `LevelCrossing`."""
+    `MixingMatrix`, `BrokerageResult`, ``holes``, ``assortativity``, ``spanners``,
+    ``betweenness_sources`` (how many sources the spanners' betweenness used: every
+    stakeholder when exact) and `LevelCrossing`."""
     _rows = "stakeholders"
     facet: str
     ei_index: float
@@ -434,6 +435,7 @@ class BoundaryReport(_PerStakeholder, Record):
     holes: Rows
     assortativity: float
     spanners: Rows
+    betweenness_sources: int
     levels: Dict[str, Dict[str, int]]
     levels_unknown: int
     levels_by_kind: Dict[str, Dict[str, Dict[str, int]]]
