@@ -238,6 +238,14 @@ def _keyed(result: Any, network: Any) -> Any:
     return result
 
 
+def _by_stakeholder(result: Any, key: str) -> ByStakeholder:
+    """{id: row[key]} of a result's ``reached`` rows, keyed by its network's nodes."""
+    nodes = result.__dict__.get("_nodes")
+    out = ByStakeholder({node_of(nodes, r["id"]): r[key] for r in result["reached"]})
+    out.name = key
+    return out
+
+
 class _PerStakeholder:
     """Mixin of the results with a row per stakeholder (named by the class attribute
     ``_rows``): ``to_pandas()``."""
@@ -282,9 +290,10 @@ class ReachResult(_PerStakeholder, Record):
     by_facet: Rows
 
     @property
-    def hops(self) -> Dict[str, int]:
-        """{id: hops} of everyone reached."""
-        return {r["id"]: r["hops"] for r in self["reached"]}
+    def hops(self) -> ByStakeholder:
+        """{id: hops} of everyone reached (keyed by the original nodes of a network
+        from_networkx made, as ``ByStakeholder`` results are)."""
+        return _by_stakeholder(self, "hops")
 
 
 class TwoWayFlow(Record):
@@ -584,9 +593,9 @@ class TemporalReachResult(_PerStakeholder, Record):
     by_facet: Rows
 
     @property
-    def arrivals(self) -> Dict[str, Any]:
-        """{id: arrival} of everyone reached."""
-        return {r["id"]: r["arrival"] for r in self["reached"]}
+    def arrivals(self) -> ByStakeholder:
+        """{id: arrival} of everyone reached (keyed as ``ReachResult.hops``)."""
+        return _by_stakeholder(self, "arrival")
 
 
 @dataclasses.dataclass

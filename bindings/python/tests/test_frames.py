@@ -33,6 +33,10 @@ def test_set_node_attributes_takes_coreness_of_an_integer_node_graph(karate: nx.
     assert set(b) == set(karate) and all(b[n] == pytest.approx(nb[n], abs=1e-9) for n in nb)
     counts = copnet.reach_counts(net, max_hops=1)
     assert counts == {n: karate.degree(n) for n in karate}
+    r = copnet.reach(net, ["0"], max_hops=2)
+    nx.set_node_attributes(karate, r.hops, "hops")
+    assert r.hops == nx.single_source_shortest_path_length(karate, 0, cutoff=2)
+    assert all(karate.nodes[n]["hops"] == h for n, h in r.hops.items())
     # Records keep the ids the CLI prints; a copy keeps the graph's nodes.
     assert copnet.reach(net, ["0"], max_hops=1).reached[0].id == "0"
     assert list(copnet.coreness(net.copy())) == list(karate)
