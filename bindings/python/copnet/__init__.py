@@ -17,6 +17,7 @@ result of a CLI command's analysis (``Network.summary``, ``reach``, ``spread``, 
 from ._types import (  # noqa: F401
     BoundaryReport, BrokerageResult, CentralityTable, CircleDensity, CircleFit, Circle,
     CirclesReport, CorePeriphery, DiffusionModel, Direction, EIResult, Error, FileError, Fragility, GapsReport,
+    ByStakeholder, HealthReport, TemporalReachResult,
     InvalidValue, Level, LevelCrossing, LeverageMethod, LeverageResult, MixingMatrix, NetworkMeasures, ParseError,
     Perspective, ReachResult, Record, Relation, RelationsReport, Representation, Rows, SpreadResult, Stakeholder, Stance,
     Summary, Synergy, Tie, TieKind, Trajectories, TwoWayFlow, UnknownStakeholder)
@@ -32,9 +33,14 @@ from ._copnet import (  # noqa: F401
     structural_holes, suggest_moves, trajectories, write_archive, write_circle_map, write_csv,
     write_relations,
     write_dot, write_graphml, write_json)
-from ._networkx import from_networkx, to_networkx  # noqa: F401
+from ._copnet import (  # noqa: F401  interaction over time (copnet/events.hpp)
+    EventLog, emerging_leaders, health, parse_attendance, parse_events, read_attendance,
+    read_events, temporal_reach, temporal_reach_counts, window, windows)
+from ._networkx import copy_keeping_nodes, from_networkx, to_networkx  # noqa: F401
 
-Network.to_networkx = to_networkx
+setattr(Network, "to_networkx", to_networkx)
+for _name in ("copy", "__copy__", "__deepcopy__"):  # a copy keys its results as its original
+    setattr(Network, _name, copy_keeping_nodes(getattr(Network, _name)))
 
 
 def read_edge_list(ties: str, **options: object) -> Network:
@@ -69,4 +75,8 @@ __all__ = [
     "boundary_spanners", "level_crossing", "attribute_assortativity", "boundaries",
     "coreness", "core_periphery", "circle_fit", "circle_density", "suggest_moves",
     "trajectories", "circles", "centrality", "network",
+    # interaction over time
+    "EventLog", "HealthReport", "TemporalReachResult", "ByStakeholder", "read_events",
+    "parse_events", "read_attendance", "parse_attendance", "window", "windows", "health",
+    "emerging_leaders", "temporal_reach", "temporal_reach_counts",
 ]
