@@ -246,7 +246,16 @@ CircleMapLayout layout_circle_map(const Network& net, const CircleMapOptions& op
     detail::PaletteCategories grouped = detail::categories(net, facet);
     L.categories = std::move(grouped.names);
     const std::size_t C = L.categories.size();
+    std::vector<bool> shown;
+    if (!options.only.empty()) {
+        shown.assign(net.slot_count(), false);
+        for (StakeholderId who : options.only) {
+            (void)net.stakeholder(who);  // throws if unknown
+            shown[who.index()] = true;
+        }
+    }
     for (StakeholderId who : net.stakeholders()) {
+        if (!shown.empty() && !shown[who.index()]) continue;
         const Stakeholder& s = net.stakeholder(who);
         PlacedStakeholder p;
         p.who = who;
@@ -339,6 +348,7 @@ std::string circle_map_svg(const Network& net, const CircleMapOptions& options) 
             const double w = std::clamp(t.weight, 0.0, 1.0);  // a count or real value: within full
             const auto* a = at_slot[t.source.index()];
             const auto* b = at_slot[t.target.index()];
+            if (a == nullptr || b == nullptr) continue;  // an end not shown
             s << "<line class=\"tie " << to_string(r.role) << "\"";
             if (static_cast<std::size_t>(t.kind) >= tie_kind_count) s << " data-relation=\"" << esc(r.name) << "\"";
             s << " x1=\"" << num(a->x) << "\" y1=\"" << num(a->y)

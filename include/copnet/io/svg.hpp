@@ -51,6 +51,9 @@ struct CircleMapOptions {
     std::size_t best_connected = 20;
     /// Labels longer than this many characters are cut and end with "…".
     std::size_t max_label_chars = 28;
+    /// Draw only these stakeholders (empty: everyone); the HTML report's map of a large
+    /// landscape. Ties are drawn between those shown.
+    std::vector<StakeholderId> only;
 };
 
 /// One stakeholder's place on the map.
@@ -82,7 +85,7 @@ struct CircleMapLayout {
     /// Outer edge of each band (the drawn ring boundaries), core, inner, outer, non-members.
     std::array<double, 4> band_edge{};
     std::vector<std::string> categories;  ///< facet categories in legend order ("" = none)
-    std::vector<PlacedStakeholder> placed;  ///< one per stakeholder, in slot order
+    std::vector<PlacedStakeholder> placed;  ///< one per stakeholder shown, in slot order
     double dot_radius = 4.5;  ///< radius of a stakeholder's dot, pixels
     double font_size = 9.0;   ///< label text size, pixels
     /// Longest label room of each ring (pixels from the label's start to the band's edge).
