@@ -110,7 +110,10 @@
     view.appendChild(rn);
   }
   var tieG = s('g', { class: 'ties' }), dotG = s('g', { class: 'stakeholders' }), labelG = s('g', { class: 'labels', 'font-size': M.font_size });
-  view.appendChild(tieG); view.appendChild(dotG); view.appendChild(labelG);
+  // The selection is drawn again on top (overlay) while the rest is dimmed as whole groups: one
+  // style change per group, not per element, so that a click answers fast on a big map.
+  var overlay = s('g', { class: 'overlay' });
+  view.appendChild(tieG); view.appendChild(dotG); view.appendChild(labelG); view.appendChild(overlay);
   var tieEl = new Array(E), dotEl = new Array(V), labelEl = new Array(V);
   for (e = 0; e < E; e++) {
     var rel = relations[T.r[e]], a = T.s[e], b = T.t[e];
@@ -210,7 +213,16 @@
     lit = [];
     selected = -1;
     svg.classList.remove('selecting');
+    overlay.textContent = '';
     document.getElementById('selection').textContent = '';
+  }
+  function copyTo(el, cls) {
+    var c = el.cloneNode(true);
+    c.removeAttribute('data-id'); c.removeAttribute('data-index'); c.removeAttribute('tabindex'); c.removeAttribute('role');
+    c.removeAttribute('data-source'); c.removeAttribute('data-target'); c.removeAttribute('data-relation'); c.removeAttribute('data-for');
+    c.setAttribute('class', cls);
+    c.setAttribute('aria-hidden', 'true');
+    overlay.appendChild(c);
   }
   function select(i) {
     var t0 = performance.now();
@@ -228,9 +240,12 @@
     });
     neighbours.forEach(function (o) {
       dotEl[o].classList.add('neighbour'); lit.push(dotEl[o]);
-      if (labelEl[o]) { labelEl[o].classList.add('neighbour'); lit.push(labelEl[o]); }
     });
-    if (labelEl[i]) { labelEl[i].classList.add('neighbour'); lit.push(labelEl[i]); }
+    adj[i].forEach(function (e5) { if (!tieEl[e5].classList.contains('hidden')) copyTo(tieEl[e5], 'hl-tie'); });
+    neighbours.concat([i]).forEach(function (o) {
+      copyTo(dotEl[o], o === i ? 'hl-dot hl-selected' : 'hl-dot');
+      if (labelEl[o]) copyTo(labelEl[o], 'label hl-label');
+    });
     var box = document.getElementById('selection');
     box.textContent = '';
     append(box, [h('h3', null, N.name[i] || N.id[i]),
