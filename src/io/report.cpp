@@ -385,8 +385,20 @@ std::string report_data(const Network& net, const ReportOptions& options) {
                                       " stakeholders (a Monte Carlo search of some minutes): run `copnet leverage "
                                       "--among members`");
         const std::vector<StakeholderId> pool = convener_pool(net, cop, cop ? std::optional(Circle::outer) : std::nullopt);
+        // A diffusion reads tie weights as chances: relations of another scale (an event log's
+        // counts) are left out of it, and the page says which were followed.
+        TieFilter chances = options.filter;
+        chances.every = false;
+        s.begin_list("relations");
+        for (std::size_t k = 0; k < net.relations().size(); ++k) {
+            const Relation& rel = net.relations()[k];
+            const bool followed = options.filter.chosen.test(k) || (options.filter.every && rel.polarity == Polarity::positive);
+            chances.chosen.set(k, followed && (rel.scale == Scale::unit || rel.scale == Scale::binary));
+            if (chances.chosen.test(k)) s.put({}, rel.name);
+        }
+        s.end();
         LeverageOptions o;
-        o.diffusion.filter = options.filter;
+        o.diffusion.filter = chances;
         o.diffusion.runs = 1000;
         o.diffusion.seed = options.seed;
         o.k = std::min(options.conveners, pool.size());

@@ -492,7 +492,7 @@
     else {
       append(el, para('Convened together, these ' + plural(L.conveners.length, 'stakeholder') + ' (chosen among the ' + L.among +
         ') would reach about ' + fmt(L.expected, 1) + ' stakeholders on average (' + pct(L.expected / D.meta.stakeholders) +
-        ', independent cascade over ' + fmt(L.runs) + ' simulated runs, tie weights as chances).'));
+        ', independent cascade over ' + fmt(L.runs) + ' simulated runs along ' + L.relations.join(', ') + ', tie weights as chances).'));
       append(el, table('Best conveners, in the order chosen', [{ key: 'id', title: 'stakeholder', fmt: who },
         { key: 'gain', title: 'added reach', num: true, fmt: function (v) { return fmt(v, 1); } }],
         L.conveners.map(function (id, j) { return { id: id, gain: L.gains[j] }; })));
