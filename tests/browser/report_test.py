@@ -346,9 +346,12 @@ def main():
             check_report(driver, path, nodes, ties, part, shots, shot, rel)
         responsiveness(driver, big, shots)
         if "--docs" in sys.argv:
+            driver.set_window_size(1200, 1300)
             open_report(driver, reports[0][0])
-            driver.set_window_size(1280, 1100)
-            el = driver.find_element("id", "map-section")
+            # A stakeholder of the core selected: its ties and neighbours lit, its card beside.
+            driver.execute_script("document.querySelector('.stakeholder[data-id=\"sa-01\"]')"
+                                  ".dispatchEvent(new MouseEvent('click', {bubbles: true}));")
+            el = driver.find_element("id", "map-wrap")
             driver.execute_script("arguments[0].scrollIntoView();", el)
             el.screenshot(os.path.join(src, "docs", "report-example.png"))
             print("      wrote docs/report-example.png")
