@@ -263,8 +263,9 @@ def responsiveness(driver, path, shots):
     n = driver.execute_script("return document.querySelectorAll('.stakeholder').length")
     picks = [int(j * (n - 1) / 19) for j in range(20)]
     # The first of each waits for the page's first full paint of the map: not counted.
-    for kind in ("mouseover", "click", "mouseover", "click"):
-        driver.execute_async_script(timing_js, kind, 0)
+    for j in (1, 2, 3):
+        for kind in ("mouseover", "click"):
+            driver.execute_async_script(timing_js, kind, j)
     hover = [driver.execute_async_script(timing_js, "mouseover", j) for j in picks]
     click = [driver.execute_async_script(timing_js, "click", j) for j in picks]
     print('      hover, in order:', ' '.join('%.0f' % x for x in hover))
@@ -329,13 +330,13 @@ def main():
     subprocess.run([cli, "generate", "--stakeholders", "10000", "--ties", "100000", "--out", gen], check=True, stdout=subprocess.DEVNULL)
     big = os.path.join(tmp, "g10k.html")
     best = None
-    for _ in range(1 if quick else 3):
+    for _ in range(2 if quick else 3):
         t0 = time.perf_counter()
         subprocess.run([cli, "report", "--nodes", os.path.join(gen, "nodes.csv"), "--ties", os.path.join(gen, "ties.csv"), "--output", big],
                        check=True, stdout=subprocess.DEVNULL)
         took = time.perf_counter() - t0
         best = took if best is None else min(best, took)
-    print(f"      10k report written in {best:.2f} s (best of {1 if quick else 3}, loading included)")
+    print(f"      10k report written in {best:.2f} s (best of {2 if quick else 3}, loading included)")
     check(best < 2.0, "10k: the report is written in under 2 s")
 
     for path, *_ in reports + [(big,)]:
