@@ -224,7 +224,7 @@ TEST_CASE("large circle maps label the circles' members and the best connected, 
             if (overlap(labelled[i]->label_box, labelled[j]->label_box)) ++overlaps;
     CHECK(overlaps == 0);
     const std::string svg = circle_map_svg(net, options);
-    CHECK_THAT(svg, Catch::Contains("the circles' members and the best connected"));
+    CHECK_THAT(svg, Catch::Contains("the circles' members and the best connected") && Catch::Contains("labels: " + std::to_string(L.labelled) + " of 3000"));
     CHECK(occurrences(svg, "<text class=\"label\"") == L.labelled);
 }
 

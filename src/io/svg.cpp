@@ -444,7 +444,9 @@ std::string circle_map_svg(const Network& net, const CircleMapOptions& options) 
     if (L.labels_selected) {
         ly += 30;
         s << "<text class=\"label-note\" x=\"" << num(lx) << "\" y=\"" << num(ly) << "\">labels: "
-          << L.labelled << " of " << L.placed.size() << " (the circles' members and the best connected)</text>\n";
+          << L.labelled << " of " << L.placed.size() << ", for</text>\n<text class=\"label-note\" x=\"" << num(lx)
+          << "\" y=\"" << num(ly + 16) << "\">the circles' members and the best connected</text>\n";
+        ly += 16;
     }
     if (!options.highlight.empty()) {
         ly += 30;
