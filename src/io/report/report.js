@@ -410,7 +410,7 @@
     if (S.unavailable) return append(el, unavailable(S));
     var c = S.circles;
     var members = c.core + c.inner + c.outer;
-    var text = 'The landscape holds ' + plural(S.stakeholders, 'stakeholder') + ' and ' + plural(S.ties, 'tie') + '. ';
+    var text = 'The landscape holds ' + plural(S.stakeholders, 'stakeholder') + ' and ' + plural(D.meta.ties, 'tie') + '. ';
     if (members) text += 'The community has ' + fmt(members) + ' members: ' + fmt(c.core) + ' in the core group, ' + fmt(c.inner) +
       ' in the inner circle and ' + fmt(c.outer) + ' in the outer circle; ' + fmt(c.none) + ' stakeholders of the landscape are not members.';
     else text += 'No circles are declared, so everyone counts as the landscape.';
@@ -577,7 +577,7 @@
     chart.appendChild(s('line', { class: 'axis', x1: pad, y1: pad, x2: pad, y2: ch - pad }));
     [0, maxY].forEach(function (v) { var t3 = s('text', { x: pad - 6, y: ys(v) + 4, 'text-anchor': 'end' }); t3.textContent = v; chart.appendChild(t3); });
     W.forEach(function (w, j) {
-      if (W.length > 12 && j % Math.ceil(W.length / 12)) return;
+      if (W.length > 6 && j % Math.ceil(W.length / 6)) return;
       var t4 = s('text', { x: xs(j), y: ch - pad + 16, 'text-anchor': 'middle' }); t4.textContent = String(w.start).slice(0, 10); chart.appendChild(t4);
     });
     [['active', 'series-active'], ['newcomers', 'series-newcomers']].forEach(function (sr) {
