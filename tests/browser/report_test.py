@@ -174,6 +174,9 @@ def check_report(driver, path, nodes_csv, ties_csv, name_part, shots, shot_name,
         "return Array.from(document.querySelectorAll('main section')).map(function (s) {"
         " return [s.id, s.querySelectorAll('table, p.reading, p.unavailable, svg').length]; });")
     check(all(n > 0 for _, n in sections), f"{base}: every section has content {sections}")
+    text = driver.execute_script("return document.querySelector('main').innerText")
+    junk = [w for w in ("[object Object]", "undefined", "NaN") if w in text]
+    check(not junk, f"{base}: the readings hold no unfilled value {junk}")
 
     nodes = read_csv(nodes_csv)
     ties = read_csv(ties_csv)
@@ -237,7 +240,14 @@ def check_report(driver, path, nodes_csv, ties_csv, name_part, shots, shot_name,
     from selenium.webdriver.common.keys import Keys
     box.send_keys(Keys.ENTER)
     check(driver.execute_script("return document.querySelectorAll('.stakeholder.selected').length") == 1, f"{base}: Enter selects the first match")
-    driver.execute_script("document.getElementById('clear-selection').click(); document.getElementById('search').value='';"
+    driver.execute_script("document.getElementById('clear-selection').click();")
+    # Keyboard: a stakeholder's mark takes the focus, Enter selects it, Escape (on the map) clears.
+    mark = driver.find_element(By.CSS_SELECTOR, f'.stakeholder[data-id="{target}"]')
+    driver.execute_script("arguments[0].focus();", mark)
+    mark.send_keys(Keys.ENTER)
+    check(driver.execute_script("return document.querySelectorAll('line.tie.highlight').length") == degree[target],
+          f"{base}: Enter on a focused stakeholder highlights its ties")
+    driver.execute_script("document.getElementById('search').value='';"
                           "document.getElementById('search').dispatchEvent(new Event('input'));")
 
     boxes = driver.execute_script(OVERLAP_JS)
@@ -246,6 +256,22 @@ def check_report(driver, path, nodes_csv, ties_csv, name_part, shots, shot_name,
     if shots:
         driver.save_screenshot(os.path.join(shots, shot_name + ".png"))
     return data
+
+
+def light_check(driver, path, nodes_csv):
+    """Every other real data set: loads offline without error, a mark per stakeholder, no overlap."""
+    base = os.path.basename(path)
+    driver.get_log("performance")
+    check(open_report(driver, path), f"{base}: renders")
+    errors = console_errors(driver)
+    check(not errors, f"{base}: no console error {errors[:3]}")
+    check(not requests_made(driver, "file://" + path), f"{base}: no network request")
+    text = driver.execute_script("return document.querySelector('main').innerText")
+    check(not [w for w in ("[object Object]", "undefined", "NaN") if w in text], f"{base}: no unfilled value")
+    n = driver.execute_script("return document.querySelectorAll('.stakeholder[data-id]').length")
+    check(n == len(read_csv(nodes_csv)), f"{base}: one mark per stakeholder ({n})")
+    bad = label_overlaps(driver.execute_script(OVERLAP_JS))
+    check(not bad, f"{base}: no two labels overlap {bad[:5]}")
 
 
 def responsiveness(driver, path, shots):
@@ -325,6 +351,24 @@ def main():
                         os.path.join(data, f"{name}.relations.csv"), "--facet", facet, "--output", out],
                        check=True, stdout=subprocess.DEVNULL)
         reports.append((out, nodes, ties, part, "report-" + name, None))
+    # The other real data sets: those of tests/data, and all of ../shared/data where it is.
+    others = []
+    shared = os.path.join(os.path.dirname(src), "shared", "data")
+    for folder, names in ((data, ("ckm-physicians", "padgett-florentine", "florentine-marriage")),
+                          (shared, ("ckm-physicians", "davis-southern-women", "eies-networkers", "kapferer-tailor-t1",
+                                    "kapferer-tailor-t2", "padgett-florentine"))):
+        for name in names:
+            nodes, ties = (os.path.join(folder, f"{name}.{x}.csv") for x in ("nodes", "ties"))
+            if not os.path.exists(nodes):
+                continue
+            out = os.path.join(tmp, f"{name}-{len(others)}.html")
+            extra = []
+            rel = os.path.join(data, f"{name}.relations.csv")
+            if os.path.exists(rel):
+                extra = ["--relations-file", rel]
+            subprocess.run([cli, "report", "--nodes", nodes, "--ties", ties, *extra, "--output", out],
+                           check=True, stdout=subprocess.DEVNULL)
+            others.append((out, nodes))
     # 10,000 stakeholders (generated, invented), written in under 2 s.
     gen = os.path.join(tmp, "g10k")
     subprocess.run([cli, "generate", "--stakeholders", "10000", "--ties", "100000", "--out", gen], check=True, stdout=subprocess.DEVNULL)
@@ -345,6 +389,8 @@ def main():
     try:
         for path, nodes, ties, part, shot, rel in reports:
             check_report(driver, path, nodes, ties, part, shots, shot, rel)
+        for path, nodes in others:
+            light_check(driver, path, nodes)
         responsiveness(driver, big, shots)
         if "--docs" in sys.argv:
             driver.set_window_size(1200, 1300)
