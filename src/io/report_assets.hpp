@@ -1,6 +1,6 @@
 #pragma once
 // The report page's template, style and script (src/io/report/), built into the library by
-// cmake/embed_report.cmake as raw string literals (report_assets.cpp in the build tree).
+// cmake/embed_report.cmake as byte arrays (report_assets.cpp in the build tree).
 
 #include <string_view>
 
