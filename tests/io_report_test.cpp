@@ -129,7 +129,7 @@ TEST_CASE("report: a large landscape's map shows the members and the best connec
     const json& w = m["ties"]["w"];
     CHECK(std::is_sorted(w.begin(), w.end(), [](const json& x, const json& y) { return x.get<double>() > y.get<double>(); }));
     CHECK(d["leverage"].contains("unavailable"));
-    CHECK(d["boundaries"]["betweenness_sources"] == 200);
+    CHECK(d["boundaries"]["sampled_sources"] == 200);
 }
 
 TEST_CASE("report: bad options are errors", "[io][report]") {

@@ -416,7 +416,7 @@ std::string report_data(const Network& net, const ReportOptions& options) {
         o.permutations = V <= 2000 ? 1000 : 0;
         if (V > options.exact_betweenness_up_to) o.samples = 200;
         BoundaryReport r = boundaries(net, o);
-        s.put("betweenness_sources", o.samples ? std::optional<std::size_t>(*o.samples) : std::nullopt);
+        s.put("sampled_sources", o.samples ? std::optional<std::size_t>(*o.samples) : std::nullopt);
         // The tables show the leading rows; the page says how many there were.
         constexpr std::size_t rows = 25;
         s.put("stakeholders_total", r.brokerage.stakeholders.size());

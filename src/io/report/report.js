@@ -531,7 +531,7 @@
     append(el, table('Boundary spanners (share of shortest paths between groups through them)', [{ key: 'id', title: 'stakeholder', fmt: who },
       { key: 'cross_group_share', title: 'between groups', num: true, fmt: pct }, { key: 'betweenness', title: 'betweenness', num: true, fmt: function (v) { return fmt(v, 1); } },
       { key: 'categories', title: 'groups touched', num: true }], B.spanners.slice(0, 10),
-      B.betweenness_sources ? 'Betweenness estimated from ' + B.betweenness_sources + ' sampled sources.' : null));
+      B.sampled_sources ? "Betweenness estimated from " + B.sampled_sources + " sampled sources." : null));
     append(el, table('Brokers (Gould & Fernandez roles, open two-paths)', [{ key: 'id', title: 'stakeholder', fmt: who },
       { key: 'coordinator', title: 'coordinator', num: true }, { key: 'itinerant', title: 'itinerant', num: true },
       { key: 'gatekeeper', title: 'gatekeeper', num: true }, { key: 'representative', title: 'representative', num: true },
