@@ -130,6 +130,21 @@ void section(JsonWriter& sink, std::string_view key, F&& body) {
 
 void unavailable(FieldSink& sink, std::string_view why) { sink.put("unavailable", why); }
 
+/// The community the report reads: `name`, unless it is missing or has no members.
+const Community* reported_community(const Network& net, std::string_view name) {
+    const Community* cop = net.find_community(name);
+    if (cop != nullptr && cop->count(Circle::core) + cop->count(Circle::inner) + cop->count(Circle::outer) == 0)
+        return nullptr;  // a community with no members is no community to report on
+    return cop;
+}
+
+/// "Our community of practice" (or the community's own name), or "The landscape" without one.
+std::string default_title(const Community* cop) {
+    if (cop == nullptr) return "The landscape: a report";
+    if (cop->name() == "community") return "Our community of practice: a report";
+    return cop->name() + ": a report on our community of practice";
+}
+
 /// The stakeholders the map shows: all when few; else the members (core first) and the best
 /// connected others, up to `limit`.
 std::vector<StakeholderId> shown_on_map(const Network& net, const Community* cop,
@@ -309,18 +324,14 @@ void describe_composition(FieldSink& sink, const Network& net, const Community* 
 std::string report_data(const Network& net, const ReportOptions& options) {
     (void)detail::checked_facet(net, options.facet);  // a typo fails now, naming the facet
     if (options.map_stakeholders == 0) throw invalid_value("report: the map must show at least one stakeholder");
-    const Community* cop = net.find_community(options.community);
-    if (cop != nullptr && cop->count(Circle::core) + cop->count(Circle::inner) + cop->count(Circle::outer) == 0)
-        cop = nullptr;  // a community with no members is no community to report on
+    const Community* cop = reported_community(net, options.community);
     const std::size_t V = net.stakeholder_count();
     TieFilter undirected = options.filter;
     undirected.direction = Direction::both;
     JsonWriter sink;
 
     sink.begin_object("meta");
-    sink.put("title", options.title.empty()
-                          ? (cop ? cop->name() : std::string("The landscape")) + ": a report on our community of practice"
-                          : options.title);
+    sink.put("title", options.title.empty() ? default_title(cop) : options.title);
     sink.put("caption", options.caption);
     sink.put("copnet", version());
     if (cop) sink.put("community", cop->name());
@@ -470,11 +481,7 @@ std::string report_data(const Network& net, const ReportOptions& options) {
 
 std::string report_html(const Network& net, const ReportOptions& options) {
     const std::string data = report_data(net, options);
-    std::string title = options.title;
-    if (title.empty()) {
-        const Community* cop = net.find_community(options.community);
-        title = (cop ? cop->name() : std::string("The landscape")) + ": a report on our community of practice";
-    }
+    const std::string title = options.title.empty() ? default_title(reported_community(net, options.community)) : options.title;
     std::string out;
     out.reserve(data.size() + detail::report_template.size() + detail::report_script.size() +
                 detail::report_style.size() + 256);

@@ -34,7 +34,7 @@ std::string run_report(const ReportCli& o) {
     options.community = o.input.community;
     options.facet = o.analysis.facet;
     options.filter = o.analysis.filter(net);
-    options.title = o.title;
+    options.title = o.title;  // empty: the library's default
     options.caption = o.caption;
     if (options.caption.empty() && bundled(o.input)) options.caption = "bundled example: illustrative, invented data";
     std::optional<EventLog> log;

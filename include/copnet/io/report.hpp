@@ -30,7 +30,7 @@ struct ReportOptions {
     std::string community = "community";
     /// The facet of the map's wedges and colours, of reach by facet and of boundaries.
     std::string facet = "sector";
-    /// Title; empty: "NAME: a report on our community of practice".
+    /// Title; empty: "Our community of practice: a report" (or the community's name).
     std::string title;
     /// A line under the title, e.g. where the data come from ("invented data").
     std::string caption;
