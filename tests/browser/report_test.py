@@ -52,7 +52,7 @@ def browser(tmp):
     o = webdriver.ChromeOptions()
     for a in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
               "--disable-background-networking", "--disable-component-update", "--disable-sync",
-              "--disable-extensions", "--window-size=1400,1000",
+              "--disable-extensions", "--disable-dev-shm-usage", "--window-size=1400,1000",
               # No network at all: every request would go to a closed local port, and no name
               # resolves. A page that needs the network cannot render under these.
               "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
