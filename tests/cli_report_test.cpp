@@ -18,7 +18,7 @@ std::string slurp(const fs::path& p) {
 }
 } // namespace
 
-TEST_CASE("copnet report writes the page; a real data set with its own facet; bad options fail cleanly",
+TEST_CASE("copnet report writes the page, reads a real data set with its own facet, fails cleanly",
           "[cli][report]") {
     const fs::path dir = copnet::test::unique_temp_path("report");
     fs::create_directories(dir);
