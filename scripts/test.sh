@@ -11,6 +11,20 @@ t0=$(date +%s)
 stage() { echo "== $* (at $(( $(date +%s) - t0 )) s)"; }
 
 stage "build (warnings as errors) and test"
+# Test-only packages: a headless browser for the report's test (tests/browser/), and two HTML
+# validators. Where they cannot be installed the browser test says so and is skipped.
+browser_packages="chromium chromium-driver python3-selenium python3-html5lib tidy"
+missing_browser=""
+for p in $browser_packages; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing_browser="$missing_browser $p"
+done
+if [ -n "$missing_browser" ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
+      --no-install-recommends $missing_browser >&2; } ||
+    echo "test: could not install$missing_browser: the browser test of the report will be skipped" >&2
+fi
 # Test-only Debian packages: pandas (the to_pandas() tests), wheel's .whl (the venv step below).
 COPNET_EXTRA_PACKAGES="${COPNET_EXTRA_PACKAGES:-} python3-pandas python3-wheel-whl" \
   scripts/setup.sh build -DCOPNET_WARNINGS_AS_ERRORS=ON

@@ -230,6 +230,7 @@ void bind_circles(py::module_& m);
 void bind_measures(py::module_& m);
 void bind_io(py::module_& m);
 void bind_events(py::module_& m);
+void bind_report(py::module_& m);
 
 } // namespace copnet::python
 
