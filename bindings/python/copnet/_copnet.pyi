@@ -243,7 +243,8 @@ def write_circle_map(network: Network, path: _Path, *, community: str = "communi
                      facet: str = "sector", title: str = "", caption: str = "",
                      highlight: Optional[List[str]] = None, highlight_label: str = "highlighted",
                      labels: bool = True, font_size: float = 9.0) -> None: ...
-def report(network: Network, path: Optional[_Path] = None, *, community: str = "community",
+def report(network: Network, path: Optional[_Path] = None, *, events: Optional[EventLog] = None,
+           every: Union[str, int, None] = None, community: str = "community",
            facet: str = "sector", title: str = "", caption: str = "", kinds: _Kinds = None,
            direction: _Direction = ..., map_stakeholders: int = 2000,
            map_ties: int = 8000, conveners: int = 5, seed: int = 1) -> Optional[str]: ...

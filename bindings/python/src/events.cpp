@@ -2,6 +2,7 @@
 // event logs read against a network, the network of a window, `copnet health` and
 // `copnet reach --temporal`, as the CLI's --events / --attendance / --window do them.
 #include "convert.hpp"
+#include "event_log.hpp"
 
 #include <optional>
 #include <string>
@@ -14,17 +15,6 @@
 
 namespace copnet::python {
 
-namespace {
-
-/// copnet.EventLog: a log and the Python Network it was read against (kept alive: the log
-/// names that network's stakeholders and relations by slot).
-struct PyEventLog {
-    EventLog log;
-    py::object network;  // the copnet.Network
-    const SharedNetwork* net = nullptr;
-    EventReport report;
-};
-
 /// The log's network, or invalid_value when `net` is another one.
 const SharedNetwork& network_of(const PyEventLog& events, const SharedNetwork& net) {
     if (events.net != &net)
@@ -32,6 +22,18 @@ const SharedNetwork& network_of(const PyEventLog& events, const SharedNetwork& n
                             "the network you analyse (copnet.read_events(network, path))");
     return net;
 }
+
+/// A span from "7d", "1m", "30d" or a whole number.
+std::optional<Span> span_from(const py::object& every) {
+    if (every.is_none()) return std::nullopt;
+    if (py::isinstance<py::int_>(every) && !py::isinstance<py::bool_>(every))
+        return parse_span(std::to_string(every.cast<long long>()));
+    if (!py::isinstance<py::str>(every))
+        throw invalid_value("every is a span: \"7d\", \"30d\", \"1m\" or a whole number");
+    return parse_span(every.cast<std::string>());
+}
+
+namespace {
 
 /// A time of `log` from Python: an ISO 8601 text or a whole number (as the CLI's --since), or
 /// a datetime.date / datetime.datetime (naive: UTC). `what` names the argument in errors.
@@ -59,15 +61,6 @@ std::optional<Time> optional_time(const EventLog& log, const py::object& t, cons
     return log_time(log, t, what);
 }
 
-/// A span from "7d", "1m", "30d" or a whole number.
-std::optional<Span> span_from(const py::object& every) {
-    if (every.is_none()) return std::nullopt;
-    if (py::isinstance<py::int_>(every) && !py::isinstance<py::bool_>(every))
-        return parse_span(std::to_string(every.cast<long long>()));
-    if (!py::isinstance<py::str>(every))
-        throw invalid_value("every is a span: \"7d\", \"30d\", \"1m\" or a whole number");
-    return parse_span(every.cast<std::string>());
-}
 
 /// The community the CLI's --community names: a Community, or a name (one the network lacks
 /// gives none, as the CLI), or None.

@@ -1,8 +1,10 @@
 // The HTML report (copnet/io/report.hpp).
 #include "convert.hpp"
+#include "event_log.hpp"
 
 #include <filesystem>
 
+#include <copnet/error.hpp>
 #include <copnet/io/report.hpp>
 
 namespace copnet::python {
@@ -10,12 +12,19 @@ namespace copnet::python {
 void bind_report(py::module_& m) {
     m.def(
         "report",
-        [](const SharedNetwork& net, const py::object& path, const std::string& community,
+        [](const SharedNetwork& net, const Typed<"Union[str, os.PathLike, None]">& path,
+           const PyEventLog* events, const SpanArg& every, const std::string& community,
            const std::string& facet, const std::string& title, const std::string& caption,
-           const py::object& kinds, Direction direction, std::size_t map_stakeholders,
-           std::size_t map_ties, std::size_t conveners, std::uint64_t seed) -> py::object {
+           const Kinds& kinds, Direction direction, std::size_t map_stakeholders,
+           std::size_t map_ties, std::size_t conveners,
+           std::uint64_t seed) -> Typed<"Optional[str]"> {
+            if (events != nullptr) network_of(*events, net);
             const ReadLock lock(net);
             ReportOptions o;
+            o.events = events != nullptr ? &events->log : nullptr;
+            o.every = span_from(every);
+            if (o.every && events == nullptr)
+                throw invalid_value("every needs events: the health windows' length");
             o.community = community;
             o.facet = facet;
             o.title = title;
@@ -41,6 +50,7 @@ void bind_report(py::module_& m) {
             return py::none();
         },
         py::arg("network"), py::arg("path") = py::none(), py::kw_only(),
+        py::arg("events") = py::none(), py::arg("every") = py::none(),
         py::arg("community") = "community", py::arg("facet") = "sector", py::arg("title") = "",
         py::arg("caption") = "", py::arg("kinds") = py::none(), py::arg("direction") = Direction::out,
         py::arg("map_stakeholders") = ReportOptions{}.map_stakeholders,
@@ -50,7 +60,8 @@ void bind_report(py::module_& m) {
 (no network needed) answering who is here, who isn't, how far the core's message reaches, where
 ties cross boundaries and whether the circles fit the ties, around an interactive circle map.
 With ``path`` it is saved there (atomically) and None is returned; without, the page is
-returned as a str. The map shows at most ``map_stakeholders`` (the members and the best
+returned as a str. With ``events`` (a `copnet.EventLog` read against this network) it adds
+"How are we doing over time": the health windows of ``every`` (as ``copnet health``). The map shows at most ``map_stakeholders`` (the members and the best
 connected first) and ``map_ties`` ties (the strongest first). Cost: that of the analyses
 (gaps, boundaries, circles, reach, leverage) plus O(V log V + E). Raises InvalidValue for a
 bad facet or option.)doc");

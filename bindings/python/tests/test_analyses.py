@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import math
 import random
 
@@ -238,3 +239,23 @@ def test_report_is_the_cli_page(tmp_path, example):
     assert path.read_text(encoding="utf-8").count('id="copnet-data"') == 1
     with pytest.raises(copnet.InvalidValue):
         copnet.report(net, facet="no such column")
+
+
+def test_report_with_events_shows_the_health_windows(example):
+    """copnet.report(events=…): "How are we doing over time" holds copnet.health's windows."""
+    import json
+    import re
+    from conftest import EXAMPLE
+    log = copnet.read_events(example, os.path.join(EXAMPLE, "events.csv"))
+    html = copnet.report(example, events=log, every="1m")
+    data = json.loads(re.search(r'id="copnet-data">(.*?)</script>', html, re.S).group(1))
+    expected = copnet.health(example, log, every="1m").to_dict()
+    assert data["health"]["windows"] == expected["windows"]
+    without = json.loads(re.search(r'id="copnet-data">(.*?)</script>', copnet.report(example),
+                                   re.S).group(1))
+    assert "unavailable" in without["health"]
+    with pytest.raises(copnet.InvalidValue, match="every needs events"):
+        copnet.report(example, every="1m")
+    other = copnet.read_events(example.copy(), os.path.join(EXAMPLE, "events.csv"))
+    with pytest.raises(copnet.InvalidValue, match="another network"):
+        copnet.report(example, events=other)
