@@ -3,11 +3,14 @@
 #include "copnet/analysis/inference.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <numeric>
 #include <utility>
 
+#include "copnet/analysis/boundary.hpp"
+#include "copnet/analysis/network_measures.hpp"
 #include "copnet/community.hpp"
 #include "copnet/error.hpp"
 #include "detail/flat_set.hpp"
@@ -251,7 +254,8 @@ TestResult test_statistic(const Network& net, const NetworkStatistic& statistic,
     const auto n = static_cast<std::uint32_t>(slot_of.size());
 
     TestResult result;
-    result.null = options.null;
+    result.statistic = options.statistic;
+    result.null = std::string(to_string(options.null));
     result.reps = options.reps;
     result.observed = statistic(net);
 
@@ -375,7 +379,8 @@ TestResult test_event_statistic(const Network& net, const EventLog& log, const E
     if (options.reps == 0) throw invalid_value("test: reps must be at least 1");
     if (!statistic) throw invalid_value("test: no statistic");
     TestResult result;
-    result.null = NullModel::labels;
+    result.statistic = options.statistic;
+    result.null = "event-times";
     result.reps = options.reps;
     result.observed = statistic(net, log);
     // Each source's events, by position in the log.
@@ -405,6 +410,91 @@ TestResult test_event_statistic(const Network& net, const EventLog& log, const E
     summarise(result, sample);
     if (options.keep_sample) result.sample = std::move(sample);
     return result;
+}
+
+namespace {
+constexpr std::array<std::string_view, 7> names = {
+    "density", "reciprocity", "transitivity", "degree_assortativity", "ei", "assortativity",
+    "correlation"};
+
+// sna's gcor of the 0/1 matrices of two relations over the ordered pairs of distinct stakeholders.
+double relation_correlation(const Network& net, TieKind a, TieKind b) {
+    const auto& st = net.state();
+    detail::FlatSet64 in_a, in_b;
+    const bool ma = st.is_mutual(a), mb = st.is_mutual(b);
+    const auto key = [](std::uint32_t u, std::uint32_t w) { return (std::uint64_t{u} << 32U) | w; };
+    double sa = 0, sb = 0, sab = 0;
+    for (const TieRecord& r : st.graph.ties()) {
+        for (int pass = 0; pass < 2; ++pass) {
+            const std::uint32_t u = pass == 0 ? r.source : r.target;
+            const std::uint32_t w = pass == 0 ? r.target : r.source;
+            if (r.data.kind == a && (pass == 0 || ma) && in_a.insert(key(u, w))) sa += 1;
+            if (r.data.kind == b && (pass == 0 || mb) && in_b.insert(key(u, w))) sb += 1;
+        }
+    }
+    for (const TieRecord& r : st.graph.ties()) {
+        if (r.data.kind != a) continue;
+        sab += in_b.contains(key(r.source, r.target)) ? 1 : 0;
+        if (ma) sab += in_b.contains(key(r.target, r.source)) ? 1 : 0;
+    }
+    const double n = static_cast<double>(net.stakeholder_count());
+    const double m = n * (n - 1);
+    const double cov = sab - sa * sb / m;
+    const double va = sa - sa * sa / m, vb = sb - sb * sb / m;
+    return cov / std::sqrt(va * vb);
+}
+} // namespace
+
+std::span<const std::string_view> statistic_names() noexcept { return names; }
+
+NetworkStatistic named_statistic(const Network& net, std::string_view name,
+                                 const TieFilter& filter, std::string_view facet) {
+    const auto measure = [filter](double (*pick)(const NetworkMeasures&)) -> NetworkStatistic {
+        return [filter, pick](const Network& g) {
+            NetworkMeasuresOptions o;
+            o.filter = filter;
+            o.distances = false;
+            o.threads = 1;
+            return pick(network_measures(g, o));
+        };
+    };
+    if (name == "density") return measure([](const NetworkMeasures& m) { return m.density; });
+    if (name == "reciprocity")
+        return measure([](const NetworkMeasures& m) { return m.reciprocity.edgewise; });
+    if (name == "transitivity")
+        return measure([](const NetworkMeasures& m) { return m.transitivity; });
+    if (name == "degree_assortativity")
+        return measure([](const NetworkMeasures& m) { return m.degree_assortativity; });
+    if (name == "ei" || name == "assortativity") {
+        if (facet.empty()) throw invalid_value("statistic " + std::string(name) + " needs a facet");
+        (void)Facet(facet);
+        if (Facet(facet).is_attribute() && !net.has_attribute_name(facet))
+            throw invalid_value("statistic " + std::string(name) + ": no facet \"" +
+                                std::string(facet) + "\"");
+        std::string f(facet);
+        if (name == "ei")
+            return [filter, f](const Network& g) {
+                return ei_index(g, f, {.filter = filter, .permutations = 0}).ei_index;
+            };
+        return [filter, f](const Network& g) { return attribute_assortativity(g, f, filter); };
+    }
+    if (name.rfind("correlation:", 0) == 0) {
+        const std::string_view rest = name.substr(12);
+        const auto comma = rest.find(',');
+        if (comma == std::string_view::npos)
+            throw invalid_value("statistic correlation:A,B names two relations");
+        const auto find = [&](std::string_view r) {
+            const auto k = net.find_relation(r);
+            if (!k) throw invalid_value("statistic correlation: no relation \"" + std::string(r) + "\"");
+            return *k;
+        };
+        const TieKind a = find(rest.substr(0, comma)), b = find(rest.substr(comma + 1));
+        return [a, b](const Network& g) { return relation_correlation(g, a, b); };
+    }
+    std::string known;
+    for (std::string_view n : names) known += (known.empty() ? "" : ", ") + std::string(n);
+    throw invalid_value("unknown statistic \"" + std::string(name) + "\" (expected " + known +
+                        ":A,B)");
 }
 
 } // namespace copnet

@@ -47,4 +47,9 @@ void add_network_command(CLI::App& app, Runner& run);
 /// absence and elephant factors, circles; per member, events and burstiness.
 void add_health_command(CLI::App& app, Runner& run);
 
+/// `copnet test`: a measure against a null model (QAP, labels, CUG, rewiring).
+void add_test_command(CLI::App& app, Runner& run);
+/// `copnet regress`: MRQAP regression (netlm, netlogit) of one relation on others.
+void add_regress_command(CLI::App& app, Runner& run);
+
 } // namespace copnet::cli

@@ -59,6 +59,8 @@ enum class NullModel : std::uint8_t {
 /// Options of `test`.
 struct TestOptions {
     NullModel null = NullModel::qap;
+    /// The statistic's name, carried to `TestResult::statistic` (for descriptions).
+    std::string statistic{};
     /// The relations whose ties the null redraws (qap, CUG, rewire); the direction is ignored.
     TieFilter ties{};
     /// `labels`: the facet whose categories are shuffled (see `Facet`) …
@@ -79,7 +81,9 @@ struct TestOptions {
 
 /// What `test` found.
 struct TestResult {
-    NullModel null = NullModel::qap;
+    std::string statistic;  ///< as `TestOptions::statistic`
+    /// The null: `NullModel` spelling, or "event-times" for `test_event_statistic`.
+    std::string null;
     std::size_t reps = 0;
     double observed = 0.0;
     /// Replicates whose statistic was defined (not NaN); mean, sd and p are over them.
@@ -99,9 +103,22 @@ struct TestResult {
 [[nodiscard]] TestResult test_statistic(const Network& net, const NetworkStatistic& statistic,
                               const TestOptions& options = {});
 
-/// Options of `test_events` (the null: each member's event times shuffled among that member's
+/// A copnet measure by name, as a statistic for `test_statistic`: `density`, `reciprocity`
+/// (edgewise), `transitivity`, `degree_assortativity` (as `network_measures` reads the ties
+/// `filter` follows), `ei` (the E-I index of `facet`), `assortativity` (`attribute_assortativity`
+/// of `facet`), `correlation:A,B` (sna's `gcor` of the 0/1 matrices of relations A and B over
+/// the ordered pairs). Cost: that of the measure per call. Throws: invalid_value for an
+/// unknown name, a missing facet, or an unknown relation.
+[[nodiscard]] NetworkStatistic named_statistic(const Network& net, std::string_view name,
+                                               const TieFilter& filter = {},
+                                               std::string_view facet = {});
+/// The names `named_statistic` accepts (`correlation:A,B` as "correlation"). Cost: O(1).
+[[nodiscard]] std::span<const std::string_view> statistic_names() noexcept;
+
+/// Options of `test_event_statistic` (the null: each member's event times shuffled among that member's
 /// own events, as source — activity rhythm per member kept, timing with respect to others not).
 struct EventTestOptions {
+    std::string statistic{};  ///< carried to `TestResult::statistic`
     std::size_t reps = 1000;
     std::uint64_t seed = 1;
     unsigned threads = 0;
