@@ -169,6 +169,7 @@ void bind_boundary(py::module_& m);
 void bind_circles(py::module_& m);
 void bind_measures(py::module_& m);
 void bind_io(py::module_& m);
+void bind_inference(py::module_& m);
 
 } // namespace copnet::python
 

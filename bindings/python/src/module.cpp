@@ -17,4 +17,5 @@ PYBIND11_MODULE(_copnet, m) {
     copnet::python::bind_circles(m);
     copnet::python::bind_measures(m);
     copnet::python::bind_io(m);
+    copnet::python::bind_inference(m);
 }
