@@ -343,6 +343,65 @@ std::vector<double> tvalues(RegressionModel model, const std::vector<const std::
     return out;
 }
 
+// The OLS cross products of the observed design, for replicates that change one column (or
+// the response) only: t values in O(n p) instead of O(n p²).
+struct Gram {
+    std::size_t p = 0;
+    std::vector<double> g;   // X'X, p × p
+    std::vector<double> xy;  // X'y
+    double yy = 0.0;         // y'y (a permutation of the dyads keeps it)
+    double df = 0.0;
+};
+
+double dot(const std::vector<double>& a, const std::vector<double>& b) {
+    double s = 0.0;
+    for (std::size_t k = 0; k < a.size(); ++k) s += a[k] * b[k];
+    return s;
+}
+
+Gram gram_of(const std::vector<const std::vector<double>*>& cols, const std::vector<double>& y) {
+    Gram out;
+    out.p = cols.size();
+    out.g.resize(out.p * out.p);
+    out.xy.resize(out.p);
+    for (std::size_t a = 0; a < out.p; ++a) {
+        for (std::size_t c = 0; c <= a; ++c)
+            out.g[a * out.p + c] = out.g[c * out.p + a] = dot(*cols[a], *cols[c]);
+        out.xy[a] = dot(*cols[a], y);
+    }
+    out.yy = dot(y, y);
+    out.df = static_cast<double>(y.size()) - static_cast<double>(out.p);
+    return out;
+}
+
+// t values from cross products: b = G⁻¹ X'y, RSS = y'y − b'X'y.
+std::vector<double> t_from(const std::vector<double>& g, std::size_t p, std::vector<double> xy,
+                           double yy, double df) {
+    std::vector<double> diag;
+    const std::vector<double> c = xy;
+    std::vector<double> out(p, nan);
+    if (!solve_spd<double>(g, p, xy, &diag)) return out;
+    double fit = 0.0;
+    for (std::size_t a = 0; a < p; ++a) fit += xy[a] * c[a];
+    const double rss = std::max(0.0, yy - fit);
+    for (std::size_t a = 0; a < p; ++a) out[a] = xy[a] / std::sqrt(diag[a] * rss / df);
+    return out;
+}
+
+// The t value of column a when it is replaced by z (the rest of the design and y as in `base`).
+double t_replaced(const Gram& base, std::size_t a, const std::vector<const std::vector<double>*>& cols,
+                  const std::vector<double>& z, const std::vector<double>& y) {
+    std::vector<double> g = base.g, xy = base.xy;
+    const std::size_t p = base.p;
+    for (std::size_t c = 0; c < p; ++c) {
+        if (c == a) continue;
+        g[a * p + c] = g[c * p + a] = dot(z, *cols[c]);
+    }
+    g[a * p + a] = dot(z, z);
+    xy[a] = dot(z, y);
+    return t_from(g, p, xy, base.yy, base.df)[a];
+}
+
 } // namespace
 
 std::string_view to_string(RegressionModel model) noexcept {
@@ -480,6 +539,8 @@ RegressionResult regress(const Network& net, std::string_view y, std::span<const
     }
     // Tasks: (term, replicate) for qapspp and qapx; replicates for qapy and qapallx.
     const bool per_term = null == RegressionNull::qapspp || null == RegressionNull::qapx;
+    const bool lm = options.model == RegressionModel::lm;
+    const Gram base = lm ? gram_of(ptrs, yv) : Gram{};
     const std::size_t tasks = per_term ? p * reps : reps;
     detail::parallel_chunks(
         tasks, 4, options.threads,
@@ -500,11 +561,15 @@ RegressionResult regress(const Network& net, std::string_view y, std::span<const
                     for (std::size_t c = 0; c < p; ++c) use[c] = &cols[c];
                     gather(d, null == RegressionNull::qapspp ? resid[a] : d.x[a], perm, work[a]);
                     use[a] = &work[a];
-                    dist[a][r] = tvalues(options.model, use, yv)[a];
+                    dist[a][r] = lm ? t_replaced(base, a, ptrs, work[a], yv)
+                                    : tvalues(options.model, use, yv)[a];
                 } else if (null == RegressionNull::qapy) {
                     random_permutation(perm, d.n, rng);
                     gather(d, d.y, perm, ywork);
-                    const auto tv = tvalues(options.model, ptrs, ywork);
+                    std::vector<double> xy(p);
+                    for (std::size_t c = 0; c < p; ++c) xy[c] = dot(cols[c], ywork);
+                    const auto tv = lm ? t_from(base.g, p, xy, base.yy, base.df)
+                                       : tvalues(options.model, ptrs, ywork);
                     for (std::size_t a = 0; a < p; ++a) dist[a][task] = tv[a];
                 } else {  // qapallx: each predictor by its own permutation
                     for (std::size_t c = 0; c < p; ++c) {
