@@ -388,3 +388,44 @@ TEST_CASE("test rejects what it cannot run", "[inference]") {
     CHECK(r.p_less == 1.0);
     CHECK(r.null_sd == 0.0);
 }
+
+TEST_CASE("vertex jackknife errors match NetworkX's by hand on Krackhardt's advice",
+          "[inference][resampling]") {
+    const auto ref = load_json("jackknife-reference.json");
+    const Network net = load_real(data, "krackhardt-hightech");
+    const TieFilter advice = TieFilter::of({relation_of(net, "influence")});
+    for (const char* name : {"density", "reciprocity", "transitivity", "degree_assortativity",
+                             "assortativity", "ei"}) {
+        INFO(name);
+        const auto stat = named_statistic(net, name, advice, "department");
+        const auto r = resampling_error(net, stat, {.threads = 2});
+        CHECK(r.observed == Approx(ref[name]["observed"].get<double>()).epsilon(1e-12));
+        CHECK(r.jackknife_se == Approx(ref[name]["jackknife_se"].get<double>()).epsilon(1e-9));
+        CHECK(std::isnan(r.bootstrap_se));
+    }
+}
+
+TEST_CASE("vertex bootstrap errors are seeded, thread-independent and of the jackknife's size",
+          "[inference][resampling]") {
+    const Network net = load_real(data, "krackhardt-hightech");
+    const TieFilter advice = TieFilter::of({relation_of(net, "influence")});
+    const auto stat = named_statistic(net, "density", advice);
+    const auto one = resampling_error(net, stat, {.jackknife = false, .bootstrap_reps = 400,
+                                                  .seed = 3, .threads = 1});
+    const auto two = resampling_error(net, stat, {.jackknife = false, .bootstrap_reps = 400,
+                                                  .seed = 3, .threads = 2});
+    CHECK(one.bootstrap_se == two.bootstrap_se);
+    CHECK(std::isnan(one.jackknife_se));
+    CHECK(one.bootstrap_reps == 400);
+    // Both estimate the sampling error of the density (0.065 by the jackknife).
+    CHECK(one.bootstrap_se > 0.03);
+    CHECK(one.bootstrap_se < 0.13);
+    // A statistic no resample changes has no error.
+    const auto constant = resampling_error(
+        net, [](const Network&) { return 1.0; }, {.bootstrap_reps = 20});
+    CHECK(constant.jackknife_se == 0.0);
+    CHECK(constant.bootstrap_se == 0.0);
+    Network tiny;
+    tiny.add_stakeholder({.id = "a"});
+    CHECK_THROWS_AS(resampling_error(tiny, stat), invalid_value);
+}

@@ -497,4 +497,81 @@ NetworkStatistic named_statistic(const Network& net, std::string_view name,
                         ":A,B)");
 }
 
+ResamplingError resampling_error(const Network& net, const NetworkStatistic& statistic,
+                                 const ResamplingOptions& options) {
+    if (!statistic) throw invalid_value("resampling_error: no statistic");
+    const std::size_t n = net.stakeholder_count();
+    if (n < 2) throw invalid_value("resampling_error: needs two stakeholders");
+    std::vector<StakeholderId> who;
+    for (StakeholderId s : net.stakeholders()) who.push_back(s);
+    ResamplingError out;
+    out.observed = statistic(net);
+    out.jackknife_se = out.bootstrap_se = nan;
+    const auto sd_of = [](const std::vector<double>& xs, bool jackknife) {
+        double sum = 0.0;
+        std::size_t k = 0;
+        for (double x : xs)
+            if (!std::isnan(x)) {
+                sum += x;
+                ++k;
+            }
+        if (k < 2) return nan;
+        const double mean = sum / static_cast<double>(k);
+        double ss = 0.0;
+        for (double x : xs)
+            if (!std::isnan(x)) ss += (x - mean) * (x - mean);
+        const double kk = static_cast<double>(k);
+        return jackknife ? std::sqrt((kk - 1.0) / kk * ss) : std::sqrt(ss / (kk - 1.0));
+    };
+    if (options.jackknife) {
+        std::vector<double> theta(n, nan);
+        detail::parallel_chunks(n, 4, options.threads, [&](unsigned, std::size_t first, std::size_t last) {
+            for (std::size_t i = first; i < last; ++i) {
+                Network rep = net;
+                rep.remove_stakeholder(who[i]);
+                theta[i] = statistic(rep);
+            }
+        });
+        out.jackknife_se = sd_of(theta, true);
+    }
+    if (options.bootstrap_reps > 0) {
+        const auto& st = net.state();
+        std::vector<double> theta(options.bootstrap_reps, nan);
+        detail::parallel_chunks(
+            options.bootstrap_reps, 2, options.threads,
+            [&](unsigned, std::size_t first, std::size_t last) {
+                for (std::size_t r = first; r < last; ++r) {
+                    detail::Rng rng(options.seed, r);
+                    Network rep;
+                    for (const Relation& rel : net.relations()) rep.add_relation(rel);
+                    for (const std::string& a : net.attribute_names()) rep.add_attribute_name(a);
+                    std::vector<std::vector<StakeholderId>> copies(net.slot_count());
+                    for (std::size_t k = 0; k < n; ++k) {
+                        const StakeholderId original = who[below(rng, n)];
+                        Stakeholder s = net.stakeholder(original);
+                        s.id += "#" + std::to_string(k);
+                        copies[original.index()].push_back(rep.add_stakeholder(std::move(s)));
+                    }
+                    for (const Community* c : net.communities()) {
+                        Community& mine = rep.add_community(c->name(), c->domain());
+                        for (StakeholderId s : who)
+                            for (StakeholderId copy : copies[s.index()])
+                                mine.set_circle(copy, c->circle(s));
+                    }
+                    std::vector<Tie> ties;
+                    for (const TieRecord& t : st.graph.ties())
+                        for (StakeholderId a : copies[t.source])
+                            for (StakeholderId b : copies[t.target])
+                                ties.push_back({a, b, t.data.kind, t.data.weight});
+                    rep.add_ties(ties, Merge::first);
+                    theta[r] = statistic(rep);
+                }
+            },
+            options.progress);
+        out.bootstrap_reps = options.bootstrap_reps;
+        out.bootstrap_se = sd_of(theta, false);
+    }
+    return out;
+}
+
 } // namespace copnet

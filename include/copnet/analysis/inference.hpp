@@ -217,4 +217,39 @@ struct RegressionResult {
                                        std::span<const std::string> x,
                                        const RegressionOptions& options = {});
 
+// ---------------------------------------------------------------------------------------------
+// Resampling errors
+
+/// Vertex jackknife and bootstrap standard errors of a statistic.
+struct ResamplingError {
+    double observed = 0.0;
+    /// Vertex jackknife: θ₋ᵢ the statistic with stakeholder i (and its ties) deleted, over the
+    /// n stakeholders; se = sqrt((n − 1)/n · Σ (θ₋ᵢ − θ̄)²) (Efron & Stein's jackknife; NaN values
+    /// left out).
+    double jackknife_se = 0.0;
+    /// Vertex bootstrap (Snijders & Borgatti 1999): the sd (n − 1) of the statistic over
+    /// `bootstrap_reps` resamples of n stakeholders with replacement, each copy a stakeholder
+    /// of its own, copies of tied stakeholders tied (copies of one stakeholder are not). NaN
+    /// without resamples.
+    double bootstrap_se = 0.0;
+    std::size_t bootstrap_reps = 0;
+};
+
+/// Options of `resampling_error`.
+struct ResamplingOptions {
+    bool jackknife = true;
+    std::size_t bootstrap_reps = 0;  ///< 0 = no bootstrap
+    std::uint64_t seed = 1;          ///< resample r draws from (seed, r)
+    unsigned threads = 0;
+    Progress progress{};
+};
+
+/// Jackknife and bootstrap standard errors of `statistic` (assortativity, E-I, density,
+/// reciprocity, transitivity …) by stakeholder deletion and resampling; the same for a seed on
+/// any number of threads. Cost: O((V + reps) · (V + E + statistic)).
+/// Throws: invalid_value below two stakeholders; what `statistic` throws.
+[[nodiscard]] ResamplingError resampling_error(const Network& net,
+                                               const NetworkStatistic& statistic,
+                                               const ResamplingOptions& options = {});
+
 } // namespace copnet
