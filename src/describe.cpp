@@ -774,4 +774,11 @@ void describe(FieldSink& sink, const Network& /*net*/, const RegressionResult& r
     }
 }
 
+void describe(FieldSink& sink, const Network& /*net*/, const ResamplingError& r) {
+    sink.put("observed", finite(r.observed));
+    sink.put("jackknife_se", finite(r.jackknife_se));
+    sink.put("bootstrap_se", finite(r.bootstrap_se));
+    sink.put("bootstrap_reps", r.bootstrap_reps);
+}
+
 } // namespace copnet

@@ -214,6 +214,8 @@ void describe(FieldSink& sink, const Network& net, const TestResult& result);
 /// `r_squared`, `adj_r_squared`, `residual_se`, for logit `deviance`, `null_deviance`, `aic`,
 /// `bic`, `iterations`. Cost: O(terms).
 void describe(FieldSink& sink, const Network& net, const RegressionResult& result);
+/// `observed`, `jackknife_se`, `bootstrap_se`, `bootstrap_reps` (NaN as null). Cost: O(1).
+void describe(FieldSink& sink, const Network& net, const ResamplingError& result);
 
 template <class... Parts>
 void describe_in(FieldSink& sink, std::string_view key, const Network& net, const Parts&... parts) {

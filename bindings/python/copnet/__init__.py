@@ -29,7 +29,7 @@ from ._copnet import (  # noqa: F401
     coalition_synergy, components, core_periphery, coreness, ei_index, fragility, gaps, generate,
     level_crossing, level_flow, leverage, mixing_matrix, network, parse_csv, reach, reach_counts,
     read_archive, read_csv, read_graphml, read_json, read_membership, read_relations, parse_relations, relations,
-    regress, representation, spread, test,
+    regress, representation, resampling_error, spread, test,
     structural_holes, suggest_moves, trajectories, write_archive, write_circle_map, write_csv,
     write_relations,
     write_dot, write_graphml, write_json)
@@ -69,5 +69,5 @@ __all__ = [
     "components", "mixing_matrix", "ei_index", "brokerage", "structural_holes", "betweenness",
     "boundary_spanners", "level_crossing", "attribute_assortativity", "boundaries",
     "coreness", "core_periphery", "circle_fit", "circle_density", "suggest_moves",
-    "trajectories", "circles", "centrality", "network", "test", "regress",
+    "trajectories", "circles", "centrality", "network", "test", "regress", "resampling_error",
 ]

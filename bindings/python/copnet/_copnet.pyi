@@ -3,7 +3,7 @@ docs/python.md."""
 import os
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
-from ._types import (RegressionResult, TestResult, BoundaryReport, BrokerageResult, CentralityTable, Circle, CircleDensity,
+from ._types import (Record, RegressionResult, TestResult, BoundaryReport, BrokerageResult, CentralityTable, Circle, CircleDensity,
                      CircleFit, CirclesReport, CorePeriphery, DiffusionModel, Direction, EIResult,
                      Fragility, GapsReport, Level, LevelCrossing, LeverageMethod, LeverageResult,
                      MixingMatrix, NetworkMeasures, ReachResult, Relation, RelationsReport,
@@ -234,6 +234,10 @@ def regress(network: Network, y: str, x: Union[str, Iterable[str]], *, model: st
             null: str = "qapspp", weighted: bool = False, intercept: bool = True,
             reps: int = 1000, seed: int = 1, threads: int = 0,
             progress: _Progress = None) -> RegressionResult: ...
+def resampling_error(network: Network, statistic: Union[str, Callable[[Network], float]], *,
+                     kinds: _Kinds = None, direction: _Direction = ..., facet: str = "sector",
+                     jackknife: bool = True, bootstrap: int = 0, seed: int = 1,
+                     threads: int = 0) -> Record: ...
 
 # ---- files -----------------------------------------------------------------------------------
 def read_graphml(path: _Path, *, community: str = "community",

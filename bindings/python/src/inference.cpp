@@ -143,6 +143,43 @@ mutual, coefficients [{term, estimate, t, p_greater, p_less, p_two_sided}], df_r
 r_squared … (lm) or deviance … (logit)}; ``summary()`` reads like R's summary(netlm(...)).
 Raises InvalidValue for an unknown relation, facet or attribute, a non-numeric attribute, a
 singular design. Cost: O(V² p²) for the fit, O(reps p V² p) for a permutation null.)doc");
+
+    m.def(
+        "resampling_error",
+        [](const SharedNetwork& net, const py::object& statistic, const py::object& kinds,
+           Direction direction, const std::string& facet, bool jackknife, std::size_t bootstrap,
+           std::uint64_t seed, unsigned threads) {
+            const ReadLock lock(net);
+            NetworkStatistic stat;
+            if (py::isinstance<py::str>(statistic)) {
+                stat = named_statistic(net, statistic.cast<std::string>(),
+                                       filter_from(net, kinds, direction), facet);
+            } else {
+                if (!PyCallable_Check(statistic.ptr()))
+                    throw invalid_value("statistic: a name or a callable of a Network");
+                stat = [statistic](const Network& g) {
+                    py::gil_scoped_acquire gil;
+                    return statistic(SharedNetwork(g)).cast<double>();
+                };
+            }
+            ResamplingError err;
+            {
+                py::gil_scoped_release release;
+                err = resampling_error(net, stat, {.jackknife = jackknife, .bootstrap_reps = bootstrap,
+                                                 .seed = seed, .threads = threads});
+            }
+            return described("Record", net, err);
+        },
+        py::arg("network"), py::arg("statistic"), py::kw_only(), py::arg("kinds") = py::none(),
+        py::arg("direction") = Direction::out, py::arg("facet") = "sector",
+        py::arg("jackknife") = true, py::arg("bootstrap") = 0, py::arg("seed") = 1,
+        py::arg("threads") = 0,
+        R"doc(Vertex jackknife and bootstrap standard errors of a statistic (C++
+``resampling_error``): ``statistic`` a name as for ``copnet.test`` or a callable of a Network.
+Jackknife: each stakeholder deleted in turn, se = sqrt((n-1)/n sum (theta_i - mean)^2);
+bootstrap: ``bootstrap`` resamples of the stakeholders with replacement (copies of tied
+stakeholders tied). A Record {observed, jackknife_se, bootstrap_se, bootstrap_reps}. Cost:
+O((V + bootstrap) (V + E + statistic)).)doc");
 }
 
 } // namespace copnet::python

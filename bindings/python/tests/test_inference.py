@@ -112,3 +112,13 @@ def test_bad_input_raises_invalid_value() -> None:
         copnet.regress(net, "nope", ["friendship"])
     with pytest.raises(copnet.InvalidValue, match="not a number"):
         copnet.regress(net, "influence", ["diff:rank"])
+
+
+def test_resampling_error_matches_networkx_jackknife() -> None:
+    ref = json.loads((DATA / "inference" / "jackknife-reference.json").read_text())
+    net = krackhardt()
+    r = copnet.resampling_error(net, "transitivity", kinds="influence", bootstrap=50)
+    assert r.jackknife_se == pytest.approx(ref["transitivity"]["jackknife_se"], rel=1e-9)
+    assert r.bootstrap_reps == 50 and r.bootstrap_se > 0
+    e = copnet.resampling_error(net, "ei", kinds="influence", facet="department")
+    assert e.jackknife_se == pytest.approx(ref["ei"]["jackknife_se"], rel=1e-9)
