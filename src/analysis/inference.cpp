@@ -213,18 +213,44 @@ std::size_t rewire_pairs(std::vector<Pair>& pairs, bool directed, std::size_t sw
     held.reserve(m);
     for (const auto& [a, b] : pairs) held.insert(key(a, b));
     detail::Rng rng(seed, stream);
-    std::size_t done = 0;
-    for (std::size_t attempt = 0; attempt < max_attempts && done < swaps; ++attempt) {
+    // Attempts are drawn a few ahead (in the same order, so the result is unchanged) and their
+    // ties and keys prefetched: the pairs and the hash set are far larger than the caches.
+    struct Draw {
+        std::uint64_t r;
+        std::size_t i, j;
+    };
+    constexpr std::size_t ahead = 8;
+    std::array<Draw, ahead> ring{};
+    const auto draw = [&] {
         const std::uint64_t r = rng();
         const auto i = static_cast<std::size_t>(below(rng, m));
         const auto j = static_cast<std::size_t>(below(rng, m));
-        if (i == j) continue;
-        auto [a, b] = pairs[i];
-        auto [c, d] = pairs[j];
+        __builtin_prefetch(&pairs[i]);
+        __builtin_prefetch(&pairs[j]);
+        return Draw{r, i, j};
+    };
+    const auto orient = [directed](const Draw& x, Pair p, Pair q) {
         if (!directed) {
-            if (r & 1U) std::swap(a, b);
-            if (r & 2U) std::swap(c, d);
+            if (x.r & 1U) std::swap(p.first, p.second);
+            if (x.r & 2U) std::swap(q.first, q.second);
         }
+        return std::pair{p, q};
+    };
+    for (std::size_t k = 0; k < ahead; ++k) ring[k] = draw();
+    std::size_t done = 0;
+    for (std::size_t attempt = 0; attempt < max_attempts && done < swaps; ++attempt) {
+        const Draw x = ring[attempt % ahead];
+        ring[attempt % ahead] = draw();
+        {   // warm the hash slots of the attempt after next (its ties are cached by now)
+            const Draw& y = ring[(attempt + ahead / 2) % ahead];
+            const auto [p, q] = orient(y, pairs[y.i], pairs[y.j]);
+            held.prefetch(key(p.first, q.second));
+            held.prefetch(key(q.first, p.second));
+        }
+        if (x.i == x.j) continue;
+        const auto [p, q] = orient(x, pairs[x.i], pairs[x.j]);
+        const auto [a, b] = p;
+        const auto [c, d] = q;
         // a→b, c→d become a→d, c→b.
         if (a == d || c == b || a == c || b == d) continue;
         const std::uint64_t ad = key(a, d), cb = key(c, b);
@@ -233,8 +259,8 @@ std::size_t rewire_pairs(std::vector<Pair>& pairs, bool directed, std::size_t sw
         held.erase(key(c, d));
         held.insert(ad);
         held.insert(cb);
-        pairs[i] = {a, d};
-        pairs[j] = {c, b};
+        pairs[x.i] = {a, d};
+        pairs[x.j] = {c, b};
         ++done;
     }
     return done;
