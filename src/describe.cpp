@@ -727,4 +727,59 @@ void describe(FieldSink& sink, const Network& net, const TemporalReachResult& r,
     }
 }
 
+void describe(FieldSink& sink, const Network& /*net*/, const TestResult& r) {
+    sink.put("statistic", r.statistic);
+    sink.put("null", r.null);
+    sink.put("reps", r.reps);
+    sink.put("observed", finite(r.observed));
+    sink.put("null_mean", finite(r.null_mean));
+    sink.put("null_sd", finite(r.null_sd));
+    sink.put("p_greater", finite(r.p_greater));
+    sink.put("p_less", finite(r.p_less));
+    sink.put("defined", r.defined);
+    if (!r.sample.empty()) {
+        const Nested list(sink, "sample", true);
+        for (double x : r.sample) sink.put({}, finite(x));
+    }
+}
+
+void describe(FieldSink& sink, const Network& /*net*/, const RegressionResult& r) {
+    sink.put("model", to_string(r.model));
+    sink.put("null", to_string(r.null));
+    sink.put("reps", r.reps);
+    sink.put("n", r.n);
+    sink.put("mutual", r.mutual);
+    {
+        const Nested list(sink, "coefficients", true);
+        for (const Coefficient& c : r.coefficients) {
+            const Nested row(sink, {}, false);
+            sink.put("term", c.term);
+            sink.put("estimate", finite(c.estimate));
+            sink.put("t", finite(c.t));
+            sink.put("p_greater", finite(c.p_greater));
+            sink.put("p_less", finite(c.p_less));
+            sink.put("p_two_sided", finite(c.p_two_sided));
+        }
+    }
+    sink.put("df_residual", r.df_residual);
+    if (r.model == RegressionModel::lm) {
+        sink.put("r_squared", finite(r.r_squared));
+        sink.put("adj_r_squared", finite(r.adj_r_squared));
+        sink.put("residual_se", finite(r.residual_se));
+    } else {
+        sink.put("deviance", finite(r.deviance));
+        sink.put("null_deviance", finite(r.null_deviance));
+        sink.put("aic", finite(r.aic));
+        sink.put("bic", finite(r.bic));
+        sink.put("iterations", r.iterations);
+    }
+}
+
+void describe(FieldSink& sink, const Network& /*net*/, const ResamplingError& r) {
+    sink.put("observed", finite(r.observed));
+    sink.put("jackknife_se", finite(r.jackknife_se));
+    sink.put("bootstrap_se", finite(r.bootstrap_se));
+    sink.put("bootstrap_reps", r.bootstrap_reps);
+}
+
 } // namespace copnet

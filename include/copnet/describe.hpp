@@ -28,6 +28,7 @@
 #include "copnet/analysis/gaps.hpp"
 #include "copnet/analysis/network_measures.hpp"
 #include "copnet/analysis/health.hpp"
+#include "copnet/analysis/inference.hpp"
 #include "copnet/analysis/reach.hpp"
 #include "copnet/analysis/relations.hpp"
 #include "copnet/analysis/temporal_reach.hpp"
@@ -204,6 +205,17 @@ void describe(FieldSink& sink, const Network& net, const std::vector<LeadershipW
 /// `put_time` in `kind` (the log's). Cost: O(reached).
 void describe(FieldSink& sink, const Network& net, const TemporalReachResult& result,
               TimeKind kind);
+
+/// `copnet test`: `statistic`, `null`, `reps`, `observed`, `null_mean`, `null_sd`,
+/// `p_greater`, `p_less`, `defined`, and `sample` [values] when it was kept. Cost: O(sample).
+void describe(FieldSink& sink, const Network& net, const TestResult& result);
+/// `copnet regress`: `model`, `null`, `reps`, `n` (dyads), `mutual`, `coefficients` [{`term`,
+/// `estimate`, `t`, `p_greater`, `p_less`, `p_two_sided`}], `df_residual`, then for lm
+/// `r_squared`, `adj_r_squared`, `residual_se`, for logit `deviance`, `null_deviance`, `aic`,
+/// `bic`, `iterations`. Cost: O(terms).
+void describe(FieldSink& sink, const Network& net, const RegressionResult& result);
+/// `observed`, `jackknife_se`, `bootstrap_se`, `bootstrap_reps` (NaN as null). Cost: O(1).
+void describe(FieldSink& sink, const Network& net, const ResamplingError& result);
 
 template <class... Parts>
 void describe_in(FieldSink& sink, std::string_view key, const Network& net, const Parts&... parts) {

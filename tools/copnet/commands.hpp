@@ -49,4 +49,9 @@ void add_health_command(CLI::App& app, Runner& run);
 /// `copnet report`: the self-contained, interactive HTML report (DESIGN §3.7).
 void add_report_command(CLI::App& app, Runner& run);
 
+/// `copnet test`: a measure against a null model (QAP, labels, CUG, rewiring).
+void add_test_command(CLI::App& app, Runner& run);
+/// `copnet regress`: MRQAP regression (netlm, netlogit) of one relation on others.
+void add_regress_command(CLI::App& app, Runner& run);
+
 } // namespace copnet::cli

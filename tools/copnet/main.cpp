@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
     copnet::cli::add_map_command(app, run);
     copnet::cli::add_centrality_command(app, run);
     copnet::cli::add_network_command(app, run);
+    copnet::cli::add_test_command(app, run);
+    copnet::cli::add_regress_command(app, run);
     copnet::cli::add_health_command(app, run);
     copnet::cli::add_report_command(app, run);
     try {

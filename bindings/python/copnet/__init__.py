@@ -20,7 +20,8 @@ from ._types import (  # noqa: F401
     ByStakeholder, HealthReport, TemporalReachResult,
     InvalidValue, Level, LevelCrossing, LeverageMethod, LeverageResult, MixingMatrix, NetworkMeasures, ParseError,
     Perspective, ReachResult, Record, Relation, RelationsReport, Representation, Rows, SpreadResult, Stakeholder, Stance,
-    Summary, Synergy, Tie, TieKind, Trajectories, TwoWayFlow, UnknownStakeholder)
+    RegressionResult, Summary, Synergy, TestResult, Tie, TieKind, Trajectories, TwoWayFlow,
+    UnknownStakeholder)
 from ._copnet import (  # noqa: F401
     __version__,  # the library's: copnet::version(), CMakeLists.txt's project(VERSION)
     Community, Network, articulation_points, attribute_assortativity, betweenness, boundaries,
@@ -29,7 +30,7 @@ from ._copnet import (  # noqa: F401
     coalition_synergy, components, core_periphery, coreness, ei_index, fragility, gaps, generate,
     level_crossing, level_flow, leverage, mixing_matrix, network, parse_csv, reach, reach_counts,
     read_archive, read_csv, read_graphml, read_json, read_membership, read_relations, parse_relations, relations,
-    report, representation, spread,
+    regress, report, representation, resampling_error, spread, test,
     structural_holes, suggest_moves, trajectories, write_archive, write_circle_map, write_csv,
     write_relations,
     write_dot, write_graphml, write_json)
@@ -63,7 +64,7 @@ __all__ = [
     "BoundaryReport", "BrokerageResult", "CentralityTable", "CircleDensity", "CircleFit", "CirclesReport",
     "CorePeriphery", "EIResult", "Fragility", "GapsReport", "LevelCrossing", "LeverageResult",
     "MixingMatrix", "NetworkMeasures", "ReachResult", "RelationsReport", "Representation", "SpreadResult", "Summary", "Synergy",
-    "Trajectories", "TwoWayFlow",
+    "Trajectories", "TwoWayFlow", "TestResult", "RegressionResult",
     # the network, files and analyses
     "Community", "Network", "from_networkx", "to_networkx", "parse_csv", "read_csv", "read_edge_list",
     "write_csv", "read_relations", "parse_relations", "write_relations", "read_archive", "read_graphml", "read_json", "read_membership",
@@ -74,7 +75,7 @@ __all__ = [
     "components", "mixing_matrix", "ei_index", "brokerage", "structural_holes", "betweenness",
     "boundary_spanners", "level_crossing", "attribute_assortativity", "boundaries",
     "coreness", "core_periphery", "circle_fit", "circle_density", "suggest_moves",
-    "trajectories", "circles", "centrality", "network",
+    "trajectories", "circles", "centrality", "network", "test", "regress", "resampling_error",
     # interaction over time
     "EventLog", "HealthReport", "TemporalReachResult", "ByStakeholder", "read_events",
     "parse_events", "read_attendance", "parse_attendance", "window", "windows", "health",

@@ -4,7 +4,7 @@ import datetime
 import os
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
-from ._types import (BoundaryReport, ByStakeholder, HealthReport, TemporalReachResult, BrokerageResult, CentralityTable, Circle, CircleDensity,
+from ._types import (Record, RegressionResult, TestResult, BoundaryReport, ByStakeholder, HealthReport, TemporalReachResult, BrokerageResult, CentralityTable, Circle, CircleDensity,
                      CircleFit, CirclesReport, CorePeriphery, DiffusionModel, Direction, EIResult,
                      Fragility, GapsReport, Level, LevelCrossing, LeverageMethod, LeverageResult,
                      MixingMatrix, NetworkMeasures, ReachResult, Relation, RelationsReport,
@@ -225,6 +225,21 @@ def centrality(network: Network, measures: Union[str, Iterable[str]] = "all", *,
 def network(network: Network, *, kinds: _Kinds = None, direction: _Direction = ...,
             distances: bool = True, threads: int = 0,
             progress: _Progress = None) -> NetworkMeasures: ...
+
+# ---- inference -------------------------------------------------------------------------------
+def test(network: Network, statistic: Union[str, Callable[[Network], float]], *,
+         null: Optional[str] = None, kinds: _Kinds = None, direction: _Direction = ...,
+         facet: str = "sector", redraw: _Kinds = None, community: Optional[Union[str, Community]] = None,
+         reps: int = 1000, seed: int = 1, threads: int = 0, swaps: float = 10.0,
+         sample: bool = False, progress: _Progress = None) -> TestResult: ...
+def regress(network: Network, y: str, x: Union[str, Iterable[str]], *, model: str = "lm",
+            null: str = "qapspp", weighted: bool = False, intercept: bool = True,
+            reps: int = 1000, seed: int = 1, threads: int = 0,
+            progress: _Progress = None) -> RegressionResult: ...
+def resampling_error(network: Network, statistic: Union[str, Callable[[Network], float]], *,
+                     kinds: _Kinds = None, direction: _Direction = ..., facet: str = "sector",
+                     jackknife: bool = True, bootstrap: int = 0, seed: int = 1,
+                     threads: int = 0) -> Record: ...
 
 # ---- files -----------------------------------------------------------------------------------
 def read_graphml(path: _Path, *, community: str = "community",

@@ -541,6 +541,97 @@ class CentralityTable(Record):
                             columns=list(self["measures"]))
 
 
+class TestResult(Record):
+    """A Monte Carlo test of a statistic against a null model (``copnet.test``, ``copnet test``):
+    ``statistic``, ``null``, ``reps``, ``observed``, ``null_mean``, ``null_sd`` (n - 1),
+    ``p_greater`` (share of replicates >= observed), ``p_less`` (<=), ``defined`` (replicates
+    with a value; the others are left out) and, when asked, the ``sample``."""
+    statistic: str
+    null: str
+    reps: int
+    observed: float
+    null_mean: float
+    null_sd: float
+    p_greater: float
+    p_less: float
+    defined: int
+
+
+def _quantile(xs: List[float], q: float) -> float:
+    # R's quantile(type = 7).
+    s = sorted(xs)
+    h = (len(s) - 1) * q
+    lo = math.floor(h)
+    hi = min(lo + 1, len(s) - 1)
+    return s[lo] + (h - lo) * (s[hi] - s[lo])
+
+
+class RegressionResult(Record):
+    """An MRQAP regression (``copnet.regress``, ``copnet regress``; sna's netlm / netlogit):
+    ``model`` ("lm" or "logit"), ``null``, ``reps``, ``n`` (dyads), ``mutual`` (unordered dyads),
+    ``coefficients`` [{term, estimate, t, p_greater, p_less, p_two_sided}], ``df_residual``, and
+    ``r_squared``, ``adj_r_squared``, ``residual_se`` (lm) or ``deviance``, ``null_deviance``,
+    ``aic``, ``bic``, ``iterations`` (logit). ``summary()`` is the text of R's
+    ``summary(netlm(...))`` / ``summary(netlogit(...))``."""
+    __slots__ = ("_residuals",)
+    model: str
+    null: str
+    reps: int
+    n: int
+    coefficients: Rows
+
+    def _set_residuals(self, residuals: List[float]) -> None:
+        object.__setattr__(self, "_residuals", list(residuals))
+
+    def summary(self) -> str:
+        """The fit as R's ``print(summary(netlm(...)))`` lays it out: residual quantiles
+        (lm), coefficients with their one- and two-sided p values, fit statistics and the
+        test's null hypothesis and replications."""
+        lm = self["model"] == "lm"
+        out = ["", "OLS Network Model" if lm else "Network Logit Model", ""]
+        res = getattr(self, "_residuals", None) or []
+        if lm and res:
+            out.append("Residuals:")
+            labels = ["0%", "25%", "50%", "75%", "100%"]
+            values = ["%.6g" % _quantile(res, q) for q in (0, 0.25, 0.5, 0.75, 1)]
+            w = max(len(v) for v in values + labels)
+            out.append(" ".join(x.rjust(w) for x in labels))
+            out.append(" ".join(x.rjust(w) for x in values))
+            out.append("")
+        out.append("Coefficients:")
+        head = ["Estimate"] + ([] if lm else ["Exp(b)"]) + ["Pr(<=b)", "Pr(>=b)", "Pr(>=|b|)"]
+        rows = []
+        for c in self["coefficients"]:
+            row = ["%.8g" % c["estimate"]]
+            if not lm:
+                row.append("%.8g" % math.exp(c["estimate"]))
+            row += ["%.3f" % c[k] if c[k] is not None and not math.isnan(c[k]) else "NA"
+                    for k in ("p_less", "p_greater", "p_two_sided")]
+            rows.append((c["term"], row))
+        tw = max(len(t) for t, _ in rows)
+        cw = [max(len(head[i]), max(len(r[i]) for _, r in rows)) for i in range(len(head))]
+        out.append(" " * tw + " " + " ".join(h.ljust(cw[i]) for i, h in enumerate(head)))
+        for t, r in rows:
+            out.append(t.ljust(tw) + " " + " ".join(v.ljust(cw[i]) for i, v in enumerate(r)))
+        out.append("")
+        if lm:
+            out.append("Residual standard error: %.4g on %d degrees of freedom"
+                       % (self["residual_se"], self["df_residual"]))
+            out.append("Multiple R-squared: %.4g \tAdjusted R-squared: %.4g"
+                       % (self["r_squared"], self["adj_r_squared"]))
+        else:
+            out.append("Goodness of Fit Statistics:")
+            out.append("")
+            out.append("Null deviance: %.6g on %d degrees of freedom" % (self["null_deviance"], self["n"]))
+            out.append("Residual deviance: %.6g on %d degrees of freedom"
+                       % (self["deviance"], self["df_residual"]))
+            out.append("AIC: %.6g \tBIC: %.6g" % (self["aic"], self["bic"]))
+        out += ["", "", "Test Diagnostics:", "", "\tNull Hypothesis: %s " % self["null"]]
+        if self["null"] != "classical":
+            out.append("\tReplications: %d " % self["reps"])
+        return "\n".join(out) + "\n"
+
+
 class NetworkMeasures(Record):
     """Whole-network measures (``copnet network``): ``stakeholders``, ``ties`` (edges of the
     simple graph: a mutual tie once when undirected), ``density``, ``reciprocity`` {edgewise,

@@ -231,6 +231,7 @@ void bind_measures(py::module_& m);
 void bind_io(py::module_& m);
 void bind_events(py::module_& m);
 void bind_report(py::module_& m);
+void bind_inference(py::module_& m);
 
 } // namespace copnet::python
 

@@ -19,4 +19,5 @@ PYBIND11_MODULE(_copnet, m) {
     copnet::python::bind_io(m);
     copnet::python::bind_events(m);
     copnet::python::bind_report(m);
+    copnet::python::bind_inference(m);
 }
