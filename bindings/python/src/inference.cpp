@@ -18,15 +18,18 @@ NullModel default_null(const std::string& statistic) {
 
 } // namespace
 
+/// A statistic: a name, or a callable of a Network returning a float.
+using StatisticArg = Typed<"Union[str, Callable[[copnet.Network], float]]">;
+
 void bind_inference(py::module_& m) {
     const TestOptions t;
     m.def(
         "test",
-        [](const SharedNetwork& net, const py::object& statistic, const py::object& null,
-           const py::object& kinds, Direction direction, const std::string& facet,
-           const py::object& redraw, const py::object& community, std::size_t reps,
-           std::uint64_t seed, unsigned threads, double swaps, bool sample,
-           const py::object& progress) {
+        [](const SharedNetwork& net, const StatisticArg& statistic,
+           const Typed<"Optional[str]">& null, const Kinds& kinds, Direction direction,
+           const std::string& facet, const Kinds& redraw, const CommunityArg& community,
+           std::size_t reps, std::uint64_t seed, unsigned threads, double swaps, bool sample,
+           const ProgressArg& progress) {
             const ReadLock lock(net);
             const TieFilter filter = filter_from(net, kinds, direction);
             TestOptions o{.statistic = {}, .reps = reps, .seed = seed, .threads = threads,
@@ -52,7 +55,7 @@ void bind_inference(py::module_& m) {
                 };
             }
             o.null = null.is_none() ? (python_statistic ? NullModel::qap : default_null(o.statistic))
-                                    : parse_null_model(py::str(null).cast<std::string>());
+                                    : parse_null_model(py::str(static_cast<const py::object&>(null)).cast<std::string>());
             if (!redraw.is_none()) {
                 o.ties = filter_from(net, redraw, direction);
             } else if (o.statistic.rfind("correlation:", 0) == 0) {
@@ -69,7 +72,7 @@ void bind_inference(py::module_& m) {
                 r = test_statistic(net, stat, o);
             }
             report.rethrow();
-            return described("TestResult", net, r);
+            return described<"TestResult">(net, r);
         },
         py::arg("network"), py::arg("statistic"), py::kw_only(), py::arg("null") = py::none(),
         py::arg("kinds") = py::none(), py::arg("direction") = Direction::out,
@@ -95,9 +98,10 @@ reps 0. Cost: O(reps (V + E + statistic)).)doc");
     const RegressionOptions r;
     m.def(
         "regress",
-        [](const SharedNetwork& net, const std::string& y, const py::object& x,
+        [](const SharedNetwork& net, const std::string& y, const Typed<"Union[str, Iterable[str]]">& x,
            const std::string& model, const std::string& null, bool weighted, bool intercept,
-           std::size_t reps, std::uint64_t seed, unsigned threads, const py::object& progress) {
+           std::size_t reps, std::uint64_t seed, unsigned threads,
+           const ProgressArg& progress) -> Result<"RegressionResult"> {
             const ReadLock lock(net);
             std::vector<std::string> terms;
             if (py::isinstance<py::str>(x)) {
@@ -125,7 +129,7 @@ reps 0. Cost: O(reps (V + E + statistic)).)doc");
                 result = regress(net, y, terms, o);
             }
             report.rethrow();
-            py::object out = described("RegressionResult", net, result);
+            py::object out = described<"RegressionResult">(net, result);
             out.attr("_set_residuals")(result.residuals);
             return out;
         },
@@ -146,7 +150,7 @@ singular design. Cost: O(V² p²) for the fit, O(reps p V² p) for a permutation
 
     m.def(
         "resampling_error",
-        [](const SharedNetwork& net, const py::object& statistic, const py::object& kinds,
+        [](const SharedNetwork& net, const StatisticArg& statistic, const Kinds& kinds,
            Direction direction, const std::string& facet, bool jackknife, std::size_t bootstrap,
            std::uint64_t seed, unsigned threads) {
             const ReadLock lock(net);
@@ -168,7 +172,7 @@ singular design. Cost: O(V² p²) for the fit, O(reps p V² p) for a permutation
                 err = resampling_error(net, stat, {.jackknife = jackknife, .bootstrap_reps = bootstrap,
                                                  .seed = seed, .threads = threads});
             }
-            return described("Record", net, err);
+            return described<"Record">(net, err);
         },
         py::arg("network"), py::arg("statistic"), py::kw_only(), py::arg("kinds") = py::none(),
         py::arg("direction") = Direction::out, py::arg("facet") = "sector",
