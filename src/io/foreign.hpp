@@ -104,6 +104,9 @@ public:
         if (value.empty()) return;  // no value: nothing stored, no column declared
         try {
             apply_node_field(draft, name, std::move(value), community);
+            // Attribute columns in the order the file first names them.
+            if (draft.stakeholder.attributes.count(name) != 0 && !net_.has_attribute_name(name))
+                net_.add_attribute_name(name);
         } catch (const error& e) {
             fail_(line, name, "\"" + draft.stakeholder.id + "\": " + e.what());
         }
@@ -151,6 +154,7 @@ public:
                 kinds[i] = *r.kind;
                 continue;
             }
+            if (!r.any) continue;  // named by a block that holds no tie
             Relation rel{.name = r.name, .role = r.role,
                          .direction = r.mutual ? RelationDirection::mutual : RelationDirection::directed};
             rel.scale = scale != Scale::unit  ? scale

@@ -7,7 +7,9 @@
 #include "copnet/io/csv.hpp"
 #include "copnet/io/dot.hpp"
 #include "copnet/io/graphml.hpp"
+#include "copnet/io/gml.hpp"
 #include "copnet/io/json.hpp"
+#include "copnet/io/pajek.hpp"
 #include "copnet/io/relations.hpp"
 
 namespace copnet {
@@ -66,11 +68,27 @@ void read_edge_list_entry(Network& into, const std::filesystem::path& p, const F
     read_edge_list(into, p, csv_options(o));
 }
 
+void read_pajek_entry(Network& into, const std::filesystem::path& p, const FormatOptions& o) {
+    read_pajek(into, p, PajekOptions{o.community, o.merge, o.csv.default_relation, o.csv.scale});
+}
+void write_pajek_entry(const Network& net, const std::filesystem::path& p, const FormatOptions& o) {
+    write_pajek(net, p, PajekWriteOptions{o.fields});
+}
+
+void read_gml_entry(Network& into, const std::filesystem::path& p, const FormatOptions& o) {
+    read_gml(into, p, GmlOptions{o.community, o.merge, o.csv.default_relation, o.csv.scale});
+}
+void write_gml_entry(const Network& net, const std::filesystem::path& p, const FormatOptions&) {
+    write_gml(net, p);
+}
+
 const std::vector<FileFormat>& table() {
     // One entry per format: its name, extensions, reader, writer, and whether reading adds.
     static const std::vector<FileFormat> formats{
         {"GraphML", {".graphml"}, &read_graphml_entry, &write_graphml_entry, false},
         {"node-link JSON", {".json"}, &read_json_entry, &write_json_entry, false},
+        {"Pajek", {".net", ".pajek"}, &read_pajek_entry, &write_pajek_entry, false},
+        {"GML", {".gml"}, &read_gml_entry, &write_gml_entry, false},
         {"copnet archive", {".txt", ".bin", ".xml"}, &read_archive_entry, &write_archive_entry, false},
         {"Graphviz DOT", {".dot", ".gv"}, nullptr, &write_dot_entry, false},
         {"CSV", {".csv", ".tsv"}, &read_csv_entry, nullptr, true},

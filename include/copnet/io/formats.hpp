@@ -48,6 +48,9 @@ struct FormatOptions {
     CsvOptions csv{};
     /// The layout of a `.csv` given alone.
     CsvLayout layout = CsvLayout::automatic;
+    /// Writing: each stakeholder's fields where a format's readers differ on them — Pajek's
+    /// key-value pairs, which NetworkX reads and igraph refuses (`PajekWriteOptions::fields`).
+    bool fields = true;
 };
 
 /// One entry of the format table.

@@ -49,7 +49,8 @@ struct PajekOptions {
 /// `kind NAME` pair (NetworkX's `write_pajek` of an edge attribute); a line may start with `k:`
 /// for relation k. `*Arcslist`/`*Edgeslist` lines `i j k …`; `*Matrix` rows of n values (0 = no
 /// tie). `%` starts a comment; a comment block `% copnet relations:` followed by `% ` lines of
-/// relations.csv declares the relations (as `write_pajek` writes). Case-insensitive keywords;
+/// relations.csv declares the relations, and `% copnet relation: "name"` names the next
+/// unnumbered block (as `write_pajek` writes both). Case-insensitive keywords;
 /// LF, CRLF or CR. At most max(4 × the text's size, 4096) vertices. All or nothing: on error
 /// `into` is unchanged. Cost: O(size + V + E) expected.
 /// Throws: parse_error naming `name`, the line and the field (`vertices`, `label`, `source`,
@@ -61,16 +62,27 @@ void read_pajek(Network& into, const std::filesystem::path& path, const PajekOpt
 /// Reads the Pajek file at `path` into a new network, as `parse_pajek`.
 [[nodiscard]] Network read_pajek(const std::filesystem::path& path, const PajekOptions& options = {});
 
-/// Writes `net` as Pajek that `parse_pajek`, NetworkX's `read_pajek` and igraph's `Read_Pajek`
-/// read: the relations' declarations as a `% copnet relations:` comment, `*Vertices` with
-/// each stakeholder's id as the label and its fields as key-value pairs (after `0.0 0.0
-/// ellipse`, as NetworkX writes), then one `*Arcs :k "name"` block per directed relation and one
-/// `*Edges :k "name"` block per mutual one, values in the shortest exact form. Communities'
-/// domains and attribute columns nobody fills are not kept. Cost: O(V + E).
+/// How to write Pajek.
+struct PajekWriteOptions {
+    /// Write each stakeholder's fields (name, facets, attributes, circles) as key-value pairs
+    /// after `0.0 0.0 ellipse`, as NetworkX's `write_pajek` does and its `read_pajek` reads.
+    /// igraph's `Read_Pajek` (and Pajek's strict grammar) refuse such pairs: `false` writes
+    /// plain vertex lines `i "id"` for them.
+    bool fields = true;
+};
+
+/// Writes `net` as Pajek that `parse_pajek` and NetworkX's `read_pajek` read (and, written
+/// without fields and with one relation, igraph's `Read_Pajek`): the relations' declarations as
+/// a `% copnet relations:` comment, `*Vertices` with each stakeholder's id as its label and its
+/// fields (`PajekWriteOptions::fields`), then the ties: a lone relation as one plain `*Arcs`
+/// (directed) or `*Edges` (mutual) block named in a `% copnet relation: "name"` comment; several
+/// as one `*Arcs :k "name"` / `*Edges :k "name"` block each (Pajek's multi-relational networks,
+/// which igraph 0.10 cannot read). Values in the shortest exact form. Communities' domains and
+/// attribute columns nobody fills are not kept. Cost: O(V + E).
 /// Throws: invalid_value for text Pajek cannot hold (a `"` or a line break in an id, field
 /// name or value); io_error if the stream fails.
-void write_pajek(const Network& net, std::ostream& out);
+void write_pajek(const Network& net, std::ostream& out, const PajekWriteOptions& options = {});
 /// Saves `net` as Pajek at `path` atomically. Throws: invalid_value, io_error.
-void write_pajek(const Network& net, const std::filesystem::path& path);
+void write_pajek(const Network& net, const std::filesystem::path& path, const PajekWriteOptions& options = {});
 
 } // namespace copnet
