@@ -17,6 +17,7 @@
 
 #include "copnet/error.hpp"
 #include "copnet/network.hpp"
+#include "copnet/io/relations.hpp"
 #include "copnet/relation.hpp"
 #include "io/node_fields.hpp"
 
@@ -26,14 +27,28 @@ namespace copnet::detail {
 class Failer {
 public:
     explicit Failer(std::string_view file) : file_(file) {}
+    /// The message reads `field: message` (as the other readers' do).
     [[noreturn]] void operator()(std::size_t line, std::string_view field, const std::string& message) const {
-        throw parse_error(file_, line, std::string(field), message);
+        throw parse_error(file_, line, std::string(field),
+                          field.empty() ? message : std::string(field) + ": " + message);
     }
     [[nodiscard]] const std::string& file() const noexcept { return file_; }
 
 private:
     std::string file_;
 };
+
+/// Declares the relations of relations.csv text embedded in a file at `line` (a comment block,
+/// a graph key); an error names that line and the row of the declarations.
+inline void declare_relations(Network& net, const std::string& text, std::size_t line, const Failer& fail) {
+    try {
+        parse_relations(net, text, "relations");
+    } catch (const parse_error& e) {
+        fail(line, "relations", "row " + std::to_string(e.line()) + " of the declarations: " + e.message());
+    } catch (const error& e) {
+        fail(line, "relations", e.what());
+    }
+}
 
 /// A finite decimal number (an optional leading '+' allowed), or nothing.
 [[nodiscard]] inline std::optional<double> to_number(std::string_view text) noexcept {

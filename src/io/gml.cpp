@@ -253,11 +253,7 @@ private:
                 if (v.text != "0" && v.text != "1") fail_(k.line, "directed", "\"" + std::string(v.text) + "\" is not 0 or 1");
                 directed = v.text == "1";
             } else if (k.text == "relations" && v.kind == Kind::string) {
-                try {
-                    parse_relations(staging_.network(), decode(v.text, fail_, v.line, k.text), fail_.file() + ": relations");
-                } catch (const error& e) {
-                    fail_(k.line, "relations", e.what());
-                }
+                detail::declare_relations(staging_.network(), decode(v.text, fail_, v.line, k.text), k.line, fail_);
             }
         }
         staging_.reserve_ties(edges.size());

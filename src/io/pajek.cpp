@@ -157,11 +157,7 @@ public:
 
 private:
     void declare_relations(const std::string& text, std::size_t line) {
-        try {
-            parse_relations(staging_.network(), text, fail_.file() + ": relations");
-        } catch (const error& e) {
-            fail_(line, "relations", e.what());
-        }
+        detail::declare_relations(staging_.network(), text, line, fail_);
     }
 
     void header(const std::vector<std::string_view>& t, std::size_t at) {
