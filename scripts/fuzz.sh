@@ -19,10 +19,10 @@ build() {
 }
 
 if [ "${1:-}" = --build ]; then build; exit 0; fi
-minutes=${1:?usage: scripts/fuzz.sh MINUTES [csv|graphml|json|archive|relations|events|pajek|gml …]}
+minutes=${1:?usage: scripts/fuzz.sh MINUTES [csv|graphml|json|archive|relations|events|pajek|gml|gexf …]}
 shift
 readers=("$@")
-((${#readers[@]})) || readers=(csv graphml json archive relations events pajek gml)
+((${#readers[@]})) || readers=(csv graphml json archive relations events pajek gml gexf)
 build
 mkdir -p tests/fuzz/findings
 status=0

@@ -114,13 +114,15 @@ public:
         }
     }
     /// Applies a node field (`name`, `sector`, … `circle:NAME`, else an attribute).
+    /// `declare`: declare a new attribute column at once (else the caller declares the columns,
+    /// in the order of the stakeholders' slots, as a writer writes them back).
     void field(NodeDraft& draft, std::string_view name, std::string value, std::string_view community,
-               std::size_t line) {
+               std::size_t line, bool declare = true) {
         if (value.empty()) return;  // no value: nothing stored, no column declared
         try {
             apply_node_field(draft, name, std::move(value), community);
             // Attribute columns in the order the file first names them.
-            if (draft.stakeholder.attributes.count(name) != 0 && !net_.has_attribute_name(name))
+            if (declare && draft.stakeholder.attributes.count(name) != 0 && !net_.has_attribute_name(name))
                 net_.add_attribute_name(name);
         } catch (const error& e) {
             fail_(line, name, "\"" + draft.stakeholder.id + "\": " + e.what());
@@ -162,7 +164,8 @@ public:
     /// (`merge`). Throws parse_error naming the line of the first tie off its relation's scale or,
     /// with Merge::error, of the first repeat.
     void finish(Scale scale) {
-        std::vector<TieKind> kinds(relations_.size());
+        std::vector<TieKind>& kinds = kinds_;
+        kinds.assign(relations_.size(), TieKind::collaboration);
         for (std::size_t i = 0; i < relations_.size(); ++i) {
             StagedRelation& r = relations_[i];
             if (r.kind) {
@@ -206,6 +209,8 @@ public:
         }
     }
 
+    /// After `finish`: the kind of staged relation `r` (one that holds ties or was declared).
+    [[nodiscard]] TieKind kind(std::uint32_t r) const { return kinds_[r]; }
     [[nodiscard]] Network& network() noexcept { return net_; }
     [[nodiscard]] const Failer& fail() const noexcept { return fail_; }
 
@@ -222,6 +227,7 @@ private:
     std::vector<StagedRelation> relations_;
     std::unordered_map<std::string, std::uint32_t> by_name_;
     std::vector<StagedTie> ties_;
+    std::vector<TieKind> kinds_;
 };
 
 /// Reads `text` into a new network with `read(staging)` and moves it into `into` only if all of

@@ -7,6 +7,7 @@
 #include "copnet/io/csv.hpp"
 #include "copnet/io/dot.hpp"
 #include "copnet/io/graphml.hpp"
+#include "copnet/io/gexf.hpp"
 #include "copnet/io/gml.hpp"
 #include "copnet/io/json.hpp"
 #include "copnet/io/pajek.hpp"
@@ -82,12 +83,20 @@ void write_gml_entry(const Network& net, const std::filesystem::path& p, const F
     write_gml(net, p);
 }
 
+void read_gexf_entry(Network& into, const std::filesystem::path& p, const FormatOptions& o) {
+    read_gexf(into, p, GexfOptions{o.community, o.merge, o.csv.default_relation, o.csv.scale});
+}
+void write_gexf_entry(const Network& net, const std::filesystem::path& p, const FormatOptions& o) {
+    write_gexf(net, p, GexfWriteOptions{o.gexf_version});
+}
+
 const std::vector<FileFormat>& table() {
     // One entry per format: its name, extensions, reader, writer, and whether reading adds.
     static const std::vector<FileFormat> formats{
         {"GraphML", {".graphml"}, &read_graphml_entry, &write_graphml_entry, false},
         {"node-link JSON", {".json"}, &read_json_entry, &write_json_entry, false},
         {"Pajek", {".net", ".pajek"}, &read_pajek_entry, &write_pajek_entry, false},
+        {"GEXF", {".gexf"}, &read_gexf_entry, &write_gexf_entry, false},
         {"GML", {".gml"}, &read_gml_entry, &write_gml_entry, false},
         {"copnet archive", {".txt", ".bin", ".xml"}, &read_archive_entry, &write_archive_entry, false},
         {"Graphviz DOT", {".dot", ".gv"}, nullptr, &write_dot_entry, false},

@@ -239,7 +239,13 @@ private:
             if (k + 1 >= t.size())
                 fail_(at, t[k], "vertex " + std::string(t[0]) + ": \"" + std::string(t[k]) + "\" without a value");
             if (is_vertex_drawing_key(t[k])) continue;
-            staging_.field(d, t[k], std::string(t[k + 1]), options_.community, at);
+            staging_.field(d, t[k], std::string(t[k + 1]), options_.community, at, false);
+            if (d.stakeholder.attributes.count(t[k]) != 0) {
+                // Columns in the order of the vertices' numbers, then of their lines' pairs.
+                const auto place = std::make_pair(v, k);
+                auto [it, fresh] = columns_.try_emplace(std::string(t[k]), place);
+                if (!fresh && place < it->second) it->second = place;
+            }
         }
     }
 
@@ -247,6 +253,11 @@ private:
     void make_vertices() {
         if (made_) return;
         made_ = true;
+        std::vector<std::pair<std::pair<std::size_t, std::size_t>, std::string>> columns;
+        for (auto& [name, place] : columns_) columns.emplace_back(place, name);
+        std::sort(columns.begin(), columns.end());
+        for (const auto& c : columns) staging_.network().add_attribute_name(c.second);
+        columns_.clear();
         staging_.network().reserve(n_);
         slots_.resize(n_);
         for (std::size_t v = 0; v < n_; ++v) {
@@ -344,6 +355,7 @@ private:
     std::unordered_map<std::string, std::uint32_t> labels_;
     std::unordered_map<std::string, std::string> numbered_;
     std::string pending_name_;
+    std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> columns_;
 };
 
 /// `text` as a Pajek token: quoted; throws invalid_value for what Pajek cannot hold.

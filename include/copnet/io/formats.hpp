@@ -51,6 +51,8 @@ struct FormatOptions {
     /// Writing: each stakeholder's fields where a format's readers differ on them — Pajek's
     /// key-value pairs, which NetworkX reads and igraph refuses (`PajekWriteOptions::fields`).
     bool fields = true;
+    /// Writing GEXF: "1.3" or "1.2draft" (what NetworkX 2.8 reads; `GexfWriteOptions`).
+    std::string gexf_version = "1.3";
 };
 
 /// One entry of the format table.
