@@ -19,10 +19,10 @@ build() {
 }
 
 if [ "${1:-}" = --build ]; then build; exit 0; fi
-minutes=${1:?usage: scripts/fuzz.sh MINUTES [csv|graphml|json|archive|relations|events|pajek|gml|gexf …]}
+minutes=${1:?usage: scripts/fuzz.sh MINUTES [csv|graphml|json|archive|relations|events|pajek|gml|gexf|matrix …]}
 shift
 readers=("$@")
-((${#readers[@]})) || readers=(csv graphml json archive relations events pajek gml gexf)
+((${#readers[@]})) || readers=(csv graphml json archive relations events pajek gml gexf matrix)
 build
 mkdir -p tests/fuzz/findings
 status=0

@@ -1,5 +1,6 @@
 #include "copnet/io/formats.hpp"
 
+#include <optional>
 #include <vector>
 
 #include "copnet/error.hpp"
@@ -10,6 +11,8 @@
 #include "copnet/io/gexf.hpp"
 #include "copnet/io/gml.hpp"
 #include "copnet/io/json.hpp"
+#include "copnet/io/matrix.hpp"
+#include "copnet/io/file.hpp"
 #include "copnet/io/pajek.hpp"
 #include "copnet/io/relations.hpp"
 
@@ -55,15 +58,55 @@ void read_archive_entry(Network& into, const std::filesystem::path& p, const For
 void write_archive_entry(const Network& net, const std::filesystem::path& p, const FormatOptions&) {
     write_archive(net, p, archive_kind_for(p));
 }
+MatrixOptions matrix_options(const FormatOptions& o, const std::filesystem::path& p) {
+    MatrixOptions m;
+    m.relation = o.csv.default_relation.empty() ? p.stem().string() : o.csv.default_relation;
+    m.merge = o.merge;
+    m.scale = o.csv.scale;
+    m.delimiter = o.csv.delimiter;
+    m.decimal_comma = o.csv.decimal_comma;
+    return m;
+}
 void read_csv_entry(Network& into, const std::filesystem::path& p, const FormatOptions& o) {
-    switch (o.layout) {
+    CsvLayout layout = o.layout;
+    std::string text;
+    if (layout == CsvLayout::automatic) {
+        text = read_file_bytes(p);
+        layout = looks_like_matrix(text) ? CsvLayout::matrix : CsvLayout::edge_list;
+    }
+    switch (layout) {
     case CsvLayout::automatic:
     case CsvLayout::edge_list: read_edge_list(into, p, csv_options(o)); return;
     case CsvLayout::matrix:
+        if (text.empty()) text = read_file_bytes(p);
+        parse_matrix(into, text, matrix_options(o, p), p.string());
+        return;
     case CsvLayout::roster: break;
     }
-    throw invalid_value(p.string() + ": the " + std::string(to_string(o.layout)) +
-                        " layout is not supported yet");
+    throw invalid_value(p.string() + ": the roster layout is not supported yet");
+}
+void write_csv_entry(const Network& net, const std::filesystem::path& p, const FormatOptions& o) {
+    if (o.layout != CsvLayout::matrix)
+        throw invalid_value(p.string() + ": a .csv is written as an adjacency matrix (layout matrix, CLI "
+                                         "--layout matrix); for the CSV pair give --to-nodes and --to-ties");
+    std::optional<TieKind> kind;
+    if (!o.csv.default_relation.empty()) {
+        kind = net.find_relation(o.csv.default_relation);
+        if (!kind) throw invalid_value("the network has no relation \"" + o.csv.default_relation + "\"");
+    } else {
+        std::string names;
+        std::size_t used = 0;
+        for (std::size_t k = 0; k < net.relations().size(); ++k) {
+            if (net.tie_count(static_cast<TieKind>(k)) == 0) continue;
+            names += (names.empty() ? "" : ", ") + net.relations()[k].name;
+            kind = static_cast<TieKind>(k);
+            ++used;
+        }
+        if (used != 1)
+            throw invalid_value(p.string() + ": a matrix holds one relation: name it (--relation NAME; the network's "
+                                             "relations with ties: " + names + ")");
+    }
+    write_matrix(net, p, *kind);
 }
 void read_edge_list_entry(Network& into, const std::filesystem::path& p, const FormatOptions& o) {
     read_edge_list(into, p, csv_options(o));
@@ -100,7 +143,7 @@ const std::vector<FileFormat>& table() {
         {"GML", {".gml"}, &read_gml_entry, &write_gml_entry, false},
         {"copnet archive", {".txt", ".bin", ".xml"}, &read_archive_entry, &write_archive_entry, false},
         {"Graphviz DOT", {".dot", ".gv"}, nullptr, &write_dot_entry, false},
-        {"CSV", {".csv", ".tsv"}, &read_csv_entry, nullptr, true},
+        {"CSV", {".csv", ".tsv"}, &read_csv_entry, &write_csv_entry, true},
         {"edge list", {".edgelist", ".ncol", ".edges"}, &read_edge_list_entry, nullptr, true},
     };
     return formats;

@@ -12,6 +12,7 @@
 #include "copnet/error.hpp"
 #include "copnet/io/file.hpp"
 #include "copnet/io/relations.hpp"
+#include "detail/csv_reader.hpp"
 #include "detail/text.hpp"
 #include "io/foreign.hpp"
 #include "io/node_fields.hpp"
@@ -164,6 +165,7 @@ public:
         : fail_(name), staging_(net, Failer(name), options.merge), options_(options) {}
 
     void read(std::string_view text) {
+        detail::validate_utf8(text, fail_.file());  // text is UTF-8 (names, values, relations)
         Lexer lex(text, fail_);
         bool found = false;
         for (Token k = lex.next(); k.kind != Kind::end; k = lex.next()) {

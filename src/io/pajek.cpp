@@ -10,6 +10,7 @@
 #include "copnet/error.hpp"
 #include "copnet/io/file.hpp"
 #include "copnet/io/relations.hpp"
+#include "detail/csv_reader.hpp"
 #include "detail/text.hpp"
 #include "io/foreign.hpp"
 #include "io/node_fields.hpp"
@@ -95,6 +96,7 @@ public:
         : fail_(name), staging_(net, Failer(name), options.merge), options_(options) {}
 
     void read(std::string_view text) {
+        detail::validate_utf8(text, fail_.file());  // text is UTF-8 (names, values, relations)
         limit_ = std::max<std::size_t>(4096, 4 * text.size());
         Lines lines(text);
         std::string_view line;

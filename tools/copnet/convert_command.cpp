@@ -60,6 +60,8 @@ void add_convert_command(CLI::App& app, Runner& run) {
             if (!options->to.empty()) {
                 FormatOptions formats;
                 formats.community = input->community;
+                formats.layout = parse_csv_layout(input->layout);
+                formats.csv.default_relation = input->default_relation;
                 format = std::string(write_network(net, options->to, formats));
                 if (format == "copnet archive")
                     format = std::string(to_string(archive_kind_for(options->to))) + " archive";

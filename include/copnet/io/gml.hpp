@@ -48,7 +48,7 @@ struct GmlOptions {
 /// value `weight`, else `value`, else 1. `directed 1` makes unnamed edges directed. A graph
 /// key `relations` holds relations.csv text declaring the relations (as `write_gml` writes).
 /// Strings decode `&quot;` `&amp;` `&lt;` `&gt;` `&apos;` and `&#N;` `&#xH;`; `#` starts a
-/// comment. Lists nest at most 128 deep. All or nothing: on error `into` is unchanged.
+/// comment; UTF-8 (validated). Lists nest at most 128 deep. All or nothing: on error `into` is unchanged.
 /// Cost: O(size + V + E) expected.
 /// Throws: parse_error naming `name`, the line and the key, e.g.
 /// `cop.gml:12: target: edge target 7 is not the id of a node`.

@@ -51,7 +51,7 @@ struct PajekOptions {
 /// tie). `%` starts a comment; a comment block `% copnet relations:` followed by `% ` lines of
 /// relations.csv declares the relations, and `% copnet relation: "name"` names the next
 /// unnumbered block (as `write_pajek` writes both). Case-insensitive keywords;
-/// LF, CRLF or CR. At most max(4 × the text's size, 4096) vertices. All or nothing: on error
+/// LF, CRLF or CR; UTF-8 (validated). At most max(4 × the text's size, 4096) vertices. All or nothing: on error
 /// `into` is unchanged. Cost: O(size + V + E) expected.
 /// Throws: parse_error naming `name`, the line and the field (`vertices`, `label`, `source`,
 /// `target`, `value`, …), e.g. `cop.net:7: target: vertex 9 is beyond *Vertices 5`.
