@@ -483,8 +483,11 @@ void write_gexf(const Network& net, std::ostream& out, const GexfWriteOptions& o
         put(s, net.stakeholder(t.source).id);
         s += "\" target=\"";
         put(s, net.stakeholder(t.target).id);
-        s += std::string("\" type=\"") + (rel.mutual() ? "undirected" : "directed") + "\" weight=\"" +
-             detail::shortest(t.weight) + "\"";
+        s += "\"";
+        // 1.3: each edge's type; 1.2draft: the graph's (NetworkX refuses mixed types), the
+        // relations' declarations keeping which are mutual.
+        if (v13) s += std::string(" type=\"") + (rel.mutual() ? "undirected" : "directed") + "\"";
+        s += " weight=\"" + detail::shortest(t.weight) + "\"";
         if (v13) {
             s += " kind=\"";
             put(s, rel.name);

@@ -31,7 +31,9 @@ from ._copnet import (  # noqa: F401
     representation, spread,
     structural_holes, suggest_moves, trajectories, write_archive, write_circle_map, write_csv,
     write_relations,
-    write_dot, write_graphml, write_json)
+    write_dot, write_graphml, write_json,
+    read, write, formats, read_pajek, write_pajek, read_gml, write_gml, read_gexf, write_gexf,
+    read_matrix, write_matrix)
 from ._networkx import from_networkx, to_networkx  # noqa: F401
 
 Network.to_networkx = to_networkx
@@ -62,7 +64,8 @@ __all__ = [
     "Community", "Network", "from_networkx", "to_networkx", "parse_csv", "read_csv", "read_edge_list",
     "write_csv", "read_relations", "parse_relations", "write_relations", "read_archive", "read_graphml", "read_json", "read_membership",
     "write_archive", "write_graphml", "write_json", "circle_map_svg", "write_circle_map",
-    "write_dot", "generate",
+    "write_dot", "generate", "read", "write", "formats", "read_pajek", "write_pajek", "read_gml",
+    "write_gml", "read_gexf", "write_gexf", "read_matrix", "write_matrix",
     "reach", "reach_counts", "level_flow", "spread", "coalition_synergy", "leverage",
     "relations", "representation", "candidates", "fragility", "gaps", "articulation_points", "bridges",
     "components", "mixing_matrix", "ei_index", "brokerage", "structural_holes", "betweenness",
