@@ -78,6 +78,7 @@ struct StagedRelation {
     std::optional<TieKind> kind;  // declared
     double min = 0, max = 0;      // of its values
     bool any = false;
+    bool keep = false;            // declared even without a tie (a matrix of zeros)
 };
 
 /// The network a reader builds: stakeholders by id (interned once), relations by name, ties
@@ -145,6 +146,8 @@ public:
         return index;
     }
     [[nodiscard]] const StagedRelation& staged_relation(std::uint32_t r) const { return relations_[r]; }
+    /// Declares staged relation `r` even if it gets no tie.
+    void keep(std::uint32_t r) { relations_[r].keep = true; }
 
     /// Stages a tie; a self-tie is an error naming `line`.
     void tie(std::uint32_t source, std::uint32_t target, std::uint32_t relation, double value, std::size_t line) {
@@ -172,7 +175,7 @@ public:
                 kinds[i] = *r.kind;
                 continue;
             }
-            if (!r.any) continue;  // named by a block that holds no tie
+            if (!r.any && !r.keep) continue;  // named by a block that holds no tie
             Relation rel{.name = r.name, .role = r.role,
                          .direction = r.mutual ? RelationDirection::mutual : RelationDirection::directed};
             rel.scale = scale != Scale::unit  ? scale

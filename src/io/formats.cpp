@@ -15,6 +15,7 @@
 #include "copnet/io/file.hpp"
 #include "copnet/io/pajek.hpp"
 #include "copnet/io/relations.hpp"
+#include "copnet/io/ucinet.hpp"
 
 namespace copnet {
 
@@ -133,6 +134,13 @@ void write_gexf_entry(const Network& net, const std::filesystem::path& p, const 
     write_gexf(net, p, GexfWriteOptions{o.gexf_version});
 }
 
+void read_dl_entry(Network& into, const std::filesystem::path& p, const FormatOptions& o) {
+    read_dl(into, p, DlOptions{o.merge, o.csv.default_relation, o.csv.scale});
+}
+void write_dl_entry(const Network& net, const std::filesystem::path& p, const FormatOptions&) {
+    write_dl(net, p);
+}
+
 const std::vector<FileFormat>& table() {
     // One entry per format: its name, extensions, reader, writer, and whether reading adds.
     static const std::vector<FileFormat> formats{
@@ -140,6 +148,7 @@ const std::vector<FileFormat>& table() {
         {"node-link JSON", {".json"}, &read_json_entry, &write_json_entry, false},
         {"Pajek", {".net", ".pajek"}, &read_pajek_entry, &write_pajek_entry, false},
         {"GEXF", {".gexf"}, &read_gexf_entry, &write_gexf_entry, false},
+        {"UCINET DL", {".dl"}, &read_dl_entry, &write_dl_entry, false},
         {"GML", {".gml"}, &read_gml_entry, &write_gml_entry, false},
         {"copnet archive", {".txt", ".bin", ".xml"}, &read_archive_entry, &write_archive_entry, false},
         {"Graphviz DOT", {".dot", ".gv"}, nullptr, &write_dot_entry, false},

@@ -84,6 +84,7 @@ std::size_t read_into(Network& net, std::string text, const MatrixOptions& optio
     }
     const std::string relation = !options.relation.empty() ? options.relation : "matrix";
     const std::uint32_t rel = staging.relation(relation, symmetric && !cells.empty(), Role::other, header_line);
+    staging.keep(rel);  // a matrix of zeros is still its relation
     const bool mutual = staging.staged_relation(rel).mutual;
     for (const Cell& c : cells)
         if (!mutual || !symmetric || c.row < c.column) staging.tie(c.row, c.column, rel, c.value, c.line);
