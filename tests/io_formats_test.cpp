@@ -68,7 +68,7 @@ TEST_CASE("a whole-document format is not read into a network that holds stakeho
     fs::remove_all(dir);
 }
 
-TEST_CASE("--input reads every format by extension in every command", "[cli][io][formats]") {
+TEST_CASE("copnet --input reads every format by extension in every command", "[cli][io][formats]") {
     using copnet::test::run;
     const fs::path dir = copnet::test::unique_temp_path("formats-cli");
     fs::create_directories(dir);

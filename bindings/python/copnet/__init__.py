@@ -33,7 +33,7 @@ from ._copnet import (  # noqa: F401
     write_relations,
     write_dot, write_graphml, write_json,
     read, write, formats, read_pajek, write_pajek, read_gml, write_gml, read_gexf, write_gexf,
-    read_matrix, write_matrix)
+    read_matrix, write_matrix, read_dl, write_dl)
 from ._networkx import from_networkx, to_networkx  # noqa: F401
 
 Network.to_networkx = to_networkx
@@ -65,7 +65,7 @@ __all__ = [
     "write_csv", "read_relations", "parse_relations", "write_relations", "read_archive", "read_graphml", "read_json", "read_membership",
     "write_archive", "write_graphml", "write_json", "circle_map_svg", "write_circle_map",
     "write_dot", "generate", "read", "write", "formats", "read_pajek", "write_pajek", "read_gml",
-    "write_gml", "read_gexf", "write_gexf", "read_matrix", "write_matrix",
+    "write_gml", "read_gexf", "write_gexf", "read_matrix", "write_matrix", "read_dl", "write_dl",
     "reach", "reach_counts", "level_flow", "spread", "coalition_synergy", "leverage",
     "relations", "representation", "candidates", "fragility", "gaps", "articulation_points", "bridges",
     "components", "mixing_matrix", "ei_index", "brokerage", "structural_holes", "betweenness",

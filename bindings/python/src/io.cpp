@@ -16,6 +16,7 @@
 #include <copnet/io/matrix.hpp>
 #include <copnet/io/pajek.hpp>
 #include <copnet/io/relations.hpp>
+#include <copnet/io/ucinet.hpp>
 
 namespace copnet::python {
 
@@ -211,6 +212,27 @@ writes GEXF that NetworkX 2.8 reads. Raises InvalidValue for an unknown extensio
         },
         py::arg("network"), py::arg("path"), py::kw_only(), py::arg("version") = "1.3",
         "Saves GEXF for Gephi (version 1.3, or 1.2draft, which networkx.read_gexf reads).");
+    m.def(
+        "read_dl",
+        [](const py::object& path, const std::string& merge, const std::string& relation, const std::string& scale) {
+            const std::string p = path_of(path);
+            const DlOptions o{parse_merge(merge), relation, parse_scale(scale)};
+            py::gil_scoped_release release;
+            return SharedNetwork(read_dl(p, o));
+        },
+        py::arg("path"), py::kw_only(), py::arg("merge") = "scale", py::arg("relation") = "",
+        py::arg("scale") = "unit",
+        "Reads a UCINET DL file (FULLMATRIX, EDGELIST1, NODELIST1; labels, labels embedded, MATRIX "
+        "LABELS as relations) into a new Network. Raises ParseError, FileError.");
+    m.def(
+        "write_dl",
+        [](const SharedNetwork& net, const py::object& path) {
+            const ReadLock lock(net);
+            const std::string p = path_of(path);
+            py::gil_scoped_release release;
+            write_dl(net, std::filesystem::path(p));
+        },
+        py::arg("network"), py::arg("path"), "Saves UCINET DL (EDGELIST1, a matrix per relation).");
     m.def(
         "read_matrix",
         [](SharedNetwork& net, const py::object& path, const std::string& relation, const std::string& merge,

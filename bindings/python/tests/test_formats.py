@@ -178,3 +178,15 @@ def test_bad_files_raise_parse_errors_naming_the_place(tmp_path: pathlib.Path) -
     with pytest.raises(copnet.ParseError, match="truncated"):
         copnet.read_gml(tmp_path / "bad.gml")
     assert copnet.read_pajek(TESTDATA / "formats" / "igraph.net").tie_count() == 10
+
+
+def test_dl_keeps_stakeholders_relations_and_values(cop: copnet.Network, tmp_path: pathlib.Path) -> None:
+    copnet.write_dl(cop, tmp_path / "c.dl")
+    back = copnet.read(tmp_path / "c.dl")
+    assert {s.id for s in back.stakeholders()} == {s.id for s in cop.stakeholders()}
+    want = {(s, t, k, w) for s, t, k, w in ties_of(cop)}
+    got = ties_of(back)
+    flip = {(t, s, k, w) for s, t, k, w in want}
+    assert len(got) == len(want) and all(e in want or e in flip for e in got)
+    net = copnet.read_dl(TESTDATA / "formats" / "ucinet" / "multiple-matrices.dl")
+    assert ("cy", "ana", "advice", 2.0) in ties_of(net)
