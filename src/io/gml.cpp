@@ -157,6 +157,7 @@ struct Entry {
     std::string value;
     bool number = false;
     std::size_t line = 0;
+    bool field = false;  // from a copnet_field: never the node's id, label or name
 };
 
 class GmlReader {
@@ -224,7 +225,7 @@ private:
             else if (e.key == "value") value = e.value;
         }
         if (!name || !value) fail_(line, "copnet_field", "copnet_field [ ] needs a name and a value");
-        return {*name, *value, false, line};
+        return {*name, *value, false, line, true};
     }
 
     struct PendingEdge {
@@ -276,10 +277,11 @@ private:
 
     void node(const std::vector<Entry>& es, std::size_t line, std::unordered_map<std::string, std::uint32_t>& ids) {
         const Entry *id = nullptr, *label = nullptr, *name = nullptr;
-        for (const Entry& e : es) {
-            if (e.key == "id") id = &e;
-            else if (e.key == "label") label = &e;
-            else if (e.key == "name") name = &e;
+        for (const Entry& e : es) {  // the first of each, not from a copnet_field
+            if (e.field) continue;
+            if (e.key == "id" && !id) id = &e;
+            else if (e.key == "label" && !label) label = &e;
+            else if (e.key == "name" && !name) name = &e;
         }
         if (!id) fail_(line, "id", "a node without an id");
         NodeDraft d;
@@ -287,7 +289,7 @@ private:
         if (d.stakeholder.id.empty()) fail_(line, label ? "label" : name ? "name" : "id", "a node with an empty id");
         for (const Entry& e : es) {
             if (&e == id || &e == label || (&e == name && !label)) continue;
-            if (e.key == "graphics" || e.key == "LabelGraphics") continue;
+            if (!e.field && (e.key == "id" || e.key == "graphics" || e.key == "LabelGraphics")) continue;
             staging_.field(d, e.key, e.value, options_.community, e.line);
         }
         const std::uint32_t slot = staging_.add(std::move(d), line, "label");
