@@ -10,7 +10,15 @@ Writes the seeded landscape of compare.py (N stakeholders, M ties) as CSV, conve
   archive   copnet parse_archive, binary (BM_ReadArchiveFile) — no counterpart
 Every reader must find the same number of nodes and edges.
 
+With --research: the research formats instead, one directed weighted relation (ids s0…, values
+0.10-0.99; invented), written by this script as Pajek (*Vertices with labels, one *Arcs block:
+what igraph's and NetworkX's readers and copnet's read alike) and GEXF 1.2draft (what NetworkX
+reads; igraph has no GEXF reader), and read, median of --repeat, CPU time, by
+  Pajek     copnet read_pajek (Python module, file from disk) | igraph Graph.Read_Pajek | networkx read_pajek
+  GEXF      copnet read_gexf                                  | -                      | networkx read_gexf
+
 Usage: /usr/bin/python3 benchmarks/compare_io.py BUILD_DIR [--stakeholders N] [--ties M] [--repeat R]
+       /usr/bin/python3 benchmarks/compare_io.py BUILD_DIR --research [--stakeholders 100000 --ties 1000000]
 """
 import argparse
 import json
@@ -43,13 +51,67 @@ def timed(fn, repeat):
     return statistics.median(times), result
 
 
+def write_research_files(folder, n, m, seed=20261202):
+    """One directed relation of m distinct arcs between uniformly drawn pairs, as Pajek and GEXF."""
+    import random
+    rng = random.Random(seed)
+    arcs = {}
+    while len(arcs) < m:
+        s, t = rng.randrange(n), rng.randrange(n)
+        if s != t and (s, t) not in arcs:
+            arcs[(s, t)] = f"0.{rng.randrange(10, 100)}"
+    net, gexf = os.path.join(folder, "net.net"), os.path.join(folder, "net.gexf")
+    with open(net, "w") as f:
+        f.write(f"*Vertices {n}\n")
+        f.writelines(f'{i + 1} "s{i}"\n' for i in range(n))
+        f.write("*Arcs\n")
+        f.writelines(f"{s + 1} {t + 1} {w}\n" for (s, t), w in arcs.items())
+    with open(gexf, "w") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">\n'
+                '<graph defaultedgetype="directed">\n<nodes>\n')
+        f.writelines(f'<node id="s{i}" label="s{i}"/>\n' for i in range(n))
+        f.write("</nodes>\n<edges>\n")
+        f.writelines(f'<edge id="{k}" source="s{s}" target="s{t}" weight="{w}"/>\n'
+                     for k, ((s, t), w) in enumerate(arcs.items()))
+        f.write("</edges>\n</graph>\n</gexf>\n")
+    return net, gexf
+
+
+def research(a):
+    import igraph
+    import networkx
+    sys.path.insert(0, os.path.join(a.build_dir, "bindings", "python"))
+    import copnet
+    with tempfile.TemporaryDirectory() as folder:
+        net, gexf = write_research_files(folder, a.stakeholders, a.ties)
+        c_pj, c = timed(lambda: copnet.read_pajek(net), a.repeat)
+        assert (len(c), c.tie_count()) == (a.stakeholders, a.ties)
+        i_pj, g = timed(lambda: igraph.Graph.Read_Pajek(net), a.repeat)
+        assert (g.vcount(), g.ecount()) == (a.stakeholders, a.ties), "igraph read a different graph"
+        n_pj, d = timed(lambda: networkx.read_pajek(net), a.repeat)
+        assert (d.number_of_nodes(), d.number_of_edges()) == (a.stakeholders, a.ties)
+        del d
+        c_gx, c = timed(lambda: copnet.read_gexf(gexf), a.repeat)
+        assert (len(c), c.tie_count()) == (a.stakeholders, a.ties)
+        n_gx, d = timed(lambda: networkx.read_gexf(gexf), a.repeat)
+        assert (d.number_of_nodes(), d.number_of_edges()) == (a.stakeholders, a.ties)
+    print(f"{a.stakeholders} stakeholders, {a.ties} ties; median of {a.repeat}; CPU time of the read from disk "
+          f"(the machine is shared: read the ratios); node and edge counts agree")
+    print(f"{'read':10} {'copnet s':>9} {'igraph s':>9} {'ratio':>6} {'networkx s':>11} {'ratio':>7}")
+    print(f"{'Pajek':10} {c_pj:9.3f} {i_pj:9.3f} {c_pj / i_pj:6.2f} {n_pj:11.3f} {c_pj / n_pj:7.3f}")
+    print(f"{'GEXF':10} {c_gx:9.3f} {'-':>9} {'-':>6} {n_gx:11.3f} {c_gx / n_gx:7.3f}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("build_dir")
     ap.add_argument("--stakeholders", type=int, default=20_000)
     ap.add_argument("--ties", type=int, default=200_000)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--research", action="store_true", help="Pajek and GEXF instead (see above)")
     a = ap.parse_args()
+    if a.research:
+        return research(a)
     import igraph
     import networkx
     cli = os.path.join(a.build_dir, "tools", "copnet", "copnet")

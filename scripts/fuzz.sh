@@ -19,10 +19,10 @@ build() {
 }
 
 if [ "${1:-}" = --build ]; then build; exit 0; fi
-minutes=${1:?usage: scripts/fuzz.sh MINUTES [csv|graphml|json|archive|relations|events …]}
+minutes=${1:?usage: scripts/fuzz.sh MINUTES [csv|graphml|json|archive|relations|events|pajek|gml|gexf|matrix|dl …]}
 shift
 readers=("$@")
-((${#readers[@]})) || readers=(csv graphml json archive relations events)
+((${#readers[@]})) || readers=(csv graphml json archive relations events pajek gml gexf matrix dl)
 build
 mkdir -p tests/fuzz/findings
 status=0

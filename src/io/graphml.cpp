@@ -28,6 +28,7 @@
 #include "copnet/io/file.hpp"
 #include "copnet/io/relations.hpp"
 #include "io/node_fields.hpp"
+#include "io/xml_guard.hpp"
 #include "detail/text.hpp"
 
 namespace copnet {
@@ -866,6 +867,11 @@ void put_escaped(std::string& out, std::string_view text) {
 }
 
 } // namespace
+
+void detail::check_xml_text(std::string_view text,
+                            const std::function<void(std::size_t, const std::string&, const std::string&)>& fail) {
+    check_raw_text(text, fail);
+}
 
 void parse_graphml(Network& into, std::string_view text, const GraphmlOptions& options, std::string_view name) {
     Network net;

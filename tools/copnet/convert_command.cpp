@@ -15,6 +15,7 @@
 #include "copnet/io/graphml.hpp"
 #include "copnet/io/json.hpp"
 #include "copnet/io/dot.hpp"
+#include "copnet/io/formats.hpp"
 #include "input.hpp"
 
 namespace copnet::cli {
@@ -27,49 +28,15 @@ struct ConvertOptions {
     std::string to_relations;
 };
 
-std::string lower_extension(const std::filesystem::path& p) {
-    std::string ext = p.extension().string();
-    for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    return ext;
-}
-
-/// Writes `net` to `path` in the format its extension names; returns the format's name.
-std::string write_by_extension(const Network& net, const std::filesystem::path& path,
-                               const std::string& community) {
-    const std::string ext = lower_extension(path);
-    if (ext == ".graphml") {
-        write_graphml(net, path);
-        return "GraphML";
-    }
-    if (ext == ".json") {
-        write_json(net, path);
-        return "node-link JSON";
-    }
-    if (ext == ".dot" || ext == ".gv") {
-        DotOptions dot;
-        dot.community = community;
-        write_dot(net, path, dot);
-        return "Graphviz DOT";
-    }
-    if (ext == ".txt" || ext == ".bin" || ext == ".xml") {
-        const ArchiveKind kind = archive_kind_for(path);
-        write_archive(net, path, kind);
-        return std::string(to_string(kind)) + " archive";
-    }
-    throw invalid_value("--to " + path.string() + ": unknown extension \"" + ext +
-                        "\" (use .graphml, .json, .dot, .txt, .bin or .xml; for CSV give "
-                        "--to-nodes and --to-ties)");
-}
-
 } // namespace
 
 void add_convert_command(CLI::App& app, Runner& run) {
     auto input = std::make_shared<InputOptions>();
     auto options = std::make_shared<ConvertOptions>();
     CLI::App* cmd = app.add_subcommand(
-        "convert", "Convert a network between CSV, GraphML, node-link JSON, DOT and archives.\n"
-                   "The output format follows --to's extension: .graphml, .json, .dot,\n"
-                   ".txt/.bin/.xml (text/binary/XML archives); or --to-nodes/--to-ties for CSV.");
+        "convert", "Convert a network between the formats copnet reads and writes.\n"
+                   "The output format follows --to's extension (" + known_extensions(true) + ");\n"
+                   "or --to-nodes/--to-ties for the CSV pair.");
     add_input_options(*cmd, *input);
     auto* to = cmd->add_option("--to", options->to, "output file (format from the extension)");
     auto* to_nodes = cmd->add_option("--to-nodes", options->to_nodes, "output nodes.csv");
@@ -91,7 +58,13 @@ void add_convert_command(CLI::App& app, Runner& run) {
             std::string format;
             std::string target;
             if (!options->to.empty()) {
-                format = write_by_extension(net, options->to, input->community);
+                FormatOptions formats;
+                formats.community = input->community;
+                formats.layout = parse_csv_layout(input->layout);
+                formats.csv.default_relation = input->default_relation;
+                format = std::string(write_network(net, options->to, formats));
+                if (format == "copnet archive")
+                    format = std::string(to_string(archive_kind_for(options->to))) + " archive";
                 target = options->to;
             } else {
                 if (has_declared_relations(net) && options->to_relations.empty())

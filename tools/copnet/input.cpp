@@ -9,6 +9,7 @@
 #include "copnet/events.hpp"
 #include "copnet/io/archive.hpp"
 #include "copnet/io/csv.hpp"
+#include "copnet/io/formats.hpp"
 #include "copnet/io/graphml.hpp"
 #include "copnet/io/json.hpp"
 #include "copnet/io/relations.hpp"
@@ -25,12 +26,23 @@ void add_input_options(CLI::App& cmd, InputOptions& options) {
     nodes->needs(ties);
     cmd.add_option("--relations-file", options.relations_file,
                    "relations.csv: name,role,direction,polarity,scale of the ties' relations, "
-                   "declared before the ties are read")
-        ->needs(ties);
+                   "declared before the ties are read (with --ties or --input)");
     auto* graphml = cmd.add_option("--graphml", options.graphml, "GraphML file (instead of CSV)");
     auto* json = cmd.add_option("--json", options.json, "node-link JSON file (instead of CSV)");
     auto* archive = cmd.add_option("--archive", options.archive,
                                    "copnet archive: .txt, .bin or .xml (instead of CSV)");
+    auto* input = cmd.add_option("--input", options.inputs,
+                                 "a network file, its format from the extension (" +
+                                     known_extensions(false) +
+                                     "); repeat it for several CSV matrices or edge lists, "
+                                     "one per relation");
+    cmd.add_option("--layout", options.layout,
+                   "the layout of a .csv given to --input: automatic (a matrix when the header's "
+                   "first cell is empty, else an edge list), edge_list, matrix or roster")
+        ->transform(CLI::IsMember({"automatic", "edge_list", "edgelist", "matrix", "roster"},
+                                  CLI::ignore_case))
+        ->capture_default_str();
+    input->excludes(nodes)->excludes(ties)->excludes(graphml)->excludes(json)->excludes(archive);
     graphml->excludes(nodes)->excludes(ties)->excludes(json)->excludes(archive);
     json->excludes(nodes)->excludes(ties)->excludes(archive);
     archive->excludes(nodes)->excludes(ties);
@@ -55,9 +67,11 @@ void add_input_options(CLI::App& cmd, InputOptions& options) {
         ->transform(CLI::IsMember({"automatic", "utf8", "utf-8", "cp1252", "windows-1252"},
                                   CLI::ignore_case))
         ->capture_default_str();
-    cmd.add_option("--default-relation", options.default_relation,
-                   "the relation of a ties.csv without a relation column (an edge list; "
-                   "default: edge, a mutual collaboration relation)");
+    cmd.add_option("--default-relation,--relation", options.default_relation,
+                   "the relation of a file that carries one without naming it: a ties.csv "
+                   "without a relation column (default: edge, a mutual collaboration "
+                   "relation), an adjacency matrix (default: the file's name), a roster "
+                   "(default: the columns' prefix), Pajek or GML without relation names");
     cmd.add_option("--scale", options.scale,
                    "the scale of relations the ties bring undeclared: unit (values in [0,1]), "
                    "binary, count or real (any values, e.g. weights 1-7)")
@@ -227,7 +241,20 @@ Network load_input(const InputOptions& options, std::string& label) {
     csv.default_relation = options.default_relation;
     csv.scale = parse_scale(options.scale);
     Network net;
-    if (!options.graphml.empty()) {
+    if (!options.inputs.empty()) {
+        FormatOptions formats;
+        formats.community = options.community;
+        formats.merge = csv.merge;
+        formats.csv = csv;
+        formats.layout = parse_csv_layout(options.layout);
+        label.clear();
+        if (!options.relations_file.empty()) read_relations(net, options.relations_file);
+        for (const std::string& file : options.inputs) {
+            read_network(net, file, formats);
+            if (!label.empty()) label += " + ";
+            label += file;
+        }
+    } else if (!options.graphml.empty()) {
         read_graphml(net, options.graphml, GraphmlOptions{options.community, csv.merge});
         label = options.graphml;
     } else if (!options.json.empty()) {
@@ -264,8 +291,8 @@ Network load_input(const InputOptions& options, std::string& label) {
 }
 
 EventLog load_events(const InputOptions& options, Network& net) {
-    const bool bundled = options.nodes.empty() && options.graphml.empty() &&
-                         options.json.empty() && options.archive.empty();
+    const bool bundled = options.nodes.empty() && options.ties.empty() && options.graphml.empty() &&
+                         options.json.empty() && options.archive.empty() && options.inputs.empty();
     const EventOptions events{.create_missing_stakeholders = options.create_missing};
     if (!options.attendance.empty()) return read_attendance(net, options.attendance, events);
     if (options.events.empty() && bundled)

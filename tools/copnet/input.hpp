@@ -28,6 +28,8 @@ struct InputOptions {
     std::string graphml;   // --graphml FILE
     std::string json;      // --json FILE (node-link)
     std::string archive;   // --archive FILE (.txt, .bin or .xml)
+    std::vector<std::string> inputs;  // --input FILE (repeatable; format from the extension)
+    std::string layout = "automatic";  // --layout: of a .csv given to --input
     std::string relations_file;  // --relations-file FILE (with --nodes/--ties)
     std::string community = "community";
     bool create_missing = false;
@@ -105,8 +107,8 @@ void add_diffusion_options(CLI::App& cmd, DiffusionCliOptions& options);
                                                          const Community* community,
                                                          std::string_view from);
 
-/// Adds --nodes, --ties, --graphml, --json, --archive, --community, --create-missing and
-/// --format to `cmd`.
+/// Adds --input, --layout, --nodes, --ties, --graphml, --json, --archive, --community,
+/// --create-missing and --format to `cmd`.
 void add_input_options(CLI::App& cmd, InputOptions& options);
 
 /// The network named by `options`, or the bundled example when no file is given; `label` is set

@@ -33,7 +33,9 @@ from ._copnet import (  # noqa: F401
     regress, report, representation, resampling_error, spread, test,
     structural_holes, suggest_moves, trajectories, write_archive, write_circle_map, write_csv,
     write_relations,
-    write_dot, write_graphml, write_json)
+    write_dot, write_graphml, write_json,
+    read, write, formats, read_pajek, write_pajek, read_gml, write_gml, read_gexf, write_gexf,
+    read_matrix, write_matrix, read_dl, write_dl)
 from ._copnet import (  # noqa: F401  interaction over time (copnet/events.hpp)
     EventLog, emerging_leaders, health, parse_attendance, parse_events, read_attendance,
     read_events, temporal_reach, temporal_reach_counts, window, windows)
@@ -69,7 +71,9 @@ __all__ = [
     "Community", "Network", "from_networkx", "to_networkx", "parse_csv", "read_csv", "read_edge_list",
     "write_csv", "read_relations", "parse_relations", "write_relations", "read_archive", "read_graphml", "read_json", "read_membership",
     "write_archive", "write_graphml", "write_json", "circle_map_svg", "write_circle_map",
-    "write_dot", "generate", "report",
+    "write_dot", "generate", "report", "read", "write", "formats", "read_pajek", "write_pajek",
+    "read_gml", "write_gml", "read_gexf", "write_gexf", "read_matrix", "write_matrix", "read_dl",
+    "write_dl",
     "reach", "reach_counts", "level_flow", "spread", "coalition_synergy", "leverage",
     "relations", "representation", "candidates", "fragility", "gaps", "articulation_points", "bridges",
     "components", "mixing_matrix", "ei_index", "brokerage", "structural_holes", "betweenness",

@@ -9,7 +9,14 @@
 #include <copnet/io/dot.hpp>
 #include <copnet/io/svg.hpp>
 #include <copnet/io/graphml.hpp>
+#include <copnet/io/formats.hpp>
+#include <copnet/io/gexf.hpp>
+#include <copnet/io/gml.hpp>
 #include <copnet/io/json.hpp>
+#include <copnet/io/matrix.hpp>
+#include <copnet/io/pajek.hpp>
+#include <copnet/io/relations.hpp>
+#include <copnet/io/ucinet.hpp>
 
 namespace copnet::python {
 
@@ -50,9 +57,216 @@ CircleMapOptions map_options(const Network& net, const std::string& community,
         py::arg("highlight_label") = "highlighted", py::arg("labels") = true,                   \
         py::arg("font_size") = 9.0
 
+/// The paths of `path`: one path, or a list of them.
+std::vector<std::string> paths_of(const py::object& path) {
+    std::vector<std::string> out;
+    if (py::isinstance<py::list>(path) || py::isinstance<py::tuple>(path)) {
+        for (const py::handle& p : path) out.push_back(path_of(py::reinterpret_borrow<py::object>(p)));
+    } else {
+        out.push_back(path_of(path));
+    }
+    return out;
+}
+
 } // namespace
 
+static void bind_formats(py::module_& m) {
+    m.def(
+        "read",
+        [](const py::object& path, const std::string& community, const std::string& merge,
+           const std::string& layout, const std::string& relation, const std::string& scale,
+           const std::optional<std::string>& relations, const std::optional<std::string>& delimiter,
+           bool decimal_comma) {
+            FormatOptions o;
+            o.community = community;
+            o.merge = parse_merge(merge);
+            o.layout = parse_csv_layout(layout);
+            o.csv.default_relation = relation;
+            o.csv.scale = parse_scale(scale);
+            o.csv.decimal_comma = decimal_comma;
+            if (delimiter) {
+                if (delimiter->size() != 1 && *delimiter != "tab")
+                    throw invalid_value("delimiter \"" + *delimiter + "\" is not one character or \"tab\"");
+                o.csv.delimiter = *delimiter == "tab" ? '\t' : (*delimiter)[0];
+            }
+            const std::vector<std::string> paths = paths_of(path);
+            py::gil_scoped_release release;
+            SharedNetwork net;
+            if (relations) read_relations(net, *relations);
+            for (const std::string& p : paths) read_network(net, p, o);
+            return net;
+        },
+        py::arg("path"), py::kw_only(), py::arg("community") = "community", py::arg("merge") = "scale",
+        py::arg("layout") = "automatic", py::arg("relation") = "", py::arg("scale") = "unit",
+        py::arg("relations") = py::none(), py::arg("delimiter") = py::none(), py::arg("decimal_comma") = false,
+        R"doc(Reads a network file in the format its extension names (``copnet.formats()`` lists
+them): GraphML, node-link JSON, Pajek ``.net``, GEXF, GML, archives, a ``.csv`` edge list or
+adjacency matrix (``layout``: automatic, edge_list, matrix), ``.edgelist``. ``path`` may be a
+list of CSV files (matrices or edge lists, one per relation) that add up to one network.
+``relation`` names the relation of a file that carries one without naming it; ``relations`` a
+relations.csv read first. Raises ParseError (file, line, field), InvalidValue for an unknown
+extension (listing the known ones), FileError.)doc");
+    m.def(
+        "write",
+        [](const SharedNetwork& net, const py::object& path, const std::string& community,
+           const std::string& layout, const std::string& relation, bool fields, const std::string& gexf_version) {
+            const ReadLock lock(net);
+            FormatOptions o;
+            o.community = community;
+            o.layout = parse_csv_layout(layout);
+            o.csv.default_relation = relation;
+            o.fields = fields;
+            o.gexf_version = gexf_version;
+            const std::string p = path_of(path);
+            py::gil_scoped_release release;
+            return std::string(write_network(net, std::filesystem::path(p), o));
+        },
+        py::arg("network"), py::arg("path"), py::kw_only(), py::arg("community") = "community",
+        py::arg("layout") = "automatic", py::arg("relation") = "", py::arg("fields") = true,
+        py::arg("gexf_version") = "1.3",
+        R"doc(Saves the network in the format its path's extension names, atomically; returns the
+format's name. ``layout="matrix"`` writes a ``.csv`` adjacency matrix of ``relation``;
+``fields=False`` writes Pajek without key-value pairs (for igraph); ``gexf_version="1.2draft"``
+writes GEXF that NetworkX 2.8 reads. Raises InvalidValue for an unknown extension.)doc");
+    m.def(
+        "formats",
+        [] {
+            py::list out;
+            for (const FileFormat& f : file_formats()) {
+                py::dict d;
+                d["name"] = std::string(f.name);
+                py::list exts;
+                for (std::string_view e : f.extensions) exts.append(std::string(e));
+                d["extensions"] = exts;
+                d["reads"] = f.read != nullptr;
+                d["writes"] = f.write != nullptr;
+                out.append(d);
+            }
+            return out;
+        },
+        "The formats copnet reads and writes by extension: dicts with name, extensions, reads, writes.");
+    // Each reader and writer by name.
+    m.def(
+        "read_pajek",
+        [](const py::object& path, const std::string& community, const std::string& merge,
+           const std::string& relation, const std::string& scale) {
+            const std::string p = path_of(path);
+            const PajekOptions o{community, parse_merge(merge), relation, parse_scale(scale)};
+            py::gil_scoped_release release;
+            return SharedNetwork(read_pajek(p, o));
+        },
+        py::arg("path"), py::kw_only(), py::arg("community") = "community", py::arg("merge") = "scale",
+        py::arg("relation") = "", py::arg("scale") = "unit",
+        "Reads a Pajek .net network (*Vertices, *Arcs, *Edges, multi-relational *Arcs :k \"name\" "
+        "blocks, *Arcslist, *Matrix) into a new Network. Raises ParseError, FileError.");
+    m.def(
+        "write_pajek",
+        [](const SharedNetwork& net, const py::object& path, bool fields) {
+            const ReadLock lock(net);
+            const std::string p = path_of(path);
+            py::gil_scoped_release release;
+            write_pajek(net, std::filesystem::path(p), PajekWriteOptions{fields});
+        },
+        py::arg("network"), py::arg("path"), py::kw_only(), py::arg("fields") = true,
+        "Saves Pajek that networkx.read_pajek reads (fields=False, one relation: igraph too).");
+    m.def(
+        "read_gml",
+        [](const py::object& path, const std::string& community, const std::string& merge,
+           const std::string& relation, const std::string& scale) {
+            const std::string p = path_of(path);
+            const GmlOptions o{community, parse_merge(merge), relation, parse_scale(scale)};
+            py::gil_scoped_release release;
+            return SharedNetwork(read_gml(p, o));
+        },
+        py::arg("path"), py::kw_only(), py::arg("community") = "community", py::arg("merge") = "scale",
+        py::arg("relation") = "", py::arg("scale") = "unit",
+        "Reads GML (as NetworkX and igraph write it) into a new Network. Raises ParseError, FileError.");
+    m.def(
+        "write_gml",
+        [](const SharedNetwork& net, const py::object& path) {
+            const ReadLock lock(net);
+            const std::string p = path_of(path);
+            py::gil_scoped_release release;
+            write_gml(net, std::filesystem::path(p));
+        },
+        py::arg("network"), py::arg("path"), "Saves GML that networkx.read_gml and igraph's Read_GML read.");
+    m.def(
+        "read_gexf",
+        [](const py::object& path, const std::string& community, const std::string& merge,
+           const std::string& relation, const std::string& scale) {
+            const std::string p = path_of(path);
+            const GexfOptions o{community, parse_merge(merge), relation, parse_scale(scale)};
+            py::gil_scoped_release release;
+            return SharedNetwork(read_gexf(p, o));
+        },
+        py::arg("path"), py::kw_only(), py::arg("community") = "community", py::arg("merge") = "scale",
+        py::arg("relation") = "", py::arg("scale") = "unit",
+        "Reads GEXF (1.3; 1.1 and 1.2draft too) into a new Network. Raises ParseError, FileError.");
+    m.def(
+        "write_gexf",
+        [](const SharedNetwork& net, const py::object& path, const std::string& version) {
+            const ReadLock lock(net);
+            const std::string p = path_of(path);
+            py::gil_scoped_release release;
+            write_gexf(net, std::filesystem::path(p), GexfWriteOptions{version});
+        },
+        py::arg("network"), py::arg("path"), py::kw_only(), py::arg("version") = "1.3",
+        "Saves GEXF for Gephi (version 1.3, or 1.2draft, which networkx.read_gexf reads).");
+    m.def(
+        "read_dl",
+        [](const py::object& path, const std::string& merge, const std::string& relation, const std::string& scale) {
+            const std::string p = path_of(path);
+            const DlOptions o{parse_merge(merge), relation, parse_scale(scale)};
+            py::gil_scoped_release release;
+            return SharedNetwork(read_dl(p, o));
+        },
+        py::arg("path"), py::kw_only(), py::arg("merge") = "scale", py::arg("relation") = "",
+        py::arg("scale") = "unit",
+        "Reads a UCINET DL file (FULLMATRIX, EDGELIST1, NODELIST1; labels, labels embedded, MATRIX "
+        "LABELS as relations) into a new Network. Raises ParseError, FileError.");
+    m.def(
+        "write_dl",
+        [](const SharedNetwork& net, const py::object& path) {
+            const ReadLock lock(net);
+            const std::string p = path_of(path);
+            py::gil_scoped_release release;
+            write_dl(net, std::filesystem::path(p));
+        },
+        py::arg("network"), py::arg("path"), "Saves UCINET DL (EDGELIST1, a matrix per relation).");
+    m.def(
+        "read_matrix",
+        [](SharedNetwork& net, const py::object& path, const std::string& relation, const std::string& merge,
+           const std::string& scale, bool decimal_comma) {
+            MatrixOptions o;
+            o.relation = relation;
+            o.merge = parse_merge(merge);
+            o.scale = parse_scale(scale);
+            o.decimal_comma = decimal_comma;
+            const std::string p = path_of(path);
+            const WriteLock lock(net);
+            py::gil_scoped_release release;
+            return read_matrix(net, std::filesystem::path(p), o);
+        },
+        py::arg("network"), py::arg("path"), py::kw_only(), py::arg("relation") = "", py::arg("merge") = "scale",
+        py::arg("scale") = "unit", py::arg("decimal_comma") = false,
+        "Adds the ties of a CSV adjacency matrix (one relation: ``relation``, default the file's "
+        "stem) to ``network``; returns how many it read. Raises ParseError, FileError.");
+    m.def(
+        "write_matrix",
+        [](const SharedNetwork& net, const py::object& path, const std::string& relation) {
+            const ReadLock lock(net);
+            const auto kind = net.find_relation(relation);
+            if (!kind) throw invalid_value("the network has no relation \"" + relation + "\"");
+            const std::string p = path_of(path);
+            py::gil_scoped_release release;
+            write_matrix(net, std::filesystem::path(p), *kind);
+        },
+        py::arg("network"), py::arg("path"), py::arg("relation"),
+        "Saves the ties of ``relation`` as a CSV adjacency matrix (pandas: read_csv(index_col=0)).");
+}
+
 void bind_io(py::module_& m) {
+    bind_formats(m);
     m.def(
         "generate",
         [](std::size_t stakeholders, std::size_t ties, std::uint64_t seed, double boundary_share,

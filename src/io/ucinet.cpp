@@ -1,0 +1,404 @@
+#include "copnet/io/ucinet.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <optional>
+#include <ostream>
+#include <sstream>
+#include <unordered_map>
+#include <vector>
+
+#include "copnet/error.hpp"
+#include "copnet/io/file.hpp"
+#include "detail/csv_reader.hpp"
+#include "detail/text.hpp"
+#include "io/foreign.hpp"
+
+namespace copnet {
+
+namespace {
+
+using detail::Failer;
+using detail::Staging;
+
+struct Tok {
+    std::string text;
+    std::size_t line;
+    bool quoted;
+    bool line_start;  // the first token of its line
+};
+
+/// Tokens of DL text: separated by blanks, line ends, commas and `=`; `"…"` quoted.
+std::vector<Tok> tokenize(std::string_view t, const Failer& fail) {
+    std::vector<Tok> out;
+    std::size_t line = 1;
+    bool start = true;
+    for (std::size_t i = 0; i < t.size();) {
+        const char c = t[i];
+        if (c == '\n' || (c == '\r' && (i + 1 >= t.size() || t[i + 1] != '\n'))) {
+            ++line, start = true, ++i;
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == ',' || c == '=' || c == '\r' || c == '\f' || c == '\v') {
+            ++i;
+            continue;
+        }
+        if (c == '"' || c == '\'') {
+            const std::size_t close = t.find(c, i + 1);
+            if (close == std::string_view::npos) fail(line, "labels", "a quote that is not closed");
+            std::string text(t.substr(i + 1, close - i - 1));
+            if (text.find_first_of("\r\n") != std::string::npos) fail(line, "labels", "a quoted label holds a line break");
+            out.push_back({std::move(text), line, true, start});
+            start = false;
+            i = close + 1;
+            continue;
+        }
+        const std::size_t b = i;
+        while (i < t.size() && std::string_view(" \t,=\r\n\f\v\"").find(t[i]) == std::string_view::npos) ++i;
+        out.push_back({std::string(t.substr(b, i - b)), line, false, start});
+        start = false;
+    }
+    return out;
+}
+
+bool keyword(const Tok& t, std::string_view k) { return !t.quoted && detail::iequals(t.text, k); }
+
+std::optional<std::uint64_t> to_count(std::string_view t) {
+    std::uint64_t v = 0;
+    const auto r = std::from_chars(t.data(), t.data() + t.size(), v);
+    if (t.empty() || r.ec != std::errc() || r.ptr != t.data() + t.size()) return std::nullopt;
+    return v;
+}
+
+enum class Format { fullmatrix, edgelist1, nodelist1 };
+
+class DlReader {
+public:
+    DlReader(Network& net, std::string_view name, const DlOptions& o)
+        : fail_(name), staging_(net, Failer(name), o.merge), options_(o) {}
+
+    void read(std::string_view text) {
+        detail::validate_utf8(text, fail_.file());
+        if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+        toks_ = tokenize(text, fail_);
+        limit_ = std::max<std::size_t>(4096, 4 * text.size());
+        header();
+        make_stakeholders();
+        data();
+        finish();
+    }
+
+private:
+    const Tok& at(std::size_t i, std::string_view field) const {
+        if (i >= toks_.size())
+            fail_(toks_.empty() ? 1 : toks_.back().line, field, "the file ends here (truncated?)");
+        return toks_[i];
+    }
+    std::size_t count_after(std::size_t& i, std::string_view field) {
+        const Tok& t = at(++i, field);
+        const auto v = to_count(t.text);
+        if (!v) fail_(t.line, field, "\"" + t.text + "\" is not a count");
+        ++i;
+        return static_cast<std::size_t>(*v);
+    }
+
+    /// Reads `count` labels from position `i`, ending with a `:`-keyword check done by the caller.
+    std::vector<std::string> labels(std::size_t& i, std::size_t count, std::string_view field) {
+        std::vector<std::string> out;
+        for (std::size_t k = 0; k < count; ++k) {
+            const Tok& t = at(i, field);
+            if (!t.quoted && t.text.ends_with(':'))
+                fail_(t.line, field, std::to_string(k) + " labels where " + std::to_string(count) + " are expected");
+            out.push_back(t.text);
+            ++i;
+        }
+        return out;
+    }
+
+    void header() {
+        std::size_t i = 0;
+        if (toks_.empty() || !keyword(toks_[0], "dl")) fail_(1, "", "the file does not start with DL: not a UCINET DL file");
+        ++i;
+        bool n_seen = false;
+        for (;;) {
+            const Tok& t = at(i, "data");
+            const std::string k = lower(t.text);
+            if (t.quoted) fail_(t.line, "", "\"" + t.text + "\" where a DL keyword is expected");
+            if (k == "n") {
+                n_ = count_after(i, "n");
+                n_seen = true;
+                if (n_ > limit_)
+                    fail_(t.line, "n", "N = " + std::to_string(n_) + " is more than " + std::to_string(limit_) +
+                                           ", the most a file of this size may declare");
+            } else if (k == "nr" || k == "nc") {
+                fail_(t.line, k, "a two-mode (rectangular) matrix: copnet reads one-mode networks (N = …)");
+            } else if (k == "nm") {
+                nm_ = count_after(i, "nm");
+                if (nm_ == 0 || nm_ > max_relations) fail_(t.line, "nm", "NM must be 1 to " + std::to_string(max_relations));
+            } else if (k == "format") {
+                const Tok& f = at(++i, "format");
+                const std::string v = lower(f.text);
+                if (v == "fullmatrix" || v == "fm") format_ = Format::fullmatrix;
+                else if (v == "edgelist1" || v == "el1") format_ = Format::edgelist1;
+                else if (v == "nodelist1" || v == "nl1") format_ = Format::nodelist1;
+                else fail_(f.line, "format", "\"" + f.text + "\" is not fullmatrix, edgelist1 or nodelist1 (what copnet reads)");
+                ++i;
+            } else if (k == "labels:" || k == "labels" || k == "row" || k == "column" || k == "col") {
+                const bool row = k == "row", column = k == "column" || k == "col";
+                if (row || column) {
+                    const Tok& l = at(++i, "labels");
+                    if (!keyword(l, "labels:") && !keyword(l, "labels"))
+                        fail_(l.line, "labels", "expected LABELS: after " + t.text);
+                }
+                // "LABELS EMBEDDED"
+                if (i + 1 < toks_.size() && (keyword(toks_[i + 1], "embedded") || keyword(toks_[i + 1], "embedded:"))) {
+                    embedded_ = true;
+                    i += 2;
+                    continue;
+                }
+                if (!n_seen) fail_(t.line, "labels", "LABELS before N (N must come first)");
+                ++i;
+                auto l = labels(i, n_, "labels");
+                if (column && !labels_.empty() && l != labels_)
+                    fail_(t.line, "labels", "column labels differ from the row labels (a two-mode matrix?)");
+                labels_ = std::move(l);
+            } else if (k == "matrix") {
+                const Tok& l = at(++i, "matrix labels");
+                if (!keyword(l, "labels:") && !keyword(l, "labels")) fail_(l.line, "matrix labels", "expected LABELS: after MATRIX");
+                ++i;
+                matrix_labels_ = labels(i, nm_, "matrix labels");
+            } else if (k == "data:" || k == "data") {
+                ++i;
+                break;
+            } else if (k == "diagonal" || k == "diagonal:") {
+                fail_(t.line, "diagonal", "DIAGONAL = ABSENT is not supported (give the full matrix)");
+            } else {
+                fail_(t.line, "", "\"" + t.text + "\" is not a DL keyword copnet reads (N, NM, FORMAT, LABELS, "
+                                                  "LABELS EMBEDDED, MATRIX LABELS, DATA)");
+            }
+        }
+        if (!n_seen) fail_(at(0, "").line, "n", "no N = …");
+        pos_ = i;
+    }
+
+    static std::string lower(std::string s) {
+        for (char& c : s) c = detail::ascii_lower(c);
+        return s;
+    }
+
+    void make_stakeholders() {
+        if (embedded_ && format_ != Format::fullmatrix) return;  // named by the data lines
+        if (embedded_) {  // the first matrix's header row of labels
+            labels_.clear();
+            std::size_t i = pos_;
+            labels_ = labels(i, n_, "labels");
+        }
+        slots_.reserve(n_);
+        for (std::size_t v = 0; v < n_; ++v) {
+            const std::string id = labels_.empty() ? std::to_string(v + 1) : labels_[v];
+            if (staging_.network().find(id)) fail_(toks_[pos_ ? pos_ - 1 : 0].line, "labels", "label \"" + id + "\" is given twice");
+            slots_.push_back(staging_.stakeholder(id, 0, "labels"));
+            by_label_.emplace(id, slots_.back());
+        }
+    }
+
+    std::uint32_t vertex(const Tok& t) {
+        if (embedded_) {
+            if (const auto hit = by_label_.find(t.text); hit != by_label_.end()) return hit->second;
+            if (by_label_.size() >= std::max<std::size_t>(n_, 1) && n_ != 0)
+                fail_(t.line, "data", "\"" + t.text + "\" is one label more than N = " + std::to_string(n_));
+            const std::uint32_t s = staging_.stakeholder(t.text, t.line, "data");
+            by_label_.emplace(t.text, s);
+            return s;
+        }
+        const auto v = to_count(t.text);
+        if (!v || *v == 0) fail_(t.line, "data", "\"" + t.text + "\" is not a vertex number (1 to N)");
+        if (*v > n_) fail_(t.line, "data", "vertex " + t.text + " is beyond N = " + std::to_string(n_));
+        return slots_[static_cast<std::size_t>(*v - 1)];
+    }
+
+    struct Cell {
+        std::uint32_t s, t;
+        double v;
+        std::size_t line;
+    };
+
+    void data() {
+        cells_.resize(nm_);
+        std::size_t i = pos_;
+        if (format_ == Format::fullmatrix) {
+            for (std::size_t m = 0; m < nm_; ++m) {
+                if (embedded_) {
+                    auto header = labels(i, n_, "labels");
+                    if (header != labels_) fail_(at(i - 1, "").line, "labels", "matrix " + std::to_string(m + 1) + "'s labels differ from the first's");
+                }
+                for (std::size_t r = 0; r < n_; ++r) {
+                    if (embedded_) {
+                        const Tok& l = at(i++, "labels");
+                        if (l.text != labels_[r])
+                            fail_(l.line, "labels", "row " + std::to_string(r + 1) + " is labelled \"" + l.text + "\", the columns' \"" +
+                                                        labels_[r] + "\"");
+                    }
+                    for (std::size_t c = 0; c < n_; ++c) {
+                        const Tok& t = at(i++, "value");
+                        const auto v = detail::to_number(t.text);
+                        if (!v) fail_(t.line, "value", "\"" + t.text + "\" is not a number");
+                        if (*v != 0 && r != c) cells_[m].push_back({slots_[r], slots_[c], *v, t.line});
+                    }
+                }
+            }
+            if (i < toks_.size()) fail_(toks_[i].line, "data", "more values than NM × N × N");
+            return;
+        }
+        std::size_t m = 0;
+        while (i < toks_.size()) {
+            const std::size_t line = toks_[i].line;
+            std::size_t end = i;
+            while (end < toks_.size() && toks_[end].line == line) ++end;
+            if (end - i == 1 && toks_[i].text == "!" && !toks_[i].quoted) {
+                if (++m >= nm_) fail_(line, "data", "more matrices than NM = " + std::to_string(nm_));
+                i = end;
+                continue;
+            }
+            const std::uint32_t s = vertex(toks_[i]);
+            if (format_ == Format::edgelist1) {
+                if (end - i < 2 || end - i > 3) fail_(line, "data", "an EDGELIST1 line holds i j [value], not " + std::to_string(end - i) + " items");
+                const std::uint32_t t = vertex(toks_[i + 1]);
+                double v = 1;
+                if (end - i == 3) {
+                    const auto x = detail::to_number(toks_[i + 2].text);
+                    if (!x) fail_(line, "value", "\"" + toks_[i + 2].text + "\" is not a number");
+                    v = *x;
+                }
+                if (v != 0 && s != t) cells_[m].push_back({s, t, v, line});
+            } else {
+                for (std::size_t k = i + 1; k < end; ++k) {
+                    const std::uint32_t t = vertex(toks_[k]);
+                    if (s != t) cells_[m].push_back({s, t, 1, line});
+                }
+            }
+            i = end;
+        }
+    }
+
+    void finish() {
+        for (std::size_t m = 0; m < nm_; ++m) {
+            std::map<std::pair<std::uint32_t, std::uint32_t>, double> value;
+            for (const Cell& c : cells_[m]) value[{c.s, c.t}] = c.v;
+            bool symmetric = !cells_[m].empty();
+            for (const auto& [pair, v] : value) {
+                const auto back = value.find({pair.second, pair.first});
+                if (back == value.end() || back->second != v) {
+                    symmetric = false;
+                    break;
+                }
+            }
+            std::string name = m < matrix_labels_.size() ? matrix_labels_[m]
+                               : nm_ == 1 && !options_.relation.empty() ? options_.relation
+                               : nm_ == 1 ? (symmetric ? "edge" : "arc")
+                                          : "matrix " + std::to_string(m + 1);
+            const Role role = name == "edge" ? Role::collaboration : Role::other;
+            const std::uint32_t rel = staging_.relation(name, symmetric, role, cells_[m].empty() ? 0 : cells_[m][0].line);
+            if (m < matrix_labels_.size()) staging_.keep(rel);  // a named matrix of zeros too
+            const bool mutual = staging_.staged_relation(rel).mutual;
+            for (const Cell& c : cells_[m])
+                if (!(mutual && symmetric && c.s > c.t)) staging_.tie(c.s, c.t, rel, c.v, c.line);
+        }
+        staging_.finish(options_.scale);
+    }
+
+    Failer fail_;
+    Staging staging_;
+    const DlOptions& options_;
+    std::vector<Tok> toks_;
+    std::size_t limit_ = 0, n_ = 0, nm_ = 1, pos_ = 0;
+    Format format_ = Format::fullmatrix;
+    bool embedded_ = false;
+    std::vector<std::string> labels_, matrix_labels_;
+    std::vector<std::uint32_t> slots_;
+    std::unordered_map<std::string, std::uint32_t> by_label_;
+    std::vector<std::vector<Cell>> cells_;
+};
+
+void put_label(std::string& out, std::string_view text, std::string_view what) {
+    if (text.find_first_of("\"\r\n") != std::string_view::npos)
+        throw invalid_value(std::string(what) + " \"" + std::string(text) + "\" holds a quote or a line break, which DL cannot hold");
+    out += '"';
+    out += text;
+    out += '"';
+}
+
+} // namespace
+
+void parse_dl(Network& into, std::string_view text, const DlOptions& options, std::string_view name) {
+    detail::read_whole(into, [&](Network& net) {
+        DlReader reader(net, name, options);
+        reader.read(text);
+    });
+}
+
+void read_dl(Network& into, const std::filesystem::path& path, const DlOptions& options) {
+    const std::string text = read_file_bytes(path);
+    parse_dl(into, text, options, path.string());
+}
+
+Network read_dl(const std::filesystem::path& path, const DlOptions& options) {
+    Network net;
+    read_dl(net, path, options);
+    return net;
+}
+
+void write_dl(const Network& net, std::ostream& out) {
+    std::vector<std::uint32_t> number(net.slot_count(), 0);
+    std::uint32_t n = 0;
+    for (StakeholderId who : net.stakeholders()) number[who.index()] = ++n;
+    std::vector<std::vector<Tie>> by_relation(net.relations().size());
+    for (const Tie& t : net.all_ties()) by_relation[static_cast<std::size_t>(t.kind)].push_back(t);
+    std::vector<std::size_t> used;
+    for (std::size_t r = 0; r < by_relation.size(); ++r)
+        if (!by_relation[r].empty() || r >= tie_kind_count) used.push_back(r);
+    std::string s = "DL N=" + std::to_string(n) + " NM=" + std::to_string(std::max<std::size_t>(used.size(), 1)) +
+                    "\nFORMAT = EDGELIST1\n";
+    if (n > 0) {
+        s += "LABELS:\n";
+        std::size_t k = 0;
+        for (StakeholderId who : net.stakeholders()) {
+            put_label(s, net.stakeholder(who).id, "id");
+            s += ++k % 10 == 0 ? "\n" : " ";
+        }
+        s += '\n';
+    }
+    if (!used.empty()) {
+        s += "MATRIX LABELS:\n";
+        for (std::size_t r : used) {
+            put_label(s, net.relations()[r].name, "relation");
+            s += '\n';
+        }
+    }
+    s += "DATA:\n";
+    for (std::size_t k = 0; k < used.size(); ++k) {
+        if (k > 0) s += "!\n";
+        const bool mutual = net.relations()[used[k]].mutual();
+        for (const Tie& t : by_relation[used[k]]) {
+            const std::string v = detail::shortest(t.weight);
+            s += std::to_string(number[t.source.index()]) + ' ' + std::to_string(number[t.target.index()]) + ' ' + v + '\n';
+            if (mutual)
+                s += std::to_string(number[t.target.index()]) + ' ' + std::to_string(number[t.source.index()]) + ' ' + v + '\n';
+            if (s.size() > (1U << 20)) {
+                out.write(s.data(), static_cast<std::streamsize>(s.size()));
+                s.clear();
+            }
+        }
+    }
+    out.write(s.data(), static_cast<std::streamsize>(s.size()));
+    if (!out) throw io_error("dl", "the output stream failed");
+}
+
+void write_dl(const Network& net, const std::filesystem::path& path) {
+    std::ostringstream out;
+    write_dl(net, out);
+    write_file_atomically(path, out.str());
+}
+
+} // namespace copnet
