@@ -16,7 +16,12 @@
 
 namespace copnet::cli {
 
-void add_input_options(CLI::App& cmd, InputOptions& options) {
+WorkbookRequest& workbook_request() noexcept {
+    static WorkbookRequest request;
+    return request;
+}
+
+void add_input_options(CLI::App& cmd, InputOptions& options, bool workbook_output) {
     auto* nodes = cmd.add_option("--nodes", options.nodes, "nodes.csv: stakeholders and facets");
     auto* ties = cmd.add_option("--ties", options.ties,
                                 "ties.csv: source,target,relation,value (or kind,weight); "
@@ -80,10 +85,23 @@ void add_input_options(CLI::App& cmd, InputOptions& options) {
                    "analyse the network of the events in [START, END), e.g. 2024-03-01..2024-04-01 "
                    "(with --events; the input's ties are added)")
         ->check(not_empty());
+    if (!workbook_output) {
+        cmd.add_option("--format", options.format_name,
+                       "output: text (for people), json or csv (for programs)")
+            ->transform(CLI::IsMember({"text", "json", "csv"}, CLI::ignore_case))
+            ->capture_default_str();
+        return;
+    }
     cmd.add_option("--format", options.format_name,
-                   "output: text (for people), json or csv (for programs)")
-        ->transform(CLI::IsMember({"text", "json", "csv"}, CLI::ignore_case))
+                   "output: text (for people), json or csv (for programs), or xlsx (a workbook "
+                   "of the result's tables, written to --output)")
+        ->transform(CLI::IsMember({"text", "json", "csv", "xlsx"}, CLI::ignore_case))
+        ->each([](const std::string& v) { workbook_request().xlsx = v == "xlsx" || v == "XLSX"; })
         ->capture_default_str();
+    cmd.add_option("--output", options.output,
+                   "with --format xlsx: the workbook to write, one sheet per table of the result")
+        ->each([](const std::string& v) { workbook_request().path = v; })
+        ->check(not_empty());
 }
 
 TieFilter AnalysisOptions::filter(Network& net) const {
@@ -202,7 +220,7 @@ void add_diffusion_options(CLI::App& cmd, DiffusionCliOptions& options) {
 }
 
 Format InputOptions::format() const {
-    if (format_name == "json") return Format::json;
+    if (format_name == "json" || format_name == "xlsx") return Format::json;
     if (format_name == "csv") return Format::csv;
     return Format::text;
 }

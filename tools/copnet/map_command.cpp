@@ -30,7 +30,7 @@ void add_map_command(CLI::App& app, Runner& run) {
     CLI::App* cmd = app.add_subcommand(
         "map", "Draw the circle map of a community as SVG: core at the centre, then inner,\n"
                "outer and non-members; wedges and colours by a facet; ties by kind.");
-    add_input_options(*cmd, *input);
+    add_input_options(*cmd, *input, false);
     cmd->add_option("--output,-o", options->output, "the SVG file to write")->required();
     cmd->add_option("--facet", options->facet, "facet for colours and wedges")->capture_default_str();
     cmd->add_option("--title", options->title, "title (default: the community's name and domain)");
