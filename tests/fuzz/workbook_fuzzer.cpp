@@ -3,8 +3,8 @@
 // checks), or — mode 2 — XML parts of an .xlsx separated by "\n--\n" (the sheets stakeholders
 // and ties, sharedStrings.xml, styles.xml), or — mode 3 — an .ods content.xml; modes 2 and 3 are
 // packed into a stored zip here, so that mutations reach the XML readers rather than inflate.
-// Property: a read either succeeds, and then the network writes as CSV and reads back to an
-// equal network, or throws a copnet::error leaving the network exactly as it was.
+// Property: a read either succeeds, and then the network writes as CSV (with relations.csv) and
+// reads back to an equal network, or throws a copnet::error leaving the network exactly as it was.
 // Run: build-fuzz/tests/fuzz/workbook_fuzzer -dict=tests/fuzz/workbook.dict CORPUS_COPY
 #include <cstddef>
 #include <cstdint>
@@ -17,6 +17,7 @@
 
 #include "copnet/error.hpp"
 #include "copnet/io/csv.hpp"
+#include "copnet/io/relations.hpp"
 #include "copnet/io/workbook.hpp"
 #include "io_property.hpp"
 
@@ -119,10 +120,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (!(net == before)) std::abort();
         return 0;
     }
-    std::ostringstream nodes, ties;
+    std::ostringstream nodes, ties, relations;
     copnet::write_csv(net, nodes, ties);
+    copnet::write_relations(net, relations);
     copnet::Network back;
     try {
+        copnet::parse_relations(back, relations.str());
         copnet::parse_csv(back, nodes.str(), ties.str());
     } catch (const copnet::error&) {
         std::abort();  // what copnet writes, copnet must read
