@@ -180,6 +180,20 @@ TEST_CASE("workbook: damaged zips are refused before anything is unpacked") {
     CHECK(error_of_bytes(good, WorkbookFormat::xlsx, small) ==
           "book: not a readable workbook: it unpacks to more than 20000 bytes (a zip bomb?; "
           "WorkbookOptions::max_bytes)");
+    // A declared size that deflate cannot make from the compressed bytes (liborcus would
+    // allocate it): refused from the directory alone.
+    {
+        std::string lying = good;
+        const std::size_t entry = lying.find(std::string("PK\x01\x02", 4));
+        REQUIRE(entry != std::string::npos);
+        for (int k = 0; k < 4; ++k) lying[entry + 24 + k] = k == 3 ? '\x3f' : '\xff';
+        const std::string message = error_of_bytes(lying, WorkbookFormat::xlsx);
+        CHECK(message.starts_with("book: not a readable workbook: zip entry "));
+        CHECK(message.ends_with(" declares 1073741823 bytes from " +
+                                std::to_string(static_cast<unsigned char>(lying[entry + 20]) |
+                                               static_cast<unsigned char>(lying[entry + 21]) << 8U) +
+                                " compressed ones, more than deflate makes (a damaged file?)"));
+    }
     // An .ods named .xlsx, and the reverse.
     CHECK(error_of_bytes(read_file_bytes(fixture("community.ods")), WorkbookFormat::xlsx) ==
           "book: not a readable .xlsx workbook: it is an OpenDocument file (name it .ods)");

@@ -126,6 +126,11 @@ std::vector<ZipEntry> zip_entries(std::string_view b, const std::string& file,
             static_cast<std::uint64_t>(local) + 30 + le16(b, local + 26) + le16(b, local + 28);
         if (data + csize > b.size())
             bad("zip entry " + name + " is cut off (a truncated file?)");
+        // Deflate turns a byte into at most 1032: a larger declared size is a lie that liborcus
+        // would allocate.
+        if (static_cast<std::uint64_t>(usize) > static_cast<std::uint64_t>(csize) * 1032 + 1024)
+            bad("zip entry " + name + " declares " + std::to_string(usize) + " bytes from " +
+                std::to_string(csize) + " compressed ones, more than deflate makes (a damaged file?)");
         if (usize > limits.max_bytes || (sum += usize) > limits.max_bytes)
             bad("it unpacks to more than " + std::to_string(limits.max_bytes) +
                 " bytes (a zip bomb?; WorkbookOptions::max_bytes)");
@@ -136,6 +141,15 @@ std::vector<ZipEntry> zip_entries(std::string_view b, const std::string& file,
     if (entries.size() < total) bad("the zip's central directory is damaged (a truncated file?)");
     return entries;
 }
+
+// An unpacked part (liborcus's buffer, which may hold a terminating NUL beyond `size`).
+struct Part {
+    std::vector<unsigned char> bytes;
+    std::size_t size = 0;
+    [[nodiscard]] std::string_view text() const noexcept {
+        return {reinterpret_cast<const char*>(bytes.data()), size};
+    }
+};
 
 // A zip opened after `check_zip`: its parts by name.
 class Zip {
@@ -153,21 +167,21 @@ public:
     }
     [[nodiscard]] bool has(const std::string& name) const { return sizes_.contains(name); }
     // The part `name`, or nullopt when the zip lacks it.
-    [[nodiscard]] std::optional<std::string> part(const std::string& name) const {
+    [[nodiscard]] std::optional<Part> part(const std::string& name) const {
         const auto it = sizes_.find(name);
         if (it == sizes_.end()) return std::nullopt;
-        std::vector<unsigned char> buf;
+        Part out;
         bool found = false;
         try {
-            found = archive_.read_file_entry(name, buf);
+            found = archive_.read_file_entry(name, out.bytes);
         } catch (const std::bad_alloc&) {
             throw;
         } catch (const std::exception& e) {
             fail(file_, "not a readable workbook: zip entry " + name + ": " + e.what());
         }
         if (!found) fail(file_, "not a readable workbook: zip entry " + name + " cannot be read");
-        const std::size_t n = std::min(buf.size(), it->second);
-        return std::string(reinterpret_cast<const char*>(buf.data()), n);
+        out.size = std::min(out.bytes.size(), it->second);
+        return out;
     }
 
 private:
@@ -697,8 +711,8 @@ private:
     int phonetic_ = 0;
 };
 
-std::string must_part(const Zip& zip, const std::string& name, const std::string& file) {
-    std::optional<std::string> p = zip.part(name);
+Part must_part(const Zip& zip, const std::string& name, const std::string& file) {
+    std::optional<Part> p = zip.part(name);
     if (!p) fail(file, "not a readable workbook: it lacks the part " + name);
     return std::move(*p);
 }
@@ -710,9 +724,9 @@ WorkbookCells read_xlsx_cells(std::string_view bytes, const std::string& file,
     const Zip zip(bytes, file, limits);
     // The workbook part, from the package relationships.
     std::string workbook = "xl/workbook.xml";
-    if (std::optional<std::string> root = zip.part("_rels/.rels")) {
+    if (std::optional<Part> root = zip.part("_rels/.rels")) {
         RelsHandler rels;
-        parse_xml(*root, rels, file, "_rels/.rels");
+        parse_xml(root->text(), rels, file, "_rels/.rels");
         for (const Relationship& r : rels.rels)
             if (!r.external && ends_with(r.type, "/officeDocument")) workbook = resolve_target("", r.target);
     }
@@ -722,10 +736,10 @@ WorkbookCells read_xlsx_cells(std::string_view bytes, const std::string& file,
         fail(file, "not a readable .xlsx workbook: it lacks the part " + workbook);
     }
     WorkbookHandler wb;
-    parse_xml(must_part(zip, workbook, file), wb, file, workbook);
+    parse_xml(must_part(zip, workbook, file).text(), wb, file, workbook);
     RelsHandler rels;
-    if (std::optional<std::string> r = zip.part(rels_of(workbook)))
-        parse_xml(*r, rels, file, rels_of(workbook));
+    if (std::optional<Part> r = zip.part(rels_of(workbook)))
+        parse_xml(r->text(), rels, file, rels_of(workbook));
     // Only parts inside the zip are read: an external target (a linked workbook) never is.
     std::vector<std::string> shared;
     std::vector<bool> xf_is_date;
@@ -733,14 +747,14 @@ WorkbookCells read_xlsx_cells(std::string_view bytes, const std::string& file,
         if (r.external) continue;
         const std::string target = resolve_target(workbook, r.target);
         if (ends_with(r.type, "/sharedStrings")) {
-            if (std::optional<std::string> p = zip.part(target)) {
+            if (std::optional<Part> p = zip.part(target)) {
                 SharedStringsHandler h(shared);
-                parse_xml(*p, h, file, target);
+                parse_xml(p->text(), h, file, target);
             }
         } else if (ends_with(r.type, "/styles")) {
-            if (std::optional<std::string> p = zip.part(target)) {
+            if (std::optional<Part> p = zip.part(target)) {
                 StylesHandler h;
-                parse_xml(*p, h, file, target);
+                parse_xml(p->text(), h, file, target);
                 xf_is_date = std::move(h.xf_is_date);
             }
         }
@@ -755,7 +769,7 @@ WorkbookCells read_xlsx_cells(std::string_view bytes, const std::string& file,
         WorkbookSheet& sheet = book.sheets.emplace_back();
         sheet.name = ref.name;
         SheetHandler h(sheet, book, xf_is_date, wb.date1904, shared, cells_left, file);
-        parse_xml(must_part(zip, target, file), h, file, target);
+        parse_xml(must_part(zip, target, file).text(), h, file, target);
     }
     return book;
 }
@@ -978,7 +992,7 @@ WorkbookCells read_ods_cells(std::string_view bytes, const std::string& file,
     WorkbookCells book;
     std::size_t cells_left = limits.max_cells;
     OdsHandler handler(book, cells_left, file);
-    parse_xml(must_part(zip, "content.xml", file), handler, file, "content.xml");
+    parse_xml(must_part(zip, "content.xml", file).text(), handler, file, "content.xml");
     return book;
 }
 

@@ -109,6 +109,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     copnet::WorkbookOptions options;
     options.max_cells = 1U << 16U;  // a fuzz input repeats cells cheaply; keep each run short
+    options.max_bytes = 1U << 24U;
     copnet::Network net = copnet::fuzz::non_empty();
     const copnet::Network before = net;
     try {
