@@ -214,7 +214,7 @@ public:
             bool any = false;
             for (; k < cells_.size() && cells_[k].row == row; ++k) {
                 const WorkbookCell& c = cells_[k];
-                if (c.column >= plan.size())
+                if (c.column >= header_.size())
                     fail_at(cell(c.row, c.column), "a value in column " + column_letters(c.column) +
                                                        ", which has no header");
                 if (!plan[c.column].keep) continue;

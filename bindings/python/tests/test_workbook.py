@@ -1,7 +1,9 @@
 """Workbooks: copnet writes .xlsx that openpyxl reads to the values of copnet's own CSV, and
 reads what openpyxl wrote (tests/data/workbooks/, invented data)."""
 import csv
-import io
+import json
+import os
+import subprocess
 import pathlib
 
 import pytest
@@ -53,3 +55,38 @@ def test_workbook_errors_name_the_cell():
         copnet.read_workbook(DATA / "unknown-target.xlsx")
     with pytest.raises(copnet.InvalidValue):
         copnet.read_workbook(DATA / "community.stakeholders.csv")
+
+
+CLI = os.environ.get("COPNET_CLI", "")
+
+
+@pytest.mark.skipif(not CLI, reason="COPNET_CLI names no copnet program")
+@pytest.mark.parametrize("command", [["centrality"], ["gaps"], ["boundaries", "--facet", "sector"]])
+def test_cli_xlsx_holds_the_json_tables(tmp_path, command):
+    """`--format xlsx` writes, sheet by sheet, the lists of `--format json` (bundled example)."""
+    out = tmp_path / "result.xlsx"
+    done = subprocess.run([CLI, *command, "--format", "xlsx", "--output", str(out)],
+                          capture_output=True, text=True, check=True)
+    assert done.stdout == ""
+    result = json.loads(subprocess.run([CLI, *command, "--format", "json"], capture_output=True,
+                                       text=True, check=True).stdout)
+    book = openpyxl.load_workbook(out, read_only=True)
+    checked = 0
+    for key, value in result.items():
+        if not (isinstance(value, list) and value and all(isinstance(e, dict) for e in value)):
+            continue
+        rows = list(book[key].iter_rows(values_only=True))
+        header = list(rows[0])
+        assert len(rows) - 1 == len(value), key
+        for row, element in zip(rows[1:], value):
+            for column, cell in zip(header, row):
+                if column in element and not isinstance(element[column], (list, dict)):
+                    want = element[column]
+                    if want is None or want == "":  # null and "" are empty cells
+                        assert cell is None, (key, column)
+                    elif isinstance(want, float):
+                        assert cell == pytest.approx(want, rel=1e-15), (key, column)
+                    else:
+                        assert cell == want, (key, column)
+                    checked += 1
+    assert checked > 50
