@@ -15,7 +15,9 @@
 #include "copnet/io/relations.hpp"
 #include "copnet/io/tables.hpp"
 #include "copnet/io/workbook.hpp"
+#include "cli_run.hpp"
 #include "io_common.hpp"
+#include "io/workbook_cells.hpp"
 
 using namespace copnet;
 
@@ -265,4 +267,57 @@ TEST_CASE("workbook: TableSink makes a sheet per table of a description") {
     write_tables(tables, path);
     CHECK(std::filesystem::file_size(path) > 1000);
     std::filesystem::remove(path);
+}
+
+TEST_CASE("workbook: the CLI reads --input FILE.xlsx/.ods, converts to .xlsx and writes results as workbooks") {
+    const std::string book = fixture("community.xlsx").string();
+    // The same summary as from the CSV files.
+    const test::Run from_book = test::run("summary --format json --input '" + book + "'");
+    REQUIRE(from_book.status == 0);
+    const test::Run from_csv = test::run(
+        "summary --format json --relations-file '" + fixture("community.relations.csv").string() +
+        "' --nodes '" + fixture("community.stakeholders.csv").string() + "' --ties '" +
+        fixture("community.ties.csv").string() + "'");
+    REQUIRE(from_csv.status == 0);
+    // (The workbook's events sheet declares the events' default relation, with no ties.)
+    CHECK(from_book.out.find("\"interaction\"") != std::string::npos);
+    CHECK(from_book.out.find("\"stakeholders\": 4") != std::string::npos);
+    CHECK(from_csv.out.find("\"stakeholders\": 4") != std::string::npos);
+    // The events sheet is the log of health.
+    const test::Run health = test::run("health --every 1m --format json --input '" +
+                                       fixture("community.ods").string() + "'");
+    REQUIRE(health.status == 0);
+    CHECK(health.out.find("\"start\": \"2024-03-01T00:00:00Z\"") != std::string::npos);
+    CHECK(health.out.find("\"start\": \"2024-04-01T00:00:00Z\"") != std::string::npos);
+    // Errors name the cell; nothing on stdout.
+    const test::Run bad = test::run("summary --input '" + fixture("unknown-target.xlsx").string() + "'");
+    CHECK(bad.status == 1);
+    CHECK(bad.out.empty());
+    CHECK(bad.err == "copnet: " + fixture("unknown-target.xlsx").string() +
+                         ": ties!B5: target \"xx-99\" is not in stakeholders\n");
+    // convert --to .xlsx reads back to the same network.
+    const auto converted = temp_path("converted.xlsx");
+    REQUIRE(test::run("convert --input '" + fixture("community.ods").string() + "' --to '" +
+                      converted.string() + "'").status == 0);
+    Network a, b;
+    read_workbook(a, fixture("community.ods"));
+    read_workbook(b, converted);
+    CHECK(a == b);
+    std::filesystem::remove(converted);
+    // --format xlsx: the tables of the result, read back here.
+    const auto result = temp_path("centrality.xlsx");
+    const test::Run xlsx = test::run("centrality --format xlsx --output '" + result.string() + "'");
+    REQUIRE(xlsx.status == 0);
+    CHECK(xlsx.out.empty());
+    const detail::WorkbookCells cells = detail::read_xlsx_cells(
+        read_file_bytes(result), "centrality.xlsx", detail::WorkbookLimits{1U << 30U, 1U << 25U});
+    std::vector<std::string> names;
+    for (const auto& s : cells.sheets) names.push_back(s.name);
+    CHECK(names == std::vector<std::string>{"summary", "measures", "stakeholders"});
+    CHECK(cells.sheets[2].cells.size() > 61 * 5);
+    std::filesystem::remove(result);
+    CHECK(test::run("centrality --format xlsx").err ==
+          "copnet: --format xlsx writes a workbook: give --output FILE.xlsx\n");
+    CHECK(test::run("summary --input nodes.csv").err ==
+          "copnet: --input nodes.csv: unknown extension (a workbook: .xlsx or .ods)\n");
 }

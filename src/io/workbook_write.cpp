@@ -2,6 +2,7 @@
 // and tables (any analysis result, through TableSink).
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -65,7 +66,7 @@ std::string sheet_name(std::string_view wanted, std::vector<std::string>& taken)
 class Book {
 public:
     explicit Book(std::filesystem::path target) : target_(std::move(target)) {
-        static unsigned counter = 0;
+        static std::atomic<unsigned> counter{0};
         temp_ = std::filesystem::temp_directory_path() /
                 ("copnet-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) + ".xlsx");
         lxw_workbook_options options{};

@@ -15,6 +15,7 @@
 #include "copnet/io/graphml.hpp"
 #include "copnet/io/json.hpp"
 #include "copnet/io/dot.hpp"
+#include "copnet/io/workbook.hpp"
 #include "input.hpp"
 
 namespace copnet::cli {
@@ -51,13 +52,19 @@ std::string write_by_extension(const Network& net, const std::filesystem::path& 
         write_dot(net, path, dot);
         return "Graphviz DOT";
     }
+    if (ext == ".xlsx") {
+        CsvWriteOptions options;
+        options.community = community;
+        write_workbook(net, path, options);
+        return "Excel workbook";
+    }
     if (ext == ".txt" || ext == ".bin" || ext == ".xml") {
         const ArchiveKind kind = archive_kind_for(path);
         write_archive(net, path, kind);
         return std::string(to_string(kind)) + " archive";
     }
     throw invalid_value("--to " + path.string() + ": unknown extension \"" + ext +
-                        "\" (use .graphml, .json, .dot, .txt, .bin or .xml; for CSV give "
+                        "\" (use .graphml, .json, .dot, .xlsx, .txt, .bin or .xml; for CSV give "
                         "--to-nodes and --to-ties)");
 }
 
@@ -67,9 +74,9 @@ void add_convert_command(CLI::App& app, Runner& run) {
     auto input = std::make_shared<InputOptions>();
     auto options = std::make_shared<ConvertOptions>();
     CLI::App* cmd = app.add_subcommand(
-        "convert", "Convert a network between CSV, GraphML, node-link JSON, DOT and archives.\n"
-                   "The output format follows --to's extension: .graphml, .json, .dot,\n"
-                   ".txt/.bin/.xml (text/binary/XML archives); or --to-nodes/--to-ties for CSV.");
+        "convert", "Convert a network between CSV, workbooks, GraphML, node-link JSON, DOT and\n"
+                   "archives. The output format follows --to's extension: .graphml, .json, .dot,\n"
+                   ".xlsx, .txt/.bin/.xml (text/binary/XML archives); or --to-nodes/--to-ties.");
     add_input_options(*cmd, *input, false);
     auto* to = cmd->add_option("--to", options->to, "output file (format from the extension)");
     auto* to_nodes = cmd->add_option("--to-nodes", options->to_nodes, "output nodes.csv");

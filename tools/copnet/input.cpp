@@ -12,6 +12,7 @@
 #include "copnet/io/graphml.hpp"
 #include "copnet/io/json.hpp"
 #include "copnet/io/relations.hpp"
+#include "copnet/io/workbook.hpp"
 #include "copnet/analysis/relations.hpp"
 
 namespace copnet::cli {
@@ -36,6 +37,10 @@ void add_input_options(CLI::App& cmd, InputOptions& options, bool workbook_outpu
     auto* json = cmd.add_option("--json", options.json, "node-link JSON file (instead of CSV)");
     auto* archive = cmd.add_option("--archive", options.archive,
                                    "copnet archive: .txt, .bin or .xml (instead of CSV)");
+    auto* input = cmd.add_option("--input", options.input,
+                                 "a workbook (.xlsx, .ods: sheets stakeholders, ties, relations, "
+                                 "events, or Kumu's Elements and Connections) instead of CSV");
+    input->excludes(nodes)->excludes(ties)->excludes(graphml)->excludes(json)->excludes(archive);
     graphml->excludes(nodes)->excludes(ties)->excludes(json)->excludes(archive);
     json->excludes(nodes)->excludes(ties)->excludes(archive);
     archive->excludes(nodes)->excludes(ties);
@@ -225,6 +230,17 @@ Format InputOptions::format() const {
     return Format::text;
 }
 
+namespace {
+
+// The event log of the workbook last read by load_input (its `events` sheet), read against the
+// network load_input returned: load_events's log when no --events is given.
+std::optional<EventLog>& workbook_events() {
+    static std::optional<EventLog> log;
+    return log;
+}
+
+} // namespace
+
 Network load_input(const InputOptions& options, std::string& label) {
     CsvOptions csv;
     csv.community = options.community;
@@ -254,6 +270,16 @@ Network load_input(const InputOptions& options, std::string& label) {
     } else if (!options.archive.empty()) {
         read_archive(net, options.archive, archive_kind_for(options.archive));
         label = options.archive;
+    } else if (!options.input.empty()) {
+        if (!workbook_format_for(options.input))
+            throw invalid_value("--input " + options.input +
+                                ": unknown extension (a workbook: .xlsx or .ods)");
+        WorkbookOptions workbook;
+        workbook.csv = csv;
+        WorkbookReport report = read_workbook(net, options.input, workbook);
+        for (const std::string& note : report.notes) std::cerr << "copnet: note: " << note << '\n';
+        workbook_events() = std::move(report.events);
+        label = options.input;
     } else if (options.nodes.empty() && options.ties.empty()) {
         parse_csv(net, bundled_nodes(), bundled_ties(), csv,
                   "bundled:state-employment/nodes.csv", "bundled:state-employment/ties.csv");
@@ -283,9 +309,11 @@ Network load_input(const InputOptions& options, std::string& label) {
 
 EventLog load_events(const InputOptions& options, Network& net) {
     const bool bundled = options.nodes.empty() && options.graphml.empty() &&
-                         options.json.empty() && options.archive.empty();
+                         options.json.empty() && options.archive.empty() && options.input.empty();
     const EventOptions events{.create_missing_stakeholders = options.create_missing};
     if (!options.attendance.empty()) return read_attendance(net, options.attendance, events);
+    if (options.events.empty() && !options.input.empty() && workbook_events())
+        return *workbook_events();
     if (options.events.empty() && bundled)
         return parse_events(net, bundled_events(), "bundled:state-employment/events.csv");
     if (options.events.empty())

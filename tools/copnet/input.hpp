@@ -28,6 +28,7 @@ struct InputOptions {
     std::string graphml;   // --graphml FILE
     std::string json;      // --json FILE (node-link)
     std::string archive;   // --archive FILE (.txt, .bin or .xml)
+    std::string input;     // --input FILE (.xlsx, .ods: a workbook)
     std::string relations_file;  // --relations-file FILE (with --nodes/--ties)
     std::string community = "community";
     bool create_missing = false;
