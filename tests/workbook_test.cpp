@@ -73,12 +73,12 @@ std::filesystem::path temp_path(const std::string& name) {
 
 } // namespace
 
-TEST_CASE("workbook: the copnet layout in .xlsx, .ods, shared strings and the 1904 date system reads as its CSV files") {
+TEST_CASE("workbook: the copnet layout in .xlsx, .ods, shared strings, the 1904 date system and formulas reads as its CSV files") {
     EventLog expected_log;
     const Network expected = csv_community(&expected_log);
     REQUIRE(expected.stakeholder_count() == 4);
     for (const char* name : {"community.xlsx", "community.ods", "community-shared-strings.xlsx",
-                             "community-1904.xlsx"}) {
+                             "community-1904.xlsx", "formula-results.xlsx"}) {
         INFO(name);
         Network net;
         const WorkbookReport report = read_workbook(net, fixture(name));
@@ -143,6 +143,7 @@ TEST_CASE("workbook: errors name the sheet, the cell and the column; nothing is 
     CHECK(error_of("formula.xlsx") ==
           at("formula.xlsx") + "ties!D3: the cell holds a formula without a stored result (open "
                                "the workbook in a spreadsheet program and save it, or type the value)");
+    CHECK(error_of("error-value.xlsx") == at("error-value.xlsx") + "ties!B2: the cell holds the error value #N/A");
     CHECK(error_of("header-gap.xlsx") ==
           at("header-gap.xlsx") + "stakeholders!B1: the header cell is empty (every column needs a name)");
     CHECK(error_of("beyond-header.xlsx") ==

@@ -264,3 +264,26 @@ def csv_files():
 
 
 csv_files()
+
+
+# Formulas with stored results, as Excel and LibreOffice save them: a number and a text.
+def stored_results(name, data):
+    if name == "xl/worksheets/sheet2.xml":
+        data = data.replace(b'<c r="D2" t="n"><v>1</v></c>', b'<c r="D2"><f>2-1</f><v>1</v></c>')
+        data = data.replace(b'<c r="C2" t="inlineStr"><is><t>advice</t></is></c>',
+                            b'<c r="C2" t="str"><f>LOWER("ADVICE")</f><v>advice</v></c>')
+    return data
+
+
+edit_zip("community.xlsx", "formula-results.xlsx", stored_results)
+
+
+# An error value (#N/A) where a target should be.
+def error_value(name, data):
+    if name == "xl/worksheets/sheet2.xml":
+        data = data.replace(b'<c r="B2" t="inlineStr"><is><t>sa-02</t></is></c>',
+                            b'<c r="B2" t="e"><f>VLOOKUP(A2,X:Y,2,0)</f><v>#N/A</v></c>')
+    return data
+
+
+edit_zip("community.xlsx", "error-value.xlsx", error_value)
