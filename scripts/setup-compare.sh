@@ -7,4 +7,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COPNET_EXTRA_PACKAGES="python3-igraph python3-graph-tool python3-matplotlib python3-numpy" \
+  COPNET_SETUP_TARGETS="copnet_cli copnet_python copnet_benchmarks" \
   exec scripts/setup.sh "${1:-build}"

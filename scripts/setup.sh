@@ -3,6 +3,9 @@
 # Idempotent. Runs as root, or through sudo when not root.
 # Usage: scripts/setup.sh [build-dir] [extra cmake arguments…]
 #        COPNET_EXTRA_PACKAGES="pkg …" also installs those Debian packages.
+#        COPNET_SETUP_TARGETS="target …" builds those targets, "all" everything; by default only
+#        what running copnet needs: the library, the CLI and the Python module (tests and
+#        benchmarks are built by scripts/test.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -32,4 +35,27 @@ fi
 # The Python module builds by default (against Debian's /usr/bin/python3); a later
 # -DCOPNET_BUILD_PYTHON=OFF among the arguments turns it off.
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DCOPNET_BUILD_PYTHON=ON "$@" >&2
-cmake --build "$build" -j"$(nproc)" >&2
+targets=${COPNET_SETUP_TARGETS:-}
+if [ -z "$targets" ]; then
+  targets="copnet"
+  grep -q '^COPNET_BUILD_TOOLS:BOOL=ON' "$build/CMakeCache.txt" && targets+=" copnet_cli"
+  grep -q '^COPNET_BUILD_PYTHON:BOOL=ON' "$build/CMakeCache.txt" && targets+=" copnet_python"
+fi
+start=$(date +%s)
+if [ "$targets" = all ]; then
+  cmake --build "$build" -j"$(nproc)" >&2
+else
+  # shellcheck disable=SC2086
+  cmake --build "$build" -j"$(nproc)" --target $targets >&2
+fi
+what=""
+for t in $targets; do
+  case $t in
+    all) t="everything";; copnet) t="the library";; copnet_cli) t="the CLI";;
+    copnet_python) t="the Python module";; copnet_benchmarks) t="the benchmarks";;
+  esac
+  what+="${what:+, }$t"
+done
+echo "setup: built $what in $(( $(date +%s) - start )) s in $build/; next:" \
+     "$build/tools/copnet/copnet summary (the CLI), PYTHONPATH=$build/bindings/python (Python)," \
+     "or scripts/test.sh (builds and runs every test)" >&2

@@ -5,19 +5,23 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
+# setup.sh alone builds what running copnet needs; the tests need everything.
+export COPNET_SETUP_TARGETS=all
+t0=$(date +%s)
+stage() { echo "== $* (at $(( $(date +%s) - t0 )) s)"; }
 
-echo "== build (warnings as errors) and test"
+stage "build (warnings as errors) and test"
 scripts/setup.sh build -DCOPNET_WARNINGS_AS_ERRORS=ON
 ctest --test-dir build --output-on-failure -j"$jobs"
 
-echo "== install, then build an outside consumer with find_package(copnet)"
+stage "install, then build an outside consumer with find_package(copnet)"
 prefix=$(mktemp -d)
 trap 'rm -rf "$prefix"' EXIT
 cmake --install build --prefix "$prefix/install" >/dev/null
 cmake -S tests/cmake_consumer -B "$prefix/consumer" -DCMAKE_PREFIX_PATH="$prefix/install" >/dev/null
 cmake --build "$prefix/consumer" -j"$jobs" >/dev/null
 ctest --test-dir "$prefix/consumer" --output-on-failure
-echo "== the same consumer built with pkg-config alone"
+stage "the same consumer built with pkg-config alone"
 # shellcheck disable=SC2046
 g++ -o "$prefix/pc-consumer" tests/cmake_consumer/main.cpp \
   $(PKG_CONFIG_PATH="$(dirname "$(find "$prefix/install" -name copnet.pc)")" \
@@ -25,14 +29,14 @@ g++ -o "$prefix/pc-consumer" tests/cmake_consumer/main.cpp \
 "$prefix/pc-consumer" | grep -q "2 stakeholders, 1 ties"
 test -f "$prefix/install/share/doc/copnet/LICENSE"
 
-echo "== pip install the Python module (offline, through CMake), then import it elsewhere"
+stage "pip install the Python module (offline, through CMake), then import it elsewhere"
 /usr/bin/python3 -m pip install --quiet --no-build-isolation --no-deps --no-index \
   --target "$prefix/python" . 2>&1 | grep -v "Running pip as the 'root' user" || true
 (cd "$prefix" && PYTHONPATH="$prefix/python" /usr/bin/python3 -c \
   'import copnet; n = copnet.Network(); n.add_stakeholder("a"); assert "a" in n; print("import copnet:", copnet.__file__)')
 
 if [ "${COPNET_SKIP_SANITIZERS:-0}" != 1 ]; then
-  echo "== the suite under AddressSanitizer and UBSan"
+  stage "the suite under AddressSanitizer and UBSan"
   # (the Python module is left out: an ASan-built extension needs an ASan-preloaded python)
   scripts/setup.sh build-asan -DCMAKE_BUILD_TYPE=Debug -DCOPNET_SANITIZE=address,undefined \
     -DCOPNET_WARNINGS_AS_ERRORS=ON -DCOPNET_BUILD_BENCHMARKS=OFF -DCOPNET_BUILD_PYTHON=OFF
@@ -40,7 +44,7 @@ if [ "${COPNET_SKIP_SANITIZERS:-0}" != 1 ]; then
     ctest --test-dir build-asan --output-on-failure -j"$jobs"
 fi
 if [ "${COPNET_SKIP_SANITIZERS:-0}" != 1 ]; then
-  echo "== ThreadSanitizer: analyses from 4 threads on one network (C++), mutations racing analyses (Python)"
+  stage "ThreadSanitizer: analyses from 4 threads on one network (C++), mutations racing analyses (Python)"
   cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCOPNET_SANITIZE=thread \
     -DCOPNET_WARNINGS_AS_ERRORS=ON -DCOPNET_BUILD_BENCHMARKS=OFF -DCOPNET_BUILD_EXAMPLES=OFF \
     -DCOPNET_BUILD_TOOLS=OFF -DCOPNET_BUILD_PYTHON=ON >/dev/null
@@ -57,7 +61,7 @@ if command -v clang++ >/dev/null 2>&1 && [ "${COPNET_SKIP_FUZZ:-0}" != 1 ]; then
   # fails the same way every time; a slow input (over 10 s) is a finding. The long, random
   # fuzzing is scripts/fuzz.sh MINUTES.
   runs=${COPNET_FUZZ_RUNS:-30000}
-  echo "== fuzz the CSV, GraphML, JSON, archive, relations, events and workbook readers: $runs runs each, seed 1 (libFuzzer, ASan+UBSan)"
+  stage "fuzz the CSV, GraphML, JSON, archive, relations, events and workbook readers: $runs runs each, seed 1 (libFuzzer, ASan+UBSan)"
   scripts/fuzz.sh --build
   for reader in csv graphml json archive relations events workbook; do
     seeds=tests/fuzz/corpus-$reader
@@ -75,4 +79,4 @@ if command -v clang++ >/dev/null 2>&1 && [ "${COPNET_SKIP_FUZZ:-0}" != 1 ]; then
     rm -rf "$corpus"
   done
 fi
-echo "== all tests passed"
+echo "== all tests passed in $(( $(date +%s) - t0 )) s"

@@ -437,6 +437,7 @@ void describe(FieldSink& sink, const Network& net, const BoundaryReport& r) {
     describe(sink, net, r.holes);
     sink.put("assortativity", r.assortativity);
     describe(sink, net, r.spanners);
+    sink.put("betweenness_sources", r.betweenness_sources);
     describe(sink, net, r.levels);
 }
 

@@ -185,6 +185,7 @@ void check(const LandscapeOptions& o) {
         fail("degree_exponent must be in (2, 10]");
     if (!(o.organization_size >= 1.0 && o.organization_size <= 1e9))
         fail("organization_size must be at least 1");
+    if (!(o.tie_strength > 0.0 && o.tie_strength <= 1e9)) fail("tie_strength must be positive");
     if (!in01(o.core_share) || !in01(o.inner_share) || !in01(o.outer_share) ||
         o.core_share + o.inner_share + o.outer_share > 1.0)
         fail("core_share, inner_share and outer_share must be in [0,1] and sum to at most 1");
@@ -384,8 +385,27 @@ void draw_influence_and_collaboration(Random& rng, const LandscapeOptions& o,
             ++queued;
             continue;
         }
-        const double w = std::round((0.05 + 0.95 * rng.uniform()) * 100.0) / 100.0;
-        ties.push_back({id(c.u), id(c.v), c.kind, w});
+        ties.push_back({id(c.u), id(c.v), c.kind, 1.0});
+    }
+}
+
+// Tie strengths of a weighted cascade (Kempe, Kleinberg & Tardos 2003): a tie into v weighs
+// about tie_strength / degree(v), perturbed by a factor in [0.5, 1.5) and rounded to 0.001 (at
+// least 0.001, at most 1); a mutual tie uses the geometric mean of its two ends' degrees. A
+// message then reaches a few per cent of a large landscape from one stakeholder, as in the
+// field, instead of nearly everyone (fixed weights on a landscape of mean degree 20).
+void draw_strengths(Random& rng, const LandscapeOptions& o, std::size_t n,
+                    std::vector<Tie>& ties) {
+    std::vector<std::uint32_t> degree(n, 0);
+    for (const Tie& t : ties) {
+        ++degree[t.target.index()];
+        if (t.kind == TieKind::collaboration) ++degree[t.source.index()];
+    }
+    for (Tie& t : ties) {
+        double d = degree[t.target.index()];
+        if (t.kind == TieKind::collaboration) d = std::sqrt(d * degree[t.source.index()]);
+        const double w = o.tie_strength * (0.5 + rng.uniform()) / d;
+        t.weight = std::clamp(std::round(w * 1000.0) / 1000.0, 0.001, 1.0);
     }
 }
 
@@ -467,6 +487,7 @@ Network generate(const LandscapeOptions& o) {
     ties.reserve(o.ties);
     draw_authority(rng, o, orgs, facets, ties);
     draw_influence_and_collaboration(rng, o, make_samplers(weight, members), facets.group, ties);
+    draw_strengths(rng, o, n, ties);
 
     // Circles, nested around the hubs: the largest perturbed weights are the core, and so on.
     const CircleSizes sizes = circle_sizes(o, n);

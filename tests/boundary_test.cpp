@@ -1,6 +1,7 @@
 // Boundary-crossing measures against R sna, NetworkX and the E-I definition on real data
 // (tests/data/*.reference.json), against NetworkX on seeded invented fixtures, and on
 // hand-built landscapes.
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -431,4 +432,57 @@ TEST_CASE("boundaries rejects bad facets and degenerate landscapes", "[boundary]
         CHECK(alone[i].brokerage.total == r.spanners[i].brokerage.total);
         CHECK(alone[i].cross_group_share == r.spanners[i].cross_group_share);
     }
+}
+
+TEST_CASE("boundaries samples the spanners' betweenness automatically above a size, and says so",
+          "[boundary][betweenness]") {
+    const Network net = load("boundary-seeded");  // 150 stakeholders
+    BoundaryOptions o{.facet = "team", .permutations = 0, .threads = 2};
+    // Small: exact, every stakeholder a source.
+    const BoundaryReport exact = boundaries(net, o);
+    CHECK(exact.betweenness_sources == net.stakeholder_count());
+    // Above the budget: max(100, budget / arcs) sources, the same estimate boundary_spanners
+    // gives for that many sources and the seed.
+    o.exact_budget = 1.0;
+    std::vector<std::pair<std::size_t, std::size_t>> calls;
+    o.progress = [&](std::size_t done, std::size_t total) { calls.emplace_back(done, total); };
+    const BoundaryReport sampled = boundaries(net, o);
+    CHECK(sampled.betweenness_sources == 100);
+    const auto reference = boundary_spanners(net, "team", {.samples = 100, .seed = 1});
+    REQUIRE(sampled.spanners.size() == reference.size());
+    for (std::size_t i = 0; i < reference.size(); ++i) {
+        CHECK(sampled.spanners[i].who == reference[i].who);
+        CHECK(sampled.spanners[i].betweenness == Approx(reference[i].betweenness));
+    }
+    bool differs = false;
+    for (std::size_t i = 0; i < exact.spanners.size(); ++i)
+        differs = differs || exact.spanners[i].betweenness != sampled.spanners[i].betweenness;
+    CHECK(differs);
+    // The progress of the sources, ending at their total.
+    REQUIRE(calls.size() >= 2);
+    CHECK(calls.back() == std::pair<std::size_t, std::size_t>{100, 100});
+    for (std::size_t i = 1; i < calls.size(); ++i) CHECK(calls[i].first >= calls[i - 1].first);
+    // exact forces every source; explicit samples win over the budget.
+    o.exact = true;
+    CHECK(boundaries(net, o).betweenness_sources == net.stakeholder_count());
+    o.exact = false;
+    o.samples = 30;
+    CHECK(boundaries(net, o).betweenness_sources == 30);
+}
+
+TEST_CASE("betweenness reports its sources done", "[boundary][betweenness]") {
+    const Network net = load("boundary-seeded");
+    std::vector<std::size_t> done;
+    std::size_t total = 0;
+    const auto rows = betweenness(net, {.threads = 2, .progress = [&](std::size_t d, std::size_t t) {
+                                            done.push_back(d);
+                                            total = t;
+                                        }});
+    CHECK(total == net.stakeholder_count());
+    REQUIRE(done.size() >= 10);  // about a hundred reports, from the first sources on
+    CHECK(done.front() < total / 4);
+    CHECK(done.back() == total);
+    CHECK(std::is_sorted(done.begin(), done.end()));
+    const auto quiet = betweenness(net, {.threads = 2});
+    for (std::size_t i = 0; i < rows.size(); ++i) CHECK(rows[i].value == quiet[i].value);
 }

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "copnet/error.hpp"
+#include "copnet/analysis/reach.hpp"
 #include "copnet/generate.hpp"
 #include "copnet/io/csv.hpp"
 #include "copnet/summary.hpp"
@@ -54,8 +55,8 @@ TEST_CASE("generate(seed 1) gives the same landscape everywhere (pinned CSV hash
     std::ostringstream nodes, ties;
     write_csv(net, nodes, ties);
     CHECK(net.stakeholder_count() == 3'000);
-    CHECK(fnv1a(nodes.str()) == 0x8a202dbb6e560590ULL);
-    CHECK(fnv1a(ties.str()) == 0xe74e8ff30677843bULL);
+    CHECK(fnv1a(nodes.str()) == 0x3e72241cf4645a6eULL);
+    CHECK(fnv1a(ties.str()) == 0x724d23761594d7a8ULL);
 }
 
 TEST_CASE("generate is reproducible for a seed and differs across seeds", "[generate]") {
@@ -198,10 +199,57 @@ TEST_CASE("generate rejects options out of range", "[generate][errors]") {
     CHECK_THROWS_AS(generate(bad([](auto& o) { o.influence_share = -0.1; })), invalid_value);
     CHECK_THROWS_AS(generate(bad([](auto& o) { o.degree_exponent = 2.0; })), invalid_value);
     CHECK_THROWS_AS(generate(bad([](auto& o) { o.organization_size = 0.5; })), invalid_value);
+    CHECK_THROWS_WITH(generate(bad([](auto& o) { o.tie_strength = 0.0; })),
+                      Catch::Contains("tie_strength must be positive"));
     CHECK_THROWS_AS(generate(bad([](auto& o) { o.core_share = 0.6; o.outer_share = 0.6; })),
                     invalid_value);
     CHECK_THROWS_AS(generate(bad([](auto& o) { o.community.clear(); })), invalid_value);
     // Small and dense still works.
     const Network tiny = generate(bad([](auto& o) { o.stakeholders = 2; o.ties = 2; }));
     CHECK(tiny.stakeholder_count() == 2);
+}
+
+TEST_CASE("generated tie weights form a weighted cascade: one stakeholder's message reaches a few "
+          "per cent, not everyone",
+          "[generate]") {
+    LandscapeOptions o;
+    o.stakeholders = 20'000;
+    o.ties = 200'000;
+    const Network net = generate(o);
+    // The weights into a stakeholder sum to about tie_strength (a mutual tie counts at both ends).
+    std::vector<double> into(net.stakeholder_count(), 0.0);
+    std::vector<int> degree(net.stakeholder_count(), 0);
+    for (const Tie& t : net.all_ties()) {
+        CHECK(t.weight >= 0.001);
+        CHECK(t.weight <= 1.0);
+        into[t.target.index()] += t.weight;
+        ++degree[t.target.index()];
+        if (t.kind == TieKind::collaboration) {
+            into[t.source.index()] += t.weight;
+            ++degree[t.source.index()];
+        }
+    }
+    double sum = 0.0;
+    int counted = 0;
+    for (std::size_t i = 0; i < into.size(); ++i)
+        if (degree[i] >= 10) sum += into[i], ++counted;
+    REQUIRE(counted > 1000);
+    CHECK(sum / counted == Approx(o.tie_strength).epsilon(0.25));
+
+    // With the fixed weights of before (0.05-1 at mean degree 20) a single stakeholder reached
+    // 99 % of the landscape; near the epidemic threshold the mean over many sources is small.
+    double reached = 0.0;
+    const int sources = 20;
+    for (int s = 0; s < sources; ++s) {
+        const StakeholderId from(static_cast<std::uint32_t>(s * 997));
+        reached += spread(net, {&from, 1}, {.runs = 100, .seed = 3, .threads = 1}).expected;
+    }
+    const double share = reached / sources / static_cast<double>(net.stakeholder_count());
+    CHECK(share > 0.0001);
+    CHECK(share < 0.10);
+    o.tie_strength = 3.0;  // far above the threshold: nearly everyone again
+    const Network hot = generate(o);
+    const StakeholderId from(0);
+    CHECK(spread(hot, {&from, 1}, {.runs = 20, .seed = 3, .threads = 1}).expected >
+          0.5 * static_cast<double>(hot.stakeholder_count()));
 }

@@ -38,6 +38,12 @@ struct LandscapeOptions {
     /// Mean number of stakeholders per organization (organizations never span a sector or a
     /// level). ≥ 1.
     double organization_size = 20.0;
+    /// Tie strengths follow a weighted cascade: a tie into stakeholder v weighs about
+    /// `tie_strength / degree(v)` (perturbed, in [0.001, 1]), so the expected weight of the ties
+    /// into anyone is about `tie_strength`. Around 1 a message from one stakeholder reaches a few
+    /// per cent of a large landscape (near the epidemic threshold, as cascades in the field do);
+    /// larger values make every diffusion reach nearly everyone. > 0.
+    double tie_strength = 1.0;
     /// The community whose circles the generator fills.
     std::string community = "community";
     /// Members of each circle, as shares of the landscape (at least 3 core, 8 inner and 20
@@ -59,7 +65,8 @@ struct LandscapeOptions {
 ///   (local → state → national), as long as `authority_share` allows.
 /// - Influence and collaboration ties fill the rest of `options.ties`: endpoints drawn by
 ///   Chung–Lu weights (heavy-tailed degrees), within the same sector × level except for a
-///   `boundary_share` of them, which join different sectors or levels. Weights in [0.05, 1].
+///   `boundary_share` of them, which join different sectors or levels.
+/// - Tie weights (every kind) follow a weighted cascade, `tie_strength / degree(target)`.
 /// - The community's circles are nested around the hubs: the core group, then the inner and
 ///   outer circles, are drawn from the stakeholders with the largest (randomly perturbed)
 ///   degree weights, so the core is better connected than the inner circle, and so on out.

@@ -1,6 +1,7 @@
 // Betweenness (Brandes 2001) on the CSR snapshot, and boundary spanners (group-restricted
 // betweenness beside the brokerage profile).
 #include <algorithm>
+#include <atomic>
 #include <limits>
 #include <memory>
 #include <numeric>
@@ -214,7 +215,8 @@ std::vector<std::uint32_t> sources(std::uint32_t n, const BetweennessOptions& o)
 // Cross: group-restricted sums too; Weighted: Dijkstra passes (no group sums).
 template <bool Cross, bool Weighted = false>
 Sums accumulate(const SimpleGraph& g, const std::vector<std::uint32_t>& src, unsigned threads,
-                const std::vector<std::uint32_t>* cat, bool endpoints = false) {
+                const std::vector<std::uint32_t>* cat, bool endpoints = false,
+                const Progress& progress = {}) {
     static_assert(!(Cross && Weighted));
     using PassType = std::conditional_t<Weighted, WeightedPass, Pass<Cross>>;
     const std::uint32_t n = g.size();
@@ -222,6 +224,9 @@ Sums accumulate(const SimpleGraph& g, const std::vector<std::uint32_t>& src, uns
     std::vector<Sums> lane(lanes);
     const unsigned workers = detail::worker_count(threads, lanes);
     std::vector<std::unique_ptr<PassType>> passes(workers);
+    // Sources done, counted by every worker and reported by the calling thread (worker 0).
+    std::atomic<std::size_t> done{0};
+    std::size_t reported = 0;
     detail::parallel_chunks(lanes, 1, threads,
                             [&](unsigned worker, std::size_t first, std::size_t last) {
         if (!passes[worker]) passes[worker] = std::make_unique<PassType>(n);
@@ -234,9 +239,13 @@ Sums accumulate(const SimpleGraph& g, const std::vector<std::uint32_t>& src, uns
                     single_source_weighted(g, src[i], *passes[worker], sums, endpoints);
                 else
                     single_source<Cross>(g, src[i], *passes[worker], sums, cat, endpoints);
+                const std::size_t now = done.fetch_add(1, std::memory_order_relaxed) + 1;
+                if (worker == 0 && now < src.size())
+                    detail::report_progress(progress, now, src.size(), reported);
             }
         }
     });
+    detail::report_progress(progress, src.size(), src.size(), reported);
     Sums total = std::move(lane[0]);
     if (total.betweenness.empty()) total.betweenness.assign(n, 0.0);
     if (Cross && total.cross.empty()) total.cross.assign(n, 0.0);
@@ -277,8 +286,10 @@ std::vector<Betweenness> betweenness(const Network& net, const BetweennessOption
     std::vector<Betweenness> out(n);
     if (n == 0) return out;
     Sums sums = options.weighted
-                    ? accumulate<false, true>(g, src, options.threads, nullptr, options.endpoints)
-                    : accumulate<false>(g, src, options.threads, nullptr, options.endpoints);
+                    ? accumulate<false, true>(g, src, options.threads, nullptr, options.endpoints,
+                                              options.progress)
+                    : accumulate<false>(g, src, options.threads, nullptr, options.endpoints,
+                                        options.progress);
     // NetworkX's _rescale: normalised 1/((n−1)(n−2)) (none for n ≤ 2), with endpoints
     // 1/(n(n−1)) (none for n < 2), else ½ undirected; sampled × n/k whenever a scale applies.
     const auto nd = static_cast<double>(n);
@@ -314,7 +325,7 @@ std::vector<Spanner> spanners(const Network& net, std::string_view facet,
     const auto src = sources(n, options);
     std::vector<Spanner> out;
     if (n == 0) return out;
-    const Sums sums = accumulate<true>(g, src, options.threads, &cats.of);
+    const Sums sums = accumulate<true>(g, src, options.threads, &cats.of, false, options.progress);
     const double scale = (options.undirected ? 0.5 : 1.0) *
                          static_cast<double>(n) / static_cast<double>(src.size());
 

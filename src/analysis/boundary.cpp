@@ -246,9 +246,20 @@ BoundaryReport boundaries(const Network& net, const BoundaryOptions& options) {
     std::vector<BrokerageRoles> roles;
     roles.reserve(r.brokerage.stakeholders.size());
     for (const Brokerage& b : r.brokerage.stakeholders) roles.push_back(b.raw);
+    std::optional<std::size_t> samples = options.samples;
+    const std::size_t n = net.stakeholder_count();
+    if (!samples && !options.exact && n > 0) {
+        const auto arcs = static_cast<double>(detail::Snapshot::of(net, options.filter)->targets.size());
+        if (static_cast<double>(n) * arcs > options.exact_budget) {
+            const double k = std::max(100.0, options.exact_budget / std::max(arcs, 1.0));
+            samples = std::min(n, static_cast<std::size_t>(k));
+        }
+    }
+    r.betweenness_sources = samples ? *samples : n;
     r.spanners = detail::spanners(net, options.facet,
-                                  {.filter = options.filter, .samples = options.samples,
-                                   .seed = options.seed, .threads = options.threads},
+                                  {.filter = options.filter, .samples = samples,
+                                   .seed = options.seed, .threads = options.threads,
+                                   .progress = options.progress},
                                   &roles);
     r.levels = level_crossing(net, options.filter);
     r.assortativity = attribute_assortativity(net, options.facet, options.filter);

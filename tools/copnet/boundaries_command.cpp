@@ -85,6 +85,9 @@ std::string as_text(const Network& net, const BoundaryReport& r, const Boundarie
         out << '\n';
     }
     out << "\nBoundary spanners (share of shortest paths between groups through them):\n";
+    if (r.betweenness_sources < net.stakeholder_count())
+        out << "  (betweenness estimated from " << r.betweenness_sources << " random sources of "
+            << net.stakeholder_count() << ", scaled; --samples K for more, --exact for all)\n";
     const std::size_t shown = std::min(o.top, r.spanners.size());
     for (std::size_t i = 0; i < shown; ++i) {
         const Spanner& s = r.spanners[i];
@@ -129,7 +132,7 @@ std::string as_text(const Network& net, const BoundaryReport& r, const Boundarie
 std::string run_boundaries(const BoundariesCli& o) {
     std::string label;
     Network net = load_input(o.input, label);  // formulas in --relations are derived into it
-    ProgressBar bar("permutations");
+    ProgressBar bar("boundaries");  // the E-I permutations, then the spanners' sources
     BoundaryOptions options = o.report;
     options.facet = o.analysis.facet;
     options.filter = o.analysis.filter(net);
@@ -159,9 +162,15 @@ void add_boundaries_command(CLI::App& app, Runner& run) {
                     "random relabellings for the E-I permutation test (0: none)")
         ->check(non_negative())
         ->capture_default_str();
-    cmd->add_option("--samples", o->report.samples,
-                    "betweenness from K random sources (default: exact, every source)")
+    auto* samples = cmd->add_option(
+        "--samples", o->report.samples,
+        "the spanners' betweenness from K random sources (default: exact up to "
+        "stakeholders x ties = 2e9, else max(100, 2e9 / ties) sources)")
         ->check(non_negative());
+    cmd->add_flag("--exact", o->report.exact,
+                  "the spanners' betweenness from every source, whatever the size (hours at "
+                  "100k stakeholders)")
+        ->excludes(samples);
     cmd->add_option("--seed", o->report.seed, "seed of the permutations and samples")
         ->check(non_negative())
         ->capture_default_str();

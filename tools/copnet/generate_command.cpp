@@ -57,6 +57,11 @@ void add_generate_command(CLI::App& app, Runner& run) {
     cmd->add_option("--organization-size", l.organization_size,
                     "Mean stakeholders per organization")
         ->capture_default_str();
+    cmd->add_option("--tie-strength", l.tie_strength,
+                    "Expected weight of the ties into a stakeholder (weighted cascade: a tie "
+                    "into v weighs about this / degree(v)); around 1, a message from one "
+                    "stakeholder reaches a few per cent")
+        ->capture_default_str();
     cmd->add_option("--community", l.community, "Name of the generated community")
         ->capture_default_str();
     cmd->add_flag("--graphml", o->graphml,

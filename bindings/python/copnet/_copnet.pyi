@@ -185,7 +185,7 @@ def attribute_assortativity(network: Network, facet: str, *, kinds: _Kinds = Non
 def relations(network: Network) -> RelationsReport: ...
 def boundaries(network: Network, facet: str = "sector", *, kinds: _Kinds = None,
                direction: _Direction = ..., weighted: bool = False, permutations: int = 1000,
-               samples: Optional[int] = None, seed: int = 1,
+               samples: Optional[int] = None, exact: bool = False, seed: int = 1,
                threads: int = 0) -> BoundaryReport: ...
 
 # ---- circles ---------------------------------------------------------------------------------

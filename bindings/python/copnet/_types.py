@@ -361,8 +361,9 @@ class LevelCrossing(Record):
 
 class BoundaryReport(Record):
     """Everything ``copnet boundaries`` reports for one facet: the fields of `EIResult`,
-    `MixingMatrix`, `BrokerageResult`, ``holes``, ``assortativity``, ``spanners`` and
-    `LevelCrossing`."""
+    `MixingMatrix`, `BrokerageResult`, ``holes``, ``assortativity``, ``spanners``,
+    ``betweenness_sources`` (how many sources the spanners' betweenness used: every
+    stakeholder when exact) and `LevelCrossing`."""
     facet: str
     ei_index: float
     ei_expected: float
@@ -382,6 +383,7 @@ class BoundaryReport(Record):
     holes: Rows
     assortativity: float
     spanners: Rows
+    betweenness_sources: int
     levels: Dict[str, Dict[str, int]]
     levels_unknown: int
     levels_by_kind: Dict[str, Dict[str, Dict[str, int]]]

@@ -202,7 +202,7 @@ O(E log E + R²).)doc");
         "boundaries",
         [](const SharedNetwork& net, const std::string& facet, const py::object& kinds,
            Direction direction, bool weighted, std::size_t permutations,
-           std::optional<std::size_t> samples, std::uint64_t seed, unsigned threads) {
+           std::optional<std::size_t> samples, bool exact, std::uint64_t seed, unsigned threads) {
             const ReadLock lock(net);
             BoundaryOptions o;
             o.facet = facet;
@@ -210,6 +210,7 @@ O(E log E + R²).)doc");
             o.weighted = weighted;
             o.permutations = permutations;
             o.samples = samples;
+            o.exact = exact;
             o.seed = seed;
             o.threads = threads;
             BoundaryReport r;
@@ -223,8 +224,12 @@ O(E log E + R²).)doc");
         py::arg("kinds") = py::none(), py::arg("direction") = Direction::out,
         py::arg("weighted") = BoundaryOptions{}.weighted,
         py::arg("permutations") = BoundaryOptions{}.permutations, py::arg("samples") = py::none(),
-        py::arg("seed") = BoundaryOptions{}.seed, py::arg("threads") = BoundaryOptions{}.threads,
-        "The whole boundary report for one facet (``copnet boundaries``).");
+        py::arg("exact") = BoundaryOptions{}.exact, py::arg("seed") = BoundaryOptions{}.seed,
+        py::arg("threads") = BoundaryOptions{}.threads,
+        "The whole boundary report for one facet (``copnet boundaries``). The spanners' "
+        "betweenness is exact up to V·E = 2e9 and estimated from max(100, 2e9 / E) random "
+        "sources above (``betweenness_sources`` says how many); ``samples=K`` sets K, "
+        "``exact=True`` forces every source.");
 }
 
 } // namespace copnet::python

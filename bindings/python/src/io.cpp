@@ -60,8 +60,8 @@ void bind_io(py::module_& m) {
         "generate",
         [](std::size_t stakeholders, std::size_t ties, std::uint64_t seed, double boundary_share,
            double authority_share, double influence_share, double degree_exponent,
-           double organization_size, const std::string& community, double core_share,
-           double inner_share, double outer_share) {
+           double organization_size, double tie_strength, const std::string& community,
+           double core_share, double inner_share, double outer_share) {
             LandscapeOptions o;
             o.stakeholders = stakeholders;
             o.ties = ties;
@@ -71,6 +71,7 @@ void bind_io(py::module_& m) {
             o.influence_share = influence_share;
             o.degree_exponent = degree_exponent;
             o.organization_size = organization_size;
+            o.tie_strength = tie_strength;
             o.community = community;
             o.core_share = core_share;
             o.inner_share = inner_share;
@@ -81,14 +82,15 @@ void bind_io(py::module_& m) {
         py::arg("stakeholders") = 10'000, py::arg("ties") = 100'000, py::kw_only(),
         py::arg("seed") = 1, py::arg("boundary_share") = 0.25, py::arg("authority_share") = 0.1,
         py::arg("influence_share") = 0.5, py::arg("degree_exponent") = 2.5,
-        py::arg("organization_size") = 20.0, py::arg("community") = "community",
+        py::arg("organization_size") = 20.0, py::arg("tie_strength") = 1.0,
+        py::arg("community") = "community",
         py::arg("core_share") = 0.001, py::arg("inner_share") = 0.005,
         py::arg("outer_share") = 0.05,
         R"doc(A synthetic CoP landscape (invented data, seeded: the same arguments give the same
 network on any platform): heavy-tailed degrees (Chung & Lu), the framework's sectors, levels,
 perspectives and stances with skewed sizes, homophily with a ``boundary_share`` of crossing
-ties, authority hierarchies within organizations, and a community whose circles are nested
-around the hubs. As ``copnet generate``. Cost O(V + E). Raises InvalidValue for an option out
+ties, authority hierarchies within organizations, tie weights of a weighted cascade
+(``tie_strength / degree(target)``), and a community whose circles are nested around the hubs. As ``copnet generate``. Cost O(V + E). Raises InvalidValue for an option out
 of range.)doc");
     m.def(
         "circle_map_svg",

@@ -313,3 +313,11 @@ def test_normalised_degrees_are_fractions_even_when_whole() -> None:
     raw = copnet.centrality(star, "degree")
     assert {r.id: r.degree for r in raw.stakeholders}["0"] == 3
     assert isinstance({r.id: r.degree for r in raw.stakeholders}["0"], int)
+
+
+def test_boundaries_reports_its_betweenness_sources():
+    net = copnet.generate(300, 2000, seed=2)
+    full = copnet.boundaries(net, permutations=0)
+    assert full.betweenness_sources == 300
+    assert copnet.boundaries(net, permutations=0, samples=50).betweenness_sources == 50
+    assert copnet.boundaries(net, permutations=0, exact=True).betweenness_sources == 300

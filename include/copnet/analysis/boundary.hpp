@@ -226,6 +226,8 @@ struct BetweennessOptions {
     std::uint64_t seed = 1;
     /// Worker threads; 0 = the hardware's. The result does not depend on it.
     unsigned threads = 0;
+    /// Reports the sources done (optional).
+    Progress progress{};
 };
 
 /// A stakeholder's betweenness.
@@ -316,13 +318,22 @@ struct BoundaryOptions {
     bool weighted = false;
     /// E-I permutation test.
     std::size_t permutations = 1000;
-    /// Betweenness from this many random sources (empty: exact).
+    /// The spanners' betweenness from this many random sources (scaled by V / k). Empty:
+    /// automatic — exact (every source) while V · E ≤ `exact_budget`, else
+    /// max(100, exact_budget / E) random sources, so that the report of a 100k- or
+    /// 1M-stakeholder landscape takes seconds, not hours (exact Brandes is O(V · E)).
+    /// `BoundaryReport::betweenness_sources` says how many were used.
     std::optional<std::size_t> samples{};
+    /// Every source, whatever the size (exact Brandes; may take hours at 100k stakeholders).
+    bool exact = false;
+    /// The V · E (stakeholders × followed arcs) up to which the automatic choice is exact.
+    double exact_budget = 2e9;
     /// Seed of the permutations and of the sampled sources.
     std::uint64_t seed = 1;
     /// Worker threads; 0 = the hardware's.
     unsigned threads = 0;
-    /// Reports the E-I permutations done (optional).
+    /// Reports the E-I permutations done, then the spanners' betweenness sources done
+    /// (optional; two runs from 0 to their total).
     Progress progress{};
 };
 
@@ -334,6 +345,9 @@ struct BoundaryReport {
     BrokerageResult brokerage;
     std::vector<StructuralHoles> holes;       ///< directed, as `structural_holes`
     std::vector<Spanner> spanners;
+    /// Sources of the spanners' betweenness: every stakeholder when exact, fewer when sampled
+    /// (`BoundaryOptions::samples`; the betweenness then estimates, scaled by V / sources).
+    std::size_t betweenness_sources = 0;
     std::vector<LevelCrossing> levels;
     double assortativity = 0.0;
 };
