@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 jobs=$(nproc)
 # setup.sh alone builds what running copnet needs; the tests need everything.
 export COPNET_SETUP_TARGETS=all
+# Test-only: openpyxl reads copnet's .xlsx in the Python tests (bindings/python/tests/test_workbook.py).
+export COPNET_EXTRA_PACKAGES="${COPNET_EXTRA_PACKAGES:-} python3-openpyxl"
 t0=$(date +%s)
 stage() { echo "== $* (at $(( $(date +%s) - t0 )) s)"; }
 
