@@ -13,7 +13,23 @@ t0=$(date +%s)
 stage() { echo "== $* (at $(( $(date +%s) - t0 )) s)"; }
 
 stage "build (warnings as errors) and test"
-scripts/setup.sh build -DCOPNET_WARNINGS_AS_ERRORS=ON
+# Test-only packages: a headless browser for the report's test (tests/browser/), and two HTML
+# validators. Where they cannot be installed the browser test says so and is skipped.
+browser_packages="chromium chromium-driver python3-selenium python3-html5lib tidy"
+missing_browser=""
+for p in $browser_packages; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing_browser="$missing_browser $p"
+done
+if [ -n "$missing_browser" ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
+      --no-install-recommends $missing_browser >&2; } ||
+    echo "test: could not install$missing_browser: the browser test of the report will be skipped" >&2
+fi
+# Test-only Debian packages: pandas (the to_pandas() tests), wheel's .whl (the venv step below).
+COPNET_EXTRA_PACKAGES="${COPNET_EXTRA_PACKAGES:-} python3-pandas python3-wheel-whl" \
+  scripts/setup.sh build -DCOPNET_WARNINGS_AS_ERRORS=ON
 ctest --test-dir build --output-on-failure -j"$jobs"
 
 stage "install, then build an outside consumer with find_package(copnet)"
@@ -36,6 +52,37 @@ stage "pip install the Python module (offline, through CMake), then import it el
   --target "$prefix/python" . 2>&1 | grep -v "Running pip as the 'root' user" || true
 (cd "$prefix" && PYTHONPATH="$prefix/python" /usr/bin/python3 -c \
   'import copnet; n = copnet.Network(); n.add_stakeholder("a"); assert "a" in n; print("import copnet:", copnet.__file__)')
+
+stage "pip install into a fresh venv of a non-Debian Python (pyproject.toml; reuses build/)"
+# The first Python that is not Debian's and has the ABI of build/'s module (so setup.py reuses
+# that tree instead of compiling again): $COPNET_TEST_PYTHON, pyenv's, or one on PATH.
+suffix=$(sed -n 's/^PYTHON_MODULE_EXTENSION:INTERNAL=//p' build/CMakeCache.txt)
+other=""
+# shellcheck disable=SC2086
+for p in ${COPNET_TEST_PYTHON:-} "${PYENV_ROOT:-$HOME/.pyenv}"/versions/*/bin/python3 \
+         $(command -v -a python3 python3.11 2>/dev/null || true); do
+  [ -x "$p" ] || continue
+  case "$(readlink -f "$p")" in /usr/bin/* | /bin/*) continue ;; esac
+  if [ "$("$p" -c 'import sysconfig; print(sysconfig.get_config_var("EXT_SUFFIX"))' 2>/dev/null)" = "$suffix" ]; then
+    other=$p
+    break
+  fi
+done
+if [ -z "$other" ]; then
+  echo "skipped: no non-Debian Python with the ABI $suffix (set COPNET_TEST_PYTHON=/path/to/python3)"
+else
+  "$other" -m venv "$prefix/venv"
+  # Offline: the venv has setuptools (ensurepip's), and wheel comes from Debian's .whl.
+  "$prefix/venv/bin/pip" install --quiet --no-cache-dir --no-index \
+    --find-links /usr/share/python-wheels wheel
+  "$prefix/venv/bin/pip" install --quiet --no-cache-dir --no-build-isolation --no-deps . 2>&1 |
+    grep -v "Running pip as the 'root' user" || true
+  (cd "$prefix" && "$prefix/venv/bin/python" -c '
+import sys, copnet
+assert copnet.__file__.startswith(sys.prefix), copnet.__file__
+net = copnet.Network(); net.add_stakeholder("a"); assert "a" in net
+print("import copnet:", sys.version.split()[0], copnet.__file__)')
+fi
 
 if [ "${COPNET_SKIP_SANITIZERS:-0}" != 1 ]; then
   stage "the suite under AddressSanitizer and UBSan"

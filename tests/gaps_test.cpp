@@ -13,6 +13,7 @@
 
 #include "copnet/analysis/gaps.hpp"
 #include "copnet/error.hpp"
+#include "copnet/generate.hpp"
 #include "copnet/io/csv.hpp"
 
 using namespace copnet;
@@ -529,4 +530,118 @@ TEST_CASE("each representation row says how its category stands, as the lists do
     CHECK(under == r.under_represented.size());
     CHECK(missing + under > 0);  // the example has gaps at this threshold
     CHECK(to_string(RepresentationStatus::under_represented) == "under_represented");
+}
+
+namespace {
+
+// Reach within `hops` along every tie (collaboration both ways) from the members, by BFS,
+// without the stakeholders in `gone`: the plain definition the incremental update must equal.
+std::vector<char> brute_reach(const Network& net, const std::vector<char>& member,
+                              const std::vector<char>& gone, std::size_t hops) {
+    const std::size_t n = net.stakeholder_count();
+    std::vector<std::vector<std::uint32_t>> out(n);
+    for (const Tie& t : net.all_ties()) {
+        out[t.source.index()].push_back(t.target.index());
+        if (t.kind == TieKind::collaboration) out[t.target.index()].push_back(t.source.index());
+    }
+    std::vector<std::size_t> dist(n, SIZE_MAX);
+    std::vector<std::uint32_t> queue;
+    for (std::uint32_t v = 0; v < n; ++v)
+        if (member[v] != 0 && gone[v] == 0) dist[v] = 0, queue.push_back(v);
+    for (std::size_t i = 0; i < queue.size(); ++i) {
+        const std::uint32_t u = queue[i];
+        if (dist[u] >= hops) continue;
+        for (std::uint32_t w : out[u])
+            if (gone[w] == 0 && dist[w] == SIZE_MAX) dist[w] = dist[u] + 1, queue.push_back(w);
+    }
+    std::vector<char> reached(n, 0);
+    for (std::uint32_t v : queue) reached[v] = 1;
+    return reached;
+}
+
+// Connected pieces of the members' undirected graph without `gone`.
+std::size_t brute_pieces(const Network& net, const std::vector<char>& member,
+                         const std::vector<char>& gone) {
+    const std::size_t n = net.stakeholder_count();
+    std::vector<std::vector<std::uint32_t>> adj(n);
+    for (const Tie& t : net.all_ties()) {
+        adj[t.source.index()].push_back(t.target.index());
+        adj[t.target.index()].push_back(t.source.index());
+    }
+    std::vector<char> seen(n, 0);
+    std::size_t pieces = 0;
+    for (std::uint32_t r = 0; r < n; ++r) {
+        if (member[r] == 0 || gone[r] != 0 || seen[r] != 0) continue;
+        ++pieces;
+        std::vector<std::uint32_t> stack{r};
+        seen[r] = 1;
+        while (!stack.empty()) {
+            const std::uint32_t u = stack.back();
+            stack.pop_back();
+            for (std::uint32_t w : adj[u])
+                if (member[w] != 0 && gone[w] == 0 && seen[w] == 0) seen[w] = 1, stack.push_back(w);
+        }
+    }
+    return pieces;
+}
+
+} // namespace
+
+TEST_CASE("leader departure: the updated reach and pieces equal a search without them",
+          "[gaps][fragility]") {
+    for (const std::uint64_t seed : {1, 2, 3}) {
+        // Sparse landscapes, so that departures cut pieces off and lose reach.
+        const Network net = generate({.stakeholders = 1'500, .ties = 2'200, .seed = seed,
+                                      .core_share = 0.01, .inner_share = 0.05,
+                                      .outer_share = 0.2});
+        const Community& cop = *net.communities().front();
+        const std::size_t n = net.stakeholder_count();
+        std::vector<char> member(n, 0);
+        for (const Circle c : {Circle::core, Circle::inner, Circle::outer})
+            for (StakeholderId who : cop.members(c)) member[who.index()] = 1;
+        FragilityOptions o;
+        // Each core member alone, two pairs (one repeating a stakeholder), and a non-member.
+        const auto core = cop.members(Circle::core);
+        REQUIRE(core.size() >= 4);
+        for (StakeholderId who : core) o.departures.push_back({who});
+        o.departures.push_back({core[0], core[1]});
+        o.departures.push_back({core[2], core[3], core[2]});
+        for (std::uint32_t v = 0; v < n; ++v)
+            if (member[v] == 0) {
+                o.departures.push_back({StakeholderId(v)});
+                break;
+            }
+        for (const std::size_t hops : {0, 1, 2, 3, 1000}) {
+            o.hops = hops;
+            const Fragility f = fragility(net, cop, o);
+            REQUIRE(f.departures.size() == o.departures.size());
+            const std::vector<char> nobody(n, 0);
+            const auto before = brute_reach(net, member, nobody, hops);
+            const auto reach_before =
+                static_cast<std::size_t>(std::count(before.begin(), before.end(), 1));
+            const std::size_t pieces_before = brute_pieces(net, member, nobody);
+            std::size_t lost_somewhere = 0;
+            std::size_t split_somewhere = 0;
+            for (const Departure& d : f.departures) {
+                std::vector<char> gone(n, 0);
+                for (StakeholderId who : d.who) gone[who.index()] = 1;
+                INFO("seed " << seed << ", hops " << hops << ", first " << d.who[0].index());
+                const auto after = brute_reach(net, member, gone, hops);
+                std::size_t reach_after = 0, lost = 0;
+                for (std::size_t v = 0; v < n; ++v) {
+                    reach_after += after[v] != 0 ? 1U : 0U;
+                    lost += (before[v] != 0 && after[v] == 0 && gone[v] == 0) ? 1U : 0U;
+                }
+                CHECK(d.reach_before == reach_before);
+                CHECK(d.reach_after == reach_after);
+                CHECK(d.reach_lost == lost);
+                CHECK(d.pieces_before == pieces_before);
+                CHECK(d.pieces_after == brute_pieces(net, member, gone));
+                lost_somewhere += d.reach_lost;
+                split_somewhere += d.pieces_after > d.pieces_before ? 1U : 0U;
+            }
+            if (hops >= 2) CHECK(lost_somewhere > 0);
+            CHECK(split_somewhere > 0);  // the cases cover pieces that split
+        }
+    }
 }

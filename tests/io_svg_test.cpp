@@ -11,6 +11,7 @@
 #include "copnet/error.hpp"
 #include "copnet/io/dot.hpp"
 #include "copnet/io/svg.hpp"
+#include "copnet/generate.hpp"
 #include "io_common.hpp"
 
 using namespace copnet;
@@ -173,4 +174,78 @@ TEST_CASE("DOT export: nested circle clusters, edge styles by kind, facet colour
         CHECK(std::system(("dot -Tsvg -o /dev/null '" + (dir / "x.dot").string() + "'").c_str()) == 0);
         fs::remove_all(dir);
     }
+}
+
+TEST_CASE("spread_along moves crowded labels apart by least squares and keeps their order",
+          "[io][svg]") {
+    // Three wanted at the same angle: centred on it, `separation` apart.
+    const std::vector<double> same{1.0, 1.0, 1.0};
+    const auto a = spread_along(same, 0.1, 0.0, 3.0);
+    REQUIRE(a.size() == 3);
+    CHECK(a[0] == Approx(0.9));
+    CHECK(a[1] == Approx(1.0));
+    CHECK(a[2] == Approx(1.1));
+    // Far enough apart already: unmoved.
+    const std::vector<double> apart{0.2, 1.0, 2.0};
+    CHECK(spread_along(apart, 0.1, 0.0, 3.0) == apart);
+    // Against the lower end: pushed up from lo.
+    const std::vector<double> low{0.0, 0.0};
+    const auto b = spread_along(low, 0.5, 0.2, 3.0);
+    CHECK(b[0] == Approx(0.2));
+    CHECK(b[1] == Approx(0.7));
+    CHECK_THROWS_AS(spread_along(low, 5.0, 0.0, 1.0), invalid_value);
+}
+
+TEST_CASE("large circle maps label the circles' members and the best connected, without overlap",
+          "[io][svg]") {
+    LandscapeOptions g;
+    g.stakeholders = 3000;
+    g.ties = 12000;
+    const Network net = generate(g);
+    CircleMapOptions options;
+    const CircleMapLayout L = layout_circle_map(net, options);
+    CHECK(L.labels_selected);
+    const Community& cop = net.community("community");
+    const std::size_t members = cop.count(Circle::core) + cop.count(Circle::inner) + cop.count(Circle::outer);
+    CHECK(L.labelled <= members + options.best_connected);
+    CHECK(L.labelled >= std::min<std::size_t>(members, 50));
+    std::vector<const PlacedStakeholder*> labelled;
+    std::size_t outside = 0;
+    for (const auto& p : L.placed)
+        if (!p.label.empty()) {
+            labelled.push_back(&p);
+            if (p.ring == Circle::none) ++outside;
+            CHECK(p.label.size() <= 3 * options.max_label_chars + 3);
+        }
+    CHECK(outside == options.best_connected);
+    std::size_t overlaps = 0;
+    for (std::size_t i = 0; i < labelled.size(); ++i)
+        for (std::size_t j = i + 1; j < labelled.size(); ++j)
+            if (overlap(labelled[i]->label_box, labelled[j]->label_box)) ++overlaps;
+    CHECK(overlaps == 0);
+    const std::string svg = circle_map_svg(net, options);
+    CHECK_THAT(svg, Catch::Contains("the circles' members and the best connected") && Catch::Contains("labels: " + std::to_string(L.labelled) + " of 3000"));
+    CHECK(occurrences(svg, "<text class=\"label\"") == L.labelled);
+}
+
+TEST_CASE("circle map: labels have a halo, sit clear of the highlight ring, and categories past "
+          "the palette get patterns", "[io][svg]") {
+    Network net;
+    for (int i = 0; i < 20; ++i) {
+        Stakeholder s;
+        s.id = "s" + std::to_string(i);
+        s.sector = "sector " + std::to_string(i);
+        (void)net.add_stakeholder(std::move(s));
+    }
+    CircleMapOptions options;
+    options.highlight = {net.at("s0")};
+    const CircleMapLayout L = layout_circle_map(net, options);
+    for (const auto& p : L.placed) {
+        // The label starts beyond the highlight ring (radius dot + 3, stroke 2.2).
+        CHECK(std::hypot(p.label_x - p.x, p.label_y - p.y) > L.dot_radius + 3 + 1.1 + 1);
+    }
+    const std::string svg = circle_map_svg(net, options);
+    CHECK_THAT(svg, Catch::Contains("paint-order=\"stroke\"") && Catch::Contains("stroke=\"#FFFFFF\""));
+    CHECK(occurrences(svg, "<pattern id=\"cat-") == 6);  // categories 15 to 20
+    CHECK(occurrences(svg, "fill=\"url(#cat-14)\"") == 2);  // its dot and its legend swatch
 }

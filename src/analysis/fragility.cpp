@@ -4,6 +4,8 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include <gsl/gsl>
@@ -160,30 +162,172 @@ std::size_t pieces_without(const Local& g, const std::vector<char>& gone) {
     return pieces;
 }
 
-// Vertices within `hops` of `sources` in `s`, never entering a vertex marked in `blocked`.
-std::vector<char> reached_from(const Snapshot& s, const std::vector<std::uint32_t>& sources,
-                               std::uint32_t hops, const std::vector<char>& blocked) {
-    std::vector<char> seen(s.size(), 0);
-    std::vector<std::uint32_t> frontier;
-    std::vector<std::uint32_t> next;
+// Distances from `sources` in `s` up to `hops` (npos beyond): a multi-source BFS.
+std::vector<std::uint32_t> distances_from(const Snapshot& s,
+                                          const std::vector<std::uint32_t>& sources,
+                                          std::uint32_t hops) {
+    std::vector<std::uint32_t> dist(s.size(), Snapshot::npos);
+    std::vector<std::uint32_t> queue;
     for (std::uint32_t v : sources)
-        if (blocked[v] == 0 && seen[v] == 0) {
-            seen[v] = 1;
-            frontier.push_back(v);
+        if (dist[v] == Snapshot::npos) {
+            dist[v] = 0;
+            queue.push_back(v);
         }
-    for (std::uint32_t d = 0; d < hops && !frontier.empty(); ++d) {
-        next.clear();
-        for (std::uint32_t u : frontier)
-            for (std::uint32_t j = s.offsets[u]; j < s.offsets[u + 1]; ++j) {
-                const std::uint32_t w = s.targets[j];
-                if (seen[w] == 0 && blocked[w] == 0) {
-                    seen[w] = 1;
-                    next.push_back(w);
+    for (std::size_t i = 0; i < queue.size(); ++i) {
+        const std::uint32_t u = queue[i];
+        if (dist[u] >= hops) continue;
+        for (std::uint32_t j = s.offsets[u]; j < s.offsets[u + 1]; ++j) {
+            const std::uint32_t w = s.targets[j];
+            if (dist[w] == Snapshot::npos) {
+                dist[w] = dist[u] + 1;
+                queue.push_back(w);
+            }
+        }
+    }
+    return dist;
+}
+
+// The k-step reach lost when the stakeholders `gone` leave, without a search from every
+// member (Ramalingam & Reps 1996's dynamic BFS, for deletions): each reached vertex counts its
+// parents (in-neighbours one step nearer the members). Departing vertices take themselves from
+// their children's counts; a child left with none may have a longer path, so it does the same
+// to its own children, and so on. Only those (`lost_parents`) get new distances, from their
+// in-neighbours outside that set (whose distances are unchanged) and then among themselves.
+// Cost per departure: the ties out of the departing and the re-measured, and into the latter.
+class ReachLoss {
+public:
+    ReachLoss(const Snapshot& s, const std::vector<std::uint32_t>& sources, std::uint32_t hops)
+        : s_(s), in_(s.transpose()), hops_(hops), dist_(distances_from(s, sources, hops)),
+          source_(s.size(), 0), parents_(s.size(), 0), stamp_(s.size(), 0),
+          gone_(s.size(), 0), left_(s.size(), 0), new_(s.size(), 0) {
+        for (std::uint32_t v : sources) source_[v] = 1;
+        for (std::uint32_t u = 0; u < s.size(); ++u) {
+            if (dist_[u] == Snapshot::npos) continue;
+            ++reached_;
+            for (std::uint32_t j = s.offsets[u]; j < s.offsets[u + 1]; ++j)
+                if (dist_[s.targets[j]] == dist_[u] + 1) ++parents_[s.targets[j]];
+        }
+    }
+
+    [[nodiscard]] std::size_t reached() const noexcept { return reached_; }
+
+    /// (reach after, reach lost) when `gone` (snapshot vertices, distinct) leave.
+    std::pair<std::size_t, std::size_t> without(const std::vector<std::uint32_t>& gone) {
+        constexpr std::uint32_t far = Snapshot::npos;
+        ++round_;
+        std::size_t gone_reached = 0;
+        queue_.clear();
+        for (std::uint32_t g : gone) {
+            gone_[g] = round_;
+            if (dist_[g] != far) {
+                ++gone_reached;
+                queue_.push_back(g);
+            }
+        }
+        // Vertices whose every parent left or lost its distance.
+        lost_parents_.clear();
+        for (std::size_t i = 0; i < queue_.size(); ++i) {
+            const std::uint32_t y = queue_[i];
+            for (std::uint32_t j = s_.offsets[y]; j < s_.offsets[y + 1]; ++j) {
+                const std::uint32_t w = s_.targets[j];
+                if (dist_[w] != dist_[y] + 1 || gone_[w] == round_) continue;
+                if (stamp_[w] != round_) {
+                    stamp_[w] = round_;
+                    left_[w] = parents_[w];
+                }
+                if (--left_[w] == 0 && source_[w] == 0) {
+                    lost_parents_.push_back(w);
+                    queue_.push_back(w);
                 }
             }
-        frontier.swap(next);
+        }
+        // Their new distances from in-neighbours whose distances stand.
+        auto lost = [&](std::uint32_t x) {
+            return stamp_[x] == round_ && left_[x] == 0 && source_[x] == 0 && gone_[x] != round_;
+        };
+        auto stands = [&](std::uint32_t x) {
+            return gone_[x] != round_ && dist_[x] != far && !lost(x);
+        };
+        start_.clear();
+        for (std::uint32_t u : lost_parents_) {
+            std::uint32_t d = far;
+            for (std::uint32_t j = in_.offsets[u]; j < in_.offsets[u + 1]; ++j) {
+                const std::uint32_t x = in_.targets[j];
+                if (stands(x)) d = std::min(d, dist_[x] + 1);
+            }
+            new_[u] = d;
+            if (d <= hops_) start_.emplace_back(d, u);
+        }
+        // Then among themselves, shortest first (unit steps: a sorted list merged with a queue).
+        std::sort(start_.begin(), start_.end());
+        queue_.clear();
+        std::size_t i = 0, q = 0;
+        while (i < start_.size() || q < queue_.size()) {
+            std::uint32_t u = 0;
+            if (q < queue_.size() && (i == start_.size() || new_[queue_[q]] <= start_[i].first)) {
+                u = queue_[q++];
+            } else {
+                u = start_[i++].second;
+                if (new_[u] != start_[i - 1].first) continue;  // improved since, seen then
+            }
+            if (new_[u] >= hops_) continue;
+            for (std::uint32_t j = s_.offsets[u]; j < s_.offsets[u + 1]; ++j) {
+                const std::uint32_t w = s_.targets[j];
+                if (!lost(w) || new_[w] <= new_[u] + 1) continue;
+                new_[w] = new_[u] + 1;
+                queue_.push_back(w);
+            }
+        }
+        std::size_t out_of_reach = 0;
+        for (std::uint32_t u : lost_parents_)
+            if (new_[u] > hops_) ++out_of_reach;
+        return {reached_ - out_of_reach - gone_reached, out_of_reach};
     }
-    return seen;
+
+private:
+    const Snapshot& s_;
+    Snapshot in_;
+    std::uint32_t hops_;
+    std::vector<std::uint32_t> dist_;
+    std::vector<char> source_;
+    std::vector<std::uint32_t> parents_;
+    // Per round (stamps hold the round number): departing, parents left, new distances.
+    std::vector<std::uint32_t> stamp_, gone_, left_, new_;
+    std::vector<std::uint32_t> lost_parents_, queue_;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> start_;
+    std::uint32_t round_ = 0;
+    std::size_t reached_ = 0;
+};
+
+// How many pieces each member's departure leaves of the members' graph, from its cut
+// structure: the DFS children it separates, plus its parent's side when anything is left.
+std::vector<std::uint32_t> pieces_left(const Local& g) {
+    const auto n = gsl::narrow<std::uint32_t>(g.vertex.size());
+    const auto cut = detail::cut_structure(n, g.offsets.data(), g.targets.data(), true, false);
+    // Component sizes.
+    std::vector<std::uint32_t> label(n, Snapshot::npos), size;
+    std::vector<std::uint32_t> queue;
+    for (std::uint32_t r = 0; r < n; ++r) {
+        if (label[r] != Snapshot::npos) continue;
+        const auto c = static_cast<std::uint32_t>(size.size());
+        label[r] = c;
+        queue.assign(1, r);
+        for (std::size_t i = 0; i < queue.size(); ++i)
+            for (std::uint32_t j = g.offsets[queue[i]]; j < g.offsets[queue[i] + 1]; ++j)
+                if (label[g.targets[j]] == Snapshot::npos) {
+                    label[g.targets[j]] = c;
+                    queue.push_back(g.targets[j]);
+                }
+        size.push_back(static_cast<std::uint32_t>(queue.size()));
+    }
+    std::vector<std::uint32_t> pieces(n, 0), separated(n, 0);
+    for (const auto& p : cut.pieces) {
+        ++pieces[p.at];
+        separated[p.at] += p.size;
+    }
+    for (std::uint32_t v = 0; v < n; ++v)
+        if (size[label[v]] > separated[v] + 1) ++pieces[v];
+    return pieces;
 }
 
 std::vector<ArticulationPoint> points_with_pieces(const detail::CutResult& cut,
@@ -299,33 +443,33 @@ Fragility fragility(const Network& net, const Community& community,
         const auto reach_snap = Snapshot::of(net, options.reach_filter);
         const auto hops =
             static_cast<std::uint32_t>(std::min<std::size_t>(options.hops, Snapshot::npos - 1));
-        const std::vector<char> nobody(n, 0);
-        const auto before = reached_from(*reach_snap, members, hops, nobody);
-        const auto reach_before =
-            static_cast<std::size_t>(std::count(before.begin(), before.end(), 1));
+        ReachLoss loss(*reach_snap, members, hops);
         const Local mg = induced(s, member);
         std::vector<std::uint32_t> local_of(n, Snapshot::npos);
         for (std::uint32_t i = 0; i < mg.vertex.size(); ++i) local_of[mg.vertex[i]] = i;
         const std::vector<char> no_local(mg.vertex.size(), 0);
         const std::size_t pieces_before = pieces_without(mg, no_local);
+        const std::vector<std::uint32_t> left = pieces_left(mg);
+        std::vector<std::uint32_t> gone;
         for (const auto& set : departures) {
-            std::vector<char> gone(n, 0);
-            std::vector<char> gone_local(mg.vertex.size(), 0);
-            for (StakeholderId who : set) {
-                const std::uint32_t v = s.vertex(who);
-                gone[v] = 1;
-                if (local_of[v] != Snapshot::npos) gone_local[local_of[v]] = 1;
-            }
-            const auto after = reached_from(*reach_snap, members, hops, gone);
+            gone.clear();
+            for (StakeholderId who : set) gone.push_back(s.vertex(who));
+            std::sort(gone.begin(), gone.end());
+            gone.erase(std::unique(gone.begin(), gone.end()), gone.end());
             Departure d;
             d.who = set;
-            d.reach_before = reach_before;
-            for (std::uint32_t v = 0; v < n; ++v) {
-                d.reach_after += after[v] != 0 ? 1U : 0U;
-                d.reach_lost += (before[v] != 0 && after[v] == 0 && gone[v] == 0) ? 1U : 0U;
-            }
+            d.reach_before = loss.reached();
+            std::tie(d.reach_after, d.reach_lost) = loss.without(gone);
             d.pieces_before = pieces_before;
-            d.pieces_after = pieces_without(mg, gone_local);
+            if (gone.size() == 1) {
+                const std::uint32_t v = local_of[gone[0]];
+                d.pieces_after = v == Snapshot::npos ? pieces_before : pieces_before - 1 + left[v];
+            } else {
+                std::vector<char> gone_local(mg.vertex.size(), 0);
+                for (std::uint32_t v : gone)
+                    if (local_of[v] != Snapshot::npos) gone_local[local_of[v]] = 1;
+                d.pieces_after = pieces_without(mg, gone_local);
+            }
             f.departures.push_back(std::move(d));
         }
     }

@@ -46,5 +46,7 @@ void add_network_command(CLI::App& app, Runner& run);
 /// `copnet health`: per window of an event log, activity, newcomers, persistence, reciprocity,
 /// absence and elephant factors, circles; per member, events and burstiness.
 void add_health_command(CLI::App& app, Runner& run);
+/// `copnet report`: the self-contained, interactive HTML report (DESIGN §3.7).
+void add_report_command(CLI::App& app, Runner& run);
 
 } // namespace copnet::cli

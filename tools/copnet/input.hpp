@@ -108,9 +108,10 @@ void add_diffusion_options(CLI::App& cmd, DiffusionCliOptions& options);
                                                          const Community* community,
                                                          std::string_view from);
 
-/// Adds --nodes, --ties, --graphml, --json, --archive, --community,
+/// Adds --nodes, --ties, --graphml, --json, --archive, --input (a workbook), --community,
 /// --create-missing and --format to `cmd`; with `workbook_output`, also --format xlsx and
-/// --output (commands that print a description; not `map` and `convert`, which write files).
+/// --output (commands that print a description; not `map`, `convert` and `report`, which write
+/// files of their own).
 void add_input_options(CLI::App& cmd, InputOptions& options, bool workbook_output = true);
 
 /// What `--format xlsx --output FILE` asked for, set while the arguments are parsed: main writes

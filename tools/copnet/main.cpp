@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
     copnet::cli::add_centrality_command(app, run);
     copnet::cli::add_network_command(app, run);
     copnet::cli::add_health_command(app, run);
+    copnet::cli::add_report_command(app, run);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

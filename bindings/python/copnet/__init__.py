@@ -17,6 +17,7 @@ result of a CLI command's analysis (``Network.summary``, ``reach``, ``spread``, 
 from ._types import (  # noqa: F401
     BoundaryReport, BrokerageResult, CentralityTable, CircleDensity, CircleFit, Circle,
     CirclesReport, CorePeriphery, DiffusionModel, Direction, EIResult, Error, FileError, Fragility, GapsReport,
+    ByStakeholder, HealthReport, TemporalReachResult,
     InvalidValue, Level, LevelCrossing, LeverageMethod, LeverageResult, MixingMatrix, NetworkMeasures, ParseError,
     Perspective, ReachResult, Record, Relation, RelationsReport, Representation, Rows, SpreadResult, Stakeholder, Stance,
     Summary, Synergy, Tie, TieKind, Trajectories, TwoWayFlow, UnknownStakeholder)
@@ -29,13 +30,18 @@ from ._copnet import (  # noqa: F401
     level_crossing, level_flow, leverage, mixing_matrix, network, parse_csv, reach, reach_counts,
     read_archive, read_csv, read_graphml, read_json, read_membership, read_relations, parse_relations, relations,
     read_workbook, write_workbook,
-    representation, spread,
+    report, representation, spread,
     structural_holes, suggest_moves, trajectories, write_archive, write_circle_map, write_csv,
     write_relations,
     write_dot, write_graphml, write_json)
-from ._networkx import from_networkx, to_networkx  # noqa: F401
+from ._copnet import (  # noqa: F401  interaction over time (copnet/events.hpp)
+    EventLog, emerging_leaders, health, parse_attendance, parse_events, read_attendance,
+    read_events, temporal_reach, temporal_reach_counts, window, windows)
+from ._networkx import copy_keeping_nodes, from_networkx, to_networkx  # noqa: F401
 
-Network.to_networkx = to_networkx
+setattr(Network, "to_networkx", to_networkx)
+for _name in ("copy", "__copy__", "__deepcopy__"):  # a copy keys its results as its original
+    setattr(Network, _name, copy_keeping_nodes(getattr(Network, _name)))
 
 
 def read_edge_list(ties: str, **options: object) -> Network:
@@ -64,11 +70,15 @@ __all__ = [
     "write_csv", "read_relations", "parse_relations", "write_relations", "read_archive", "read_graphml", "read_json", "read_membership",
     "read_workbook", "write_workbook",
     "write_archive", "write_graphml", "write_json", "circle_map_svg", "write_circle_map",
-    "write_dot", "generate",
+    "write_dot", "generate", "report",
     "reach", "reach_counts", "level_flow", "spread", "coalition_synergy", "leverage",
     "relations", "representation", "candidates", "fragility", "gaps", "articulation_points", "bridges",
     "components", "mixing_matrix", "ei_index", "brokerage", "structural_holes", "betweenness",
     "boundary_spanners", "level_crossing", "attribute_assortativity", "boundaries",
     "coreness", "core_periphery", "circle_fit", "circle_density", "suggest_moves",
     "trajectories", "circles", "centrality", "network",
+    # interaction over time
+    "EventLog", "HealthReport", "TemporalReachResult", "ByStakeholder", "read_events",
+    "parse_events", "read_attendance", "parse_attendance", "window", "windows", "health",
+    "emerging_leaders", "temporal_reach", "temporal_reach_counts",
 ]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Tuple
 
+from ._frames import node_map, node_of, set_node_map
 from ._types import Circle, InvalidValue, Stakeholder, TieKind
 
 _FACETS = ("name", "sector", "level", "perspective", "organization", "stance")
@@ -26,12 +27,29 @@ def _circle_key(community: str, default: str) -> str:
     return "circle" if community == default else "circle:" + community
 
 
-def to_networkx(network: Any, *, community: str = "community") -> Any:
+def to_networkx(network: Any, *, community: str = "community", multigraph: bool = True,
+                relation: Optional[str] = None) -> Any:
     """The network as a ``networkx.MultiDiGraph`` (see the module doc for the shape).
-    ``community`` is the community written as the ``circle`` attribute. Cost O(V + E)."""
+    ``community`` is the community written as the ``circle`` attribute; ``relation`` keeps
+    the ties of that relation only. With ``multigraph=False`` the graph is a ``networkx.Graph``
+    (a mutual relation) or ``DiGraph`` (a directed one) of one relation — ``relation``, or the
+    only relation with ties — so that NetworkX algorithms that refuse multigraphs
+    (``nx.core_number``) take it. Nodes are the stakeholders' ids, or the original nodes of a
+    graph ``from_networkx`` read. Cost O(V + E). Raises InvalidValue for an unknown relation,
+    or for ``multigraph=False`` when ties of several relations leave the choice open."""
     import networkx as nx
 
-    g = nx.MultiDiGraph()
+    ties = network.ties() if relation is None else network.ties(kinds=[relation])
+    if multigraph:
+        g = nx.MultiDiGraph()
+    else:
+        names = sorted({str(t.kind) for t in ties})
+        if relation is None and len(names) > 1:
+            raise InvalidValue("to_networkx(multigraph=False) makes a graph of one relation: "
+                               f"name it with relation= (this network has ties of {names})")
+        chosen = network.find_relation(relation or (names[0] if names else "collaboration"))
+        g = nx.Graph() if chosen is not None and chosen.direction == "mutual" else nx.DiGraph()
+    nodes = node_map(network)
     comms = network.communities()
     g.graph["communities"] = {c.name: c.domain for c in comms}
     for s in network.stakeholders():
@@ -42,18 +60,19 @@ def to_networkx(network: Any, *, community: str = "community") -> Any:
                 continue
             attrs[facet] = str(value)
         attrs.update(s.attributes)
-        g.add_node(s.id, **attrs)
+        g.add_node(node_of(nodes, s.id), **attrs)
     for c in comms:
         key = _circle_key(c.name, community)
         for circle in (Circle.core, Circle.inner, Circle.outer):
             for who in c.members(circle):
-                g.nodes[who][key] = circle.value
+                g.nodes[node_of(nodes, who)][key] = circle.value
     g.graph["relations"] = [r.to_dict() for r in network.relations]
     g.graph["attribute_names"] = list(network.attribute_names)  # their order, for the way back
-    for t in network.ties():
+    for t in ties:
         kind = str(t.kind)  # a TieKind's spelling, or a declared relation's name
-        g.add_edge(t.source, t.target, key=kind, relation=kind, value=t.weight, kind=kind,
-                   weight=t.weight)
+        keyed = {"key": kind} if multigraph else {}
+        g.add_edge(node_of(nodes, t.source), node_of(nodes, t.target), **keyed, relation=kind,
+                   value=t.weight, kind=kind, weight=t.weight)
     return g
 
 
@@ -62,7 +81,11 @@ def from_networkx(graph: Any, *, community: str = "community",
                   scale: str = "unit") -> Any:
     """A copnet ``Network`` from a NetworkX graph (Graph, DiGraph, MultiGraph, MultiDiGraph).
 
-    Nodes become stakeholders with ``str(node)`` as id; node attributes named like a facet
+    Nodes become stakeholders with ``str(node)`` as id (a graph whose nodes are not all
+    strings, such as the karate club's integers, is remembered: the network's per-stakeholder
+    results — ``coreness``, ``betweenness``, ``reach_counts``, the ``to_pandas()`` indexes — and
+    ``to_networkx()`` use the original nodes, so ``nx.set_node_attributes(G,
+    copnet.coreness(net), "core")`` sets them; records and ``to_dict()`` keep the ids); node attributes named like a facet
     (name, sector, level, perspective, organization, stance) fill it, ``circle`` fills the
     community ``community`` and ``circle:NAME`` community NAME (communities are created, with
     the domains of the graph attribute ``communities`` if present); every other node attribute
@@ -111,6 +134,8 @@ def from_networkx(graph: Any, *, community: str = "community",
             net.add_stakeholder(Stakeholder(str(node), attributes=attributes, **fields))
         except InvalidValue as e:
             raise InvalidValue(f"node {node!r}: {e}") from None
+    if any(not isinstance(node, str) for node in graph.nodes):
+        set_node_map(net, {str(node): node for node in graph.nodes})
     for name, members in circles.items():
         c = net.community(name) if name in {x.name for x in net.communities()} \
             else net.add_community(name)
@@ -149,3 +174,17 @@ def from_networkx(graph: Any, *, community: str = "community",
         except (InvalidValue, ValueError) as e:
             raise InvalidValue(f"edge {u!r} -> {v!r}: {e}") from None
     return net
+
+
+def copy_keeping_nodes(copy: Any) -> Any:
+    """Network.copy (and __copy__, __deepcopy__) that keep the original nodes of a network
+    from_networkx made."""
+    def copied(network: Any, *args: Any) -> Any:
+        out = copy(network, *args)
+        nodes = node_map(network)
+        if nodes is not None:
+            set_node_map(out, dict(nodes))
+        return out
+    copied.__name__ = copied.__qualname__ = getattr(copy, "__name__", "copy")
+    copied.__doc__ = copy.__doc__
+    return copied

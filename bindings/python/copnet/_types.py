@@ -16,6 +16,9 @@ import enum
 import math
 from typing import Any, Dict, List, Optional
 
+from ._frames import ByStakeholder as ByStakeholder  # noqa: F401  (re-exported)
+from ._frames import frame, node_map, node_of, pandas
+
 
 class _Spelled(str, enum.Enum):
     """An enum whose value is its CSV spelling; a plain ``str`` is accepted wherever it is."""
@@ -208,6 +211,56 @@ class Rows(List[Any]):
         out: List[Any] = _plain(self)
         return out
 
+    def to_pandas(self) -> Any:
+        """The rows as a ``pandas.DataFrame``: one row per record (nested records as
+        ``outer.inner`` columns; NaN kept), indexed by ``id`` when the rows have one — the
+        original NetworkX nodes for a network made by ``from_networkx``. Raises ImportError
+        without pandas (an optional dependency)."""
+        return frame(self, self.__dict__.get("_nodes"), "Rows.to_pandas()")
+
+
+def _keyed(result: Any, network: Any) -> Any:
+    """Tags ``result`` (made from a description on ``network``) and its rows with the
+    network's original nodes when it has them (from_networkx), for ``to_pandas()``."""
+    nodes = node_map(network)
+    if nodes is None:
+        return result
+    stack = [result]
+    while stack:
+        x = stack.pop()
+        if isinstance(x, list):
+            x.__dict__["_nodes"] = nodes
+            stack.extend(v for v in x if isinstance(v, (list, dict)))
+        elif isinstance(x, dict):
+            if hasattr(x, "__dict__"):
+                x.__dict__["_nodes"] = nodes
+            stack.extend(v for v in x.values() if isinstance(v, (list, dict)))
+    return result
+
+
+def _by_stakeholder(result: Any, key: str) -> ByStakeholder:
+    """{id: row[key]} of a result's ``reached`` rows, keyed by its network's nodes."""
+    nodes = result.__dict__.get("_nodes")
+    out = ByStakeholder({node_of(nodes, r["id"]): r[key] for r in result["reached"]})
+    out.name = key
+    return out
+
+
+class _PerStakeholder:
+    """Mixin of the results with a row per stakeholder (named by the class attribute
+    ``_rows``): ``to_pandas()``."""
+
+    _rows = ""
+    __slots__ = ()
+
+    def to_pandas(self, part: Optional[str] = None) -> Any:
+        """The result's rows per stakeholder (or those of the list ``part``) as a
+        ``pandas.DataFrame`` indexed by ``id`` (see ``Rows.to_pandas``). Raises ImportError
+        without pandas (an optional dependency)."""
+        rows = self[part or self._rows]  # type: ignore[index]
+        return frame(rows, getattr(self, "__dict__", {}).get("_nodes"),
+                     f"{type(self).__name__}.to_pandas()")
+
 
 # Each class below is a Record; its annotations are the keys of its description, in order.
 
@@ -226,19 +279,21 @@ class Summary(Record):
     relations: Rows
 
 
-class ReachResult(Record):
+class ReachResult(_PerStakeholder, Record):
     """Stakeholders reached (``copnet reach``): ``count`` (sources included), ``reached``
     [{id, hops}] in breadth-first order (sources at 0), and with a community or a facet asked
     for ``by_circle`` / ``by_facet`` [{category, total, reached, share}]."""
+    _rows = "reached"
     count: int
     reached: Rows
     by_circle: Rows
     by_facet: Rows
 
     @property
-    def hops(self) -> Dict[str, int]:
-        """{id: hops} of everyone reached."""
-        return {r["id"]: r["hops"] for r in self["reached"]}
+    def hops(self) -> ByStakeholder:
+        """{id: hops} of everyone reached (keyed by the original nodes of a network
+        from_networkx made, as ``ByStakeholder`` results are)."""
+        return _by_stakeholder(self, "hops")
 
 
 class TwoWayFlow(Record):
@@ -250,11 +305,12 @@ class TwoWayFlow(Record):
     target_share: float
 
 
-class SpreadResult(Record):
+class SpreadResult(_PerStakeholder, Record):
     """A diffusion simulation (``copnet spread``): ``expected`` spread, its ``stddev`` and
     ``ci95`` [low, high], ``runs``, ``model``, ``adoption`` [{id, probability}] of everyone with
     a chance of adopting, most likely first, and the breakdowns ``by_circle`` / ``by_facet``
     [{category, total, expected, share}]."""
+    _rows = "adoption"
     expected: float
     stddev: float
     ci95: List[float]
@@ -298,18 +354,20 @@ class Representation(Record):
     under_represented: Rows
 
 
-class Fragility(Record):
+class Fragility(_PerStakeholder, Record):
     """What would break: articulation points (``fragile`` [{id, splits_into, pieces, circle}]),
     ``bridges`` [[id, id]], leader ``departures`` and ``dependence`` on single stakeholders."""
+    _rows = "fragile"
     fragile: Rows
     bridges: Rows
     departures: Rows
     dependence: Rows
 
 
-class GapsReport(Record):
+class GapsReport(_PerStakeholder, Record):
     """Who isn't here, whom to invite, what would break (``copnet gaps``): the fields of
     `Representation`, ``candidates`` and the fields of `Fragility`."""
+    _rows = "candidates"
     representation: Rows
     missing: Rows
     under_represented: Rows
@@ -320,10 +378,11 @@ class GapsReport(Record):
     dependence: Rows
 
 
-class EIResult(Record):
+class EIResult(_PerStakeholder, Record):
     """The E-I index (Krackhardt & Stern 1988) of the network with UCINET's expected value and
     a permutation test, ``groups`` [{group, internal, external, ei_index, size}] and
     ``stakeholders`` [{id, internal, external, ei_index}]."""
+    _rows = "stakeholders"
     ei_index: float
     ei_expected: float
     ei_p_greater: float
@@ -345,9 +404,10 @@ class MixingMatrix(Record):
     crossing: int
 
 
-class BrokerageResult(Record):
+class BrokerageResult(_PerStakeholder, Record):
     """Gould & Fernandez roles per stakeholder, ``brokerage`` [{id, coordinator, itinerant,
     gatekeeper, representative, liaison, total, expected {…}, z {…}}], as sna::brokerage."""
+    _rows = "brokerage"
     brokerage: Rows
 
 
@@ -359,11 +419,12 @@ class LevelCrossing(Record):
     levels_by_kind: Dict[str, Dict[str, Dict[str, int]]]
 
 
-class BoundaryReport(Record):
+class BoundaryReport(_PerStakeholder, Record):
     """Everything ``copnet boundaries`` reports for one facet: the fields of `EIResult`,
     `MixingMatrix`, `BrokerageResult`, ``holes``, ``assortativity``, ``spanners``,
     ``betweenness_sources`` (how many sources the spanners' betweenness used: every
     stakeholder when exact) and `LevelCrossing`."""
+    _rows = "stakeholders"
     facet: str
     ei_index: float
     ei_expected: float
@@ -401,9 +462,10 @@ class RelationsReport(Record):
     alignment: Rows
 
 
-class CorePeriphery(Record):
+class CorePeriphery(_PerStakeholder, Record):
     """Borgatti & Everett's continuous fit and discrete core: ``core`` [ids], ``scores`` [{id,
     score (largest 1), core}], ``passes`` and ``sweeps`` made."""
+    _rows = "scores"
     continuous_fit: Optional[float]
     discrete_fit: Optional[float]
     core: List[str]
@@ -428,21 +490,23 @@ class CircleDensity(Record):
     reciprocity: Dict[str, Optional[float]]
 
 
-class Trajectories(Record):
+class Trajectories(_PerStakeholder, Record):
     """Movements between two snapshots: ``members`` [{id, before, after, movement}],
     ``transitions`` {before: {after: n}}, ``counts`` {movement: n} and ``by_facet`` [{category,
     movement counts}]."""
+    _rows = "members"
     members: Rows
     transitions: Dict[str, Dict[str, int]]
     counts: Dict[str, int]
     by_facet: Rows
 
 
-class CirclesReport(Record):
+class CirclesReport(_PerStakeholder, Record):
     """Do the ties match the declared circles? (``copnet circles``): ``coreness`` [{id, k (,
     s)}], ``fit``, ``suggestions`` [{id, from, to, why, kind}], ``fits`` (a `CircleFit`),
     ``core_periphery`` {among, the fields of `CorePeriphery`}, ``density``, ``reciprocity`` and,
     with ``before``, ``trajectories``."""
+    _rows = "coreness"
     coreness: Rows
     fit: Optional[float]
     suggestions: Rows
@@ -468,14 +532,11 @@ class CentralityTable(Record):
         column per measure in the order asked (undefined values NaN) — what ``pandas.read_csv``
         reads from ``copnet centrality --format csv`` with ``index_col="id"``. pandas is an
         optional dependency: raises ImportError when it is not installed."""
-        try:
-            import pandas as pd
-        except ImportError as e:
-            raise ImportError("CentralityTable.to_pandas() needs pandas, an optional dependency "
-                              "of copnet that is not installed (pip install pandas, or Debian's "
-                              "python3-pandas)") from e
+        pd = pandas("CentralityTable.to_pandas()")
         rows = self["stakeholders"]
-        index = pd.Index([r["id"] for r in rows], name="id", dtype=object)
+        nodes = self.__dict__.get("_nodes")
+        index = pd.Index([node_of(nodes, r["id"]) for r in rows], name="id",
+                         dtype=None if nodes else object)
         return pd.DataFrame({m: [r[m] for r in rows] for m in self["measures"]}, index=index,
                             columns=list(self["measures"]))
 
@@ -502,6 +563,39 @@ class NetworkMeasures(Record):
     cutpoints: Dict[str, int]
     undirected: bool
     largest_component: int
+
+
+class HealthReport(_PerStakeholder, Record):
+    """Is the community alive? (``copnet health``): ``windows`` [{start, end, events, active,
+    newcomers, retained, departed, pairs, formed, dissolved, persistence, reciprocity,
+    absence_factor, elephant_factor, by_circle [{circle, active, members, share}]}] — the
+    fields about the previous window None in the first — and ``members`` [{id, events,
+    active_windows, first, last, burstiness}]; with ``leaders=True`` also ``leaders`` [{start,
+    end, top [{id, coreness, in_degree}], rising, quiet_core}]. Times as the log gives them (ISO
+    texts, or ints). ``to_pandas()`` is the members' table, ``to_pandas("windows")`` the
+    windows'."""
+    _rows = "members"
+    windows: Rows
+    members: Rows
+    leaders: Rows
+
+
+class TemporalReachResult(_PerStakeholder, Record):
+    """Who a message reaches in time order (``copnet reach --temporal``): ``since`` (when the
+    sources got it), ``count`` (sources included), ``reached`` [{id, arrival}] (sources first,
+    then by arrival; times as the log gives them) and ``by_circle`` / ``by_facet`` [{category,
+    total, reached, share}]."""
+    _rows = "reached"
+    since: Any
+    count: int
+    reached: Rows
+    by_circle: Rows
+    by_facet: Rows
+
+    @property
+    def arrivals(self) -> ByStakeholder:
+        """{id: arrival} of everyone reached (keyed as ``ReachResult.hops``)."""
+        return _by_stakeholder(self, "arrival")
 
 
 @dataclasses.dataclass

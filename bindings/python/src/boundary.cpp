@@ -28,7 +28,7 @@ BetweennessOptions betweenness_options(const Network& net, const py::object& kin
 void bind_boundary(py::module_& m) {
     m.def(
         "mixing_matrix",
-        [](const SharedNetwork& net, const std::string& facet, const py::object& kinds,
+        [](const SharedNetwork& net, const std::string& facet, const Kinds& kinds,
            Direction direction) {
             const ReadLock lock(net);
             const TieFilter f = filter_from(net, kinds, direction);
@@ -37,7 +37,7 @@ void bind_boundary(py::module_& m) {
                 py::gil_scoped_release release;
                 r = mixing_matrix(net, facet, f);
             }
-            return described("MixingMatrix", net, r);
+            return described<"MixingMatrix">(net, r);
         },
         py::arg("network"), py::arg("facet"), py::kw_only(), py::arg("kinds") = py::none(),
         py::arg("direction") = Direction::out,
@@ -47,7 +47,7 @@ void bind_boundary(py::module_& m) {
 
     m.def(
         "ei_index",
-        [](const SharedNetwork& net, const std::string& facet, const py::object& kinds,
+        [](const SharedNetwork& net, const std::string& facet, const Kinds& kinds,
            std::size_t permutations, std::uint64_t seed, unsigned threads) {
             const ReadLock lock(net);
             EIOptions o;
@@ -60,7 +60,7 @@ void bind_boundary(py::module_& m) {
                 py::gil_scoped_release release;
                 r = ei_index(net, facet, o);
             }
-            return described("EIResult", net, r);
+            return described<"EIResult">(net, r);
         },
         py::arg("network"), py::arg("facet"), py::kw_only(), py::arg("kinds") = py::none(),
         py::arg("permutations") = 1000, py::arg("seed") = 1, py::arg("threads") = 0,
@@ -70,7 +70,7 @@ void bind_boundary(py::module_& m) {
 
     m.def(
         "brokerage",
-        [](const SharedNetwork& net, const std::string& facet, const py::object& kinds,
+        [](const SharedNetwork& net, const std::string& facet, const Kinds& kinds,
            Direction direction, unsigned threads) {
             const ReadLock lock(net);
             BrokerageOptions o;
@@ -81,7 +81,7 @@ void bind_boundary(py::module_& m) {
                 py::gil_scoped_release release;
                 r = brokerage(net, facet, o);
             }
-            return described("BrokerageResult", net, r);
+            return described<"BrokerageResult">(net, r);
         },
         py::arg("network"), py::arg("facet"), py::kw_only(), py::arg("kinds") = py::none(),
         py::arg("direction") = Direction::out, py::arg("threads") = 0,
@@ -90,7 +90,7 @@ void bind_boundary(py::module_& m) {
 
     m.def(
         "structural_holes",
-        [](const SharedNetwork& net, const py::object& kinds, Direction direction, bool weighted,
+        [](const SharedNetwork& net, const Kinds& kinds, Direction direction, bool weighted,
            bool undirected) {
             const ReadLock lock(net);
             HolesOptions o;
@@ -113,7 +113,7 @@ void bind_boundary(py::module_& m) {
 
     m.def(
         "betweenness",
-        [](const SharedNetwork& net, const py::object& kinds, Direction direction, bool undirected,
+        [](const SharedNetwork& net, const Kinds& kinds, Direction direction, bool undirected,
            bool normalized, std::optional<std::size_t> samples, std::uint64_t seed,
            unsigned threads) {
             const ReadLock lock(net);
@@ -126,7 +126,7 @@ void bind_boundary(py::module_& m) {
             }
             py::dict out;
             for (const auto& b : r) out[py::str(id_of(net, b.who))] = b.value;
-            return out;
+            return by_stakeholder(net, std::move(out), "betweenness");
         },
         py::arg("network"), py::kw_only(), py::arg("kinds") = py::none(),
         py::arg("direction") = Direction::out, py::arg("undirected") = false,
@@ -138,7 +138,7 @@ void bind_boundary(py::module_& m) {
 
     m.def(
         "boundary_spanners",
-        [](const SharedNetwork& net, const std::string& facet, const py::object& kinds,
+        [](const SharedNetwork& net, const std::string& facet, const Kinds& kinds,
            Direction direction, std::optional<std::size_t> samples, std::uint64_t seed,
            unsigned threads) {
             const ReadLock lock(net);
@@ -159,16 +159,16 @@ void bind_boundary(py::module_& m) {
 
     m.def(
         "level_crossing",
-        [](const SharedNetwork& net, const py::object& kinds) {
+        [](const SharedNetwork& net, const Kinds& kinds) {
             const ReadLock lock(net);
-            return described("LevelCrossing", net, level_crossing(net, filter_from(net, kinds, Direction::out)));
+            return described<"LevelCrossing">(net, level_crossing(net, filter_from(net, kinds, Direction::out)));
         },
         py::arg("network"), py::kw_only(), py::arg("kinds") = py::none(),
         "Ties local ↔ state ↔ national counted in each direction, per tie kind. Cost O(V + E).");
 
     m.def(
         "attribute_assortativity",
-        [](const SharedNetwork& net, const std::string& facet, const py::object& kinds,
+        [](const SharedNetwork& net, const std::string& facet, const Kinds& kinds,
            Direction direction) {
             const ReadLock lock(net);
             const TieFilter f = filter_from(net, kinds, direction);
@@ -189,7 +189,7 @@ void bind_boundary(py::module_& m) {
                 py::gil_scoped_release release;
                 r = relations_report(net);
             }
-            return described("RelationsReport", net, r);
+            return described<"RelationsReport">(net, r);
         },
         py::arg("network"),
         R"doc(The multiplex view (``copnet relations``; C++ ``relations_report``): each relation
@@ -200,7 +200,7 @@ O(E log E + R²).)doc");
 
     m.def(
         "boundaries",
-        [](const SharedNetwork& net, const std::string& facet, const py::object& kinds,
+        [](const SharedNetwork& net, const std::string& facet, const Kinds& kinds,
            Direction direction, bool weighted, std::size_t permutations,
            std::optional<std::size_t> samples, bool exact, std::uint64_t seed, unsigned threads) {
             const ReadLock lock(net);
@@ -218,7 +218,7 @@ O(E log E + R²).)doc");
                 py::gil_scoped_release release;
                 r = boundaries(net, o);
             }
-            return described("BoundaryReport", net, r);
+            return described<"BoundaryReport">(net, r);
         },
         py::arg("network"), py::arg("facet") = "sector", py::kw_only(),
         py::arg("kinds") = py::none(), py::arg("direction") = Direction::out,

@@ -28,8 +28,8 @@ CorePeripheryOptions cp_options(const Network& net, const py::object& kinds, boo
 void bind_circles(py::module_& m) {
     m.def(
         "circles",
-        [](const SharedNetwork& net, const py::object& community, const py::object& before,
-           const py::object& kinds, Direction direction, bool weighted, const std::string& between,
+        [](const SharedNetwork& net, const CommunityArg& community, const CommunityArg& before,
+           const Kinds& kinds, Direction direction, bool weighted, const std::string& between,
            std::size_t restarts, std::uint64_t seed, std::size_t at_risk_below,
            std::size_t invite_min_ties, double invite_min_share, const std::string& facet) {
             const ReadLock lock(net);
@@ -50,7 +50,7 @@ void bind_circles(py::module_& m) {
                 py::gil_scoped_release release;
                 r = circles_report(net, *c, b, o);
             }
-            return described("CirclesReport", net, r);
+            return described<"CirclesReport">(net, r);
         },
         py::arg("network"), py::arg("community") = "community", py::kw_only(),
         py::arg("before") = py::none(), py::arg("kinds") = py::none(),
@@ -71,7 +71,7 @@ InvalidValue without a community. Cost: as its parts.)doc");
 
     m.def(
         "coreness",
-        [](const SharedNetwork& net, const py::object& kinds, bool weighted) {
+        [](const SharedNetwork& net, const Kinds& kinds, bool weighted) {
             const ReadLock lock(net);
             CorenessOptions o;
             o.filter = filter_from(net, kinds, Direction::out);
@@ -86,7 +86,7 @@ InvalidValue without a community. Cost: as its parts.)doc");
                 if (weighted) out[py::str(id_of(net, c.who))] = c.s;
                 else out[py::str(id_of(net, c.who))] = c.k;
             }
-            return out;
+            return by_stakeholder(net, std::move(out), weighted ? "s_core" : "coreness");
         },
         py::arg("network"), py::kw_only(), py::arg("kinds") = py::none(),
         py::arg("weighted") = false,
@@ -96,7 +96,7 @@ InvalidValue without a community. Cost: as its parts.)doc");
 
     m.def(
         "core_periphery",
-        [](const SharedNetwork& net, const py::object& community, const py::object& kinds,
+        [](const SharedNetwork& net, const CommunityArg& community, const Kinds& kinds,
            bool weighted, const std::string& between, std::size_t max_passes,
            std::size_t restarts, std::uint64_t seed) {
             const ReadLock lock(net);
@@ -107,7 +107,7 @@ InvalidValue without a community. Cost: as its parts.)doc");
                 py::gil_scoped_release release;
                 r = c != nullptr ? core_periphery(net, *c, o) : core_periphery(net, o);
             }
-            return described("CorePeriphery", net, r);
+            return described<"CorePeriphery">(net, r);
         },
         py::arg("network"), py::arg("community") = py::none(), py::kw_only(),
         py::arg("kinds") = py::none(), py::arg("weighted") = false,
@@ -119,7 +119,7 @@ InvalidValue without a community. Cost: as its parts.)doc");
 
     m.def(
         "circle_fit",
-        [](const SharedNetwork& net, const py::object& community, const py::object& kinds,
+        [](const SharedNetwork& net, const CommunityArg& community, const Kinds& kinds,
            bool weighted, const std::string& between, std::size_t restarts, std::uint64_t seed) {
             const ReadLock lock(net);
             const Community* c = community_from(net, community);
@@ -130,7 +130,7 @@ InvalidValue without a community. Cost: as its parts.)doc");
                 py::gil_scoped_release release;
                 f = circle_fit(net, *c, o);
             }
-            return described("CircleFit", net, f);
+            return described<"CircleFit">(net, f);
         },
         py::arg("network"), py::arg("community") = "community", py::kw_only(),
         py::arg("kinds") = py::none(), py::arg("weighted") = false,
@@ -140,13 +140,13 @@ InvalidValue without a community. Cost: as its parts.)doc");
 
     m.def(
         "circle_density",
-        [](const SharedNetwork& net, const py::object& community, const py::object& kinds) {
+        [](const SharedNetwork& net, const CommunityArg& community, const Kinds& kinds) {
             const ReadLock lock(net);
             const Community* c = community_from(net, community);
             if (c == nullptr) throw invalid_value("a community is required");
             CircleDensityOptions o;
             o.filter = filter_from(net, kinds, Direction::out);
-            return described("CircleDensity", net, circle_density(net, *c, o));
+            return described<"CircleDensity">(net, circle_density(net, *c, o));
         },
         py::arg("network"), py::arg("community") = "community", py::kw_only(),
         py::arg("kinds") = py::none(),
@@ -155,7 +155,7 @@ InvalidValue without a community. Cost: as its parts.)doc");
 
     m.def(
         "suggest_moves",
-        [](const SharedNetwork& net, const py::object& community, const py::object& kinds,
+        [](const SharedNetwork& net, const CommunityArg& community, const Kinds& kinds,
            bool weighted, std::size_t at_risk_below, std::size_t invite_min_ties,
            double invite_min_share) {
             const ReadLock lock(net);
@@ -184,13 +184,13 @@ InvalidValue without a community. Cost: as its parts.)doc");
 
     m.def(
         "trajectories",
-        [](const SharedNetwork& net, const py::object& before, const py::object& after,
+        [](const SharedNetwork& net, const CommunityArg& before, const CommunityArg& after,
            const std::string& facet) {
             const ReadLock lock(net);
             const Community* b = community_from(net, before);
             const Community* a = community_from(net, after);
             if (b == nullptr || a == nullptr) throw invalid_value("two communities are required");
-            return described("Trajectories", net, trajectories(net, *b, *a, facet));
+            return described<"Trajectories">(net, trajectories(net, *b, *a, facet));
         },
         py::arg("network"), py::arg("before"), py::arg("after"), py::kw_only(),
         py::arg("facet") = "",
@@ -200,7 +200,8 @@ InvalidValue without a community. Cost: as its parts.)doc");
 
     m.def(
         "read_membership",
-        [](py::object self, const py::object& path, std::string name, std::string column) {
+        [](const NetworkArg& self, const PathArg& path, std::string name,
+           std::string column) -> Typed<"copnet.Community"> {
             MembershipOptions o;
             o.column = std::move(column);
             const auto file = py::module_::import("os").attr("fspath")(path).cast<std::string>();

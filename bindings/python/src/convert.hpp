@@ -25,6 +25,44 @@ namespace copnet::python {
 
 namespace py = pybind11;
 
+/// A string as a template argument (C++20): the Python type names of the signatures below.
+template <std::size_t N>
+struct TypeName {
+    char text[N]{};
+    constexpr TypeName(const char (&s)[N]) {  // NOLINT: implicit from a literal
+        for (std::size_t i = 0; i < N; ++i) text[i] = s[i];
+    }
+};
+
+/// A py::object that pybind11's signatures — the first line of each docstring, what help()
+/// shows — call `Name` instead of `object`: arguments that take several types, and results.
+template <TypeName Name>
+class Typed : public py::object {
+public:
+    using py::object::object;
+    Typed() = default;
+    Typed(py::object o) : py::object(std::move(o)) {}  // NOLINT: implicit from any object
+    static bool check_(py::handle /*any*/) { return true; }
+};
+/// A result: an instance of copnet.`Class` (a class of copnet._types).
+template <TypeName Class>
+class Result : public Typed<Class> {
+public:
+    using Typed<Class>::Typed;
+};
+
+using Kinds = Typed<"Union[str, Iterable[Union[copnet.TieKind, str]], None]">;
+using CommunityArg = Typed<"Union[copnet.Community, str, None]">;
+using ProgressArg = Typed<"Optional[Callable[[int, int], None]]">;
+using PathArg = Typed<"Union[str, os.PathLike]">;
+using KindArg = Typed<"Union[copnet.TieKind, str]">;
+using TimeArg = Typed<"Union[str, int, datetime.date, None]">;
+using SpanArg = Typed<"Union[str, int, None]">;
+using NetworkArg = Typed<"copnet.Network">;
+using MeasuresArg = Typed<"Union[str, Iterable[str]]">;
+using TaxonomyArg = Typed<"Union[str, os.PathLike, Dict[str, Any], None]">;
+using Rows = Result<"Rows">;
+
 /// copnet._types, where the enums, exceptions and result classes live.
 inline py::module_ types() { return py::module_::import("copnet._types"); }
 
@@ -72,11 +110,32 @@ py::object described(const char* result_class, const Network& net, const Parts&.
     return sink.result();
 }
 
-/// The one field `key` of the description of `part` (a list such as "candidates" → Rows).
-template <class Part>
-py::object described_field(const char* key, const Network& net, const Part& part) {
-    return described("Record", net, part)[key];
+/// As above, for a network of Python's: the result and its rows also learn the network's
+/// original NetworkX nodes (from_networkx), which their to_pandas() index by.
+template <class... Parts>
+py::object described(const char* result_class, const SharedNetwork& net, const Parts&... parts) {
+    py::object result = described(result_class, static_cast<const Network&>(net), parts...);
+    return types().attr("_keyed")(std::move(result),
+                                  py::cast(&net, py::return_value_policy::reference));
 }
+
+/// As above, with the class known at compile time, so that the signature names it
+/// (`-> copnet.ReachResult`): `described<"ReachResult">(net, r, b)`.
+template <TypeName Class, class... Parts>
+Result<Class> described(const SharedNetwork& net, const Parts&... parts) {
+    return described(Class.text, net, parts...);
+}
+
+/// The one field `key` of the description of `part` (a list such as "candidates" → Rows).
+template <class Net, class Part>
+Rows described_field(const char* key, const Net& net, const Part& part) {
+    return py::object(described("Record", net, part)[key]);
+}
+
+/// A per-stakeholder result {id: value} as a copnet.ByStakeholder (a dict with to_pandas()),
+/// keyed by the original node objects when `net` came from copnet.from_networkx; `name` names
+/// the values (the Series' name).
+Result<"ByStakeholder"> by_stakeholder(const SharedNetwork& net, py::dict values, const char* name);
 
 /// A Python progress callback called from C++: the GIL is taken for the call, and the first
 /// exception it raises is kept and re-raised when the analysis returns (copnet's Progress must
@@ -116,6 +175,7 @@ struct EnumInfo;
     template <>                                                                                \
     struct EnumInfo<E> {                                                                       \
         static constexpr const char* name = NAME;                                              \
+        static constexpr auto type_name = pybind11::detail::const_name("copnet." NAME);        \
         static std::string_view spell(E e) noexcept { return to_string(e); }                   \
         static E parse(std::string_view s) { return PARSE(s); }                                \
     };
@@ -169,6 +229,8 @@ void bind_boundary(py::module_& m);
 void bind_circles(py::module_& m);
 void bind_measures(py::module_& m);
 void bind_io(py::module_& m);
+void bind_events(py::module_& m);
+void bind_report(py::module_& m);
 
 } // namespace copnet::python
 
@@ -178,7 +240,7 @@ namespace pybind11::detail {
 /// so a plain string such as "core" is accepted too; a bad spelling raises copnet.InvalidValue).
 template <class E>
 struct copnet_enum_caster {
-    PYBIND11_TYPE_CASTER(E, const_name("copnet.Enum"));
+    PYBIND11_TYPE_CASTER(E, copnet::python::EnumInfo<E>::type_name);
     bool load(handle src, bool /*convert*/) {
         if (!PyUnicode_Check(src.ptr())) return false;
         Py_ssize_t size = 0;
@@ -204,5 +266,19 @@ template <>
 struct type_caster<copnet::DiffusionModel> : copnet_enum_caster<copnet::DiffusionModel> {};
 template <>
 struct type_caster<copnet::LeverageMethod> : copnet_enum_caster<copnet::LeverageMethod> {};
+
+} // namespace pybind11::detail
+
+namespace pybind11::detail {
+
+/// The names of copnet::python::Typed and Result in signatures.
+template <copnet::python::TypeName N>
+struct handle_type_name<copnet::python::Typed<N>> {
+    static constexpr auto name = const_name(N.text);
+};
+template <copnet::python::TypeName N>
+struct handle_type_name<copnet::python::Result<N>> {
+    static constexpr auto name = const_name("copnet.") + const_name(N.text);
+};
 
 } // namespace pybind11::detail

@@ -79,7 +79,7 @@ py::list ids_of(const Network& net, const std::vector<StakeholderId>& who) {
     return out;
 }
 
-py::object relation_to_py(const Relation& r) {
+Typed<"copnet.Relation"> relation_to_py(const Relation& r) {
     return make("Relation", r.name, std::string(to_string(r.role)),
                 std::string(to_string(r.direction)), std::string(to_string(r.polarity)),
                 std::string(to_string(r.scale)));
@@ -313,7 +313,7 @@ changes.)doc")
              })
         .def(
             "stakeholder",
-            [](const SharedNetwork& n, const std::string& id) {
+            [](const SharedNetwork& n, const std::string& id) -> Typed<"copnet.Stakeholder"> {
                 const ReadLock lock(n);
                 return to_py(n.stakeholder(n.at(id)));
             },
@@ -329,7 +329,7 @@ changes.)doc")
             "Every stakeholder, in the order added.")
         .def(
             "add_stakeholder",
-            [](SharedNetwork& n, const py::object& first, const py::kwargs& fields) {
+            [](SharedNetwork& n, const Typed<"Union[copnet.Stakeholder, str]">& first, const py::kwargs& fields) {
                 Stakeholder s = stakeholder_from_args(first, fields);
                 const WriteLock lock(n);
                 return id_of(n, n.add_stakeholder(std::move(s)));
@@ -340,7 +340,7 @@ changes.)doc")
             "id. Raises InvalidValue for an empty or taken id.")
         .def(
             "update_stakeholder",
-            [](SharedNetwork& n, const std::string& id, const py::object& s) {
+            [](SharedNetwork& n, const std::string& id, const Typed<"copnet.Stakeholder">& s) {
                 Stakeholder fields = stakeholder_from_py(s);
                 const WriteLock lock(n);
                 n.update_stakeholder(n.at(id), std::move(fields));
@@ -357,7 +357,7 @@ changes.)doc")
         .def(
             "add_tie",
             [](SharedNetwork& n, const std::string& source, const std::string& target,
-               const py::object& kind, double weight) {
+               const KindArg& kind, double weight) {
                 const WriteLock lock(n);
                 return n.add_tie(n.at(source), n.at(target), relation_from(n, kind), weight);
             },
@@ -370,7 +370,7 @@ changes.)doc")
         .def(
             "remove_tie",
             [](SharedNetwork& n, const std::string& source, const std::string& target,
-               const py::object& kind) {
+               const KindArg& kind) {
                 const WriteLock lock(n);
                 return n.remove_tie(n.at(source), n.at(target), relation_from(n, kind));
             },
@@ -379,7 +379,7 @@ changes.)doc")
         .def(
             "tie",
             [](const SharedNetwork& n, const std::string& source, const std::string& target,
-               const py::object& kind) -> py::object {
+               const KindArg& kind) -> Typed<"Optional[copnet.Tie]"> {
                 const ReadLock lock(n);
                 const auto t = n.find_tie(n.at(source), n.at(target), relation_from(n, kind));
                 return t ? tie_to_py(n, *t) : py::object(py::none());
@@ -389,7 +389,7 @@ changes.)doc")
         .def(
             "set_tie_weight",
             [](SharedNetwork& n, const std::string& source, const std::string& target,
-               const py::object& kind, double weight) {
+               const KindArg& kind, double weight) {
                 const WriteLock lock(n);
                 n.set_tie_weight(n.at(source), n.at(target), relation_from(n, kind), weight);
             },
@@ -398,7 +398,7 @@ changes.)doc")
         .def(
             "ties",
             [](const SharedNetwork& n, const std::optional<std::string>& id,
-               const py::object& kinds, Direction direction) {
+               const Kinds& kinds, Direction direction) {
                 const ReadLock lock(n);
                 const TieFilter f = filter_from(n, kinds, direction);
                 if (!id && kinds.is_none()) return ties_to_py(n, n.all_ties());  // negative too
@@ -410,7 +410,7 @@ changes.)doc")
             "those relations (kinds None: every tie of every relation).")
         .def(
             "neighbours",
-            [](const SharedNetwork& n, const std::string& id, const py::object& kinds,
+            [](const SharedNetwork& n, const std::string& id, const Kinds& kinds,
                Direction direction) {
                 const ReadLock lock(n);
                 const TieFilter f = filter_from(n, kinds, direction);
@@ -421,7 +421,7 @@ changes.)doc")
             "Ids one followed tie away from ``id`` (one entry per tie).")
         .def(
             "tie_count",
-            [](const SharedNetwork& n, const py::object& kind) {
+            [](const SharedNetwork& n, const KindArg& kind) {
                 const ReadLock lock(n);
                 return kind.is_none() ? n.tie_count() : n.tie_count(relation_from(n, kind));
             },
@@ -468,10 +468,10 @@ mutual when every relation it names is. Raises InvalidValue for a syntax error, 
 relation, or a formula that holds for untied pairs.)doc")
         .def(
             "find_relation",
-            [](const SharedNetwork& n, const std::string& name) -> py::object {
+            [](const SharedNetwork& n, const std::string& name) -> Typed<"Optional[copnet.Relation]"> {
                 const ReadLock lock(n);
                 const auto k = n.find_relation(name);
-                return k ? relation_to_py(n.relation(*k)) : py::object(py::none());
+                return k ? py::object(relation_to_py(n.relation(*k))) : py::object(py::none());
             },
             py::arg("name"),
             "The relation named ``name`` (compared as categories are: case and white space "
@@ -504,7 +504,7 @@ relation, or a formula that holds for untied pairs.)doc")
             "The category of ``id`` under a facet (sector, level, … or an attribute).")
         .def(
             "add_community",
-            [](py::object self, std::string name, std::string domain) {
+            [](const NetworkArg& self, std::string name, std::string domain) {
                 auto& n = self.cast<SharedNetwork&>();
                 const WriteLock lock(n);
                 Community& c = n.add_community(std::move(name), std::move(domain));
@@ -514,7 +514,7 @@ relation, or a formula that holds for untied pairs.)doc")
             "Adds an empty community and returns it. Raises InvalidValue if the name is taken.")
         .def(
             "community",
-            [](py::object self, const std::string& name) {
+            [](const NetworkArg& self, const std::string& name) {
                 const auto& n = self.cast<const SharedNetwork&>();
                 const ReadLock lock(n);
                 const Community& c = n.community(name);
@@ -524,7 +524,7 @@ relation, or a formula that holds for untied pairs.)doc")
             "The community ``name``. Raises InvalidValue if there is none.")
         .def(
             "communities",
-            [](py::object self) {
+            [](const NetworkArg& self) {
                 const auto& n = self.cast<const SharedNetwork&>();
                 const ReadLock lock(n);
                 std::vector<CommunityRef> out;
@@ -542,10 +542,10 @@ relation, or a formula that holds for untied pairs.)doc")
             py::arg("name"), "Removes the community; returns False if there was none.")
         .def(
             "summary",
-            [](const SharedNetwork& n, const py::object& community) {
+            [](const SharedNetwork& n, const CommunityArg& community) {
                 const ReadLock lock(n);
                 const Summary s = summarize(n, community_from(n, community));
-                return described("Summary", n, s);
+                return described<"Summary">(n, s);
             },
             py::arg("community") = py::none(),
             "Counts of stakeholders, ties by kind, circles (of ``community``), levels, stances.")

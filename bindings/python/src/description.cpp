@@ -53,4 +53,9 @@ void PySink::end() {
     if (open_.size() > 1) open_.pop_back();
 }
 
+Result<"ByStakeholder"> by_stakeholder(const SharedNetwork& net, py::dict values, const char* name) {
+    const py::object network = py::cast(&net, py::return_value_policy::reference);
+    return types().attr("ByStakeholder").attr("_of")(network, std::move(values), name);
+}
+
 } // namespace copnet::python

@@ -113,9 +113,9 @@ void bind_gaps(py::module_& m) {
     const std::vector<std::string> default_facets{"sector", "perspective", "level"};
     m.def(
         "representation",
-        [](const SharedNetwork& net, const py::object& community,
+        [](const SharedNetwork& net, const CommunityArg& community,
            const std::vector<std::string>& facets,
-           const py::object& taxonomy, double threshold) {
+           const TaxonomyArg& taxonomy, double threshold) {
             const ReadLock lock(net);
             const Community& c = required(net, community);
             const auto o = representation_options(net, facets, taxonomy, threshold);
@@ -124,7 +124,7 @@ void bind_gaps(py::module_& m) {
                 py::gil_scoped_release release;
                 r = representation(net, c, o);
             }
-            return described("Representation", net, r);
+            return described<"Representation">(net, r);
         },
         py::arg("network"), py::arg("community") = "community", py::kw_only(),
         py::arg("facets") = default_facets, py::arg("taxonomy") = "framework",
@@ -137,7 +137,7 @@ the categories missing from core + inner; those under-represented (ratio below
 
     m.def(
         "candidates",
-        [](const SharedNetwork& net, const py::object& community, const py::kwargs& kw) {
+        [](const SharedNetwork& net, const CommunityArg& community, const py::kwargs& kw) {
             const ReadLock lock(net);
             const Community& c = required(net, community);
             const auto o = candidate_options(net, kw);
@@ -159,7 +159,7 @@ weight or an unknown option.)doc");
 
     m.def(
         "fragility",
-        [](const SharedNetwork& net, const py::object& community, const py::object& kinds,
+        [](const SharedNetwork& net, const CommunityArg& community, const Kinds& kinds,
            const std::string& scope,
            const std::optional<std::vector<std::vector<std::string>>>& departures,
            std::size_t hops, const std::vector<std::string>& dependence_facets, std::size_t top) {
@@ -172,7 +172,7 @@ weight or an unknown option.)doc");
                 py::gil_scoped_release release;
                 f = fragility(net, c, o);
             }
-            return described("Fragility", net, std::tuple<const Community&, const Fragility&>(c, f));
+            return described<"Fragility">(net, std::tuple<const Community&, const Fragility&>(c, f));
         },
         py::arg("network"), py::arg("community") = "community", py::kw_only(),
         py::arg("kinds") = py::none(), py::arg("scope") = "members",
@@ -187,7 +187,7 @@ cross-level ties held by one stakeholder). Cost O(V + E) + O(D (V + E)).)doc");
 
     m.def(
         "articulation_points",
-        [](const SharedNetwork& net, const py::object& kinds) {
+        [](const SharedNetwork& net, const Kinds& kinds) {
             const ReadLock lock(net);
             std::vector<StakeholderId> points;
             const TieFilter f = filter_from(net, kinds, Direction::both);
@@ -205,7 +205,7 @@ cross-level ties held by one stakeholder). Cost O(V + E) + O(D (V + E)).)doc");
 
     m.def(
         "bridges",
-        [](const SharedNetwork& net, const py::object& kinds) {
+        [](const SharedNetwork& net, const Kinds& kinds) {
             const ReadLock lock(net);
             std::vector<Bridge> bs;
             const TieFilter f = filter_from(net, kinds, Direction::both);
@@ -223,7 +223,7 @@ cross-level ties held by one stakeholder). Cost O(V + E) + O(D (V + E)).)doc");
 
     m.def(
         "components",
-        [](const SharedNetwork& net, const py::object& kinds) {
+        [](const SharedNetwork& net, const Kinds& kinds) {
             const ReadLock lock(net);
             Components c;
             {
@@ -244,9 +244,9 @@ cross-level ties held by one stakeholder). Cost O(V + E) + O(D (V + E)).)doc");
 
     m.def(
         "gaps",
-        [](const SharedNetwork& net, const py::object& community,
+        [](const SharedNetwork& net, const CommunityArg& community,
            const std::vector<std::string>& facets,
-           const py::object& taxonomy, double threshold) {
+           const TaxonomyArg& taxonomy, double threshold) {
             const ReadLock lock(net);
             const Community& c = required(net, community);
             GapsOptions o;
@@ -256,7 +256,7 @@ cross-level ties held by one stakeholder). Cost O(V + E) + O(D (V + E)).)doc");
                 py::gil_scoped_release release;
                 r = gaps(net, c, o);
             }
-            return described("GapsReport", net, std::tuple<const Community&, const GapsReport&>(c, r));
+            return described<"GapsReport">(net, std::tuple<const Community&, const GapsReport&>(c, r));
         },
         py::arg("network"), py::arg("community") = "community", py::kw_only(),
         py::arg("facets") = default_facets, py::arg("taxonomy") = "framework",

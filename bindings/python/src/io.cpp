@@ -111,7 +111,7 @@ with a legend, tie kinds as line styles, labels that do not overlap; ``highlight
 (a reached set, candidates, brokers). Cost O(V log V + E).)doc");
     m.def(
         "write_circle_map",
-        [](const SharedNetwork& net, const py::object& path, const std::string& community,
+        [](const SharedNetwork& net, const PathArg& path, const std::string& community,
            const std::string& facet, const std::string& title, const std::string& caption,
            const std::optional<std::vector<std::string>>& highlight,
            const std::string& highlight_label, bool labels, double font_size) {
@@ -126,7 +126,7 @@ with a legend, tie kinds as line styles, labels that do not overlap; ``highlight
         "Saves the circle map (see circle_map_svg) as an SVG file, atomically.");
     m.def(
         "write_dot",
-        [](const SharedNetwork& net, const py::object& path, const std::string& community,
+        [](const SharedNetwork& net, const PathArg& path, const std::string& community,
            const std::string& facet) {
             const ReadLock lock(net);
             DotOptions o;
@@ -142,7 +142,7 @@ with a legend, tie kinds as line styles, labels that do not overlap; ``highlight
         "facet as colour (render with dot -Tsvg).");
     m.def(
         "read_graphml",
-        [](const py::object& path, const std::string& community, const std::string& merge) {
+        [](const PathArg& path, const std::string& community, const std::string& merge) {
             GraphmlOptions o;
             o.community = community;
             o.merge = parse_merge(merge);
@@ -157,7 +157,7 @@ with a legend, tie kinds as line styles, labels that do not overlap; ``highlight
         "weight; ``merge`` as read_csv's. Raises ParseError (file, line, field), FileError.");
     m.def(
         "write_graphml",
-        [](const SharedNetwork& net, const py::object& path) {
+        [](const SharedNetwork& net, const PathArg& path) {
             const ReadLock lock(net);
             const std::string p = path_of(path);
             py::gil_scoped_release release;
@@ -167,7 +167,7 @@ with a legend, tie kinds as line styles, labels that do not overlap; ``highlight
         "Saves GraphML that networkx.read_graphml and igraph read with every field (atomic).");
     m.def(
         "read_json",
-        [](const py::object& path, const std::string& community, const std::string& merge) {
+        [](const PathArg& path, const std::string& community, const std::string& merge) {
             JsonOptions o;
             o.community = community;
             o.merge = parse_merge(merge);
@@ -181,7 +181,7 @@ with a legend, tie kinds as line styles, labels that do not overlap; ``highlight
         "``merge`` as read_csv's.");
     m.def(
         "write_json",
-        [](const SharedNetwork& net, const py::object& path) {
+        [](const SharedNetwork& net, const PathArg& path) {
             const ReadLock lock(net);
             const std::string p = path_of(path);
             py::gil_scoped_release release;
@@ -234,7 +234,7 @@ FileError; InvalidValue for an extension other than .xlsx/.ods.)doc");
         "(atomic).");
     m.def(
         "read_archive",
-        [](const py::object& path, const std::optional<std::string>& kind) {
+        [](const PathArg& path, const std::optional<std::string>& kind) {
             const std::string p = path_of(path);
             const ArchiveKind k = archive_kind(p, kind);
             py::gil_scoped_release release;
@@ -245,7 +245,7 @@ FileError; InvalidValue for an extension other than .xlsx/.ods.)doc");
         "extension .txt, .bin, .xml). Untrusted input is safe: bad archives raise ParseError.");
     m.def(
         "write_archive",
-        [](const SharedNetwork& net, const py::object& path,
+        [](const SharedNetwork& net, const PathArg& path,
            const std::optional<std::string>& kind) {
             const ReadLock lock(net);
             const std::string p = path_of(path);

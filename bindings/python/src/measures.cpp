@@ -28,11 +28,11 @@ void bind_measures(py::module_& m) {
     const CentralityOptions c;
     m.def(
         "centrality",
-        [](const SharedNetwork& net, const py::object& measures, const py::object& kinds,
+        [](const SharedNetwork& net, const MeasuresArg& measures, const Kinds& kinds,
            Direction direction, bool weighted, bool normalized, bool endpoints,
            const std::string& cores, std::optional<std::size_t> samples, std::uint64_t seed,
            double alpha, std::size_t max_iterations, double tolerance, unsigned threads,
-           const py::object& progress) {
+           const ProgressArg& progress) {
             const ReadLock lock(net);
             CentralityOptions o{.filter = filter_from(net, kinds, direction),
                                 .measures = measures_from(measures),
@@ -54,7 +54,7 @@ void bind_measures(py::module_& m) {
                 t = centrality(net, o);
             }
             report.rethrow();
-            return described("CentralityTable", net, t);
+            return described<"CentralityTable">(net, t);
         },
         py::arg("network"), py::arg("measures") = "all", py::kw_only(),
         py::arg("kinds") = py::none(), py::arg("direction") = c.filter.direction,
@@ -82,8 +82,8 @@ O(k (V + E)), closeness and harmonic O(V (V + E)), the rest near-linear.)doc");
     const NetworkMeasuresOptions n;
     m.def(
         "network",
-        [](const SharedNetwork& net, const py::object& kinds, Direction direction, bool distances,
-           unsigned threads, const py::object& progress) {
+        [](const SharedNetwork& net, const Kinds& kinds, Direction direction, bool distances,
+           unsigned threads, const ProgressArg& progress) {
             const ReadLock lock(net);
             NetworkMeasuresOptions o{.filter = filter_from(net, kinds, direction),
                                      .distances = distances,
@@ -96,7 +96,7 @@ O(k (V + E)), closeness and harmonic O(V (V + E)), the rest near-linear.)doc");
                 r = network_measures(net, o);
             }
             report.rethrow();
-            return described("NetworkMeasures", net, r);
+            return described<"NetworkMeasures">(net, r);
         },
         py::arg("network"), py::kw_only(), py::arg("kinds") = py::none(),
         py::arg("direction") = n.filter.direction, py::arg("distances") = n.distances,

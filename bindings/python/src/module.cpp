@@ -17,4 +17,6 @@ PYBIND11_MODULE(_copnet, m) {
     copnet::python::bind_circles(m);
     copnet::python::bind_measures(m);
     copnet::python::bind_io(m);
+    copnet::python::bind_events(m);
+    copnet::python::bind_report(m);
 }

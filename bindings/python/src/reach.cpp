@@ -47,8 +47,8 @@ void bind_reach(py::module_& m) {
     m.def(
         "reach",
         [](const SharedNetwork& net, const std::vector<std::string>& sources,
-           const py::object& kinds, Direction direction, std::optional<std::size_t> max_hops,
-           const py::object& community, const std::optional<std::string>& facet) {
+           const Kinds& kinds, Direction direction, std::optional<std::size_t> max_hops,
+           const CommunityArg& community, const std::optional<std::string>& facet) {
             const ReadLock lock(net);
             const auto from = handles(net, sources);
             const auto options = reach_options(net, kinds, direction, max_hops);
@@ -60,7 +60,7 @@ void bind_reach(py::module_& m) {
                 r = reach(net, from, options);
                 if (c != nullptr || facet) b = break_down(net, r, c, facet.value_or(""));
             }
-            return described("ReachResult", net, r, b);
+            return described<"ReachResult">(net, r, b);
         },
         py::arg("network"), py::arg("sources"), py::kw_only(), py::arg("kinds") = py::none(),
         py::arg("direction") = Direction::out, py::arg("max_hops") = py::none(),
@@ -74,7 +74,7 @@ Raises InvalidValue for no sources, UnknownStakeholder for an unknown id.)doc");
 
     m.def(
         "reach_counts",
-        [](const SharedNetwork& net, const py::object& kinds, Direction direction,
+        [](const SharedNetwork& net, const Kinds& kinds, Direction direction,
            std::optional<std::size_t> max_hops, const std::optional<std::vector<std::string>>& who,
            unsigned threads) {
             const ReadLock lock(net);
@@ -90,7 +90,7 @@ Raises InvalidValue for no sources, UnknownStakeholder for an unknown id.)doc");
             }
             py::dict out;
             for (const ReachCount& c : counts) out[py::str(id_of(net, c.who))] = c.reached;
-            return out;
+            return by_stakeholder(net, std::move(out), "reach");
         },
         py::arg("network"), py::kw_only(), py::arg("kinds") = py::none(),
         py::arg("direction") = Direction::out, py::arg("max_hops") = py::none(),
@@ -101,8 +101,8 @@ Raises InvalidValue for no sources, UnknownStakeholder for an unknown id.)doc");
 
     m.def(
         "level_flow",
-        [](const SharedNetwork& net, Level a, Level b, const py::object& community,
-           const py::object& kinds, Direction direction, std::optional<std::size_t> max_hops,
+        [](const SharedNetwork& net, Level a, Level b, const CommunityArg& community,
+           const Kinds& kinds, Direction direction, std::optional<std::size_t> max_hops,
            double target_share) {
             const ReadLock lock(net);
             const Community* c = community_from(net, community);
@@ -112,7 +112,7 @@ Raises InvalidValue for no sources, UnknownStakeholder for an unknown id.)doc");
                 py::gil_scoped_release release;
                 f = level_flow(net, c, a, b, options, target_share);
             }
-            return described("TwoWayFlow", net, f);
+            return described<"TwoWayFlow">(net, f);
         },
         py::arg("network"), py::arg("a"), py::arg("b"), py::kw_only(),
         py::arg("community") = py::none(), py::arg("kinds") = py::none(),
@@ -125,9 +125,9 @@ at level ``a``, the share of those at ``b`` reached hop by hop, and back from ``
     m.def(
         "spread",
         [](const SharedNetwork& net, const std::vector<std::string>& sources, DiffusionModel model,
-           const py::object& kinds, Direction direction, std::size_t runs, std::uint64_t seed,
+           const Kinds& kinds, Direction direction, std::size_t runs, std::uint64_t seed,
            unsigned threads, std::optional<double> probability, std::string threshold_attribute,
-           const py::object& progress, const py::object& community,
+           const ProgressArg& progress, const CommunityArg& community,
            const std::optional<std::string>& facet) {
             const ReadLock lock(net);
             const auto from = handles(net, sources);
@@ -144,7 +144,7 @@ at level ``a``, the share of those at ``b`` reached hop by hop, and back from ``
                 if (c != nullptr || facet) b = break_down(net, r, c, facet.value_or(""));
             }
             report.rethrow();
-            return described("SpreadResult", net,
+            return described<"SpreadResult">(net,
                              std::tuple<const SpreadResult&, DiffusionModel>(r, model), b);
         },
         py::arg("network"), py::arg("sources"), py::kw_only(), COPNET_DIFFUSION_ARGS,
@@ -160,9 +160,9 @@ the GIL is released meanwhile. Cost O(runs (V + E)).)doc");
     m.def(
         "coalition_synergy",
         [](const SharedNetwork& net, const std::vector<std::string>& coalition,
-           DiffusionModel model, const py::object& kinds, Direction direction, std::size_t runs,
+           DiffusionModel model, const Kinds& kinds, Direction direction, std::size_t runs,
            std::uint64_t seed, unsigned threads, std::optional<double> probability,
-           std::string threshold_attribute, const py::object& progress) {
+           std::string threshold_attribute, const ProgressArg& progress) {
             const ReadLock lock(net);
             const auto members = handles(net, coalition);
             auto options = diffusion_options(net, kinds, direction, model, runs, seed, threads,
@@ -175,7 +175,7 @@ the GIL is released meanwhile. Cost O(runs (V + E)).)doc");
                 s = coalition_synergy(net, members, options);
             }
             report.rethrow();
-            return described("Synergy", net, s);
+            return described<"Synergy">(net, s);
         },
         py::arg("network"), py::arg("coalition"), py::kw_only(), COPNET_DIFFUSION_ARGS,
         R"doc("What can we accomplish together that no one can alone": the expected spread of
@@ -186,11 +186,11 @@ spread. Cost (|coalition| + 1) spreads.)doc");
         "leverage",
         [](const SharedNetwork& net, std::size_t k,
            const std::optional<std::vector<std::string>>& candidates,
-           const py::object& community, std::optional<Circle> circle, LeverageMethod method,
-           double epsilon, double ell, DiffusionModel model, const py::object& kinds,
+           const CommunityArg& community, std::optional<Circle> circle, LeverageMethod method,
+           double epsilon, double ell, DiffusionModel model, const Kinds& kinds,
            Direction direction, std::size_t runs, std::uint64_t seed, unsigned threads,
            std::optional<double> probability, std::string threshold_attribute,
-           const py::object& progress) {
+           const ProgressArg& progress) {
             const ReadLock lock(net);
             std::vector<StakeholderId> pool;
             if (candidates) pool = handles(net, *candidates);
@@ -217,7 +217,7 @@ spread. Cost (|coalition| + 1) spreads.)doc");
                 r = (candidates || circle) ? leverage(net, pool, options) : leverage(net, options);
             }
             report.rethrow();
-            return described("LeverageResult", net, r);
+            return described<"LeverageResult">(net, r);
         },
         py::arg("network"), py::arg("k") = 5, py::kw_only(), py::arg("candidates") = py::none(),
         py::arg("community") = py::none(), py::arg("circle") = py::none(),

@@ -219,3 +219,22 @@ def test_circle_map_and_dot(example: copnet.Network, tmp_path) -> None:
         copnet.circle_map_svg(example, highlight=["nobody"])
     with pytest.raises(copnet.InvalidValue):
         copnet.circle_map_svg(example, facet="circle")
+
+
+def test_report_is_the_cli_page(tmp_path, example):
+    """copnet.report: the same self-contained page as `copnet report`, as a str or a file."""
+    import json
+    import re
+    net = example
+    html = copnet.report(net, caption="invented data")
+    assert html.startswith("<!DOCTYPE html>")
+    data = json.loads(re.search(r'id="copnet-data">(.*?)</script>', html, re.S).group(1))
+    assert data["map"]["shown"] == len(net)
+    assert data["summary"]["stakeholders"] == len(net)
+    assert data["meta"]["caption"] == "invented data"
+    assert data["gaps"]["candidates"][0]["id"] == copnet.gaps(net, net.community()).candidates[0]["id"]
+    path = tmp_path / "report.html"
+    assert copnet.report(net, path, facet="level") is None
+    assert path.read_text(encoding="utf-8").count('id="copnet-data"') == 1
+    with pytest.raises(copnet.InvalidValue):
+        copnet.report(net, facet="no such column")

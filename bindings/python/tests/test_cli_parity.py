@@ -112,6 +112,8 @@ def results(n: copnet.Network) -> List[Any]:
              copnet.mixing_matrix(n, "sector"), copnet.brokerage(n, "sector"),
              copnet.level_crossing(n), copnet.core_periphery(n, cop), copnet.circle_fit(n),
              copnet.circle_density(n), copnet.trajectories(n, before or cop, cop)]
+    events = copnet.read_events(n, EXAMPLE / "events.csv")
+    made += [copnet.health(n, events, leaders=True), copnet.temporal_reach(n, events)]
     return made
 
 
@@ -124,4 +126,4 @@ def test_result_classes_declare_their_description_keys(net: copnet.Network) -> N
         assert [k for k in declared if k in r] == list(r), type(r).__name__
         assert set(declared) - set(r) <= {"trajectories"}, type(r).__name__
         seen.add(type(r))
-    assert len(seen) == 22  # every Record class but Record itself
+    assert len(seen) == 24  # every Record class but Record itself

@@ -210,7 +210,9 @@ def test_first_contact_files() -> None:
     g = nx.karate_club_graph()
     from_graph = copnet.from_networkx(g, scale="count")
     assert from_graph.tie("0", "1", "edge").weight == 4
-    assert copnet.coreness(from_graph) == {str(k): v for k, v in nx.core_number(g).items()}
+    # keyed by the graph's own (integer) nodes; the edge list's network by its string ids
+    assert copnet.coreness(from_graph) == nx.core_number(g)
+    assert copnet.coreness(net) == {str(k): v for k, v in nx.core_number(g).items()}
     # A European spreadsheet (invented) and its UTF-8 twin; a column map.
     eu = copnet.read_csv(str(DATA / "messy-excel-eu.nodes.csv"), str(DATA / "messy-excel-eu.ties.csv"),
                          decimal_comma=True)

@@ -316,8 +316,12 @@ struct Fragility {
 /// the depth-first-search subtree sizes, in the same pass); leader departure (k-step reach and
 /// connected pieces before and after); dependence. Iterative depth-first search on a compact
 /// snapshot: no recursion, so a million stakeholders cannot overflow the stack.
-/// Cost: O(V + E) for articulation points and bridges, O(D · (V + E)) for D departures,
-/// O(F · (V + E)) for F dependence facets.
+/// A departure's reach is updated, not searched again: only stakeholders within `hops` steps
+/// after a departing one can lose reach, so each gets a new distance from its in-neighbours
+/// outside that ball; a single member's pieces come from the members' cut structure.
+/// Cost: O(V + E) for articulation points, bridges and the reach before; per departure the
+/// ties into and out of the stakeholders within `hops` steps of it (a set of several: plus one
+/// search of the members' graph); O(F · (V + E)) for F dependence facets.
 /// Throws: unknown_stakeholder for a departing stakeholder not in `net`; invalid_value for a
 /// bad dependence facet.
 [[nodiscard]] Fragility fragility(const Network& net, const Community& community,
