@@ -191,7 +191,7 @@ with a legend, tie kinds as line styles, labels that do not overlap; ``highlight
         "Saves JSON node-link data that networkx.node_link_graph reads (atomic).");
     m.def(
         "read_workbook",
-        [](const py::object& path, const std::string& community, bool create_missing,
+        [](const PathArg& path, const std::string& community, bool create_missing,
            const std::map<std::string, std::string>& columns, const std::string& default_relation,
            const std::string& scale, const std::string& merge) {
             WorkbookOptions o;
@@ -220,7 +220,7 @@ ParseError naming the sheet and cell (``ties!B7: target "x" is not in stakeholde
 FileError; InvalidValue for an extension other than .xlsx/.ods.)doc");
     m.def(
         "write_workbook",
-        [](const SharedNetwork& net, const py::object& path, const std::string& community) {
+        [](const SharedNetwork& net, const PathArg& path, const std::string& community) {
             const ReadLock lock(net);
             CsvWriteOptions o;
             o.community = community;
