@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Long, random fuzzing of copnet's readers (libFuzzer, ASan+UBSan; needs clang++).
-# Usage: scripts/fuzz.sh MINUTES [READER…]   fuzz each reader (csv graphml json archive) for
-#                                            MINUTES with a random seed, on both cores
+# Usage: scripts/fuzz.sh MINUTES [READER…]   fuzz each reader (csv graphml json archive
+#                                            relations events workbook) for MINUTES with a
+#                                            random seed, on both cores
 #        scripts/fuzz.sh --build             only build the fuzzers (build-fuzz/)
 # New inputs that reach new code are merged into the committed corpus (tests/fuzz/corpus*/),
 # so the deterministic gate in scripts/test.sh replays them; a crash, leak or slow input
@@ -19,10 +20,10 @@ build() {
 }
 
 if [ "${1:-}" = --build ]; then build; exit 0; fi
-minutes=${1:?usage: scripts/fuzz.sh MINUTES [csv|graphml|json|archive|relations|events|pajek|gml|gexf|matrix|dl …]}
+minutes=${1:?usage: scripts/fuzz.sh MINUTES [csv|graphml|json|archive|relations|events|pajek|gml|gexf|matrix|dl|workbook …]}
 shift
 readers=("$@")
-((${#readers[@]})) || readers=(csv graphml json archive relations events pajek gml gexf matrix dl)
+((${#readers[@]})) || readers=(csv graphml json archive relations events pajek gml gexf matrix dl workbook)
 build
 mkdir -p tests/fuzz/findings
 status=0

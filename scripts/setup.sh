@@ -13,7 +13,7 @@ shift || true
 
 packages=(build-essential cmake ccache pkgconf libboost-graph-dev libboost-serialization-dev
           libmsgsl-dev catch2 nlohmann-json3-dev libcli11-dev libbenchmark-dev libxml2-dev
-          libutf8proc-dev
+          libutf8proc-dev liborcus-dev libxlsxwriter-dev
           librsvg2-bin
           pybind11-dev python3-dev python3-setuptools python3-wheel python3-pip python3-pytest
           python3-networkx python3-numpy python3-scipy python3-mypy)

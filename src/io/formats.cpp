@@ -16,6 +16,7 @@
 #include "copnet/io/pajek.hpp"
 #include "copnet/io/relations.hpp"
 #include "copnet/io/ucinet.hpp"
+#include "copnet/io/workbook.hpp"
 
 namespace copnet {
 
@@ -120,6 +121,20 @@ void write_pajek_entry(const Network& net, const std::filesystem::path& p, const
     write_pajek(net, p, PajekWriteOptions{o.fields});
 }
 
+void read_workbook_entry(Network& into, const std::filesystem::path& p, const FormatOptions& o) {
+    WorkbookOptions w;
+    w.csv = o.csv;
+    w.csv.community = o.community;
+    w.csv.merge = o.merge;
+    (void)read_workbook(into, p, w);
+}
+void write_workbook_entry(const Network& net, const std::filesystem::path& p,
+                          const FormatOptions& o) {
+    CsvWriteOptions w;
+    w.community = o.community;
+    write_workbook(net, p, w);
+}
+
 void read_gml_entry(Network& into, const std::filesystem::path& p, const FormatOptions& o) {
     read_gml(into, p, GmlOptions{o.community, o.merge, o.csv.default_relation, o.csv.scale});
 }
@@ -150,6 +165,8 @@ const std::vector<FileFormat>& table() {
         {"GEXF", {".gexf"}, &read_gexf_entry, &write_gexf_entry, false},
         {"UCINET DL", {".dl"}, &read_dl_entry, &write_dl_entry, false},
         {"GML", {".gml"}, &read_gml_entry, &write_gml_entry, false},
+        {"Excel workbook", {".xlsx"}, &read_workbook_entry, &write_workbook_entry, false},
+        {"OpenDocument spreadsheet", {".ods"}, &read_workbook_entry, nullptr, false},
         {"copnet archive", {".txt", ".bin", ".xml"}, &read_archive_entry, &write_archive_entry, false},
         {"Graphviz DOT", {".dot", ".gv"}, nullptr, &write_dot_entry, false},
         {"CSV", {".csv", ".tsv"}, &read_csv_entry, &write_csv_entry, true},

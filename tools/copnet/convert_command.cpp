@@ -37,7 +37,7 @@ void add_convert_command(CLI::App& app, Runner& run) {
         "convert", "Convert a network between the formats copnet reads and writes.\n"
                    "The output format follows --to's extension (" + known_extensions(true) + ");\n"
                    "or --to-nodes/--to-ties for the CSV pair.");
-    add_input_options(*cmd, *input);
+    add_input_options(*cmd, *input, false);
     auto* to = cmd->add_option("--to", options->to, "output file (format from the extension)");
     auto* to_nodes = cmd->add_option("--to-nodes", options->to_nodes, "output nodes.csv");
     auto* to_ties = cmd->add_option("--to-ties", options->to_ties, "output ties.csv");

@@ -13,11 +13,17 @@
 #include "copnet/io/graphml.hpp"
 #include "copnet/io/json.hpp"
 #include "copnet/io/relations.hpp"
+#include "copnet/io/workbook.hpp"
 #include "copnet/analysis/relations.hpp"
 
 namespace copnet::cli {
 
-void add_input_options(CLI::App& cmd, InputOptions& options) {
+WorkbookRequest& workbook_request() noexcept {
+    static WorkbookRequest request;
+    return request;
+}
+
+void add_input_options(CLI::App& cmd, InputOptions& options, bool workbook_output) {
     auto* nodes = cmd.add_option("--nodes", options.nodes, "nodes.csv: stakeholders and facets");
     auto* ties = cmd.add_option("--ties", options.ties,
                                 "ties.csv: source,target,relation,value (or kind,weight); "
@@ -94,10 +100,23 @@ void add_input_options(CLI::App& cmd, InputOptions& options) {
                    "analyse the network of the events in [START, END), e.g. 2024-03-01..2024-04-01 "
                    "(with --events; the input's ties are added)")
         ->check(not_empty());
+    if (!workbook_output) {
+        cmd.add_option("--format", options.format_name,
+                       "output: text (for people), json or csv (for programs)")
+            ->transform(CLI::IsMember({"text", "json", "csv"}, CLI::ignore_case))
+            ->capture_default_str();
+        return;
+    }
     cmd.add_option("--format", options.format_name,
-                   "output: text (for people), json or csv (for programs)")
-        ->transform(CLI::IsMember({"text", "json", "csv"}, CLI::ignore_case))
+                   "output: text (for people), json or csv (for programs), or xlsx (a workbook "
+                   "of the result's tables, written to --output)")
+        ->transform(CLI::IsMember({"text", "json", "csv", "xlsx"}, CLI::ignore_case))
+        ->each([](const std::string& v) { workbook_request().xlsx = v == "xlsx" || v == "XLSX"; })
         ->capture_default_str();
+    cmd.add_option("--output", options.output,
+                   "with --format xlsx: the workbook to write, one sheet per table of the result")
+        ->each([](const std::string& v) { workbook_request().path = v; })
+        ->check(not_empty());
 }
 
 TieFilter AnalysisOptions::filter(Network& net) const {
@@ -216,10 +235,21 @@ void add_diffusion_options(CLI::App& cmd, DiffusionCliOptions& options) {
 }
 
 Format InputOptions::format() const {
-    if (format_name == "json") return Format::json;
+    if (format_name == "json" || format_name == "xlsx") return Format::json;
     if (format_name == "csv") return Format::csv;
     return Format::text;
 }
+
+namespace {
+
+// The event log of the workbook last read by load_input (its `events` sheet), read against the
+// network load_input returned: load_events's log when no --events is given.
+std::optional<EventLog>& workbook_events() {
+    static std::optional<EventLog> log;
+    return log;
+}
+
+} // namespace
 
 Network load_input(const InputOptions& options, std::string& label) {
     CsvOptions csv;
@@ -250,7 +280,18 @@ Network load_input(const InputOptions& options, std::string& label) {
         label.clear();
         if (!options.relations_file.empty()) read_relations(net, options.relations_file);
         for (const std::string& file : options.inputs) {
-            read_network(net, file, formats);
+            if (workbook_format_for(file)) {
+                // Read directly (not through the table), so that its events sheet can serve
+                // as the event log of health, --window and reach --temporal.
+                WorkbookOptions workbook;
+                workbook.csv = csv;
+                WorkbookReport report = read_workbook(net, file, workbook);
+                for (const std::string& note : report.notes)
+                    std::cerr << "copnet: note: " << note << '\n';
+                workbook_events() = std::move(report.events);
+            } else {
+                read_network(net, file, formats);
+            }
             if (!label.empty()) label += " + ";
             label += file;
         }
@@ -295,6 +336,8 @@ EventLog load_events(const InputOptions& options, Network& net) {
                          options.json.empty() && options.archive.empty() && options.inputs.empty();
     const EventOptions events{.create_missing_stakeholders = options.create_missing};
     if (!options.attendance.empty()) return read_attendance(net, options.attendance, events);
+    if (options.events.empty() && !options.inputs.empty() && workbook_events())
+        return *workbook_events();
     if (options.events.empty() && bundled)
         return parse_events(net, bundled_events(), "bundled:state-employment/events.csv");
     if (options.events.empty())

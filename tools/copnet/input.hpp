@@ -43,9 +43,11 @@ struct InputOptions {
     std::string events;    // --events FILE (events.csv)
     std::string attendance;  // --attendance FILE (attendance.csv), instead of --events
     std::string window;    // --window START..END (needs --events)
-    std::string format_name = "text";  // validated by CLI11: text, json or csv
+    std::string format_name = "text";  // validated by CLI11: text, json, csv or xlsx
+    std::string output;    // --output FILE.xlsx (with --format xlsx)
 
-    /// The output format chosen.
+    /// The output format chosen (`--format xlsx` computes the JSON description, which main
+    /// writes as a workbook: `workbook_request`).
     [[nodiscard]] Format format() const;
 };
 
@@ -107,9 +109,19 @@ void add_diffusion_options(CLI::App& cmd, DiffusionCliOptions& options);
                                                          const Community* community,
                                                          std::string_view from);
 
-/// Adds --input, --layout, --nodes, --ties, --graphml, --json, --archive, --community,
-/// --create-missing and --format to `cmd`.
-void add_input_options(CLI::App& cmd, InputOptions& options);
+/// Adds --nodes, --ties, --graphml, --json, --archive, --input (a workbook), --community,
+/// --create-missing and --format to `cmd`; with `workbook_output`, also --format xlsx and
+/// --output (commands that print a description; not `map`, `convert` and `report`, which write
+/// files of their own).
+void add_input_options(CLI::App& cmd, InputOptions& options, bool workbook_output = true);
+
+/// What `--format xlsx --output FILE` asked for, set while the arguments are parsed: main writes
+/// the command's JSON description as a workbook of tables instead of printing it.
+struct WorkbookRequest {
+    bool xlsx = false;
+    std::string path;
+};
+[[nodiscard]] WorkbookRequest& workbook_request() noexcept;
 
 /// The network named by `options`, or the bundled example when no file is given; `label` is set
 /// to a description of the input for text output. With --window, the network of the events of

@@ -9,6 +9,8 @@
 #include <CLI/CLI.hpp>
 
 #include "commands.hpp"
+#include "input.hpp"
+#include "output.hpp"
 #include "copnet/error.hpp"
 #include "copnet/version.hpp"
 
@@ -43,7 +45,16 @@ int main(int argc, char** argv) {
         return app.exit(e);
     }
     try {
-        const std::string out = run ? run() : std::string();
+        const copnet::cli::WorkbookRequest& workbook = copnet::cli::workbook_request();
+        if (workbook.xlsx && workbook.path.empty())
+            throw copnet::invalid_value("--format xlsx writes a workbook: give --output FILE.xlsx");
+        if (!workbook.xlsx && !workbook.path.empty())
+            throw copnet::invalid_value("--output " + workbook.path + " is for --format xlsx (a workbook of the result)");
+        std::string out = run ? run() : std::string();
+        if (workbook.xlsx) {
+            copnet::cli::write_json_as_workbook(out, workbook.path);
+            out.clear();
+        }
         std::fwrite(out.data(), 1, out.size(), stdout);
         return std::fflush(stdout) == 0 ? 0 : 1;
     } catch (const copnet::error& e) {

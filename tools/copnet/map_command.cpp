@@ -30,7 +30,7 @@ void add_map_command(CLI::App& app, Runner& run) {
     CLI::App* cmd = app.add_subcommand(
         "map", "Draw the circle map of a community as SVG: core at the centre, then inner,\n"
                "outer and non-members; wedges and colours by a facet; ties by kind.");
-    add_input_options(*cmd, *input);
+    add_input_options(*cmd, *input, false);
     cmd->add_option("--output,-o", options->output, "the SVG file to write")->required();
     cmd->add_option("--facet", options->facet, "facet for colours and wedges")->capture_default_str();
     cmd->add_option("--title", options->title, "title (default: the community's name and domain)");
@@ -50,7 +50,7 @@ void add_map_command(CLI::App& app, Runner& run) {
             map.title = options->title;
             map.caption = options->caption;
             if (map.caption.empty() && input->nodes.empty() && input->graphml.empty() &&
-                input->json.empty() && input->archive.empty())
+                input->json.empty() && input->archive.empty() && input->input.empty())
                 map.caption = "bundled example: illustrative, invented data";
             if (!options->highlight.empty()) map.highlight = parse_ids(net, options->highlight);
             map.highlight_label = options->highlight_label;

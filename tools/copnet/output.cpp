@@ -1,5 +1,7 @@
 #include "output.hpp"
 
+#include "copnet/io/tables.hpp"
+
 #include <array>
 #include <cmath>
 #include <type_traits>
@@ -27,6 +29,42 @@ std::string shortest(double value) {
     std::array<char, 32> buf{};
     const auto end = std::to_chars(buf.data(), buf.data() + buf.size(), value).ptr;
     return {buf.data(), end};
+}
+
+namespace {
+
+// Replays a JSON value into a sink, as the description that made it.
+void replay(FieldSink& sink, std::string_view key, const nlohmann::ordered_json& j) {
+    if (j.is_object()) {
+        sink.begin_object(key);
+        for (const auto& [k, v] : j.items()) replay(sink, k, v);
+        sink.end();
+    } else if (j.is_array()) {
+        sink.begin_list(key);
+        for (const auto& v : j) replay(sink, {}, v);
+        sink.end();
+    } else if (j.is_boolean()) {
+        sink.value(key, FieldValue(j.get<bool>()));
+    } else if (j.is_number_unsigned()) {
+        sink.value(key, FieldValue(j.get<std::uint64_t>()));
+    } else if (j.is_number_integer()) {
+        sink.value(key, FieldValue(j.get<std::int64_t>()));
+    } else if (j.is_number()) {
+        sink.value(key, FieldValue(j.get<double>()));
+    } else if (j.is_string()) {
+        sink.value(key, FieldValue(std::string_view(j.get_ref<const std::string&>())));
+    } else {
+        sink.value(key, FieldValue(nullptr));
+    }
+}
+
+} // namespace
+
+void write_json_as_workbook(std::string_view json, const std::string& path) {
+    const auto root = nlohmann::ordered_json::parse(json);
+    TableSink sink;
+    for (const auto& [k, v] : root.items()) replay(sink, k, v);
+    write_tables(sink.tables(), path);
 }
 
 JsonSink::JsonSink() : root_(nlohmann::ordered_json::object()) { open_.push_back(&root_); }

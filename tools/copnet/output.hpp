@@ -46,6 +46,10 @@ std::string as_json(const Network& net, const Parts&... parts) {
     return sink.text();
 }
 
+/// `json` (a command's `--format json` output: one object) as a workbook at `path`, one sheet
+/// per table (copnet::TableSink). Throws: io_error, invalid_value (copnet/io/tables.hpp).
+void write_json_as_workbook(std::string_view json, const std::string& path);
+
 /// A progress bar on stderr, drawn only when stderr is a terminal (never into a pipe or a file):
 /// one line overwritten in place with '\r', ended with a newline when the work is done or the
 /// bar is destroyed. Not thread-safe; the library calls a `Progress` from one thread at a time.

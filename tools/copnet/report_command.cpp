@@ -24,7 +24,8 @@ struct ReportCli {
 };
 
 bool bundled(const InputOptions& in) {
-    return in.nodes.empty() && in.graphml.empty() && in.json.empty() && in.archive.empty();
+    return in.nodes.empty() && in.graphml.empty() && in.json.empty() && in.archive.empty() &&
+           in.input.empty();
 }
 
 std::string run_report(const ReportCli& o) {
@@ -57,7 +58,7 @@ void add_report_command(CLI::App& app, Runner& run) {
                   "framework's questions around an interactive circle map: who is here, who isn't,\n"
                   "how far our message reaches, where we cross boundaries, whether the circles fit\n"
                   "the ties, and with --events how we are doing over time.");
-    add_input_options(*cmd, o->input);
+    add_input_options(*cmd, o->input, false);  // its --output is the HTML file
     add_analysis_options(*cmd, o->analysis);
     cmd->add_option("--output,-o", o->output, "the HTML file to write")->required();
     cmd->add_option("--title", o->title, "title (default: the community's name)");

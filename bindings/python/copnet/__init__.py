@@ -30,6 +30,7 @@ from ._copnet import (  # noqa: F401
     coalition_synergy, components, core_periphery, coreness, ei_index, fragility, gaps, generate,
     level_crossing, level_flow, leverage, mixing_matrix, network, parse_csv, reach, reach_counts,
     read_archive, read_csv, read_graphml, read_json, read_membership, read_relations, parse_relations, relations,
+    read_workbook, write_workbook,
     regress, report, representation, resampling_error, spread, test,
     structural_holes, suggest_moves, trajectories, write_archive, write_circle_map, write_csv,
     write_relations,
@@ -70,6 +71,7 @@ __all__ = [
     # the network, files and analyses
     "Community", "Network", "from_networkx", "to_networkx", "parse_csv", "read_csv", "read_edge_list",
     "write_csv", "read_relations", "parse_relations", "write_relations", "read_archive", "read_graphml", "read_json", "read_membership",
+    "read_workbook", "write_workbook",
     "write_archive", "write_graphml", "write_json", "circle_map_svg", "write_circle_map",
     "write_dot", "generate", "report", "read", "write", "formats", "read_pajek", "write_pajek",
     "read_gml", "write_gml", "read_gexf", "write_gexf", "read_matrix", "write_matrix", "read_dl",

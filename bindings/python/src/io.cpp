@@ -17,6 +17,9 @@
 #include <copnet/io/pajek.hpp>
 #include <copnet/io/relations.hpp>
 #include <copnet/io/ucinet.hpp>
+#include <copnet/io/workbook.hpp>
+
+#include <map>
 
 namespace copnet::python {
 
@@ -400,6 +403,49 @@ with a legend, tie kinds as line styles, labels that do not overlap; ``highlight
         },
         py::arg("network"), py::arg("path"),
         "Saves JSON node-link data that networkx.node_link_graph reads (atomic).");
+    m.def(
+        "read_workbook",
+        [](const PathArg& path, const std::string& community, bool create_missing,
+           const std::map<std::string, std::string>& columns, const std::string& default_relation,
+           const std::string& scale, const std::string& merge) {
+            WorkbookOptions o;
+            o.csv.community = community;
+            o.csv.create_missing_stakeholders = create_missing;
+            for (const auto& [from, to] : columns) o.csv.columns.emplace_back(from, to);
+            o.csv.default_relation = default_relation;
+            o.csv.scale = parse_scale(scale);
+            o.csv.merge = parse_merge(merge);
+            const std::string p = path_of(path);
+            py::gil_scoped_release release;
+            SharedNetwork net;
+            (void)read_workbook(net, std::filesystem::path(p), o);
+            return net;
+        },
+        py::arg("path"), py::kw_only(), py::arg("community") = "community",
+        py::arg("create_missing") = false,
+        py::arg("columns") = std::map<std::string, std::string>{}, py::arg("default_relation") = "",
+        py::arg("scale") = "unit", py::arg("merge") = "scale",
+        R"doc(Reads an .xlsx or .ods workbook (docs/formats.md) into a new Network: sheets
+``stakeholders`` (or ``nodes``), ``ties`` and optionally ``relations`` in the CSV files'
+columns, or Kumu's ``Elements`` and ``Connections`` (Type as the relation, Direction directed
+or mutual). Dates in cells read as ISO 8601, numbers in their shortest form; the options as
+read_csv's. (An ``events`` sheet is checked; the Python module has no event log yet.) Raises
+ParseError naming the sheet and cell (``ties!B7: target "x" is not in stakeholders``),
+FileError; InvalidValue for an extension other than .xlsx/.ods.)doc");
+    m.def(
+        "write_workbook",
+        [](const SharedNetwork& net, const PathArg& path, const std::string& community) {
+            const ReadLock lock(net);
+            CsvWriteOptions o;
+            o.community = community;
+            const std::string p = path_of(path);
+            py::gil_scoped_release release;
+            write_workbook(net, std::filesystem::path(p), o);
+        },
+        py::arg("network"), py::arg("path"), py::kw_only(), py::arg("community") = "community",
+        "Saves an .xlsx workbook (sheets stakeholders, ties and, when the network declares "
+        "relations of its own, relations) that read_workbook reads back to an equal network "
+        "(atomic).");
     m.def(
         "read_archive",
         [](const PathArg& path, const std::optional<std::string>& kind) {
