@@ -319,6 +319,8 @@ TEST_CASE("workbook: the CLI reads --input FILE.xlsx/.ods, converts to .xlsx and
     std::filesystem::remove(result);
     CHECK(test::run("centrality --format xlsx").err ==
           "copnet: --format xlsx writes a workbook: give --output FILE.xlsx\n");
-    CHECK(test::run("summary --input nodes.csv").err ==
-          "copnet: --input nodes.csv: unknown extension (a workbook: .xlsx or .ods)\n");
+    // An extension of no format: the error lists those copnet reads, workbooks among them.
+    const std::string err = test::run("summary --input cop.numbers").err;
+    CHECK(err.find("cop.numbers: unknown extension \".numbers\"") != std::string::npos);
+    CHECK(err.find(".xlsx, .ods") != std::string::npos);
 }

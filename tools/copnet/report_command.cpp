@@ -25,7 +25,7 @@ struct ReportCli {
 
 bool bundled(const InputOptions& in) {
     return in.nodes.empty() && in.graphml.empty() && in.json.empty() && in.archive.empty() &&
-           in.input.empty();
+           in.inputs.empty();
 }
 
 std::string run_report(const ReportCli& o) {

@@ -76,8 +76,8 @@ std::vector<std::string> paths_of(const py::object& path) {
 static void bind_formats(py::module_& m) {
     m.def(
         "read",
-        [](const py::object& path, const std::string& community, const std::string& merge,
-           const std::string& layout, const std::string& relation, const std::string& scale,
+        [](const Typed<"Union[str, os.PathLike, Sequence[Union[str, os.PathLike]]]">& path,
+           const std::string& community, const std::string& merge, const std::string& layout, const std::string& relation, const std::string& scale,
            const std::optional<std::string>& relations, const std::optional<std::string>& delimiter,
            bool decimal_comma) {
             FormatOptions o;
@@ -111,7 +111,7 @@ relations.csv read first. Raises ParseError (file, line, field), InvalidValue fo
 extension (listing the known ones), FileError.)doc");
     m.def(
         "write",
-        [](const SharedNetwork& net, const py::object& path, const std::string& community,
+        [](const SharedNetwork& net, const PathArg& path, const std::string& community,
            const std::string& layout, const std::string& relation, bool fields, const std::string& gexf_version) {
             const ReadLock lock(net);
             FormatOptions o;
@@ -151,7 +151,7 @@ writes GEXF that NetworkX 2.8 reads. Raises InvalidValue for an unknown extensio
     // Each reader and writer by name.
     m.def(
         "read_pajek",
-        [](const py::object& path, const std::string& community, const std::string& merge,
+        [](const PathArg& path, const std::string& community, const std::string& merge,
            const std::string& relation, const std::string& scale) {
             const std::string p = path_of(path);
             const PajekOptions o{community, parse_merge(merge), relation, parse_scale(scale)};
@@ -164,7 +164,7 @@ writes GEXF that NetworkX 2.8 reads. Raises InvalidValue for an unknown extensio
         "blocks, *Arcslist, *Matrix) into a new Network. Raises ParseError, FileError.");
     m.def(
         "write_pajek",
-        [](const SharedNetwork& net, const py::object& path, bool fields) {
+        [](const SharedNetwork& net, const PathArg& path, bool fields) {
             const ReadLock lock(net);
             const std::string p = path_of(path);
             py::gil_scoped_release release;
@@ -174,7 +174,7 @@ writes GEXF that NetworkX 2.8 reads. Raises InvalidValue for an unknown extensio
         "Saves Pajek that networkx.read_pajek reads (fields=False, one relation: igraph too).");
     m.def(
         "read_gml",
-        [](const py::object& path, const std::string& community, const std::string& merge,
+        [](const PathArg& path, const std::string& community, const std::string& merge,
            const std::string& relation, const std::string& scale) {
             const std::string p = path_of(path);
             const GmlOptions o{community, parse_merge(merge), relation, parse_scale(scale)};
@@ -186,7 +186,7 @@ writes GEXF that NetworkX 2.8 reads. Raises InvalidValue for an unknown extensio
         "Reads GML (as NetworkX and igraph write it) into a new Network. Raises ParseError, FileError.");
     m.def(
         "write_gml",
-        [](const SharedNetwork& net, const py::object& path) {
+        [](const SharedNetwork& net, const PathArg& path) {
             const ReadLock lock(net);
             const std::string p = path_of(path);
             py::gil_scoped_release release;
@@ -195,7 +195,7 @@ writes GEXF that NetworkX 2.8 reads. Raises InvalidValue for an unknown extensio
         py::arg("network"), py::arg("path"), "Saves GML that networkx.read_gml and igraph's Read_GML read.");
     m.def(
         "read_gexf",
-        [](const py::object& path, const std::string& community, const std::string& merge,
+        [](const PathArg& path, const std::string& community, const std::string& merge,
            const std::string& relation, const std::string& scale) {
             const std::string p = path_of(path);
             const GexfOptions o{community, parse_merge(merge), relation, parse_scale(scale)};
@@ -207,7 +207,7 @@ writes GEXF that NetworkX 2.8 reads. Raises InvalidValue for an unknown extensio
         "Reads GEXF (1.3; 1.1 and 1.2draft too) into a new Network. Raises ParseError, FileError.");
     m.def(
         "write_gexf",
-        [](const SharedNetwork& net, const py::object& path, const std::string& version) {
+        [](const SharedNetwork& net, const PathArg& path, const std::string& version) {
             const ReadLock lock(net);
             const std::string p = path_of(path);
             py::gil_scoped_release release;
@@ -217,7 +217,7 @@ writes GEXF that NetworkX 2.8 reads. Raises InvalidValue for an unknown extensio
         "Saves GEXF for Gephi (version 1.3, or 1.2draft, which networkx.read_gexf reads).");
     m.def(
         "read_dl",
-        [](const py::object& path, const std::string& merge, const std::string& relation, const std::string& scale) {
+        [](const PathArg& path, const std::string& merge, const std::string& relation, const std::string& scale) {
             const std::string p = path_of(path);
             const DlOptions o{parse_merge(merge), relation, parse_scale(scale)};
             py::gil_scoped_release release;
@@ -229,7 +229,7 @@ writes GEXF that NetworkX 2.8 reads. Raises InvalidValue for an unknown extensio
         "LABELS as relations) into a new Network. Raises ParseError, FileError.");
     m.def(
         "write_dl",
-        [](const SharedNetwork& net, const py::object& path) {
+        [](const SharedNetwork& net, const PathArg& path) {
             const ReadLock lock(net);
             const std::string p = path_of(path);
             py::gil_scoped_release release;
@@ -238,7 +238,7 @@ writes GEXF that NetworkX 2.8 reads. Raises InvalidValue for an unknown extensio
         py::arg("network"), py::arg("path"), "Saves UCINET DL (EDGELIST1, a matrix per relation).");
     m.def(
         "read_matrix",
-        [](SharedNetwork& net, const py::object& path, const std::string& relation, const std::string& merge,
+        [](SharedNetwork& net, const PathArg& path, const std::string& relation, const std::string& merge,
            const std::string& scale, bool decimal_comma) {
             MatrixOptions o;
             o.relation = relation;
@@ -256,7 +256,7 @@ writes GEXF that NetworkX 2.8 reads. Raises InvalidValue for an unknown extensio
         "stem) to ``network``; returns how many it read. Raises ParseError, FileError.");
     m.def(
         "write_matrix",
-        [](const SharedNetwork& net, const py::object& path, const std::string& relation) {
+        [](const SharedNetwork& net, const PathArg& path, const std::string& relation) {
             const ReadLock lock(net);
             const auto kind = net.find_relation(relation);
             if (!kind) throw invalid_value("the network has no relation \"" + relation + "\"");
