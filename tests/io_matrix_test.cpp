@@ -109,3 +109,21 @@ TEST_CASE("looks_like_matrix tells a matrix from an edge list by the first cell"
     CHECK_FALSE(looks_like_matrix("source,target\na,b\n"));
     CHECK_FALSE(looks_like_matrix(""));
 }
+
+TEST_CASE("matrix: ids holding another delimiter are quoted, so the file reads back (a fuzz "
+          "finding)",
+          "[io][matrix]") {
+    Network net;
+    const TieKind m = net.add_relation({.name = "m"});
+    net.add_stakeholder({.id = "a;b"});
+    net.add_stakeholder({.id = "c\td"});
+    net.add_tie(net.at("a;b"), net.at("c\td"), m);
+    std::ostringstream out;
+    write_matrix(net, out, m);
+    CHECK(out.str() == ",\"a;b\",\"c\td\"\n\"a;b\",0,1\n\"c\td\",0,0\n");
+    Network back;
+    parse_matrix(back, out.str(), MatrixOptions{.relation = "m"});
+    CHECK(back.stakeholder_count() == 2);
+    REQUIRE(back.find_relation("m"));
+    CHECK(back.find_tie(back.at("a;b"), back.at("c\td"), *back.find_relation("m")));
+}

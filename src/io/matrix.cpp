@@ -143,7 +143,7 @@ void write_matrix(const Network& net, std::ostream& out, TieKind relation) {
         if (mutual) m[j * n + i] = t.weight;
     }
     const auto quoted = [](std::string_view id) {
-        if (id.find_first_of(",\"\r\n") == std::string_view::npos && !id.empty()) return std::string(id);
+        if (id.find_first_of(",;\t\"\r\n") == std::string_view::npos && !id.empty()) return std::string(id);
         std::string q = "\"";
         for (char c : id) q += c == '"' ? std::string("\"\"") : std::string(1, c);
         return q + "\"";
