@@ -27,8 +27,9 @@ if [ -n "$missing_browser" ]; then
       --no-install-recommends $missing_browser >&2; } ||
     echo "test: could not install$missing_browser: the browser test of the report will be skipped" >&2
 fi
-# Test-only Debian packages: pandas (the to_pandas() tests), wheel's .whl (the venv step below).
-COPNET_EXTRA_PACKAGES="${COPNET_EXTRA_PACKAGES:-} python3-pandas python3-wheel-whl" \
+# Test-only Debian packages: pandas (the to_pandas() tests), python-igraph (the format tests
+# read copnet's files with it), wheel's .whl (the venv step below).
+COPNET_EXTRA_PACKAGES="${COPNET_EXTRA_PACKAGES:-} python3-pandas python3-igraph python3-wheel-whl" \
   scripts/setup.sh build -DCOPNET_WARNINGS_AS_ERRORS=ON
 ctest --test-dir build --output-on-failure -j"$jobs"
 

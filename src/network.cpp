@@ -374,7 +374,7 @@ bool Network::add_tie(StakeholderId source, StakeholderId target, TieKind kind, 
     return insert_tie(st, source, target, kind, weight, merge);
 }
 
-std::size_t Network::add_ties(std::span<const Tie> ties, Merge merge) {
+std::size_t Network::add_ties(std::span<const Tie> ties, Merge merge, const Progress& progress) {
     auto& st = *state_;
     for (const Tie& t : ties) {
         require(*state_, t.source);
@@ -405,7 +405,9 @@ std::size_t Network::add_ties(std::span<const Tie> ties, Merge merge) {
     for (std::size_t k = 0; k < by_kind.size(); ++k)
         st.tie_keys[k].reserve(st.tie_keys[k].size() + by_kind[k]);
     std::size_t merged = 0;
+    std::size_t reported = 0;
     for (std::size_t j = 0; j < ties.size(); ++j) {
+        if (progress && (j & 0x3FFU) == 0) detail::report_progress(progress, j, ties.size(), reported);
         if (j + 16 < ties.size()) {
             const Tie& ahead = ties[j + 16];
             g.prefetch_vertices(ahead.source.index(), ahead.target.index());
@@ -419,6 +421,7 @@ std::size_t Network::add_ties(std::span<const Tie> ties, Merge merge) {
         const Tie& t = ties[j];
         if (!insert_tie(st, t.source, t.target, t.kind, t.weight, merge)) ++merged;
     }
+    if (progress) progress(ties.size(), ties.size());
     return merged;
 }
 

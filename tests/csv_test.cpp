@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -9,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include "copnet/error.hpp"
+#include "copnet/generate.hpp"
 #include "copnet/io/csv.hpp"
 
 using namespace copnet;
@@ -350,4 +352,54 @@ TEST_CASE("both bundled examples round-trip through CSV", "[csv][roundtrip][exam
         CHECK_FALSE(changed == net);
     }
     fs::remove_all(dir);
+}
+
+TEST_CASE("a load reports its progress: nodes.csv's rows, ties.csv's rows, the ties added",
+          "[csv][progress]") {
+    // Large enough (a ties.csv body above 1 MiB) that two threads read it in halves.
+    const Network net = generate({.stakeholders = 6'000, .ties = 60'000, .seed = 3});
+    std::ostringstream nodes, ties;
+    write_csv(net, nodes, ties);
+    REQUIRE(ties.str().size() > (1U << 20U));
+    const std::size_t v = net.stakeholder_count() + 1;  // rows with the header
+    const std::size_t e = net.tie_count() + 1;
+    for (unsigned threads : {1U, 2U}) {
+        CAPTURE(threads);
+        std::vector<std::pair<std::size_t, std::size_t>> calls;
+        CsvOptions o;
+        o.threads = threads;
+        o.progress = [&](std::size_t done, std::size_t total) { calls.emplace_back(done, total); };
+        Network back;
+        parse_csv(back, nodes.str(), ties.str(), o);
+        Network plain;
+        parse_csv(plain, nodes.str(), ties.str());
+        CHECK(back == plain);
+        CHECK(back.tie_count() == net.tie_count());
+        const std::size_t total = v + 2 * e;
+        REQUIRE(calls.size() >= 30);
+        CHECK(calls.size() <= 110);
+        CHECK(calls.back() == std::pair<std::size_t, std::size_t>{total, total});
+        for (std::size_t i = 0; i < calls.size(); ++i) {
+            CHECK(calls[i].second == total);
+            if (i > 0) CHECK(calls[i].first > calls[i - 1].first);
+        }
+        // Calls fall in each of the three parts.
+        const auto within = [&](std::size_t from, std::size_t to) {
+            return std::any_of(calls.begin(), calls.end(), [&](const auto& c) {
+                return c.first > from && c.first < to;
+            });
+        };
+        CHECK(within(0, v));
+        CHECK(within(v, v + e));
+        CHECK(within(v + e, total));
+    }
+    // A failed load still leaves the network unchanged, progress or not.
+    CsvOptions o;
+    std::size_t heard = 0;
+    o.progress = [&](std::size_t, std::size_t) { ++heard; };
+    Network back;
+    CHECK_THROWS_AS(parse_csv(back, nodes.str(), ties.str() + "nobody,s1,influence,0.5\n", o),
+                    parse_error);
+    CHECK(back.stakeholder_count() == 0);
+    CHECK(heard > 0);
 }

@@ -645,3 +645,62 @@ TEST_CASE("leader departure: the updated reach and pieces equal a search without
         }
     }
 }
+
+TEST_CASE("gaps reports its progress as one count and gives the same answer on any thread count",
+          "[gaps][progress]") {
+    const Network net = generate({.stakeholders = 3'000, .ties = 20'000, .seed = 7});
+    const Community& cop = *net.find_community("community");
+    const std::size_t core = cop.members(Circle::core).size();
+    REQUIRE(core > 0);
+    std::vector<std::pair<std::size_t, std::size_t>> calls;
+    GapsOptions o;
+    o.candidates.threads = 1;
+    o.progress = [&](std::size_t done, std::size_t total) { calls.emplace_back(done, total); };
+    const GapsReport r = gaps(net, cop, o);
+    // The stakeholders the candidates score, then the core members' departures, in order.
+    const std::size_t total = net.stakeholder_count() + core;
+    REQUIRE(calls.size() >= 50);
+    CHECK(calls.size() <= 210);  // about a hundred per part at most
+    CHECK(calls.back() == std::pair<std::size_t, std::size_t>{total, total});
+    for (std::size_t i = 0; i < calls.size(); ++i) {
+        CHECK(calls[i].second == total);
+        if (i > 0) CHECK(calls[i].first >= calls[i - 1].first);
+    }
+    CHECK(calls.front().first < net.stakeholder_count() / 4);
+    CHECK(std::any_of(calls.begin(), calls.end(), [&](const auto& c) {
+        return c.first > net.stakeholder_count() && c.first < total;  // inside the departures
+    }));
+    // The same candidates, reach added included, on two threads and without progress.
+    GapsOptions two;
+    two.candidates.threads = 2;
+    const GapsReport q = gaps(net, cop, two);
+    REQUIRE(q.candidates.size() == r.candidates.size());
+    for (std::size_t i = 0; i < r.candidates.size(); ++i) {
+        CHECK(q.candidates[i].who == r.candidates[i].who);
+        CHECK(q.candidates[i].reach_added == r.candidates[i].reach_added);
+        CHECK(q.candidates[i].score == r.candidates[i].score);
+    }
+    REQUIRE(q.fragility.departures.size() == core);
+    for (std::size_t i = 0; i < core; ++i)
+        CHECK(q.fragility.departures[i].reach_lost == r.fragility.departures[i].reach_lost);
+    // The parts report on their own too: candidates by stakeholders, fragility by departures.
+    std::vector<std::size_t> done;
+    CandidateOptions c;
+    c.progress = [&](std::size_t d, std::size_t t) {
+        CHECK(t == net.stakeholder_count());
+        done.push_back(d);
+    };
+    (void)candidates(net, cop, c);
+    REQUIRE(!done.empty());
+    CHECK(done.back() == net.stakeholder_count());
+    done.clear();
+    FragilityOptions f;
+    f.progress = [&](std::size_t d, std::size_t t) {
+        CHECK(t == core);
+        done.push_back(d);
+    };
+    (void)fragility(net, cop, f);
+    REQUIRE(!done.empty());
+    CHECK(done.back() == core);
+    CHECK(std::is_sorted(done.begin(), done.end()));
+}

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "copnet/community.hpp"
+#include "copnet/progress.hpp"
 #include "copnet/relation.hpp"
 #include "copnet/stakeholder.hpp"
 #include "copnet/tie.hpp"
@@ -196,8 +197,10 @@ public:
     /// sized once. All or nothing: every tie is checked before any is added.
     /// Cost: O(V + k) expected for k ties. Throws: as `add_tie`, naming the first bad tie.
     /// `merge` as for `add_tie`; with `Merge::error` a repeat (of a held tie or of an earlier
-    /// one in `ties`) throws before anything is added.
-    std::size_t add_ties(std::span<const Tie> ties, Merge merge = Merge::by_scale);
+    /// one in `ties`) throws before anything is added. `progress` reports the ties added (done
+    /// of `ties.size()`), after the checks.
+    std::size_t add_ties(std::span<const Tie> ties, Merge merge = Merge::by_scale,
+                         const Progress& progress = {});
     /// The position in `ties` of the first tie that repeats a tie of its relation between its
     /// pair — one the network holds or an earlier one in `ties` (a mutual relation's either way
     /// round) — or nothing. A kind the network does not declare yet counts as a directed relation

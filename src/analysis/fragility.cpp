@@ -451,7 +451,10 @@ Fragility fragility(const Network& net, const Community& community,
         const std::size_t pieces_before = pieces_without(mg, no_local);
         const std::vector<std::uint32_t> left = pieces_left(mg);
         std::vector<std::uint32_t> gone;
+        std::size_t reported = 0;
         for (const auto& set : departures) {
+            detail::report_progress(options.progress, f.departures.size(), departures.size(),
+                                    reported);
             gone.clear();
             for (StakeholderId who : set) gone.push_back(s.vertex(who));
             std::sort(gone.begin(), gone.end());
@@ -473,6 +476,7 @@ Fragility fragility(const Network& net, const Community& community,
             f.departures.push_back(std::move(d));
         }
     }
+    if (options.progress) options.progress(departures.size(), departures.size());
 
     // Dependence: the members' cross-category ties held by single stakeholders. Every tie is
     // listed once at each end of the undirected snapshot, so the entries u → w with u < w

@@ -5,6 +5,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "detail/snapshot.hpp"
 #include "copnet/error.hpp"
 #include "detail/bfs.hpp"
+#include "detail/parallel.hpp"
 #include "gaps_detail.hpp"
 
 namespace copnet {
@@ -170,7 +172,30 @@ std::vector<Candidate> rank_candidates(const Network& net, const Community& comm
         bfs.run(*reach_snap, members, hops);
         for (std::uint32_t v : bfs.order()) reached[v] = 1;
     }
-    Bfs bfs(n);
+    // What each non-member's k-step reach adds: one search each, split across threads (each
+    // writes its own slots, so the thread count changes nothing).
+    std::vector<std::uint32_t> reach_added(o.reach > 0.0 ? n : 0, 0);
+    if (o.reach > 0.0) {
+        const std::size_t chunk = std::clamp<std::size_t>(n / 512, 16, 256);
+        std::vector<std::unique_ptr<Bfs>> searches(worker_count(o.threads, n / chunk + 1));
+        parallel_chunks(
+            n, chunk, o.threads,
+            [&](unsigned worker, std::size_t first, std::size_t last) {
+                auto& bfs = searches[worker];
+                if (!bfs) bfs = std::make_unique<Bfs>(n);
+                for (std::size_t u = first; u < last; ++u) {
+                    if (circle[u] != Circle::none) continue;
+                    const std::uint32_t one[] = {static_cast<std::uint32_t>(u)};
+                    bfs->run(*reach_snap, one, hops);
+                    std::uint32_t added = 0;
+                    for (std::uint32_t v : bfs->order()) added += (v != u && reached[v] == 0) ? 1U : 0U;
+                    reach_added[u] = added;
+                }
+            },
+            o.progress);
+    } else if (o.progress) {
+        o.progress(n, n);
+    }
 
     // Missing and under-represented categories, per facet asked.
     struct FacetGaps {
@@ -245,10 +270,7 @@ std::vector<Candidate> rank_candidates(const Network& net, const Community& comm
             c.parts.stance = o.neutral;
         }
         if (o.reach > 0.0) {
-            const std::uint32_t one[] = {u};
-            bfs.run(*reach_snap, one, hops);
-            for (std::uint32_t v : bfs.order())
-                c.reach_added += (v != u && reached[v] == 0) ? 1U : 0U;
+            c.reach_added = reach_added[u];
             c.parts.reach = o.reach * static_cast<double>(c.reach_added);
             if (c.reach_added > 0)
                 c.reasons.push_back({"adds_reach", "brings " + std::to_string(c.reach_added) +
@@ -280,8 +302,24 @@ GapsReport gaps(const Network& net, const Community& community, const GapsOption
     r.representation = representation(net, community, options.representation);
     CandidateOptions c = options.candidates;
     c.representation = options.representation;
+    FragilityOptions f = options.fragility;
+    if (options.progress) {
+        // One count: the stakeholders the candidates score, then the departures.
+        const std::size_t scored = net.stakeholder_count();
+        const std::size_t departing = f.departures.empty()
+                                          ? community.members(Circle::core).size()
+                                          : f.departures.size();
+        const std::size_t total = scored + departing;
+        const Progress& progress = options.progress;
+        c.progress = [&progress, total, departing](std::size_t done, std::size_t) {
+            if (done < total - departing) progress(done, total);  // the last call is below
+        };
+        f.progress = [&progress, total, scored](std::size_t done, std::size_t) {
+            progress(std::min(scored + done, total), total);
+        };
+    }
     r.candidates = detail::rank_candidates(net, community, r.representation, c);
-    r.fragility = fragility(net, community, options.fragility);
+    r.fragility = fragility(net, community, f);
     return r;
 }
 

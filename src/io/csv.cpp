@@ -357,6 +357,40 @@ struct Staging {
     std::vector<std::string> new_relations;  // undeclared names met, in kind order
 };
 
+// A load's progress as one count (CsvOptions::progress): nodes.csv's rows, ties.csv's rows
+// parsed, then the ties added. Reported from the calling thread only; inactive without a
+// callback.
+class LoadProgress {
+public:
+    LoadProgress(const Progress& progress, std::string_view nodes, std::string_view ties)
+        : progress_(progress) {
+        if (!progress_) return;
+        nodes_ = detail::count_records(nodes);
+        ties_ = detail::count_records(ties);
+        total_ = nodes_ + 2 * ties_;
+    }
+    [[nodiscard]] bool active() const noexcept { return static_cast<bool>(progress_); }
+    // `rows` of nodes.csv read.
+    void nodes(std::size_t rows) { at(rows); }
+    // `rows` of ties.csv read.
+    void ties(std::size_t rows) { at(nodes_ + std::min(rows, ties_)); }
+    // `added` of the ties added.
+    void added(std::size_t added) { at(nodes_ + ties_ + std::min(added, ties_)); }
+    void finish() {
+        if (progress_) progress_(total_, total_);
+    }
+
+private:
+    void at(std::size_t done) {
+        if (progress_ && done < total_) detail::report_progress(progress_, done, total_, reported_);
+    }
+    const Progress& progress_;
+    std::size_t nodes_ = 0;
+    std::size_t ties_ = 0;
+    std::size_t total_ = 0;
+    std::size_t reported_ = 0;
+};
+
 // A file's text as UTF-8, by `encoding` (a note when it was read as Windows-1252).
 void decode(std::string& buffer, Encoding encoding, std::string_view name,
             std::vector<std::string>& notes) {
@@ -498,9 +532,12 @@ void stage_stakeholder(Staging& staging, StagedStakeholder st, std::string_view 
 
 // Parses and stages every row of nodes.csv after its header.
 void stage_stakeholders(Staging& staging, RecordReader& nodes, const NodeHeader& header,
-                        const Network& into, std::string_view nodes_name) {
+                        const Network& into, std::string_view nodes_name,
+                        LoadProgress& progress) {
     std::vector<std::string_view> fields;
     while (nodes.next(fields)) {
+        if (progress.active() && (staging.stakeholders.size() & 0x3FFU) == 0)
+            progress.nodes(staging.stakeholders.size());
         StagedStakeholder st = parse_stakeholder_row(fields, nodes.line(), header, nodes_name);
         stage_stakeholder(staging, std::move(st), fields[header.id_column], into, header,
                           nodes_name);
@@ -537,6 +574,7 @@ struct TieContext {
     std::string_view nodes_name;
     std::string_view ties_name;
     bool check_into;  // whether `into` has slots to look ids up in
+    LoadProgress& progress;
 };
 
 // The slot of an id of nodes.csv or of the network, or npos.
@@ -605,10 +643,14 @@ PendingTie parse_tie_row(const std::vector<std::string_view>& row, std::size_t l
 // slot. Id lookups miss the cache at random, so rows wait in a small ring while the slots
 // of their ids are prefetched; an error in a later row waits until the earlier rows are
 // resolved, so the first error in the file is the one reported.
+// `progress` (null on a worker thread) hears of the rows read, each counted `stride` times
+// (2 when the other half is read at the same pace on another thread).
 template <class Resolve>
 void parse_tie_rows(RecordReader& reader, const TieHeader& th, std::string_view ties_name,
                     const detail::IdTable& index, std::vector<Tie>& out, RelationNames& names,
-                    std::vector<std::size_t>* lines, Resolve&& resolve) {
+                    std::vector<std::size_t>* lines, Resolve&& resolve,
+                    LoadProgress* progress = nullptr, std::size_t stride = 1) {
+    if (progress != nullptr && !progress->active()) progress = nullptr;
     constexpr std::size_t ring_size = 16;
     std::array<PendingTie, ring_size> ring{};
     std::size_t head = 0;  // rows pushed
@@ -632,6 +674,7 @@ void parse_tie_rows(RecordReader& reader, const TieHeader& th, std::string_view 
             const PendingTie parsed =
                 parse_tie_row(row, reader.line(), th, ties_name, names, th.decimal_comma);
             if (head - tail == ring_size) settle(ring[tail++ % ring_size]);
+            if (progress != nullptr && (head & 0x3FFU) == 0) progress->ties(head * stride);
             PendingTie& p = ring[head++ % ring_size];
             p = parsed;
             index.prefetch(p.source_hash);
@@ -682,7 +725,7 @@ void parse_ties_in_halves(TieContext& c, const RecordReader& ties, const TieHead
         RecordReader reader(body, split, c.ties_name, ties.next_line(), ties.delimiter());
         staged_ties.reserve(rows_hint);
         parse_tie_rows(reader, th, c.ties_name, c.staging.index, staged_ties, first_names,
-                       keep_lines ? &c.staging.tie_lines : nullptr, resolve);
+                       keep_lines ? &c.staging.tie_lines : nullptr, resolve, &c.progress, 2);
     } catch (...) {
         if (worker) worker->join();  // the first half's error comes first
         throw;
@@ -716,7 +759,8 @@ void parse_ties_serially(TieContext& c, RecordReader& ties, const TieHeader& th,
                        const std::uint32_t slot = lookup_endpoint(c, id, h);
                        return slot != detail::IdTable::npos ? slot
                                                             : create_endpoint(c, id, line, column);
-                   });
+                   },
+                   &c.progress);
     c.staging.new_relations = names.added();
 }
 
@@ -780,7 +824,7 @@ void refuse_repeats(const Network& into, const Staging& staging, const TieHeader
 // Phase 2: adds everything staged to `into`. Everything was validated; only allocation can fail
 // here, and then `into` gets back what it held (a copy made first; none for an empty network).
 CsvReport commit(Network& into, const NodeHeader& header, Staging& staging, Merge merge,
-                 Scale scale, bool edge_list) {
+                 Scale scale, bool edge_list, LoadProgress& progress) {
     CsvReport report;
     report.stakeholders = staging.stakeholders.size();
     report.created = staging.created;
@@ -812,7 +856,10 @@ CsvReport commit(Network& into, const NodeHeader& header, Staging& staging, Merg
                     if (st.circles[c] != Circle::none)
                         communities[c]->set_circle(who, st.circles[c]);
         }
-        report.merged_ties = into.add_ties(staging.ties, merge);
+        Progress added;
+        if (progress.active())
+            added = [&progress](std::size_t done, std::size_t) { progress.added(done); };
+        report.merged_ties = into.add_ties(staging.ties, merge, added);
     } catch (...) {
         detail::roll_back(into, std::move(saved));
         throw;
@@ -828,6 +875,7 @@ CsvReport load(Network& into, std::string nodes_buffer, std::string ties_buffer,
     std::vector<std::string> notes;
     check_inputs(options, nodes_buffer, ties_buffer, nodes_name, ties_name, notes);
     ColumnMap map(options);
+    LoadProgress progress(options.progress, nodes_buffer, ties_buffer);
     Staging staging = begin_staging(into, nodes_buffer);
     RecordReader nodes(nodes_buffer, nodes_name,
                        delimiter_of(nodes_buffer, options, nodes_name, notes));
@@ -844,7 +892,7 @@ CsvReport load(Network& into, std::string nodes_buffer, std::string ties_buffer,
     }
     map.check_used(nodes_name, ties_name);
     staging.community_columns = circle_columns(header);
-    stage_stakeholders(staging, nodes, header, into, nodes_name);
+    stage_stakeholders(staging, nodes, header, into, nodes_name, progress);
 
     if (tie_header_error) std::rethrow_exception(tie_header_error);
     const TieHeader& th = *tie_header;
@@ -853,13 +901,15 @@ CsvReport load(Network& into, std::string nodes_buffer, std::string ties_buffer,
                         (th.headerless ? " (nor a header)" : "") +
                         ": every row is a tie of relation " + dq(th.default_relation) +
                         " (--default-relation sets it)");
-    TieContext context{staging, into, options, nodes_name, ties_name, into.slot_count() > 0};
+    TieContext context{staging, into, options, nodes_name, ties_name, into.slot_count() > 0,
+                       progress};
     stage_ties(context, ties, ties_buffer, th);
     if (options.merge == Merge::error) refuse_repeats(into, staging, th, ties_name);
 
     // Phase 2: apply.
     CsvReport report = commit(into, header, staging, options.merge, options.scale,
-                              !th.kind && options.default_relation.empty());
+                              !th.kind && options.default_relation.empty(), progress);
+    progress.finish();
     report.notes = std::move(notes);
     return report;
 }

@@ -29,6 +29,7 @@ struct GapsCli {
     std::string scope = "members";  // validated by CLI11
     std::vector<std::string> depart;
     std::string weights;
+    unsigned threads = CandidateOptions{}.threads;
 };
 
 /// Applies --weights "core=3,inner=2,outer=1,missing=2,under=1,skeptic=2,neutral=0,reach=0.25".
@@ -87,6 +88,7 @@ GapsOptions options_of(const GapsCli& o, Network& net) {
     c.hops = o.hops;
     c.reach_filter = filter;
     c.limit = o.limit;
+    c.threads = o.threads;
     apply_weights(c, o.weights);
     FragilityOptions& f = g.fragility;
     f.filter = undirected;
@@ -200,7 +202,11 @@ std::string run_gaps(const GapsCli& o) {
     if (cop == nullptr)
         throw invalid_value("there is no community \"" + o.input.community +
                             "\" (the nodes have no circle column)");
-    const GapsReport r = gaps(net, *cop, options_of(o, net));
+    ProgressBar bar("gaps");  // the candidates' reach searches, then the departures
+    GapsOptions options = options_of(o, net);
+    options.progress = bar.callback();
+    const GapsReport r = gaps(net, *cop, options);
+    bar.end_line();
     switch (o.input.format()) {
     case Format::json: {
         JsonSink sink;
@@ -254,6 +260,9 @@ void add_gaps_command(CLI::App& app, Runner& run) {
     cmd->add_option("--weights", o->weights,
                     "score weights, e.g. core=3,inner=2,outer=1,missing=2,under=1,skeptic=2,"
                     "neutral=0,reach=0.25");
+    cmd->add_option("--threads", o->threads,
+                    "worker threads for the candidates' reach (0: the hardware's)")
+        ->capture_default_str();
     cmd->callback([o, &run] { run = [o] { return run_gaps(*o); }; });
 }
 

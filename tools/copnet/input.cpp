@@ -15,6 +15,7 @@
 #include "copnet/io/relations.hpp"
 #include "copnet/io/workbook.hpp"
 #include "copnet/analysis/relations.hpp"
+#include "output.hpp"
 
 namespace copnet::cli {
 
@@ -252,7 +253,9 @@ std::optional<EventLog>& workbook_events() {
 } // namespace
 
 Network load_input(const InputOptions& options, std::string& label) {
+    ProgressBar bar("load");  // a large nodes.csv + ties.csv (drawn only on a terminal)
     CsvOptions csv;
+    csv.progress = bar.callback();
     csv.community = options.community;
     csv.create_missing_stakeholders = options.create_missing;
     csv.merge = parse_merge(options.merge);
@@ -316,6 +319,7 @@ Network load_input(const InputOptions& options, std::string& label) {
         for (const std::string& note : report.notes) std::cerr << "copnet: note: " << note << '\n';
         label = options.nodes.empty() ? options.ties : options.nodes + " + " + options.ties;
     }
+    bar.end_line();
     if (options.window.empty()) return net;
     const EventLog log = load_events(options, net);
     const TimeRange range = parse_time_range(options.window);

@@ -582,16 +582,21 @@ relation, or a formula that holds for untied pairs.)doc")
            const std::map<std::string, std::string>& columns,
            const std::optional<std::string>& delimiter, bool decimal_comma,
            const std::string& encoding, const std::string& default_relation,
-           const std::string& scale, const std::string& merge) {
-            const CsvOptions options =
+           const std::string& scale, const std::string& merge, const ProgressArg& progress) {
+            CsvOptions options =
                 csv_options(community, create_missing, threads,
                             {columns, delimiter, decimal_comma, encoding, default_relation,
                              scale, merge});
-            py::gil_scoped_release release;
+            PyProgress report(progress);
+            options.progress = report.get();
             SharedNetwork net;
-            if (relations) read_relations(net, *relations);
-            if (nodes) read_csv(net, *nodes, ties, options);
-            else read_edge_list(net, ties, options);
+            {
+                py::gil_scoped_release release;
+                if (relations) read_relations(net, *relations);
+                if (nodes) read_csv(net, *nodes, ties, options);
+                else read_edge_list(net, ties, options);
+            }
+            report.rethrow();
             return net;
         },
         py::arg("nodes"), py::arg("ties"), py::kw_only(), py::arg("community") = "community",
@@ -599,7 +604,7 @@ relation, or a formula that holds for untied pairs.)doc")
         py::arg("relations") = py::none(), py::arg("columns") = std::map<std::string, std::string>{},
         py::arg("delimiter") = py::none(), py::arg("decimal_comma") = false,
         py::arg("encoding") = "automatic", py::arg("default_relation") = "",
-        py::arg("scale") = "unit", py::arg("merge") = "scale",
+        py::arg("scale") = "unit", py::arg("merge") = "scale", py::arg("progress") = py::none(),
         R"doc(Reads a CSV pair (nodes.csv, ties.csv; docs/formats.md) into a new Network, after
 the relations file ``relations`` (relations.csv: name,role,direction,polarity,scale) when
 given; a relation ties.csv names but nobody declared is added as role other. The ``circle``
@@ -615,8 +620,9 @@ of a ties.csv without a relation column (default: "edge", a mutual collaboration
 a declaration (weights beyond [0,1] need "count" or "real"). ``merge`` says what a row
 repeating a tie (one relation, one pair) does: "scale" (the larger value for unit and binary
 relations, the sum for count and real), "max", "sum", "first", or "error" (a ParseError naming
-the line). Raises ParseError (file, line, field) for malformed input, FileError for unreadable
-files; InvalidValue for an unknown option value.)doc");
+the line). ``progress(done, total)`` is called about a hundred times: nodes.csv's rows, then
+ties.csv's rows read, then the ties added. Raises ParseError (file, line, field) for malformed
+input, FileError for unreadable files; InvalidValue for an unknown option value.)doc");
     m.def(
         "read_relations",
         [](SharedNetwork& net, const std::string& path) {

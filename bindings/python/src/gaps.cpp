@@ -63,6 +63,7 @@ CandidateOptions candidate_options(const Network& net, const py::kwargs& kw) {
     get("reach", o.reach);
     get("hops", o.hops);
     get("limit", o.limit);
+    get("threads", o.threads);
     const Direction dir = kw.contains("direction") ? kw["direction"].cast<Direction>()
                                                    : Direction::both;
     o.filter = filter_from(net, kw.contains("kinds") ? py::object(kw["kinds"]) : py::object(py::none()), dir);
@@ -76,7 +77,7 @@ CandidateOptions candidate_options(const Network& net, const py::kwargs& kw) {
     static const std::set<std::string> known{
         "core_tie", "inner_tie", "outer_tie", "weighted", "missing_category",
         "under_represented_category", "skeptic", "neutral", "reach", "hops", "limit",
-        "direction", "kinds", "facets", "threshold", "taxonomy"};
+        "direction", "kinds", "facets", "threshold", "taxonomy", "threads"};
     for (const auto& [k, v] : kw)
         if (!known.contains(k.cast<std::string>()))
             throw invalid_value("candidates: unknown option \"" + k.cast<std::string>() + "\"");
@@ -154,7 +155,8 @@ inner_tie=2, outer_tie=1 per tie; weighted=False) + categories they would add
 (missing_category=2, under_represented_category=1) + stance (skeptic=2, neutral=0) + reach
 they would add (reach=0.25 per stakeholder newly within hops=2 steps), best first, at most
 limit=10; each with its score parts and reasons (codes and words). Keyword options also:
-kinds, direction ("both"), facets, taxonomy, threshold. Raises InvalidValue for a negative
+kinds, direction ("both"), facets, taxonomy, threshold, threads (0: the hardware's; the result
+does not depend on it). Raises InvalidValue for a negative
 weight or an unknown option.)doc");
 
     m.def(
@@ -246,23 +248,31 @@ cross-level ties held by one stakeholder). Cost O(V + E) + O(D (V + E)).)doc");
         "gaps",
         [](const SharedNetwork& net, const CommunityArg& community,
            const std::vector<std::string>& facets,
-           const TaxonomyArg& taxonomy, double threshold) {
+           const TaxonomyArg& taxonomy, double threshold, unsigned threads,
+           const ProgressArg& progress) {
             const ReadLock lock(net);
             const Community& c = required(net, community);
             GapsOptions o;
             o.representation = representation_options(net, facets, taxonomy, threshold);
+            o.candidates.threads = threads;
+            PyProgress report(progress);
+            o.progress = report.get();
             GapsReport r;
             {
                 py::gil_scoped_release release;
                 r = gaps(net, c, o);
             }
+            report.rethrow();
             return described<"GapsReport">(net, std::tuple<const Community&, const GapsReport&>(c, r));
         },
         py::arg("network"), py::arg("community") = "community", py::kw_only(),
         py::arg("facets") = default_facets, py::arg("taxonomy") = "framework",
         py::arg("threshold") = RepresentationOptions{}.threshold,
+        py::arg("threads") = CandidateOptions{}.threads, py::arg("progress") = py::none(),
         "Representation, invitation candidates and fragility with their default options "
-        "(``copnet gaps``).");
+        "(``copnet gaps``); ``threads`` share the candidates' reach searches (the result does "
+        "not depend on them); ``progress(done, total)`` is called about a hundred times "
+        "(stakeholders scored, then departures evaluated).");
 }
 
 } // namespace copnet::python

@@ -259,3 +259,28 @@ def test_report_with_events_shows_the_health_windows(example):
     other = copnet.read_events(example.copy(), os.path.join(EXAMPLE, "events.csv"))
     with pytest.raises(copnet.InvalidValue, match="another network"):
         copnet.report(example, events=other)
+
+
+def test_gaps_and_read_csv_report_progress(tmp_path) -> None:
+    net = copnet.generate(stakeholders=2000, ties=12000, seed=5)
+    cop = net.community()
+    seen: list[tuple[int, int]] = []
+    report = copnet.gaps(net, cop, threads=2, progress=lambda d, t: seen.append((d, t)))
+    total = len(net) + cop.count("core")  # stakeholders scored, then core departures
+    assert seen[-1] == (total, total)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert all(t == total for _, t in seen)
+    assert report.to_dict() == copnet.gaps(net, cop, threads=1).to_dict()
+
+    copnet.write_csv(net, str(tmp_path / "n.csv"), str(tmp_path / "t.csv"))
+    seen.clear()
+    back = copnet.read_csv(str(tmp_path / "n.csv"), str(tmp_path / "t.csv"),
+                           progress=lambda d, t: seen.append((d, t)))
+    assert len(back) == len(net) and back.tie_count() == net.tie_count()
+    rows = (len(net) + 1) + 2 * (net.tie_count() + 1)  # nodes.csv's rows, then ties' twice
+    assert seen[-1] == (rows, rows) and len(seen) > 10
+
+    def fail(done: int, total: int) -> None:
+        raise RuntimeError("stop")
+    with pytest.raises(RuntimeError, match="stop"):
+        copnet.read_csv(str(tmp_path / "n.csv"), str(tmp_path / "t.csv"), progress=fail)

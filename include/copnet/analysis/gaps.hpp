@@ -14,6 +14,7 @@
 
 #include "copnet/community.hpp"
 #include "copnet/network.hpp"
+#include "copnet/progress.hpp"
 #include "copnet/stakeholder.hpp"
 #include "copnet/tie.hpp"
 
@@ -216,6 +217,11 @@ struct CandidateOptions {
     std::size_t limit = 10;
     /// What counts as missing or under-represented (facets, taxonomy, threshold).
     RepresentationOptions representation{};
+    /// Worker threads for the non-members' reach searches (0 = the hardware's); the result
+    /// does not depend on it.
+    unsigned threads = 0;
+    /// Reports the stakeholders scored (done of the stakeholders in the ties' snapshot).
+    Progress progress{};
 };
 
 /// Non-members of `community` ranked by score = ties + categories + stance + reach (see
@@ -224,7 +230,7 @@ struct CandidateOptions {
 /// within `hops` steps of any member (the candidate itself not counted). Only candidates with a
 /// positive score are listed. Cost: O(V + E) plus one hop-limited search per non-member,
 /// O(N · (V_k + E_k)) for N non-members with k-step neighbourhoods of V_k stakeholders (set
-/// `reach` = 0 to skip). Throws: invalid_value for a negative weight or as `representation`.
+/// `reach` = 0 to skip), split across `threads`. Throws: invalid_value for a negative weight or as `representation`.
 [[nodiscard]] std::vector<Candidate> candidates(const Network& net, const Community& community,
                                                 const CandidateOptions& options = {});
 
@@ -296,6 +302,8 @@ struct FragilityOptions {
     std::vector<std::string> dependence_facets{"sector", "level"};
     /// Rows of `Dependence::top`.
     std::size_t top = 5;
+    /// Reports the departures evaluated (done of their number).
+    Progress progress{};
 };
 
 /// Fragile points of a community.
@@ -345,6 +353,9 @@ struct GapsOptions {
     /// Its `representation` member is replaced by the one above.
     CandidateOptions candidates{};
     FragilityOptions fragility{};
+    /// Reports the whole analysis as one count: the candidates' stakeholders scored, then the
+    /// departures evaluated (it replaces the parts' own `progress`).
+    Progress progress{};
 };
 
 /// Who isn't here, who to invite, what would break: parts 1–4 for one community.
