@@ -50,3 +50,28 @@ TEST_CASE("copnet report writes the page, reads a real data set with its own fac
     CHECK(r.out.empty());
     fs::remove_all(dir);
 }
+
+TEST_CASE("copnet report and map on an edge list alone are not the bundled example",
+          "[cli][report]") {
+    // --ties alone (the karate club's edge list, tests/data) once read as the bundled example's
+    // caption and event log on the user's own data.
+    const fs::path dir = copnet::test::unique_temp_path("report-edges");
+    fs::create_directories(dir);
+    const std::string ties = " --ties " + q(data + "karate-club.edgelist") + " --scale count";
+    auto r = run("report" + ties + " --output " + q(dir / "k.html"));
+    REQUIRE(r.status == 0);
+    CHECK_THAT(r.out, Catch::Contains("34 stakeholders"));
+    const std::string html = slurp(dir / "k.html");
+    CHECK_THAT(html, !Catch::Contains("invented data") && Catch::Contains("\"health\":{\"unavailable\""));
+    r = run("map" + ties + " --output " + q(dir / "k.svg"));
+    REQUIRE(r.status == 0);
+    CHECK_THAT(slurp(dir / "k.svg"), !Catch::Contains("invented data"));
+    r = run("report" + ties + " --every 1m --output " + q(dir / "n.html"));
+    CHECK(r.status == 1);
+    CHECK_THAT(r.err, Catch::Contains("--every needs --events"));
+    // The bundled example still says what it is.
+    r = run("map --output " + q(dir / "b.svg"));
+    REQUIRE(r.status == 0);
+    CHECK_THAT(slurp(dir / "b.svg"), Catch::Contains("invented data"));
+    fs::remove_all(dir);
+}

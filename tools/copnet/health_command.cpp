@@ -203,11 +203,7 @@ std::string run_health(const HealthCli& o) {
     case Format::csv: return as_csv(r);
     case Format::text: break;
     }
-    return as_text(net, r, label,
-                   !o.input.attendance.empty() ? o.input.attendance + " (co-attendance)"
-                   : o.input.events.empty()    ? std::string("the bundled example's (invented)")
-                                               : o.input.events,
-                   log.size(), o.top) +
+    return as_text(net, r, label, event_log_label(o.input), log.size(), o.top) +
            leaders_text(net, r, leaders);
 }
 

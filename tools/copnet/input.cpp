@@ -307,7 +307,7 @@ Network load_input(const InputOptions& options, std::string& label) {
     } else if (!options.archive.empty()) {
         read_archive(net, options.archive, archive_kind_for(options.archive));
         label = options.archive;
-    } else if (options.nodes.empty() && options.ties.empty()) {
+    } else if (options.bundled()) {
         parse_csv(net, bundled_nodes(), bundled_ties(), csv,
                   "bundled:state-employment/nodes.csv", "bundled:state-employment/ties.csv");
         label = "bundled example: a state employment CoP (illustrative, invented data)";
@@ -335,9 +335,26 @@ Network load_input(const InputOptions& options, std::string& label) {
     return w;
 }
 
+bool InputOptions::bundled() const noexcept {
+    return nodes.empty() && ties.empty() && graphml.empty() && json.empty() && archive.empty() &&
+           inputs.empty();
+}
+
+bool has_event_log(const InputOptions& options) {
+    return !options.events.empty() || !options.attendance.empty() || options.bundled() ||
+           (!options.inputs.empty() && workbook_events().has_value());
+}
+
+std::string event_log_label(const InputOptions& options) {
+    if (!options.attendance.empty()) return options.attendance + " (co-attendance)";
+    if (!options.events.empty()) return options.events;
+    if (!options.inputs.empty() && workbook_events())
+        return "the events sheet of " + options.inputs.back();
+    return "the bundled example's events (invented)";
+}
+
 EventLog load_events(const InputOptions& options, Network& net) {
-    const bool bundled = options.nodes.empty() && options.ties.empty() && options.graphml.empty() &&
-                         options.json.empty() && options.archive.empty() && options.inputs.empty();
+    const bool bundled = options.bundled();
     const EventOptions events{.create_missing_stakeholders = options.create_missing};
     if (!options.attendance.empty()) return read_attendance(net, options.attendance, events);
     if (options.events.empty() && !options.inputs.empty() && workbook_events())

@@ -49,6 +49,8 @@ struct InputOptions {
     /// The output format chosen (`--format xlsx` computes the JSON description, which main
     /// writes as a workbook: `workbook_request`).
     [[nodiscard]] Format format() const;
+    /// Whether no input file is named, so that the bundled example is read.
+    [[nodiscard]] bool bundled() const noexcept;
 };
 
 /// The options every analysis takes (DESIGN.md §3.2).
@@ -134,6 +136,14 @@ Network load_input(const InputOptions& options, std::string& label);
 /// (invented) event log.
 /// Throws copnet::invalid_value without --events for a given input, copnet::error on bad input.
 [[nodiscard]] EventLog load_events(const InputOptions& options, Network& net);
+
+/// Whether `load_events` has a log to give without failing: --events or --attendance, the
+/// bundled example, or an `events` sheet of the workbook load_input read.
+[[nodiscard]] bool has_event_log(const InputOptions& options);
+
+/// Where `load_events`' log comes from, for text output: "FILE", "FILE (co-attendance)", "the
+/// events sheet of FILE" or "the bundled example's events (invented)".
+[[nodiscard]] std::string event_log_label(const InputOptions& options);
 
 /// `text` (--since) as a time of `log`'s kind. Throws copnet::invalid_value for a bad time or
 /// an ISO time for a plain-number log (or the reverse).

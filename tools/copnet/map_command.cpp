@@ -49,8 +49,7 @@ void add_map_command(CLI::App& app, Runner& run) {
             map.facet = options->facet;
             map.title = options->title;
             map.caption = options->caption;
-            if (map.caption.empty() && input->nodes.empty() && input->graphml.empty() &&
-                input->json.empty() && input->archive.empty() && input->inputs.empty())
+            if (map.caption.empty() && input->bundled())
                 map.caption = "bundled example: illustrative, invented data";
             if (!options->highlight.empty()) map.highlight = parse_ids(net, options->highlight);
             map.highlight_label = options->highlight_label;

@@ -117,7 +117,7 @@ std::string run_temporal_reach(const ReachCli& o) {
     out << "Landscape: " << label << '\n'
         << "From " << sources.size() << " stakeholder" << (sources.size() == 1 ? "" : "s")
         << (o.from.empty() ? " (the core group)" : "") << ", in time order over "
-        << (o.input.events.empty() ? std::string("the bundled events") : o.input.events) << " from "
+        << event_log_label(o.input) << " from "
         << format_time(r.since, log.kind()) << ", following "
         << (o.analysis.kinds == "all" ? std::string("all kinds of ties") : o.analysis.kinds)
         << " (" << o.analysis.direction << "):\n  reached " << r.count() << " of "

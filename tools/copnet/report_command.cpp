@@ -23,11 +23,6 @@ struct ReportCli {
     ReportOptions library;  // bound for the sizes and seed (their defaults are the library's)
 };
 
-bool bundled(const InputOptions& in) {
-    return in.nodes.empty() && in.graphml.empty() && in.json.empty() && in.archive.empty() &&
-           in.inputs.empty();
-}
-
 std::string run_report(const ReportCli& o) {
     std::string label;
     Network net = load_input(o.input, label);
@@ -37,9 +32,9 @@ std::string run_report(const ReportCli& o) {
     options.filter = o.analysis.filter(net);
     options.title = o.title;  // empty: the library's default
     options.caption = o.caption;
-    if (options.caption.empty() && bundled(o.input)) options.caption = "bundled example: illustrative, invented data";
+    if (options.caption.empty() && o.input.bundled()) options.caption = "bundled example: illustrative, invented data";
     std::optional<EventLog> log;
-    if (!o.input.events.empty() || !o.input.attendance.empty() || bundled(o.input)) log = load_events(o.input, net);
+    if (has_event_log(o.input)) log = load_events(o.input, net);
     else if (!o.every.empty()) throw invalid_value("--every needs --events");
     if (log) options.events = &*log;
     if (!o.every.empty()) options.every = parse_span(o.every);
