@@ -203,8 +203,11 @@ TEST_CASE("large circle maps label the circles' members and the best connected, 
     g.ties = 12000;
     const Network net = generate(g);
     CircleMapOptions options;
+    options.max_stakeholders = 0;  // everyone drawn
     const CircleMapLayout L = layout_circle_map(net, options);
     CHECK(L.labels_selected);
+    CHECK(L.left_off == 0);
+    CHECK(L.placed.size() == 3000);
     const Community& cop = net.community("community");
     const std::size_t members = cop.count(Circle::core) + cop.count(Circle::inner) + cop.count(Circle::outer);
     CHECK(L.labelled <= members + options.best_connected);
@@ -248,4 +251,53 @@ TEST_CASE("circle map: labels have a halo, sit clear of the highlight ring, and 
     CHECK_THAT(svg, Catch::Contains("paint-order=\"stroke\"") && Catch::Contains("stroke=\"#FFFFFF\""));
     CHECK(occurrences(svg, "<pattern id=\"cat-") == 6);  // categories 15 to 20
     CHECK(occurrences(svg, "fill=\"url(#cat-14)\"") == 2);  // its dot and its legend swatch
+}
+
+TEST_CASE("a map of a large landscape draws the circles' members, then the best connected",
+          "[io][svg]") {
+    LandscapeOptions g;
+    g.stakeholders = 3000;
+    g.ties = 12000;
+    const Network net = generate(g);
+    const Community& cop = net.community("community");
+    CircleMapOptions options;
+    options.max_stakeholders = 1000;
+    const CircleMapLayout L = layout_circle_map(net, options);
+    REQUIRE(L.placed.size() == 1000);
+    CHECK(L.left_off == 2000);
+    // Every member is drawn (fewer than 1000 of them), and no one left off has a higher degree
+    // than a non-member drawn.
+    const std::size_t members = cop.count(Circle::core) + cop.count(Circle::inner) + cop.count(Circle::outer);
+    REQUIRE(members < 1000);
+    std::vector<std::size_t> degree(net.slot_count(), 0);
+    for (const Tie& t : net.all_ties()) {
+        ++degree[t.source.index()];
+        ++degree[t.target.index()];
+    }
+    std::vector<bool> drawn(net.slot_count(), false);
+    std::size_t drawn_members = 0;
+    std::size_t lowest_drawn = SIZE_MAX;
+    for (const auto& p : L.placed) {
+        drawn[p.who.index()] = true;
+        if (p.ring != Circle::none) ++drawn_members;
+        else lowest_drawn = std::min(lowest_drawn, degree[p.who.index()]);
+    }
+    CHECK(drawn_members == members);
+    for (StakeholderId who : net.stakeholders())
+        if (!drawn[who.index()]) CHECK(degree[who.index()] <= lowest_drawn);
+    CHECK(std::is_sorted(L.placed.begin(), L.placed.end(),
+                         [](const auto& a, const auto& b) { return a.who.index() < b.who.index(); }));
+    const std::string svg = circle_map_svg(net, options);
+    CHECK_THAT(svg, Catch::Contains("shown: 1000 of 3000 stakeholders"));
+    // A map that fits says nothing of the kind; `only` wins over the limit.
+    options.max_stakeholders = 5000;
+    CHECK_THAT(circle_map_svg(net, options), !Catch::Contains("shown:"));
+    options.max_stakeholders = 10;
+    options.only = {L.placed[0].who, L.placed[1].who, L.placed[2].who, L.placed[3].who,
+                    L.placed[4].who, L.placed[5].who, L.placed[6].who, L.placed[7].who,
+                    L.placed[8].who, L.placed[9].who, L.placed[10].who};
+    const CircleMapLayout only = layout_circle_map(net, options);
+    CHECK(only.placed.size() == 11);
+    CHECK(only.left_off == 0);
+    CHECK(map_selection(net, &cop, 5000).empty());
 }

@@ -147,21 +147,6 @@ std::string default_title(const Community* cop) {
 
 /// The stakeholders the map shows: all when few; else the members (core first) and the best
 /// connected others, up to `limit`.
-std::vector<StakeholderId> shown_on_map(const Network& net, const Community* cop,
-                                        const std::vector<std::size_t>& degree, std::size_t limit) {
-    std::vector<StakeholderId> all(net.stakeholders().begin(), net.stakeholders().end());
-    if (all.size() <= limit) return {};
-    const auto rank = [&](StakeholderId who) { return cop ? static_cast<int>(cop->circle(who)) : 3; };
-    std::stable_sort(all.begin(), all.end(), [&](StakeholderId a, StakeholderId b) {
-        const int ra = rank(a), rb = rank(b);
-        if (ra != rb) return ra < rb;
-        return degree[a.index()] > degree[b.index()];
-    });
-    all.resize(limit);
-    std::sort(all.begin(), all.end(), [](StakeholderId a, StakeholderId b) { return a.index() < b.index(); });
-    return all;
-}
-
 void describe_map(JsonWriter& sink, const Network& net, const ReportOptions& options,
                   const Community* cop, const std::vector<std::uint32_t>* coreness) {
     std::vector<std::size_t> degree(net.slot_count(), 0);
@@ -174,7 +159,8 @@ void describe_map(JsonWriter& sink, const Network& net, const ReportOptions& opt
     map.community = options.community;
     map.facet = options.facet;
     map.best_connected = 40;
-    map.only = shown_on_map(net, cop, degree, options.map_stakeholders);
+    map.only = map_selection(net, cop, options.map_stakeholders);
+    map.max_stakeholders = 0;  // `only` says who
     const CircleMapLayout L = layout_circle_map(net, map);
 
     std::vector<std::int64_t> index_of(net.slot_count(), -1);

@@ -235,6 +235,30 @@ std::vector<double> spread_along(std::span<const double> wanted, double separati
     return out;
 }
 
+std::vector<StakeholderId> map_selection(const Network& net, const Community* community,
+                                         std::size_t limit) {
+    std::vector<StakeholderId> all(net.stakeholders().begin(), net.stakeholders().end());
+    if (all.size() <= limit) return {};
+    std::vector<std::size_t> degree(net.slot_count(), 0);
+    for (const Tie& t : net.all_ties()) {
+        ++degree[t.source.index()];
+        ++degree[t.target.index()];
+    }
+    const auto rank = [&](StakeholderId who) {
+        return community != nullptr ? static_cast<int>(community->circle(who)) : 3;
+    };
+    std::stable_sort(all.begin(), all.end(), [&](StakeholderId a, StakeholderId b) {
+        const int ra = rank(a);
+        const int rb = rank(b);
+        if (ra != rb) return ra < rb;
+        return degree[a.index()] > degree[b.index()];
+    });
+    all.resize(limit);
+    std::sort(all.begin(), all.end(),
+              [](StakeholderId a, StakeholderId b) { return a.index() < b.index(); });
+    return all;
+}
+
 CircleMapLayout layout_circle_map(const Network& net, const CircleMapOptions& options) {
     if (!(options.font_size > 0 && options.font_size <= 100))
         throw invalid_value("circle map: font size " + std::to_string(options.font_size) +
@@ -247,9 +271,16 @@ CircleMapLayout layout_circle_map(const Network& net, const CircleMapOptions& op
     L.categories = std::move(grouped.names);
     const std::size_t C = L.categories.size();
     std::vector<bool> shown;
-    if (!options.only.empty()) {
+    std::vector<StakeholderId> selected;
+    if (options.only.empty() && options.max_stakeholders != 0 &&
+        net.stakeholder_count() > options.max_stakeholders) {
+        selected = map_selection(net, cop, options.max_stakeholders);
+        L.left_off = net.stakeholder_count() - selected.size();
+    }
+    const std::vector<StakeholderId>& only = options.only.empty() ? selected : options.only;
+    if (!only.empty()) {
         shown.assign(net.slot_count(), false);
-        for (StakeholderId who : options.only) {
+        for (StakeholderId who : only) {
             (void)net.stakeholder(who);  // throws if unknown
             shown[who.index()] = true;
         }
@@ -446,6 +477,14 @@ std::string circle_map_svg(const Network& net, const CircleMapOptions& options) 
         s << "<text class=\"label-note\" x=\"" << num(lx) << "\" y=\"" << num(ly) << "\">labels: "
           << L.labelled << " of " << L.placed.size() << ", for</text>\n<text class=\"label-note\" x=\"" << num(lx)
           << "\" y=\"" << num(ly + 16) << "\">the circles' members and the best connected</text>\n";
+        ly += 16;
+    }
+    if (L.left_off > 0) {
+        ly += 30;
+        s << "<text class=\"left-off-note\" x=\"" << num(lx) << "\" y=\"" << num(ly) << "\">shown: "
+          << L.placed.size() << " of " << L.placed.size() + L.left_off
+          << " stakeholders,</text>\n<text class=\"left-off-note\" x=\"" << num(lx) << "\" y=\""
+          << num(ly + 16) << "\">the circles' members, then the best connected</text>\n";
         ly += 16;
     }
     if (!options.highlight.empty()) {

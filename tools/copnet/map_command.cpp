@@ -20,6 +20,7 @@ struct MapOptions {
     std::string highlight_label = "highlighted";
     bool no_labels = false;
     double font_size = 9.0;
+    std::size_t max_stakeholders = CircleMapOptions{}.max_stakeholders;
 };
 
 } // namespace
@@ -40,6 +41,9 @@ void add_map_command(CLI::App& app, Runner& run) {
         ->capture_default_str();
     cmd->add_flag("--no-labels", options->no_labels, "draw dots without names");
     cmd->add_option("--font-size", options->font_size, "label size in pixels")->capture_default_str();
+    cmd->add_option("--max-stakeholders", options->max_stakeholders,
+                    "draw at most N: the circles' members, then the best connected (0: everyone)")
+        ->capture_default_str();
     cmd->callback([input, options, &run] {
         run = [input, options] {
             std::string label;
@@ -55,10 +59,18 @@ void add_map_command(CLI::App& app, Runner& run) {
             map.highlight_label = options->highlight_label;
             map.labels = !options->no_labels;
             map.font_size = options->font_size;
+            map.max_stakeholders = options->max_stakeholders;
             write_circle_map(net, options->output, map);
             if (input->format() != Format::text) return std::string();  // DESIGN §3.2: no keys
-            return "Wrote " + options->output + ": circle map of " + std::to_string(net.stakeholder_count()) +
-                   " stakeholders, from " + label + "\n";
+            const std::size_t n = net.stakeholder_count();
+            const bool thinned = map.max_stakeholders != 0 && n > map.max_stakeholders;
+            return "Wrote " + options->output + ": circle map of " + std::to_string(n) +
+                   " stakeholders" +
+                   (thinned ? " (" + std::to_string(map.max_stakeholders) +
+                                  " drawn: the circles' members, then the best connected; "
+                                  "--max-stakeholders 0 draws everyone)"
+                            : std::string()) +
+                   ", from " + label + "\n";
         };
     });
 }

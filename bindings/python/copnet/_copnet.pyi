@@ -280,11 +280,11 @@ def write_archive(network: Network, path: _Path, *, kind: Optional[str] = None) 
 def circle_map_svg(network: Network, *, community: str = "community", facet: str = "sector",
                    title: str = "", caption: str = "", highlight: Optional[List[str]] = None,
                    highlight_label: str = "highlighted", labels: bool = True,
-                   font_size: float = 9.0) -> str: ...
+                   font_size: float = 9.0, max_stakeholders: int = 2000) -> str: ...
 def write_circle_map(network: Network, path: _Path, *, community: str = "community",
                      facet: str = "sector", title: str = "", caption: str = "",
                      highlight: Optional[List[str]] = None, highlight_label: str = "highlighted",
-                     labels: bool = True, font_size: float = 9.0) -> None: ...
+                     labels: bool = True, font_size: float = 9.0, max_stakeholders: int = 2000) -> None: ...
 def report(network: Network, path: Optional[_Path] = None, *, events: Optional[EventLog] = None,
            every: Union[str, int, None] = None, community: str = "community",
            facet: str = "sector", title: str = "", caption: str = "", kinds: _Kinds = None,

@@ -41,7 +41,8 @@ CircleMapOptions map_options(const Network& net, const std::string& community,
                              const std::string& facet, const std::string& title,
                              const std::string& caption,
                              const std::optional<std::vector<std::string>>& highlight,
-                             const std::string& highlight_label, bool labels, double font_size) {
+                             const std::string& highlight_label, bool labels, double font_size,
+                             std::size_t max_stakeholders) {
     CircleMapOptions o;
     o.community = community;
     o.facet = facet;
@@ -51,6 +52,7 @@ CircleMapOptions map_options(const Network& net, const std::string& community,
     o.highlight_label = highlight_label;
     o.labels = labels;
     o.font_size = font_size;
+    o.max_stakeholders = max_stakeholders;
     return o;
 }
 
@@ -58,7 +60,8 @@ CircleMapOptions map_options(const Network& net, const std::string& community,
     py::kw_only(), py::arg("community") = "community", py::arg("facet") = "sector",            \
         py::arg("title") = "", py::arg("caption") = "", py::arg("highlight") = py::none(),      \
         py::arg("highlight_label") = "highlighted", py::arg("labels") = true,                   \
-        py::arg("font_size") = 9.0
+        py::arg("font_size") = 9.0,                                                             \
+        py::arg("max_stakeholders") = CircleMapOptions{}.max_stakeholders
 
 /// The paths of `path`: one path, or a list of them.
 std::vector<std::string> paths_of(const py::object& path) {
@@ -311,10 +314,11 @@ of range.)doc");
         [](const SharedNetwork& net, const std::string& community, const std::string& facet,
            const std::string& title, const std::string& caption,
            const std::optional<std::vector<std::string>>& highlight,
-           const std::string& highlight_label, bool labels, double font_size) {
+           const std::string& highlight_label, bool labels, double font_size,
+           std::size_t max_stakeholders) {
             const ReadLock lock(net);
             const auto o = map_options(net, community, facet, title, caption, highlight,
-                                       highlight_label, labels, font_size);
+                                       highlight_label, labels, font_size, max_stakeholders);
             py::gil_scoped_release release;
             return circle_map_svg(net, o);
         },
@@ -322,16 +326,19 @@ of range.)doc");
         R"doc(The circle map as an SVG document (a str): concentric rings (core at the centre,
 then inner, outer, non-members), stakeholders grouped into wedges and coloured by ``facet``
 with a legend, tie kinds as line styles, labels that do not overlap; ``highlight`` marks ids
-(a reached set, candidates, brokers). Cost O(V log V + E).)doc");
+(a reached set, candidates, brokers). Above ``max_stakeholders`` (default 2000; 0: everyone)
+only that many are drawn, the circles' members first and then the best connected, and the
+legend says so. Cost O(V log V + E).)doc");
     m.def(
         "write_circle_map",
         [](const SharedNetwork& net, const PathArg& path, const std::string& community,
            const std::string& facet, const std::string& title, const std::string& caption,
            const std::optional<std::vector<std::string>>& highlight,
-           const std::string& highlight_label, bool labels, double font_size) {
+           const std::string& highlight_label, bool labels, double font_size,
+           std::size_t max_stakeholders) {
             const ReadLock lock(net);
             const auto o = map_options(net, community, facet, title, caption, highlight,
-                                       highlight_label, labels, font_size);
+                                       highlight_label, labels, font_size, max_stakeholders);
             const std::string p = path_of(path);
             py::gil_scoped_release release;
             write_circle_map(net, std::filesystem::path(p), o);

@@ -51,9 +51,13 @@ struct CircleMapOptions {
     std::size_t best_connected = 20;
     /// Labels longer than this many characters are cut and end with "…".
     std::size_t max_label_chars = 28;
-    /// Draw only these stakeholders (empty: everyone); the HTML report's map of a large
-    /// landscape. Ties are drawn between those shown.
+    /// Draw only these stakeholders (empty: everyone, or `max_stakeholders`); the HTML
+    /// report's map of a large landscape. Ties are drawn between those shown.
     std::vector<StakeholderId> only;
+    /// With `only` empty, a landscape of more stakeholders than this is drawn as its
+    /// `map_selection` of this many (the legend says so); 0 draws everyone. (A million
+    /// stakeholders and ten million ties would make a 1.7 GB SVG no viewer opens.)
+    std::size_t max_stakeholders = 2000;
 };
 
 /// One stakeholder's place on the map.
@@ -94,6 +98,8 @@ struct CircleMapLayout {
     /// True when only the circles' members and the best connected got labels (a large map),
     /// or when a crowded ring dropped some.
     bool labels_selected = false;
+    /// Stakeholders of the network left off the map (`max_stakeholders`); 0 when `only` is set.
+    std::size_t left_off = 0;
 };
 
 /// Where each of `count` items, wanted at the sorted angles `wanted`, goes so that neighbours
@@ -107,6 +113,13 @@ struct CircleMapLayout {
 /// The estimated width of `text` set in DejaVu Sans at `size` pixels (per-character classes,
 /// erring wide). Cost: O(length).
 [[nodiscard]] double label_width(std::string_view text, double size);
+
+/// The `limit` stakeholders a map of a large landscape shows: the community's core, inner and
+/// outer circles first (when `community` is given), then the highest degree (ties of any
+/// relation, either end), in network order; empty when all fit. Cost: O(V log V + E).
+[[nodiscard]] std::vector<StakeholderId> map_selection(const Network& net,
+                                                       const Community* community,
+                                                       std::size_t limit);
 
 /// Places every stakeholder of `net` on the map (see the file comment for the rules).
 /// Cost: O(V log V). Throws: invalid_value for a bad facet name or font size;
