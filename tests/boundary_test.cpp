@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "copnet/analysis/boundary.hpp"
+#include "copnet/analysis/reach.hpp"
 #include "copnet/error.hpp"
 #include "copnet/io/csv.hpp"
 
@@ -495,4 +496,33 @@ TEST_CASE("betweenness reports its sources done", "[boundary][betweenness]") {
     REQUIRE(!done.empty());
     CHECK(done.back() == total);
     CHECK(std::is_sorted(done.begin(), done.end()));
+}
+
+TEST_CASE("structural holes are the same before and after an analysis that reads weights",
+          "[boundary][holes]") {
+    // A spread caches the weighted snapshot of the same filter; an unweighted holes request
+    // once got it and measured the weights (the report's holes changed from run to run).
+    const Network fresh = load("boundary-seeded");
+    const auto before = structural_holes(fresh);
+    const auto weighted = structural_holes(load("boundary-seeded"), {.weighted = true});
+    const Network net = load("boundary-seeded");
+    DiffusionOptions d;
+    d.runs = 10;
+    const std::vector<StakeholderId> from{*net.stakeholders().begin()};
+    (void)spread(net, from, d);  // the first snapshot of `net`: weighted
+    const auto after = structural_holes(net);
+    REQUIRE(after.size() == before.size());
+    bool weights_matter = false;
+    for (std::size_t i = 0; i < before.size(); ++i) {
+        CHECK(after[i].who == before[i].who);
+        if (std::isnan(before[i].constraint)) continue;
+        CHECK(after[i].constraint == before[i].constraint);
+        CHECK(after[i].effective_size == before[i].effective_size);
+        weights_matter = weights_matter || weighted[i].constraint != before[i].constraint;
+    }
+    CHECK(weights_matter);  // the data set's weights do change the measure
+    const auto weighted_after = structural_holes(net, {.weighted = true});
+    for (std::size_t i = 0; i < weighted.size(); ++i)
+        if (!std::isnan(weighted[i].constraint))
+            CHECK(weighted_after[i].constraint == weighted[i].constraint);
 }

@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <chrono>
+#include <set>
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -140,4 +142,27 @@ TEST_CASE("report: bad options are errors", "[io][report]") {
     options.facet = "sector";
     options.map_stakeholders = 0;
     CHECK_THROWS_AS(report_html(net, options), invalid_value);
+}
+
+TEST_CASE("report: progress follows its nine parts, the long ones from within", "[io][report][progress]") {
+    const Network net = load_example("state-employment");
+    std::vector<std::pair<std::size_t, std::size_t>> calls;
+    ReportOptions o;
+    o.progress = [&](std::size_t done, std::size_t total) { calls.emplace_back(done, total); };
+    const std::string with = report_data(net, o);
+    CHECK(with == report_data(net, {}));  // progress changes nothing
+    REQUIRE(calls.size() >= 9);
+    CHECK(calls.back() == std::pair<std::size_t, std::size_t>{9000, 9000});
+    std::size_t within = 0;  // calls inside a part: an analysis reporting as it goes
+    for (std::size_t i = 0; i < calls.size(); ++i) {
+        CHECK(calls[i].second == 9000);
+        if (i > 0) CHECK(calls[i].first > calls[i - 1].first);
+        if (calls[i].first % 1000 != 0) ++within;
+    }
+    CHECK(within > 5);
+    // Calls come from most parts (a part whose hundredths an earlier call already reported is
+    // not heard again).
+    std::set<std::size_t> parts;
+    for (const auto& c : calls) parts.insert(c.first / 1000);
+    CHECK(parts.size() >= 6);
 }

@@ -79,7 +79,7 @@ std::shared_ptr<const Snapshot> Snapshot::of(const Network& net, TieFilter filte
         const std::lock_guard lock(st.cache_mutex);
         std::erase_if(st.snapshots, [&](const auto& c) { return c.version != st.version; });
         for (const auto& c : st.snapshots)
-            if (c.filter == filter && (c.weights || !with_weights)) return c.snapshot;
+            if (c.filter == filter && c.weights == with_weights) return c.snapshot;
     }
     // Built outside the lock: two threads may both build the same snapshot, never block long.
     auto built = std::make_shared<const Snapshot>(build(net, filter, with_weights));

@@ -40,7 +40,10 @@ struct Snapshot {
     static Snapshot build(const Network& net, TieFilter filter, bool with_weights = false);
 
     /// The snapshot of `net` for `filter`, built once and reused until the network's ties or
-    /// stakeholders change (a few are cached per network). Thread-safe for concurrent const use.
+    /// stakeholders change (a few are cached per network). It holds weights exactly when
+    /// `with_weights` asks (analyses read "no weights" as unweighted: a cached weighted one
+    /// given to an unweighted request changed structural holes after a spread). Thread-safe for
+    /// concurrent const use.
     /// Cost: O(V + E) on the first call after a change, O(1) after.
     static std::shared_ptr<const Snapshot> of(const Network& net, TieFilter filter,
                                               bool with_weights = false);

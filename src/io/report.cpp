@@ -113,6 +113,39 @@ constexpr std::array<Circle, 4> all_circles{Circle::core, Circle::inner, Circle:
 
 double tenth(double x) { return std::round(x * 10) / 10; }
 
+// The report's progress (ReportOptions::progress): `parts` parts of 1000 units each; an
+// analysis with progress of its own reports within its part.
+class Parts {
+public:
+    Parts(const Progress& progress, std::size_t parts) : progress_(progress), total_(parts * unit) {}
+    // The callback for the analysis of the current part (empty without a report callback).
+    [[nodiscard]] Progress inner() {
+        if (!progress_) return {};
+        return [this](std::size_t done, std::size_t total) {
+            if (total > 0) at(done_ + std::min(done, total) * unit / total);
+        };
+    }
+    // The current part is done.
+    void next() {
+        done_ += unit;
+        if (done_ >= total_) {
+            if (progress_) progress_(total_, total_);
+        } else {
+            at(done_);
+        }
+    }
+
+private:
+    static constexpr std::size_t unit = 1000;
+    void at(std::size_t done) {
+        if (progress_ && done < total_) detail::report_progress(progress_, done, total_, reported_);
+    }
+    const Progress& progress_;
+    std::size_t total_;
+    std::size_t done_ = 0;
+    std::size_t reported_ = 0;
+};
+
 template <class F>
 void section(JsonWriter& sink, std::string_view key, F&& body) {
     // Each section on its own: an analysis that cannot run says why, the others still do.
@@ -315,6 +348,7 @@ std::string report_data(const Network& net, const ReportOptions& options) {
     TieFilter undirected = options.filter;
     undirected.direction = Direction::both;
     JsonWriter sink;
+    Parts parts(options.progress, 9);
 
     sink.begin_object("meta");
     sink.put("title", options.title.empty() ? default_title(cop) : options.title);
@@ -333,6 +367,7 @@ std::string report_data(const Network& net, const ReportOptions& options) {
         describe(s, net, summarize(net, cop));
         describe_composition(s, net, cop, options.facet);
     });
+    parts.next();
 
     section(sink, "gaps", [&](JsonWriter& s) {
         if (!cop) return unavailable(s, "no circles are declared (the nodes have no circle column)");
@@ -341,8 +376,10 @@ std::string report_data(const Network& net, const ReportOptions& options) {
         g.candidates.reach_filter = options.filter;
         g.fragility.filter = undirected;
         g.fragility.reach_filter = options.filter;
+        g.progress = parts.inner();
         describe(s, net, *cop, gaps(net, *cop, g));
     });
+    parts.next();
 
     section(sink, "reach", [&](JsonWriter& s) {
         if (!cop || cop->count(Circle::core) == 0)
@@ -363,6 +400,7 @@ std::string report_data(const Network& net, const ReportOptions& options) {
         }
         s.end();
     });
+    parts.next();
 
     section(sink, "flow", [&](JsonWriter& s) {
         if (!cop) return unavailable(s, "no circles are declared: flow between levels is among members");
@@ -375,6 +413,7 @@ std::string report_data(const Network& net, const ReportOptions& options) {
         }
         s.end();
     });
+    parts.next();
 
     section(sink, "leverage", [&](JsonWriter& s) {
         if (V > options.leverage_up_to)
@@ -398,11 +437,13 @@ std::string report_data(const Network& net, const ReportOptions& options) {
         o.diffusion.filter = chances;
         o.diffusion.runs = 1000;
         o.diffusion.seed = options.seed;
+        o.diffusion.progress = parts.inner();
         o.k = std::min(options.conveners, pool.size());
         s.put("among", cop ? "members" : "all");
         s.put("runs", o.diffusion.runs);
         describe(s, net, leverage(net, pool, o));
     });
+    parts.next();
 
     std::vector<std::uint32_t> coreness_of;
     section(sink, "boundaries", [&](JsonWriter& s) {
@@ -412,6 +453,7 @@ std::string report_data(const Network& net, const ReportOptions& options) {
         o.seed = options.seed;
         o.permutations = V <= 2000 ? 1000 : 0;
         if (V > options.exact_betweenness_up_to) o.samples = 200;
+        o.progress = parts.inner();
         BoundaryReport r = boundaries(net, o);
         s.put("sampled_sources", o.samples ? std::optional<std::size_t>(*o.samples) : std::nullopt);
         // The tables show the leading rows; the page says how many there were.
@@ -428,6 +470,7 @@ std::string report_data(const Network& net, const ReportOptions& options) {
         if (r.spanners.size() > rows) r.spanners.resize(rows);
         describe(s, net, r);
     });
+    parts.next();
 
     section(sink, "circles", [&](JsonWriter& s) {
         if (!cop) return unavailable(s, "no circles are declared (the nodes have no circle column)");
@@ -436,6 +479,7 @@ std::string report_data(const Network& net, const ReportOptions& options) {
         o.seed = options.seed;
         o.facet = options.facet;
         o.restarts = V <= 2000 ? 20 : 2;
+        o.progress = parts.inner();
         CirclesReport r = circles_report(net, *cop, nullptr, o);
         coreness_of.assign(net.slot_count(), 0);
         for (const Coreness& c : r.coreness) coreness_of[c.who.index()] = c.k;
@@ -445,6 +489,7 @@ std::string report_data(const Network& net, const ReportOptions& options) {
         if (r.suggestions.size() > 50) r.suggestions.resize(50);
         describe(s, net, r);
     });
+    parts.next();
 
     section(sink, "health", [&](JsonWriter& s) {
         if (options.events == nullptr) return unavailable(s, "no event log was given (--events)");
@@ -458,10 +503,12 @@ std::string report_data(const Network& net, const ReportOptions& options) {
         if (r.members.size() > 25) r.members.resize(25);
         describe(s, net, r);
     });
+    parts.next();
 
     sink.begin_object("map");
     describe_map(sink, net, options, cop, coreness_of.empty() ? nullptr : &coreness_of);
     sink.end();
+    parts.next();
     return sink.finish();
 }
 

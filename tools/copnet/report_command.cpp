@@ -9,6 +9,7 @@
 #include "copnet/events.hpp"
 #include "copnet/io/report.hpp"
 #include "input.hpp"
+#include "output.hpp"
 
 namespace copnet::cli {
 namespace {
@@ -38,7 +39,10 @@ std::string run_report(const ReportCli& o) {
     else if (!o.every.empty()) throw invalid_value("--every needs --events");
     if (log) options.events = &*log;
     if (!o.every.empty()) options.every = parse_span(o.every);
+    ProgressBar bar("report");  // nine parts; gaps, leverage, boundaries, circles from within
+    options.progress = bar.callback();
     write_report(net, o.output, options);
+    bar.end_line();
     if (o.input.format() != Format::text) return std::string();
     return "Wrote " + o.output + ": the report on " + std::to_string(net.stakeholder_count()) +
            " stakeholders, from " + label + "\n";

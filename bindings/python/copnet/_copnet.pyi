@@ -289,7 +289,8 @@ def report(network: Network, path: Optional[_Path] = None, *, events: Optional[E
            every: Union[str, int, None] = None, community: str = "community",
            facet: str = "sector", title: str = "", caption: str = "", kinds: _Kinds = None,
            direction: _Direction = ..., map_stakeholders: int = 2000,
-           map_ties: int = 8000, conveners: int = 5, seed: int = 1) -> Optional[str]: ...
+           map_ties: int = 8000, conveners: int = 5, seed: int = 1,
+           progress: _Progress = None) -> Optional[str]: ...
 def write_dot(network: Network, path: _Path, *, community: str = "community",
               facet: str = "sector") -> None: ...
 

@@ -17,7 +17,7 @@ void bind_report(py::module_& m) {
            const std::string& facet, const std::string& title, const std::string& caption,
            const Kinds& kinds, Direction direction, std::size_t map_stakeholders,
            std::size_t map_ties, std::size_t conveners,
-           std::uint64_t seed) -> Typed<"Optional[str]"> {
+           std::uint64_t seed, const ProgressArg& progress) -> Typed<"Optional[str]"> {
             if (events != nullptr) network_of(*events, net);
             const ReadLock lock(net);
             ReportOptions o;
@@ -34,12 +34,15 @@ void bind_report(py::module_& m) {
             o.map_ties = map_ties;
             o.conveners = conveners;
             o.seed = seed;
+            PyProgress report(progress);
+            o.progress = report.get();
             if (path.is_none()) {
                 std::string html;
                 {
                     py::gil_scoped_release release;
                     html = report_html(net, o);
                 }
+                report.rethrow();
                 return py::str(html);
             }
             const std::string p = py::module_::import("os").attr("fspath")(path).cast<std::string>();
@@ -47,6 +50,7 @@ void bind_report(py::module_& m) {
                 py::gil_scoped_release release;
                 write_report(net, std::filesystem::path(p), o);
             }
+            report.rethrow();
             return py::none();
         },
         py::arg("network"), py::arg("path") = py::none(), py::kw_only(),
@@ -55,7 +59,7 @@ void bind_report(py::module_& m) {
         py::arg("caption") = "", py::arg("kinds") = py::none(), py::arg("direction") = Direction::out,
         py::arg("map_stakeholders") = ReportOptions{}.map_stakeholders,
         py::arg("map_ties") = ReportOptions{}.map_ties, py::arg("conveners") = ReportOptions{}.conveners,
-        py::arg("seed") = ReportOptions{}.seed,
+        py::arg("seed") = ReportOptions{}.seed, py::arg("progress") = py::none(),
         R"doc(The report as ``copnet report`` writes it: one self-contained, interactive HTML page
 (no network needed) answering who is here, who isn't, how far the core's message reaches, where
 ties cross boundaries and whether the circles fit the ties, around an interactive circle map.
@@ -63,7 +67,8 @@ With ``path`` it is saved there (atomically) and None is returned; without, the 
 returned as a str. With ``events`` (a `copnet.EventLog` read against this network) it adds
 "How are we doing over time": the health windows of ``every`` (as ``copnet health``). The map shows at most ``map_stakeholders`` (the members and the best
 connected first) and ``map_ties`` ties (the strongest first). Cost: that of the analyses
-(gaps, boundaries, circles, reach, leverage) plus O(V log V + E). Raises InvalidValue for a
+(gaps, boundaries, circles, reach, leverage) plus O(V log V + E). ``progress(done, total)``
+follows its nine parts (1000 units each). Raises InvalidValue for a
 bad facet or option.)doc");
 }
 

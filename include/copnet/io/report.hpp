@@ -54,6 +54,9 @@ struct ReportOptions {
     std::size_t exact_betweenness_up_to = 1500;
     /// Seed of every randomised part (E-I permutations, sampled betweenness, leverage).
     std::uint64_t seed = 1;
+    /// Reports the report's nine parts (summary, gaps, reach, flow, leverage, boundaries,
+    /// circles, health, map) as one count, 1000 units each, the long ones from within.
+    Progress progress{};
 };
 
 /// The report's data: one JSON object with `meta`, `summary`, `gaps`, `reach`, `flow`,
