@@ -727,6 +727,15 @@ void describe(FieldSink& sink, const Network& net, const TemporalReachResult& r,
     }
 }
 
+void describe(FieldSink& sink, const Network& net, const std::vector<TemporalReachCount>& counts) {
+    const Nested list(sink, "counts", true);
+    for (const TemporalReachCount& c : counts) {
+        const Nested row(sink, {}, false);
+        sink.put("id", id(net, c.who));
+        sink.put("reached", c.reached);
+    }
+}
+
 void describe(FieldSink& sink, const Network& /*net*/, const TestResult& r) {
     sink.put("statistic", r.statistic);
     sink.put("null", r.null);

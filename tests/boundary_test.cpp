@@ -11,10 +11,12 @@
 
 #include <catch2/catch.hpp>
 
+#include "nx_graphs.hpp"
 #include "real_data.hpp"
 #include <nlohmann/json.hpp>
 
 #include "copnet/analysis/boundary.hpp"
+#include "copnet/analysis/inference.hpp"
 #include "copnet/analysis/reach.hpp"
 #include "copnet/error.hpp"
 #include "copnet/io/csv.hpp"
@@ -525,4 +527,65 @@ TEST_CASE("structural holes are the same before and after an analysis that reads
     for (std::size_t i = 0; i < weighted.size(); ++i)
         if (!std::isnan(weighted[i].constraint))
             CHECK(weighted_after[i].constraint == weighted[i].constraint);
+}
+
+namespace {
+// `net` with attribute `name` set from `values` (id → text).
+void set_values(Network& net, const std::string& name, const std::map<std::string, std::string>& values) {
+    for (const auto& [id, text] : values) {
+        const StakeholderId who = *net.find(id);
+        Stakeholder s = net.stakeholder(who);
+        s.attributes[name] = text;
+        net.update_stakeholder(who, std::move(s));
+    }
+}
+} // namespace
+
+TEST_CASE("numeric assortativity agrees with NetworkX's own test cases", "[boundary][assortativity][reference]") {
+    using copnet::test::Edge;
+    // networkx/algorithms/assortativity/tests/base_test.py (2.8.8), BaseTestNumericMixing; the
+    // expected values are test_correlation.py's (4 decimals), and the exact ones printed by
+    // nx.numeric_assortativity_coefficient(G, "margin") on the same graphs (−9/31, −1/7).
+    const std::map<std::string, std::string> margin{{"0", "-2"}, {"1", "-2"}, {"2", "-2"},
+                                                    {"3", "-2"}, {"4", "-3"}, {"5", "-4"}};
+    const std::vector<Edge> n_edges{{"0", "1"}, {"2", "3"}, {"0", "4"}, {"2", "5"}};
+    Network n = copnet::test::nx_network(n_edges, false);
+    set_values(n, "margin", margin);
+    const double rn = numeric_assortativity(n, "margin");
+    CHECK(rn == Approx(-0.2903).margin(5e-5));
+    CHECK(rn == Approx(-9.0 / 31.0).epsilon(1e-12));
+    // The same edges directed: every source has margin −2, so r is 0/0 (NetworkX: nan).
+    Network d = copnet::test::nx_network(n_edges, true);
+    set_values(d, "margin", margin);
+    CHECK(std::isnan(numeric_assortativity(d, "margin")));
+    // F: margins are the weighted degrees (0.5 per edge of the star on 3, 1 for 0–2).
+    Network f = copnet::test::nx_network({{"0", "3", 0.5}, {"1", "3", 0.5}, {"2", "3", 0.5}, {"0", "2", 1.0}}, false);
+    set_values(f, "margin", {{"0", "1.5"}, {"1", "0.5"}, {"2", "1.5"}, {"3", "1.5"}});
+    const double rf = numeric_assortativity(f, "margin");
+    CHECK(rf == Approx(-0.1429).margin(5e-5));
+    CHECK(rf == Approx(-1.0 / 7.0).epsilon(1e-12));
+}
+
+TEST_CASE("numeric assortativity: missing values leave their arcs out; bad values and names are errors",
+          "[boundary][assortativity]") {
+    // A path 0–1–2–3 with values 1, 2, 3 and none for 3: its arc pair 2↔3 is left out, which
+    // leaves NetworkX's path_graph(3) with values 1, 2, 3: r = 0.0 (its
+    // numeric_assortativity_coefficient). With 4 for 3, path_graph(4): r = 5/11 (NetworkX
+    // 2.8.8 prints 0.4545454545454547).
+    Network p = copnet::test::nx_network({{"0", "1"}, {"1", "2"}, {"2", "3"}}, false);
+    set_values(p, "score", {{"0", "1"}, {"1", "2"}, {"2", " 3 "}, {"3", ""}});
+    CHECK(numeric_assortativity(p, "score") == Approx(0.0).margin(1e-15));
+    set_values(p, "score", {{"3", "4e0"}});
+    CHECK(numeric_assortativity(p, "score") == Approx(5.0 / 11.0).epsilon(1e-12));
+    set_values(p, "score", {{"2", "three"}});
+    CHECK_THROWS_WITH(numeric_assortativity(p, "score"), Catch::Contains("\"2\"") && Catch::Contains("three"));
+    set_values(p, "score", {{"2", "inf"}});
+    CHECK_THROWS_AS(numeric_assortativity(p, "score"), invalid_value);
+    CHECK_THROWS_WITH(numeric_assortativity(p, "sector"), Catch::Contains("categorical"));
+    CHECK_THROWS_WITH(numeric_assortativity(p, "height"), Catch::Contains("no attribute \"height\""));
+    // Through the inference layer, as `copnet test --statistic numeric_assortativity`.
+    set_values(p, "score", {{"2", "3"}});
+    const NetworkStatistic st = named_statistic(p, "numeric_assortativity", {}, "score");
+    CHECK(st(p) == Approx(5.0 / 11.0).epsilon(1e-12));
+    CHECK_THROWS_AS(named_statistic(p, "numeric_assortativity", {}, "height"), invalid_value);
 }

@@ -26,6 +26,7 @@ public:
         std::error_code ignored;
         fs::remove_all(dir_, ignored);
     }
+    [[nodiscard]] fs::path path(const std::string& name) const { return dir_ / name; }
     std::string write(const std::string& name, const std::string& text) {
         std::ofstream(dir_ / name) << text;
         return "'" + (dir_ / name).string() + "'";
@@ -265,4 +266,24 @@ TEST_CASE("copnet reach --temporal --counts: everyone's reach in time order", "[
     // (c→d at 5, d→e at 12) and a at 35; d reaches e; e reaches d.
     CHECK(r.out == "id,reached\na,4\nb,4\nc,3\nd,1\ne,1\n");
     CHECK(run("reach --counts " + in).status != 0);
+}
+
+TEST_CASE("copnet health --chart writes the windows as an SVG beside the usual output", "[cli][health][chart]") {
+    Files f;
+    const std::string in = "--nodes " + f.write("nodes.csv", nodes) + " --ties " +
+                           f.write("ties.csv", "source,target,kind\n") + " --events " +
+                           f.write("events.csv", events);
+    const fs::path chart = f.path("health.svg");
+    const Run r = run("health " + in + " --every 10 --format csv --chart '" + chart.string() + "'");
+    REQUIRE(r.status == 0);
+    CHECK(r.out.find("\n10,20,4,4,1,3,1,2,1,3,0.2,") != std::string::npos);  // output unchanged
+    std::ifstream file(chart);
+    const std::string svg((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    CHECK(svg.find("<title>10 to 20, active members: 4</title>") != std::string::npos);
+    CHECK(svg.find("<title>20 to 30, active members: 0</title>") != std::string::npos);
+    CHECK(svg.find("<title>10 to 20, newcomers: 1</title>") != std::string::npos);
+    CHECK(svg.find("<title>10 to 20, persistence: 20 %</title>") != std::string::npos);
+    const Run bad = run("health " + in + " --chart '" + f.path("no-such-dir").string() + "/x.svg'");
+    CHECK(bad.status != 0);
+    CHECK_THAT(bad.err, Catch::Contains("no-such-dir"));
 }

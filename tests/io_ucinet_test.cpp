@@ -98,6 +98,9 @@ TEST_CASE("malformed DL: an error naming file, line and field; nothing loaded", 
         {"DL N=2\nlabels:\na a\ndata:\n0 1\n0 0\n", "labels: label \"a\" is given twice"},
         {"DL N=2\nlabels:\n\"a b\ndata:\n", "t.dl:3: labels: a quote that is not closed"},
         {"DL N=99999999\n", "n: N = 99999999 is more than 4096"},
+        // a fuzz finding: labels counted against the first N, then a second N read past them
+        {"DL N=2\nlabels:\na b\nN=3\ndata:\n", "t.dl:4: n: N is given twice"},
+        {"DL N=2 NM=1 NM=2\n", "t.dl:1: nm: NM is given twice"},
         {"DL N=2 wibble\n", "t.dl:1: \"wibble\" is not a DL keyword"},
         {"DL N=2 format=edgelist1 labels embedded\ndata:\na b\nc a\nd a\n", "t.dl:4: data: \"c\" is one label more than N = 2"},
     };

@@ -391,3 +391,30 @@ TEST_CASE("whole-network measures agree with NetworkX on a seeded landscape", "[
         CHECK(m.strong_cutpoints == r.at("strong_cutpoints").get<std::size_t>());
     }
 }
+
+TEST_CASE("network measures report progress through every stage, with and without distances",
+          "[network_measures][progress]") {
+    const Network net = read_csv(data + "random-seeded.nodes.csv", data + "random-seeded.ties.csv");
+    for (const bool distances : {false, true}) {
+        INFO("distances " << distances);
+        std::vector<std::pair<std::size_t, std::size_t>> calls;
+        NetworkMeasuresOptions o;
+        o.distances = distances;
+        o.threads = 1;
+        o.progress = [&](std::size_t done, std::size_t total) { calls.emplace_back(done, total); };
+        const NetworkMeasures with = network_measures(net, o);
+        o.progress = {};
+        const NetworkMeasures without = network_measures(net, o);
+        CHECK(with.triad_census == without.triad_census);  // progress changes nothing
+        CHECK(with.strong_cutpoints == without.strong_cutpoints);
+        // Nine stages: at least one call for each stage boundary reached, the last at the total.
+        REQUIRE(calls.size() >= (distances ? 9U : 5U));
+        const std::size_t total = calls.back().second;
+        CHECK(calls.back().first == total);
+        for (std::size_t i = 0; i < calls.size(); ++i) {
+            CHECK(calls[i].second == total);
+            if (i > 0) CHECK(calls[i].first > calls[i - 1].first);
+        }
+        CHECK(calls.size() <= 102);  // about a hundred calls at most
+    }
+}

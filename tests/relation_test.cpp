@@ -615,3 +615,31 @@ TEST_CASE("Krackhardt's managers: the walkthrough of docs/concepts.md", "[relati
     CHECK(informal == std::vector<std::string>{"A07", "A03", "A05", "A08", "A09", "A11", "A12",
                                                "A15", "A17", "A19"});
 }
+
+TEST_CASE("relations_report reports progress and gives the same answer", "[relations][progress]") {
+    Network net;
+    std::string nodes = "id\n", ties = "source,target,kind\n";
+    for (int i = 0; i < 40; ++i) nodes += "s" + std::to_string(i) + "\n";
+    for (int i = 0; i < 40; ++i) {
+        const std::string a = "s" + std::to_string(i), b = "s" + std::to_string((i * 7 + 3) % 40);
+        if (a != b) ties += a + "," + b + ",authority\n";
+        if (a != b && i % 2 == 0) ties += a + "," + b + ",influence\n";
+        ties += a + ",s" + std::to_string((i + 1) % 40) + ",collaboration\n";
+    }
+    parse_csv(net, nodes, ties);
+    std::vector<std::pair<std::size_t, std::size_t>> calls;
+    const RelationsReport with =
+        relations_report(net, [&](std::size_t done, std::size_t total) { calls.emplace_back(done, total); });
+    const RelationsReport without = relations_report(net);
+    CHECK(with.multiplexity == without.multiplexity);
+    REQUIRE(with.alignment.size() == without.alignment.size());
+    REQUIRE(!with.alignment.empty());
+    CHECK(with.alignment[0].aligned == without.alignment[0].aligned);
+    CHECK(with.alignment[0].aligned == 20);  // every influence tie lies on an authority tie
+    REQUIRE(calls.size() >= 4);
+    CHECK(calls.back().first == calls.back().second);
+    for (std::size_t i = 1; i < calls.size(); ++i) {
+        CHECK(calls[i].first > calls[i - 1].first);
+        CHECK(calls[i].second == calls[0].second);
+    }
+}

@@ -205,6 +205,9 @@ void describe(FieldSink& sink, const Network& net, const std::vector<LeadershipW
 /// `put_time` in `kind` (the log's). Cost: O(reached).
 void describe(FieldSink& sink, const Network& net, const TemporalReachResult& result,
               TimeKind kind);
+/// `copnet reach --temporal --counts`: `counts` [{`id`, `reached`}] in the order given (slot
+/// order from `temporal_reach_counts`). Cost: O(counts).
+void describe(FieldSink& sink, const Network& net, const std::vector<TemporalReachCount>& counts);
 
 /// `copnet test`: `statistic`, `null`, `reps`, `observed`, `null_mean`, `null_sd`,
 /// `p_greater`, `p_less`, `defined`, and `sample` [values] when it was kept. Cost: O(sample).

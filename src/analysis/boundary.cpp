@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -17,6 +18,7 @@
 #include "detail/network_state.hpp"
 #include "detail/parallel.hpp"
 #include "detail/random.hpp"
+#include "detail/text.hpp"
 
 namespace copnet {
 namespace {
@@ -226,6 +228,54 @@ double attribute_assortativity(const Network& net, std::string_view facet,
     double ab = 0.0;
     for (std::size_t i = 0; i < k; ++i) ab += a[i] * b[i];
     return (trace - ab) / (1.0 - ab);
+}
+
+double numeric_assortativity(const Network& net, std::string_view attribute, const TieFilter& filter) {
+    const Facet f(attribute);
+    if (!f.is_attribute())
+        throw invalid_value("numeric assortativity reads an attribute column; \"" + std::string(attribute) +
+                            "\" is a categorical facet (use attribute_assortativity)");
+    if (!net.has_attribute_name(attribute))
+        throw invalid_value("numeric assortativity: no attribute \"" + std::string(attribute) + "\"");
+    // The values in compact (stakeholder) order, NaN where absent.
+    std::vector<double> value;
+    value.reserve(net.stakeholder_count());
+    for (StakeholderId who : net.stakeholders()) {
+        const Stakeholder& s = net.stakeholder(who);
+        const std::string_view text = detail::trim(f(s));
+        double x = nan;
+        if (!text.empty()) {
+            const auto r = std::from_chars(text.data(), text.data() + text.size(), x);
+            if (r.ec != std::errc() || r.ptr != text.data() + text.size() || !std::isfinite(x))
+                throw invalid_value("numeric assortativity: stakeholder \"" + s.id + "\" has " +
+                                    std::string(attribute) + " \"" + std::string(text) +
+                                    "\", not a number");
+        }
+        value.push_back(x);
+    }
+    const detail::SimpleGraph g = detail::simple_graph(*Snapshot::of(net, filter));
+    // Two passes (means, then centred moments) for accuracy.
+    double n = 0, sx = 0, sy = 0;
+    for (std::uint32_t u = 0; u < g.size(); ++u)
+        for (std::uint32_t i = g.offsets[u]; i < g.offsets[u + 1]; ++i) {
+            const double x = value[u], y = value[g.targets[i]];
+            if (std::isnan(x) || std::isnan(y)) continue;
+            n += 1;
+            sx += x;
+            sy += y;
+        }
+    if (n == 0) return nan;
+    const double mx = sx / n, my = sy / n;
+    double cxy = 0, cxx = 0, cyy = 0;
+    for (std::uint32_t u = 0; u < g.size(); ++u)
+        for (std::uint32_t i = g.offsets[u]; i < g.offsets[u + 1]; ++i) {
+            const double x = value[u], y = value[g.targets[i]];
+            if (std::isnan(x) || std::isnan(y)) continue;
+            cxy += (x - mx) * (y - my);
+            cxx += (x - mx) * (x - mx);
+            cyy += (y - my) * (y - my);
+        }
+    return cxy / std::sqrt(cxx * cyy);
 }
 
 BoundaryReport boundaries(const Network& net, const BoundaryOptions& options) {

@@ -439,9 +439,9 @@ TestResult test_event_statistic(const Network& net, const EventLog& log, const E
 }
 
 namespace {
-constexpr std::array<std::string_view, 7> names = {
+constexpr std::array<std::string_view, 8> names = {
     "density", "reciprocity", "transitivity", "degree_assortativity", "ei", "assortativity",
-    "correlation"};
+    "numeric_assortativity", "correlation"};
 
 // sna's gcor of the 0/1 matrices of two relations over the ordered pairs of distinct stakeholders.
 double relation_correlation(const Network& net, TieKind a, TieKind b) {
@@ -503,6 +503,12 @@ NetworkStatistic named_statistic(const Network& net, std::string_view name,
                 return ei_index(g, f, {.filter = filter, .permutations = 0}).ei_index;
             };
         return [filter, f](const Network& g) { return attribute_assortativity(g, f, filter); };
+    }
+    if (name == "numeric_assortativity") {
+        if (facet.empty()) throw invalid_value("statistic numeric_assortativity needs an attribute (the facet)");
+        std::string f(facet);
+        (void)numeric_assortativity(net, f, filter);  // a bad attribute or value fails here, once
+        return [filter, f](const Network& g) { return numeric_assortativity(g, f, filter); };
     }
     if (name.rfind("correlation:", 0) == 0) {
         const std::string_view rest = name.substr(12);

@@ -1,12 +1,12 @@
 #include "copnet/analysis/relations.hpp"
 
 #include "copnet/error.hpp"
+#include "detail/flat_set.hpp"
 #include "detail/text.hpp"
 
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
-#include <unordered_set>
 #include <vector>
 
 namespace copnet {
@@ -27,18 +27,31 @@ double ratio(std::size_t a, std::size_t b) {
 
 } // namespace
 
-RelationsReport relations_report(const Network& net) {
+RelationsReport relations_report(const Network& net) { return relations_report(net, Progress{}); }
+
+RelationsReport relations_report(const Network& net, const Progress& progress) {
     const auto rels = net.relations();
     const std::size_t R = rels.size();
+    std::size_t alignments = 0;
+    for (const auto& a : rels)
+        if (a.role == Role::authority)
+            for (const auto& i : rels) alignments += i.role == Role::influence;
+    // Stages by their rough cost in ties: gathering, sorting, overlaps, multiplexity, alignments.
+    const std::size_t e = std::max<std::size_t>(net.tie_count(), 1);
+    detail::Stages stages(progress, {e, 2 * e, e, 3 * e, 3 * e * alignments});
     // The unordered pairs of each relation, sorted and unique.
     std::vector<std::vector<std::uint64_t>> pairs(R);
     const std::vector<Tie> ties = net.all_ties();
     for (const Tie& t : ties)
         pairs[static_cast<std::size_t>(t.kind)].push_back(pair_key(t.source.index(), t.target.index()));
-    for (auto& p : pairs) {
+    stages.next();
+    for (std::size_t k = 0; k < R; ++k) {
+        auto& p = pairs[k];
         std::sort(p.begin(), p.end());
         p.erase(std::unique(p.begin(), p.end()), p.end());
+        stages.at(k + 1, R);
     }
+    stages.next();
     RelationsReport r;
     const double n = static_cast<double>(net.stakeholder_count());
     for (std::size_t k = 0; k < R; ++k) {
@@ -58,6 +71,7 @@ RelationsReport relations_report(const Network& net) {
             o.b_in_a = ratio(common.size(), pairs[b].size());
             r.overlap.push_back(o);
         }
+    stages.next();
     // Multiplexity: how many relations tie each pair.
     std::vector<std::uint64_t> all;
     for (const auto& p : pairs) all.insert(all.end(), p.begin(), p.end());
@@ -70,12 +84,14 @@ RelationsReport relations_report(const Network& net) {
         i = j;
     }
     while (r.multiplexity.size() > 1 && r.multiplexity.back() == 0) r.multiplexity.pop_back();
+    stages.next();
     // Alignment of every authority-role relation with every influence-role relation.
     for (std::size_t a = 0; a < R; ++a) {
         if (rels[a].role != Role::authority) continue;
         for (std::size_t i = 0; i < R; ++i) {
             if (rels[i].role != Role::influence) continue;
-            std::unordered_set<std::uint64_t> influence;
+            detail::FlatSet64 influence;
+            influence.reserve(net.tie_count(static_cast<TieKind>(i)) * (rels[i].mutual() ? 2 : 1));
             for (const Tie& t : ties)
                 if (static_cast<std::size_t>(t.kind) == i) {
                     influence.insert(ordered_key(t.source.index(), t.target.index()));
@@ -92,8 +108,10 @@ RelationsReport relations_report(const Network& net) {
             }
             al.share = ratio(al.aligned, al.authority_ties);
             r.alignment.push_back(al);
+            stages.at(r.alignment.size(), alignments);
         }
     }
+    stages.finish();
     return r;
 }
 

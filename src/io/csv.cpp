@@ -363,32 +363,27 @@ struct Staging {
 class LoadProgress {
 public:
     LoadProgress(const Progress& progress, std::string_view nodes, std::string_view ties)
-        : progress_(progress) {
-        if (!progress_) return;
-        nodes_ = detail::count_records(nodes);
-        ties_ = detail::count_records(ties);
-        total_ = nodes_ + 2 * ties_;
-    }
-    [[nodiscard]] bool active() const noexcept { return static_cast<bool>(progress_); }
+        : nodes_(progress ? detail::count_records(nodes) : 0),
+          ties_(progress ? detail::count_records(ties) : 0),
+          stages_(progress, {nodes_, ties_, ties_}) {}
+    [[nodiscard]] bool active() const noexcept { return stages_.active(); }
     // `rows` of nodes.csv read.
-    void nodes(std::size_t rows) { at(rows); }
+    void nodes(std::size_t rows) { stages_.at(rows, nodes_); }
     // `rows` of ties.csv read.
-    void ties(std::size_t rows) { at(nodes_ + std::min(rows, ties_)); }
-    // `added` of the ties added.
-    void added(std::size_t added) { at(nodes_ + ties_ + std::min(added, ties_)); }
-    void finish() {
-        if (progress_) progress_(total_, total_);
+    void ties(std::size_t rows) {
+        stages_.to(1);
+        stages_.at(rows, ties_);
     }
+    // `added` of the ties added.
+    void added(std::size_t added) {
+        stages_.to(2);
+        stages_.at(added, ties_);
+    }
+    void finish() { stages_.finish(); }
 
 private:
-    void at(std::size_t done) {
-        if (progress_ && done < total_) detail::report_progress(progress_, done, total_, reported_);
-    }
-    const Progress& progress_;
-    std::size_t nodes_ = 0;
-    std::size_t ties_ = 0;
-    std::size_t total_ = 0;
-    std::size_t reported_ = 0;
+    std::size_t nodes_, ties_;  // the records of each file
+    detail::Stages stages_;
 };
 
 // A file's text as UTF-8, by `encoding` (a note when it was read as Windows-1252).

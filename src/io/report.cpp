@@ -113,39 +113,6 @@ constexpr std::array<Circle, 4> all_circles{Circle::core, Circle::inner, Circle:
 
 double tenth(double x) { return std::round(x * 10) / 10; }
 
-// The report's progress (ReportOptions::progress): `parts` parts of 1000 units each; an
-// analysis with progress of its own reports within its part.
-class Parts {
-public:
-    Parts(const Progress& progress, std::size_t parts) : progress_(progress), total_(parts * unit) {}
-    // The callback for the analysis of the current part (empty without a report callback).
-    [[nodiscard]] Progress inner() {
-        if (!progress_) return {};
-        return [this](std::size_t done, std::size_t total) {
-            if (total > 0) at(done_ + std::min(done, total) * unit / total);
-        };
-    }
-    // The current part is done.
-    void next() {
-        done_ += unit;
-        if (done_ >= total_) {
-            if (progress_) progress_(total_, total_);
-        } else {
-            at(done_);
-        }
-    }
-
-private:
-    static constexpr std::size_t unit = 1000;
-    void at(std::size_t done) {
-        if (progress_ && done < total_) detail::report_progress(progress_, done, total_, reported_);
-    }
-    const Progress& progress_;
-    std::size_t total_;
-    std::size_t done_ = 0;
-    std::size_t reported_ = 0;
-};
-
 template <class F>
 void section(JsonWriter& sink, std::string_view key, F&& body) {
     // Each section on its own: an analysis that cannot run says why, the others still do.
@@ -348,7 +315,9 @@ std::string report_data(const Network& net, const ReportOptions& options) {
     TieFilter undirected = options.filter;
     undirected.direction = Direction::both;
     JsonWriter sink;
-    Parts parts(options.progress, 9);
+    // The report's progress: nine parts of 1000 units each; an analysis with progress of its
+    // own reports within its part.
+    detail::Stages parts(options.progress, std::vector<std::size_t>(9, 1000));
 
     sink.begin_object("meta");
     sink.put("title", options.title.empty() ? default_title(cop) : options.title);

@@ -120,12 +120,13 @@ private:
         std::size_t i = 0;
         if (toks_.empty() || !keyword(toks_[0], "dl")) fail_(1, "", "the file does not start with DL: not a UCINET DL file");
         ++i;
-        bool n_seen = false;
+        bool n_seen = false, nm_seen = false;
         for (;;) {
             const Tok& t = at(i, "data");
             const std::string k = lower(t.text);
             if (t.quoted) fail_(t.line, "", "\"" + t.text + "\" where a DL keyword is expected");
             if (k == "n") {
+                if (n_seen) fail_(t.line, "n", "N is given twice");
                 n_ = count_after(i, "n");
                 n_seen = true;
                 if (n_ > limit_)
@@ -134,6 +135,8 @@ private:
             } else if (k == "nr" || k == "nc") {
                 fail_(t.line, k, "a two-mode (rectangular) matrix: copnet reads one-mode networks (N = …)");
             } else if (k == "nm") {
+                if (nm_seen) fail_(t.line, "nm", "NM is given twice");
+                nm_seen = true;
                 nm_ = count_after(i, "nm");
                 if (nm_ == 0 || nm_ > max_relations) fail_(t.line, "nm", "NM must be 1 to " + std::to_string(max_relations));
             } else if (k == "format") {

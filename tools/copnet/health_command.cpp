@@ -15,6 +15,7 @@
 
 #include "commands.hpp"
 #include "copnet/analysis/health.hpp"
+#include "copnet/io/health_chart.hpp"
 #include "copnet/error.hpp"
 #include "copnet/events.hpp"
 #include "input.hpp"
@@ -30,6 +31,7 @@ struct HealthCli {
     std::size_t top = 5;
     bool leaders = false;
     double leaders_top = 0.1;
+    std::string chart;  ///< an SVG chart of the windows goes here
 };
 
 constexpr std::array<const char*, 12> month_names{"January", "February", "March", "April",
@@ -157,24 +159,12 @@ std::string leaders_text(const Network& net, const HealthResult& r,
     return out.str();
 }
 
-template <class T>
-std::string cell(const std::optional<T>& x) {
-    if (!x) return {};
-    if constexpr (std::is_floating_point_v<T>) return shortest(*x);
-    else return std::to_string(*x);
-}
-
-std::string as_csv(const HealthResult& r) {
-    std::ostringstream out;
-    out << "start,end,events,active,newcomers,retained,departed,pairs,formed,dissolved,"
-           "persistence,reciprocity,absence_factor,elephant_factor\n";
-    for (const WindowHealth& w : r.windows)
-        out << csv_field(format_time(w.start, r.kind)) << ',' << csv_field(format_time(w.end, r.kind))
-            << ',' << w.events << ',' << w.active << ',' << w.newcomers << ',' << cell(w.retained)
-            << ',' << cell(w.departed) << ',' << w.pairs << ',' << cell(w.formed) << ','
-            << cell(w.dissolved) << ',' << cell(w.persistence) << ',' << cell(w.reciprocity) << ','
-            << w.absence_factor << ',' << cell(w.elephant_factor) << '\n';
-    return out.str();
+std::string as_csv(const Network& net, const HealthResult& r) {
+    CsvSink sink("windows", {"start", "end", "events", "active", "newcomers", "retained", "departed",
+                             "pairs", "formed", "dissolved", "persistence", "reciprocity",
+                             "absence_factor", "elephant_factor"});
+    describe(sink, net, r);
+    return sink.text();
 }
 
 std::string run_health(const HealthCli& o) {
@@ -189,6 +179,8 @@ std::string run_health(const HealthCli& o) {
     if (!o.since.empty()) options.since = parse_log_time(log, o.since, "--since");
     options.community = net.find_community(o.input.community);
     const HealthResult r = health(net, log, options);
+    if (!o.chart.empty())
+        write_health_chart(r, o.chart, {.title = "Community health over time: " + label});
     std::vector<LeadershipWindow> leaders;
     if (o.leaders)
         leaders = emerging_leaders(net, log, {.every = options.every, .since = options.since,
@@ -200,7 +192,7 @@ std::string run_health(const HealthCli& o) {
         if (o.leaders) describe(sink, net, leaders, r.kind);
         return sink.text();
     }
-    case Format::csv: return as_csv(r);
+    case Format::csv: return as_csv(net, r);
     case Format::text: break;
     }
     return as_text(net, r, label, event_log_label(o.input), log.size(), o.top) +
@@ -232,6 +224,10 @@ void add_health_command(CLI::App& app, Runner& run) {
                     "the share of a window's active stakeholders in its top (0, 1]")
         ->check(CLI::Range(0.0, 1.0))
         ->capture_default_str();
+    cmd->add_option("--chart", o->chart,
+                    "also write an SVG chart of the windows (active members and newcomers, "
+                    "persistence, reciprocity) to this file")
+        ->check(not_empty());
     cmd->callback([o, &run] { run = [o] { return run_health(*o); }; });
 }
 

@@ -95,7 +95,7 @@ std::string run_network(const NetworkCli& o) {
     options.distances = !o.no_distances;
     options.threads = o.threads;
     ProgressBar bar("network");
-    if (options.distances) options.progress = bar.callback();
+    options.progress = bar.callback();
     const NetworkMeasures m = network_measures(net, options);
     bar.end_line();
     switch (o.input.format()) {

@@ -108,6 +108,70 @@ void JsonSink::end() {
 
 std::string JsonSink::text() const { return root_.dump(2) + "\n"; }
 
+CsvSink::CsvSink(std::string list, std::vector<std::string> columns)
+    : list_(std::move(list)), columns_(std::move(columns)) {
+    open_.push_back({Frame::ignored, {}});
+}
+
+void CsvSink::value(std::string_view key, const FieldValue& value) {
+    const Open& top = open_.back();
+    if (top.frame == Frame::ignored) return;
+    std::string column = top.frame == Frame::table ? std::string("value") : top.prefix + std::string(key);
+    if (top.frame == Frame::table) rows_.emplace_back();  // a list of scalars: a row each
+    std::size_t at = 0;
+    while (at < columns_.size() && columns_[at] != column) ++at;
+    if (at == columns_.size()) columns_.push_back(std::move(column));
+    std::string cell = std::visit(
+        [](const auto& x) -> std::string {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, std::nullptr_t>) return {};
+            else if constexpr (std::is_same_v<T, bool>) return x ? "true" : "false";
+            else if constexpr (std::is_same_v<T, std::string_view>) return csv_field(x);
+            else if constexpr (std::is_same_v<T, double>) return std::isfinite(x) ? shortest(x) : std::string();
+            else return std::to_string(x);
+        },
+        value);
+    rows_.back().emplace_back(at, std::move(cell));
+}
+
+void CsvSink::begin_object(std::string_view key) {
+    const Open& top = open_.back();
+    if (top.frame == Frame::table) {
+        rows_.emplace_back();
+        open_.push_back({Frame::row, {}});
+    } else if (top.frame == Frame::row) {
+        open_.push_back({Frame::row, top.prefix + std::string(key) + "."});
+    } else {
+        open_.push_back({Frame::ignored, {}});
+    }
+}
+
+void CsvSink::begin_list(std::string_view key) {
+    // The table is the top-level object's list `list_`; every other list is left out.
+    const bool table = open_.size() == 1 && key == list_ && rows_.empty();
+    open_.push_back({table ? Frame::table : Frame::ignored, {}});
+}
+
+void CsvSink::end() {
+    if (open_.size() > 1) open_.pop_back();
+}
+
+std::string CsvSink::text() const {
+    std::string out;
+    for (std::size_t c = 0; c < columns_.size(); ++c) out += (c ? "," : "") + csv_field(columns_[c]);
+    out += '\n';
+    for (const auto& row : rows_) {
+        std::vector<const std::string*> cells(columns_.size(), nullptr);
+        for (const auto& [c, text] : row) cells[c] = &text;
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+            if (c) out += ',';
+            if (cells[c]) out += *cells[c];
+        }
+        out += '\n';
+    }
+    return out;
+}
+
 ProgressBar::ProgressBar(std::string label)
     : label_(std::move(label)), active_(isatty(fileno(stderr)) == 1) {}
 

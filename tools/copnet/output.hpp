@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -35,6 +37,34 @@ private:
     nlohmann::ordered_json& place(std::string_view key);  // the slot for the next value
     nlohmann::ordered_json root_;
     std::vector<nlohmann::ordered_json*> open_;
+};
+
+/// The CLI's `--format csv` of a result whose rows are one list of its description: the list
+/// `list` of the top-level object as CSV (RFC 4180), one row per element, the columns its scalar
+/// fields in the order first met (a nested object's scalars as `outer.inner`; nested lists left
+/// out, as they are tables of their own), null and non-finite numbers as empty fields, numbers
+/// as `shortest`. The JSON and the CSV thus come from one description. `columns`, when given,
+/// are the first columns (so that an empty list still has its header row).
+class CsvSink final : public FieldSink {
+public:
+    explicit CsvSink(std::string list, std::vector<std::string> columns = {});
+    void value(std::string_view key, const FieldValue& value) override;
+    void begin_object(std::string_view key) override;
+    void begin_list(std::string_view key) override;
+    void end() override;
+    /// The header row and the rows, each ending with a newline.
+    [[nodiscard]] std::string text() const;
+
+private:
+    enum class Frame : unsigned char { ignored, table, row };
+    struct Open {
+        Frame frame;
+        std::string prefix;  // a row's (or nested object's) column prefix
+    };
+    std::string list_;
+    std::vector<Open> open_;
+    std::vector<std::string> columns_;
+    std::vector<std::vector<std::pair<std::size_t, std::string>>> rows_;
 };
 
 /// Describes `parts` (each a result `describe` takes with `net`) into one JSON object: the

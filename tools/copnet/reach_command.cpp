@@ -58,21 +58,13 @@ std::string temporal_counts(const Network& net, const EventLog& log,
     std::ostringstream out;
     if (format == Format::json) {
         JsonSink sink;
-        sink.begin_list("counts");
-        for (const TemporalReachCount& c : counts) {
-            sink.begin_object({});
-            sink.put("id", net.stakeholder(c.who).id);
-            sink.put("reached", c.reached);
-            sink.end();
-        }
-        sink.end();
+        describe(sink, net, counts);
         return sink.text();
     }
     if (format == Format::csv) {
-        out << "id,reached\n";
-        for (const TemporalReachCount& c : counts)
-            out << csv_field(net.stakeholder(c.who).id) << ',' << c.reached << '\n';
-        return out.str();
+        CsvSink sink("counts", {"id", "reached"});
+        describe(sink, net, counts);
+        return sink.text();
     }
     std::vector<TemporalReachCount> best = counts;
     std::stable_sort(best.begin(), best.end(), [](const auto& a, const auto& b) { return a.reached > b.reached; });

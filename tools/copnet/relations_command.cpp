@@ -70,7 +70,9 @@ void add_relations_command(CLI::App& app, Runner& run) {
         run = [input] {
             std::string label;
             const Network net = load_input(*input, label);
-            const RelationsReport r = relations_report(net);
+            ProgressBar bar("relations");
+            const RelationsReport r = relations_report(net, bar.callback());
+            bar.end_line();
             switch (input->format()) {
             case Format::json: return as_json(net, r);
             case Format::csv: return as_csv(net, r);

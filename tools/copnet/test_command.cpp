@@ -37,7 +37,8 @@ std::string cell(double x) { return std::isfinite(x) ? shortest(x) : std::string
 // The null a statistic is usually tested against: labels for a facet's statistic, QAP for a
 // correlation of two relations, CUG on edges for a structural one.
 NullModel default_null(const std::string& statistic) {
-    if (statistic == "ei" || statistic == "assortativity") return NullModel::labels;
+    if (statistic == "ei" || statistic == "assortativity" || statistic == "numeric_assortativity")
+        return NullModel::labels;
     if (statistic.rfind("correlation:", 0) == 0) return NullModel::qap;
     return NullModel::cug_edges;
 }
@@ -84,7 +85,8 @@ std::string run_test(const TestCli& o) {
     }
     std::ostringstream out;
     out << "Landscape: " << label << "\nStatistic: " << r.statistic;
-    if (o.statistic == "ei" || o.statistic == "assortativity") out << " of " << o.analysis.facet;
+    if (o.statistic == "ei" || o.statistic == "assortativity" || o.statistic == "numeric_assortativity")
+        out << " of " << o.analysis.facet;
     out << " over " << (o.analysis.kinds == "all" ? std::string("all relations") : o.analysis.kinds)
         << "\nNull: " << r.null;
     if (options.null == NullModel::labels)

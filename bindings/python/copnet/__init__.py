@@ -28,7 +28,7 @@ from ._copnet import (  # noqa: F401
     boundary_spanners, bridges, brokerage, candidates, centrality, circle_density, circle_fit, circle_map_svg,
     circles,
     coalition_synergy, components, core_periphery, coreness, ei_index, fragility, gaps, generate,
-    level_crossing, level_flow, leverage, mixing_matrix, network, parse_csv, reach, reach_counts,
+    level_crossing, level_flow, leverage, mixing_matrix, network, numeric_assortativity, parse_csv, reach, reach_counts,
     read_archive, read_csv, read_graphml, read_json, read_membership, read_relations, parse_relations, relations,
     read_workbook, write_workbook,
     regress, report, representation, resampling_error, spread, test,
@@ -38,8 +38,8 @@ from ._copnet import (  # noqa: F401
     read, write, formats, read_pajek, write_pajek, read_gml, write_gml, read_gexf, write_gexf,
     read_matrix, write_matrix, read_dl, write_dl)
 from ._copnet import (  # noqa: F401  interaction over time (copnet/events.hpp)
-    EventLog, emerging_leaders, health, parse_attendance, parse_events, read_attendance,
-    read_events, temporal_reach, temporal_reach_counts, window, windows)
+    EventLog, emerging_leaders, health, health_chart, parse_attendance, parse_events,
+    read_attendance, read_events, temporal_reach, temporal_reach_counts, window, windows)
 from ._networkx import copy_keeping_nodes, from_networkx, to_networkx  # noqa: F401
 
 setattr(Network, "to_networkx", to_networkx)
@@ -79,11 +79,12 @@ __all__ = [
     "reach", "reach_counts", "level_flow", "spread", "coalition_synergy", "leverage",
     "relations", "representation", "candidates", "fragility", "gaps", "articulation_points", "bridges",
     "components", "mixing_matrix", "ei_index", "brokerage", "structural_holes", "betweenness",
-    "boundary_spanners", "level_crossing", "attribute_assortativity", "boundaries",
+    "boundary_spanners", "level_crossing", "attribute_assortativity", "numeric_assortativity",
+    "boundaries",
     "coreness", "core_periphery", "circle_fit", "circle_density", "suggest_moves",
     "trajectories", "circles", "centrality", "network", "test", "regress", "resampling_error",
     # interaction over time
     "EventLog", "HealthReport", "TemporalReachResult", "ByStakeholder", "read_events",
     "parse_events", "read_attendance", "parse_attendance", "window", "windows", "health",
-    "emerging_leaders", "temporal_reach", "temporal_reach_counts",
+    "emerging_leaders", "health_chart", "temporal_reach", "temporal_reach_counts",
 ]

@@ -181,22 +181,41 @@ void bind_boundary(py::module_& m) {
         "networkx.attribute_assortativity_coefficient. Cost O(V + E).");
 
     m.def(
-        "relations",
-        [](const SharedNetwork& net) {
+        "numeric_assortativity",
+        [](const SharedNetwork& net, const std::string& attribute, const Kinds& kinds,
+           Direction direction) {
             const ReadLock lock(net);
+            const TieFilter f = filter_from(net, kinds, direction);
+            py::gil_scoped_release release;
+            return numeric_assortativity(net, attribute, f);
+        },
+        py::arg("network"), py::arg("attribute"), py::kw_only(), py::arg("kinds") = py::none(),
+        py::arg("direction") = Direction::out,
+        "Newman's (2003) assortativity coefficient of a numeric attribute (the Pearson "
+        "correlation of its values at both ends of each arc), as "
+        "networkx.numeric_assortativity_coefficient; arcs with an end lacking a value are left "
+        "out. Raises InvalidValue for a categorical facet, an unknown attribute or a value that "
+        "is not a number. Cost O(V + E).");
+
+    m.def(
+        "relations",
+        [](const SharedNetwork& net, const ProgressArg& progress) {
+            const ReadLock lock(net);
+            PyProgress report(progress);
             RelationsReport r;
             {
                 py::gil_scoped_release release;
-                r = relations_report(net);
+                r = relations_report(net, report.get());
             }
+            report.rethrow();
             return described<"RelationsReport">(net, r);
         },
-        py::arg("network"),
+        py::arg("network"), py::kw_only(), py::arg("progress") = py::none(),
         R"doc(The multiplex view (``copnet relations``; C++ ``relations_report``): each relation
 with its ties and density, the overlap of every two (Jaccard, a_in_b, b_in_a over unordered
 pairs), multiplexity (pairs tied by exactly k relations) and the alignment of authority and
-influence (the share of authority ties whose pair is also an influence tie). Cost
-O(E log E + R²).)doc");
+influence (the share of authority ties whose pair is also an influence tie).
+``progress(done, total)`` reports how far it has come. Cost O(E log E + R²).)doc");
 
     m.def(
         "boundaries",

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include <copnet/analysis/health.hpp>
+#include <copnet/io/health_chart.hpp>
 #include <copnet/analysis/temporal_reach.hpp>
 #include <copnet/error.hpp>
 #include <copnet/events.hpp>
@@ -316,6 +317,29 @@ in_degree}], rising, quiet_core}], the top ``leaders_top`` share by coreness the
 per window. A ``HealthReport``; ``to_dict()`` is ``copnet health --format json``. Cost O(V + n
 log n) (+ a window network each with ``leaders``). Raises InvalidValue for a span of the wrong
 kind, too many windows, ``leaders_top`` outside (0, 1].)doc");
+
+    m.def(
+        "health_chart",
+        [](const SharedNetwork& net, const PyEventLog& events, const SpanArg& every,
+           const TimeArg& since, const CommunityArg& community, const std::string& title,
+           double width) {
+            network_of(events, net);
+            const ReadLock lock(net);
+            HealthOptions o;
+            o.every = span_from(every);
+            o.since = optional_time(events.log, since, "since");
+            o.community = cli_community(net, community);
+            py::gil_scoped_release release;
+            return health_chart_svg(health(net, events.log, o), {.title = title, .width = width});
+        },
+        py::arg("network"), py::arg("events"), py::kw_only(), py::arg("every") = py::none(),
+        py::arg("since") = py::none(), py::arg("community") = "community",
+        py::arg("title") = HealthChartOptions{}.title, py::arg("width") = HealthChartOptions{}.width,
+        R"doc(The windows of ``health`` (same ``every``, ``since``, ``community``) as an SVG
+chart (C++ ``health_chart_svg``; the CLI's ``health --chart FILE``): active members with
+newcomers as bars, persistence and reciprocity (0-100 %), one panel each over the same time
+axis, a tooltip per point. A ``str``. Raises InvalidValue for ``width`` below 320 and as
+``health``. Cost O(V + n log n).)doc");
 
     m.def(
         "emerging_leaders",

@@ -11,7 +11,8 @@ namespace copnet::python {
 namespace {
 
 NullModel default_null(const std::string& statistic) {
-    if (statistic == "ei" || statistic == "assortativity") return NullModel::labels;
+    if (statistic == "ei" || statistic == "assortativity" || statistic == "numeric_assortativity")
+        return NullModel::labels;
     if (statistic.rfind("correlation:", 0) == 0) return NullModel::qap;
     return NullModel::cug_edges;
 }
@@ -83,7 +84,7 @@ void bind_inference(py::module_& m) {
         R"doc(Is it more than chance? A Monte Carlo test of ``statistic`` against a null model
 (``copnet test``; C++ ``test_statistic``). ``statistic``: a name ("density", "reciprocity",
 "transitivity", "degree_assortativity" over the ties ``kinds`` follows; "ei", "assortativity"
-of ``facet``; "correlation:A,B", sna's gcor of two relations) or a callable taking a Network
+of ``facet``; "numeric_assortativity" of the numeric attribute ``facet``; "correlation:A,B", sna's gcor of two relations) or a callable taking a Network
 and returning a float (called under the GIL, one replicate at a time). ``null``: "qap"
 (the ties of ``redraw`` relabelled; Krackhardt 1988), "labels" (``facet``'s categories, or
 the circles of ``community``, shuffled), "cug-size", "cug-edges", "cug-dyads" (sna's cug.test

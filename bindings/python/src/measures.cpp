@@ -108,7 +108,7 @@ triad_census {"003" … "300"} (networkx.triadic_census), transitivity, componen
 strong}, diameter and average_distance of the largest weak component, degree_assortativity,
 cutpoints {weak, strong} (sna cutpoints). ``distances=False`` (the CLI's --no-distances) skips
 the diameter and average distance, a search from every stakeholder; ``progress(done, total)``
-reports those searches. A ``NetworkMeasures``. Cost O(V (V + E)) with distances, else
+reports how far the measures have come, those searches included. A ``NetworkMeasures``. Cost O(V (V + E)) with distances, else
 O(E Δ + E^1.5).)doc");
 }
 

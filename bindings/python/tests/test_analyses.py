@@ -92,6 +92,20 @@ def test_assortativity_agrees_with_networkx(seed: int) -> None:
                  nx.attribute_assortativity_coefficient(g, "sector"))
 
 
+@pytest.mark.parametrize("seed", [13, 14])
+def test_numeric_assortativity_agrees_with_networkx(seed: int) -> None:
+    import random
+    rng = random.Random(seed)
+    for directed in (True, False):
+        g = random_digraph(300, 1200, seed) if directed else random_graph(300, 1200, seed)
+        nx.set_node_attributes(g, {v: rng.choice([-2, 0.5, 1, 3.25, 7]) for v in g}, "score")
+        net = copnet.from_networkx(g)
+        assert close(copnet.numeric_assortativity(net, "score"),
+                     nx.numeric_assortativity_coefficient(g, "score")), directed
+    with pytest.raises(copnet.InvalidValue, match="categorical"):
+        copnet.numeric_assortativity(net, "sector")
+
+
 def test_mixing_matrix_agrees_with_networkx() -> None:
     g = with_sectors(random_digraph(200, 800, 12), 12)
     net = copnet.from_networkx(g)

@@ -282,3 +282,38 @@ def test_to_dict_is_the_cli_json(net: copnet.Network, log: copnet.EventLog) -> N
     }.items():
         assert make().to_dict() == cli_json(command.split()), command
     assert not math.isnan(copnet.network(w).density)
+
+
+def test_health_chart_draws_each_window_as_the_reference_counts_it(
+        net: copnet.Network, log: copnet.EventLog) -> None:
+    import xml.etree.ElementTree as ET
+    svg = copnet.health_chart(net, log, every="1m")
+    root = ET.fromstring(svg)  # well-formed XML
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    expected = REFERENCE["windows"]["1m"]
+
+    def series(name: str) -> List[Any]:
+        groups = [g for g in root.iter("{http://www.w3.org/2000/svg}g")
+                  if g.get("class") == "series " + name]
+        assert len(groups) == 1, name
+        return groups[0].findall("s:circle", ns) + groups[0].findall("s:rect", ns)
+
+    active = series("active members")
+    assert len(active) == len(expected)
+    for dot, want in zip(active, expected):
+        assert dot.find("s:title", ns).text.endswith(f", active members: {want['active']}")
+    assert [r.find("s:title", ns).text.split(", ")[1] for r in series("newcomers")] == \
+        [f"newcomers: {w['newcomers']}" for w in expected]
+    assert len(series("persistence")) == sum(w["persistence"] is not None for w in expected)
+    with pytest.raises(copnet.InvalidValue, match="320"):
+        copnet.health_chart(net, log, width=100)
+
+
+@pytest.mark.skipif(not CLI, reason="COPNET_CLI is not set")
+def test_health_chart_cli_writes_what_python_draws(
+        net: copnet.Network, log: copnet.EventLog, tmp_path: pathlib.Path) -> None:
+    out = tmp_path / "health.svg"
+    subprocess.run([CLI, "health", "--chart", str(out)], check=True, capture_output=True)
+    title = ("Community health over time: bundled example: a state employment CoP "
+             "(illustrative, invented data)")
+    assert out.read_text(encoding="utf-8") == copnet.health_chart(net, log, title=title)

@@ -305,6 +305,22 @@ struct LevelCrossing {
 [[nodiscard]] double attribute_assortativity(const Network& net, std::string_view facet,
                                              const TieFilter& filter = {});
 
+/// Newman's assortativity coefficient for a numeric attribute ("Mixing patterns in networks",
+/// 2003, eq. 21): the Pearson correlation of the attribute's value at the two ends of each
+/// followed arc, r = (E[xy] − E[x]E[y]) / (σ_x σ_y) with the population moments over the arcs
+/// (x the arc's source value, y its target's), as
+/// `networkx.numeric_assortativity_coefficient(G, attribute)` on the DiGraph of those arcs (the
+/// arcs as `attribute_assortativity` reads them: a pair tied by two relations is one arc, a
+/// mutual relation's tie an arc each way — an undirected graph's edges both ways). The values
+/// are the attribute's text read as decimal numbers (`1.5`, `-2`, `3e2`); an arc with an end
+/// whose value is absent or empty is left out (NetworkX would raise a KeyError). NaN without
+/// arcs or when the values at either end do not vary (0/0). Cost: O(V + E).
+/// Throws: invalid_value if `attribute` is not an attribute name of `net` (a built-in facet is
+/// categorical: use `attribute_assortativity`), or a value is not a finite number (naming the
+/// stakeholder and the value).
+[[nodiscard]] double numeric_assortativity(const Network& net, std::string_view attribute,
+                                           const TieFilter& filter = {});
+
 // ---------------------------------------------------------------------------------------------
 // The whole report
 

@@ -106,7 +106,8 @@ struct TestResult {
 /// A copnet measure by name, as a statistic for `test_statistic`: `density`, `reciprocity`
 /// (edgewise), `transitivity`, `degree_assortativity` (as `network_measures` reads the ties
 /// `filter` follows), `ei` (the E-I index of `facet`), `assortativity` (`attribute_assortativity`
-/// of `facet`), `correlation:A,B` (sna's `gcor` of the 0/1 matrices of relations A and B over
+/// of `facet`), `numeric_assortativity` (`numeric_assortativity` of the attribute `facet`),
+/// `correlation:A,B` (sna's `gcor` of the 0/1 matrices of relations A and B over
 /// the ordered pairs). Cost: that of the measure per call. Throws: invalid_value for an
 /// unknown name, a missing facet, or an unknown relation.
 [[nodiscard]] NetworkStatistic named_statistic(const Network& net, std::string_view name,

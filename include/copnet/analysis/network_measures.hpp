@@ -114,7 +114,7 @@ struct NetworkMeasuresOptions {
     bool distances = true;
     /// Worker threads for the distances; 0 = the hardware's. The result does not depend on it.
     unsigned threads = 0;
-    /// Reports the searches done of the distances (optional).
+    /// Reports how far the measures have come, the distances' searches included (optional).
     Progress progress{};
 };
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "copnet/network.hpp"
+#include "copnet/progress.hpp"
 
 namespace copnet {
 
@@ -85,5 +86,10 @@ void derive_formulas(Network& net, std::string_view relations);
 /// unordered stakeholder pairs tied in either direction. Cost: O(E log E + R² + R·E/R) for
 /// R relations and E ties. Throws nothing beyond allocation.
 [[nodiscard]] RelationsReport relations_report(const Network& net);
+
+/// As `relations_report(net)`, reporting how far it has come through `progress` (its stages:
+/// gathering and sorting the pairs, the overlaps, the multiplexity, the alignments). Cost and
+/// throws: as above.
+[[nodiscard]] RelationsReport relations_report(const Network& net, const Progress& progress);
 
 } // namespace copnet
