@@ -13,7 +13,8 @@ either way, is one edge; unweighted), and times the median of --repeat runs of
 
 copnet's times include building its undirected graph from the network and turning the result
 into Python records (one per stakeholder); igraph's graph is built before timing. Both run on
-one thread. The modularity each reaches is printed beside its time.
+one thread; the times are CPU seconds (time.process_time), so other work on a shared machine
+does not count. The modularity each reaches is printed beside its time.
 
 Usage: PYTHONPATH=build/bindings/python /usr/bin/python3 benchmarks/compare_groups.py
        [--stakeholders N] [--ties M] [--repeat R] [--seed S]
@@ -30,9 +31,9 @@ import igraph as ig
 def timed(f, repeat):
     times, out = [], None
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = time.process_time()
         out = f()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return statistics.median(times), out
 
 

@@ -253,6 +253,7 @@ TEST_CASE("NMI and ARI by hand and against igraph's compare_communities", "[grou
     CHECK(group_agreement(one, one).nmi == 1.0);
     CHECK(group_agreement(one, one).ari == 1.0);
     CHECK_THROWS_AS(group_agreement(x, one), invalid_value);
+    CHECK_THROWS_WITH(group_agreement(one, Partition{{"a"}, {0, 1, 0}}), Catch::Contains("group 1 of 1"));
 
     // Karate: the club split against igraph's multilevel partition, compare_communities(hi,
     // membership, method="nmi") 0.489967204819378, method="adjusted_rand" 0.3922385441789079.

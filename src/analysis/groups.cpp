@@ -625,6 +625,11 @@ GroupAgreement group_agreement(const Partition& detected, const Partition& decla
         throw invalid_value("the partitions cover different stakeholders (" +
                             std::to_string(detected.of.size()) + " and " +
                             std::to_string(declared.of.size()) + ")");
+    for (const Partition* p : {&detected, &declared})
+        for (const std::uint32_t c : p->of)
+            if (c >= p->names.size())
+                throw invalid_value("a partition names group " + std::to_string(c) + " of " +
+                                    std::to_string(p->names.size()));
     GroupAgreement a;
     a.declared_modularity = nan;
     const std::size_t n = detected.of.size();

@@ -193,7 +193,8 @@ struct GroupAgreement {
 
 /// NMI, ARI and the contingency of `detected` against `declared` (both over the same
 /// stakeholders). `with` and `declared_modularity` are left "" and NaN. Cost: O(V + cells log
-/// cells). Throws: invalid_value if the two cover different numbers of stakeholders.
+/// cells). Throws: invalid_value if the two cover different numbers of stakeholders, or one
+/// names a group it does not hold.
 [[nodiscard]] GroupAgreement group_agreement(const Partition& detected, const Partition& declared);
 
 /// The agreement of `result` with the declared grouping `spec` (`declared_partition`), with the
