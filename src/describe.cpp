@@ -791,4 +791,57 @@ void describe(FieldSink& sink, const Network& /*net*/, const ResamplingError& r)
     sink.put("bootstrap_reps", r.bootstrap_reps);
 }
 
+void describe(FieldSink& sink, const Network& net, const GroupsResult& r) {
+    sink.put("method", to_string(r.method));
+    sink.put("resolution", r.resolution);
+    sink.put("seed", r.seed);
+    sink.put("weighted", r.weighted);
+    sink.put("modularity", finite(r.modularity));
+    sink.put("levels", r.levels);
+    sink.put("iterations", r.iterations);
+    sink.put("count", r.groups.size());
+    {
+        const Nested list(sink, "stakeholders", true);
+        for (std::size_t i = 0; i < r.ids.size(); ++i) {
+            const Nested row(sink, {}, false);
+            sink.put("id", id(net, r.ids[i]));
+            sink.put("group", r.group[i]);
+        }
+    }
+    const Nested list(sink, "groups", true);
+    for (std::size_t g = 0; g < r.groups.size(); ++g) {
+        const DetectedGroup& d = r.groups[g];
+        const Nested row(sink, {}, false);
+        sink.put("group", g);
+        sink.put("size", d.members.size());
+        sink.put("internal", d.internal);
+        sink.put("strength", d.strength);
+        const Nested members(sink, "members", true);
+        for (StakeholderId who : d.members) sink.put({}, id(net, who));
+    }
+}
+
+void describe(FieldSink& sink, const Network& /*net*/, const GroupAgreement& a) {
+    sink.put("with", a.with);
+    sink.put("stakeholders", a.stakeholders);
+    sink.put("detected_groups", a.detected_groups);
+    sink.put("declared_groups", a.declared_groups);
+    sink.put("nmi", finite(a.nmi));
+    sink.put("ari", finite(a.ari));
+    sink.put("declared_modularity", finite(a.declared_modularity));
+    const Nested list(sink, "contingency", true);
+    for (const AgreementRow& r : a.rows) {
+        const Nested row(sink, {}, false);
+        sink.put("category", r.category);
+        sink.put("size", r.size);
+        sink.put("best_share", finite(r.best_share));
+        const Nested groups(sink, "groups", true);
+        for (const auto& [group, count] : r.groups) {
+            const Nested cell(sink, {}, false);
+            sink.put("group", group);
+            sink.put("count", count);
+        }
+    }
+}
+
 } // namespace copnet

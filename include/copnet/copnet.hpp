@@ -8,6 +8,7 @@
 #include "copnet/analysis/circles.hpp"  // IWYU pragma: export
 #include "copnet/analysis/components.hpp"  // IWYU pragma: export
 #include "copnet/analysis/gaps.hpp"   // IWYU pragma: export
+#include "copnet/analysis/groups.hpp"  // IWYU pragma: export
 #include "copnet/analysis/health.hpp"  // IWYU pragma: export
 #include "copnet/analysis/network_measures.hpp"  // IWYU pragma: export
 #include "copnet/analysis/reach.hpp"  // IWYU pragma: export

@@ -26,6 +26,7 @@
 #include "copnet/analysis/centrality.hpp"
 #include "copnet/analysis/circles.hpp"
 #include "copnet/analysis/gaps.hpp"
+#include "copnet/analysis/groups.hpp"
 #include "copnet/analysis/network_measures.hpp"
 #include "copnet/analysis/health.hpp"
 #include "copnet/analysis/inference.hpp"
@@ -219,6 +220,15 @@ void describe(FieldSink& sink, const Network& net, const TestResult& result);
 void describe(FieldSink& sink, const Network& net, const RegressionResult& result);
 /// `observed`, `jackknife_se`, `bootstrap_se`, `bootstrap_reps` (NaN as null). Cost: O(1).
 void describe(FieldSink& sink, const Network& net, const ResamplingError& result);
+
+/// `copnet groups`: `method`, `resolution`, `seed`, `weighted`, `modularity` (NaN as null),
+/// `levels`, `iterations`, `count` (groups), `stakeholders` [{`id`, `group`}], `groups`
+/// [{`group`, `size`, `internal`, `strength`, `members` [ids]}]. Cost: O(V).
+void describe(FieldSink& sink, const Network& net, const GroupsResult& result);
+/// `copnet groups --compare` (nested as `compare`): `with`, `stakeholders`, `detected_groups`,
+/// `declared_groups`, `nmi`, `ari`, `declared_modularity` (NaN as null), `contingency`
+/// [{`category`, `size`, `best_share`, `groups` [{`group`, `count`}]}]. Cost: O(cells).
+void describe(FieldSink& sink, const Network& net, const GroupAgreement& agreement);
 
 template <class... Parts>
 void describe_in(FieldSink& sink, std::string_view key, const Network& net, const Parts&... parts) {

@@ -53,5 +53,7 @@ void add_report_command(CLI::App& app, Runner& run);
 void add_test_command(CLI::App& app, Runner& run);
 /// `copnet regress`: MRQAP regression (netlm, netlogit) of one relation on others.
 void add_regress_command(CLI::App& app, Runner& run);
+/// `copnet groups`: detected groups (Louvain, Leiden) and their agreement with declared ones.
+void add_groups_command(CLI::App& app, Runner& run);
 
 } // namespace copnet::cli

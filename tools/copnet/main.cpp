@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
     copnet::cli::add_regress_command(app, run);
     copnet::cli::add_health_command(app, run);
     copnet::cli::add_report_command(app, run);
+    copnet::cli::add_groups_command(app, run);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -40,6 +40,8 @@ from ._copnet import (  # noqa: F401
 from ._copnet import (  # noqa: F401  interaction over time (copnet/events.hpp)
     EventLog, emerging_leaders, health, health_chart, parse_attendance, parse_events,
     read_attendance, read_events, temporal_reach, temporal_reach_counts, window, windows)
+from ._copnet import groups, modularity  # noqa: F401  detected groups (copnet/analysis/groups.hpp)
+from ._types import GroupsResult  # noqa: F401
 from ._networkx import copy_keeping_nodes, from_networkx, to_networkx  # noqa: F401
 
 setattr(Network, "to_networkx", to_networkx)
@@ -87,4 +89,6 @@ __all__ = [
     "EventLog", "HealthReport", "TemporalReachResult", "ByStakeholder", "read_events",
     "parse_events", "read_attendance", "parse_attendance", "window", "windows", "health",
     "emerging_leaders", "health_chart", "temporal_reach", "temporal_reach_counts",
+    # detected groups
+    "GroupsResult", "groups", "modularity",
 ]

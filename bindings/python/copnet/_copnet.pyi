@@ -351,3 +351,13 @@ def temporal_reach_counts(network: Network, events: EventLog, *,
                           who: Optional[List[str]] = None, kinds: _Kinds = None,
                           direction: _Direction = ...,
                           since: Optional[_Time] = None) -> ByStakeholder: ...
+
+# ---- detected groups -------------------------------------------------------------------------
+from ._types import GroupsResult
+from typing import Mapping
+def groups(network: Network, *, method: str = "louvain", resolution: float = 1.0, seed: int = 1,
+           kinds: _Kinds = None, weighted: bool = True, max_iterations: int = 50,
+           compare: Optional[str] = None) -> GroupsResult: ...
+def modularity(network: Network,
+               partition: Union[str, GroupsResult, Mapping[str, Any], Iterable[Iterable[str]]], *,
+               kinds: _Kinds = None, resolution: float = 1.0, weighted: bool = True) -> float: ...

@@ -724,3 +724,23 @@ class Tie(_Record):
     weight: float = 1.0
 
 
+class GroupsResult(_PerStakeholder, Record):
+    """Detected groups (``copnet groups``): the ``method`` (louvain, leiden), ``resolution``,
+    ``seed``, whether the ties were ``weighted`` by their values, the ``modularity`` of the
+    groups, aggregation ``levels``, Leiden's ``iterations``, the ``count`` of groups,
+    ``stakeholders`` [{id, group}] and ``groups`` [{group, size, internal, strength, members}]
+    (largest first); with ``compare``, ``compare`` {with, stakeholders, detected_groups,
+    declared_groups, nmi, ari, declared_modularity, contingency [{category, size, best_share,
+    groups [{group, count}]}]}. ``to_pandas()``: the group of each stakeholder."""
+    _rows = "stakeholders"
+    method: str
+    resolution: float
+    seed: int
+    weighted: bool
+    modularity: float
+    levels: int
+    iterations: int
+    count: int
+    stakeholders: Rows
+    groups: Rows
+    compare: Record

@@ -232,6 +232,7 @@ void bind_io(py::module_& m);
 void bind_events(py::module_& m);
 void bind_report(py::module_& m);
 void bind_inference(py::module_& m);
+void bind_groups(py::module_& m);
 
 } // namespace copnet::python
 

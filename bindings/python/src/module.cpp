@@ -20,4 +20,5 @@ PYBIND11_MODULE(_copnet, m) {
     copnet::python::bind_events(m);
     copnet::python::bind_report(m);
     copnet::python::bind_inference(m);
+    copnet::python::bind_groups(m);
 }

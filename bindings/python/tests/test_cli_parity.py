@@ -75,6 +75,10 @@ CASES: Dict[str, Callable[[copnet.Network], Any]] = {
     "network --no-distances --kinds influence,collaboration --direction both --threads 2":
         lambda n: copnet.network(n, distances=False, kinds="influence,collaboration",
                                  direction="both", threads=2),
+    "groups --method leiden --seed 3 --compare facet:sector":
+        lambda n: copnet.groups(n, method="leiden", seed=3, compare="facet:sector"),
+    "groups --resolution 2 --unweighted --compare circles:community":
+        lambda n: copnet.groups(n, resolution=2.0, weighted=False, compare="circles:community"),
 }
 
 
@@ -114,6 +118,7 @@ def results(n: copnet.Network) -> List[Any]:
              copnet.circle_density(n), copnet.trajectories(n, before or cop, cop)]
     events = copnet.read_events(n, EXAMPLE / "events.csv")
     made += [copnet.health(n, events, leaders=True), copnet.temporal_reach(n, events)]
+    made += [copnet.groups(n, compare="facet:sector")]
     return made
 
 
@@ -126,4 +131,4 @@ def test_result_classes_declare_their_description_keys(net: copnet.Network) -> N
         assert [k for k in declared if k in r] == list(r), type(r).__name__
         assert set(declared) - set(r) <= {"trajectories"}, type(r).__name__
         seen.add(type(r))
-    assert len(seen) == 24  # every Record class but Record itself
+    assert len(seen) == 25  # every Record class but Record itself
