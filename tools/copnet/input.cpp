@@ -13,6 +13,7 @@
 #include "copnet/io/graphml.hpp"
 #include "copnet/io/json.hpp"
 #include "copnet/io/relations.hpp"
+#include "copnet/io/roster.hpp"
 #include "copnet/io/workbook.hpp"
 #include "copnet/analysis/relations.hpp"
 #include "output.hpp"
@@ -45,7 +46,8 @@ void add_input_options(CLI::App& cmd, InputOptions& options, bool workbook_outpu
                                      "one per relation");
     cmd.add_option("--layout", options.layout,
                    "the layout of a .csv given to --input: automatic (a matrix when the header's "
-                   "first cell is empty, else an edge list), edge_list, matrix or roster")
+                   "first cell is empty, else an edge list), edge_list, matrix or roster (a survey; "
+                   "also of a workbook: its sheet roster, else the first)")
         ->transform(CLI::IsMember({"automatic", "edge_list", "edgelist", "matrix", "roster"},
                                   CLI::ignore_case))
         ->capture_default_str();
@@ -283,7 +285,15 @@ Network load_input(const InputOptions& options, std::string& label) {
         label.clear();
         if (!options.relations_file.empty()) read_relations(net, options.relations_file);
         for (const std::string& file : options.inputs) {
-            if (workbook_format_for(file)) {
+            if (workbook_format_for(file) && formats.layout == CsvLayout::roster) {
+                RosterOptions roster;  // a survey's sheet (`roster`, else the first)
+                roster.relation = csv.default_relation;
+                roster.create_missing_stakeholders = csv.create_missing_stakeholders;
+                roster.merge = csv.merge;
+                roster.scale = csv.scale;
+                for (const std::string& note : read_roster(net, file, roster).notes)
+                    std::cerr << "copnet: note: " << note << '\n';
+            } else if (workbook_format_for(file)) {
                 // Read directly (not through the table), so that its events sheet can serve
                 // as the event log of health, --window and reach --temporal.
                 WorkbookOptions workbook;
