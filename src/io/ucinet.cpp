@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <map>
 #include <optional>
@@ -329,25 +330,42 @@ private:
         }
     }
 
+    /// True when the cells are not empty and every one has its mirror of the same value (the
+    /// last value given for a pair counts, as a repeated line overrides an earlier one). One
+    /// open-addressing table of the pairs: O(cells), one allocation.
+    static bool is_symmetric(const std::vector<Cell>& cells) {
+        if (cells.empty()) return false;
+        std::size_t capacity = 16;
+        while (capacity < 2 * cells.size()) capacity *= 2;
+        const unsigned shift = static_cast<unsigned>(64 - std::countr_zero(capacity));
+        std::vector<std::uint64_t> keys(capacity, 0);  // key + 1; 0: empty
+        std::vector<double> values(capacity);
+        const auto slot = [&](std::uint64_t key) {
+            std::size_t i = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> shift);
+            while (keys[i] != 0 && keys[i] != key + 1) i = (i + 1) & (capacity - 1);
+            return i;
+        };
+        for (const Cell& c : cells) {
+            const std::uint64_t key = (std::uint64_t{c.s} << 32) | c.t;
+            const std::size_t i = slot(key);
+            keys[i] = key + 1;
+            values[i] = c.v;
+        }
+        for (std::size_t i = 0; i < capacity; ++i) {
+            if (keys[i] == 0) continue;
+            const std::uint64_t key = keys[i] - 1;
+            const std::size_t j = slot((key << 32) | (key >> 32));
+            if (keys[j] == 0 || values[j] != values[i]) return false;
+        }
+        return true;
+    }
+
     void finish() {
         std::size_t total = 0;
         for (const auto& c : cells_) total += c.size();
         staging_.reserve_ties(total);
         for (std::size_t m = 0; m < nm_; ++m) {
-            // Symmetric when every cell has its mirror of the same value (the last value given
-            // for a pair counts, as a repeated line overrides an earlier one).
-            std::unordered_map<std::uint64_t, double> value;
-            value.reserve(cells_[m].size());
-            const auto key = [](std::uint32_t a, std::uint32_t b) { return (std::uint64_t{a} << 32) | b; };
-            for (const Cell& c : cells_[m]) value[key(c.s, c.t)] = c.v;
-            bool symmetric = !cells_[m].empty();
-            for (const auto& [pair, v] : value) {
-                const auto back = value.find((pair << 32) | (pair >> 32));
-                if (back == value.end() || back->second != v) {
-                    symmetric = false;
-                    break;
-                }
-            }
+            const bool symmetric = is_symmetric(cells_[m]);
             std::string name = m < matrix_labels_.size() ? matrix_labels_[m]
                                : nm_ == 1 && !options_.relation.empty() ? options_.relation
                                : nm_ == 1 ? (symmetric ? "edge" : "arc")
