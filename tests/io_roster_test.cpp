@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "cli_run.hpp"
 #include "copnet/error.hpp"
 #include "copnet/io/formats.hpp"
 #include "copnet/io/roster.hpp"
@@ -174,4 +175,20 @@ TEST_CASE("malformed rosters: an error naming file, line and column; nothing loa
         }
         CHECK(net == before);
     }
+}
+
+TEST_CASE("copnet --input survey.csv --layout roster: relations, notes and errors", "[cli][roster]") {
+    const auto path = std::filesystem::temp_directory_path() / "copnet-roster-cli.csv";
+    {
+        std::ofstream out(path);
+        out << survey;
+    }
+    auto r = copnet::test::run("summary --input '" + path.string() + "' --layout roster --format json");
+    REQUIRE(r.status == 0);
+    CHECK_THAT(r.out, Catch::Contains("\"stakeholders\": 5"));  // Cy Young is a new id here: no list
+    CHECK_THAT(r.err, Catch::Contains("note: columns not of the form STEM_k skipped: timestamp"));
+    r = copnet::test::run("summary --input '" + path.string() + "' --layout roster --relation asks");
+    CHECK(r.status == 1);
+    CHECK_THAT(r.err, Catch::Contains("copnet-roster-cli.csv:1: relation: one relation name"));
+    std::filesystem::remove(path);
 }

@@ -25,7 +25,7 @@ std::string_view stem_of(std::string_view header) {
     if (us == std::string_view::npos || us == 0 || us + 1 == header.size()) return {};
     for (std::size_t i = us + 1; i < header.size(); ++i)
         if (header[i] < '0' || header[i] > '9') return {};
-    return header.substr(0, us);
+    return detail::trim(header.substr(0, us));
 }
 
 constexpr std::uint32_t ambiguous = UINT32_MAX;
@@ -148,6 +148,9 @@ RosterReport read_into(Network& net, std::string text, const RosterOptions& opti
     }
     report.ties = staging.tie_count();
     staging.finish(options.scale);
+    // The relations as the network names them (it may have normalised a stem's spelling).
+    for (std::size_t k = 0; k < stems.size(); ++k)
+        report.relations[k] = net.relation(staging.kind(relation_of[k])).name;
     if (!skipped.empty()) {
         std::string list;
         for (const std::string& s : skipped) list += (list.empty() ? "" : ", ") + s;

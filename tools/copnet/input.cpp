@@ -1,6 +1,8 @@
 #include "input.hpp"
 
+#include <cctype>
 #include <cerrno>
+#include <filesystem>
 #include <cstdlib>
 #include <iostream>
 #include <sstream>
@@ -285,9 +287,13 @@ Network load_input(const InputOptions& options, std::string& label) {
         label.clear();
         if (!options.relations_file.empty()) read_relations(net, options.relations_file);
         for (const std::string& file : options.inputs) {
-            if (workbook_format_for(file) && formats.layout == CsvLayout::roster) {
-                RosterOptions roster;  // a survey's sheet (`roster`, else the first)
+            std::string ext = std::filesystem::path(file).extension().string();
+            for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (formats.layout == CsvLayout::roster &&
+                (workbook_format_for(file) || ext == ".csv" || ext == ".tsv")) {
+                RosterOptions roster;  // a survey: a .csv, or a workbook's sheet `roster` (else the first)
                 roster.relation = csv.default_relation;
+                roster.delimiter = csv.delimiter;
                 roster.create_missing_stakeholders = csv.create_missing_stakeholders;
                 roster.merge = csv.merge;
                 roster.scale = csv.scale;
