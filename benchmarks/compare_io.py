@@ -16,9 +16,12 @@ what igraph's and NetworkX's readers and copnet's read alike) and GEXF 1.2draft 
 reads; igraph has no GEXF reader), and read, median of --repeat, CPU time, by
   Pajek     copnet read_pajek (Python module, file from disk) | igraph Graph.Read_Pajek | networkx read_pajek
   GEXF      copnet read_gexf                                  | -                      | networkx read_gexf
+  DL        copnet read_dl                                    | igraph Graph.Read_DL   | - (NetworkX has none)
+            (UCINET DL EDGELIST1 with a LABELS: list, as UCINET and igraph read it)
 
 Usage: /usr/bin/python3 benchmarks/compare_io.py BUILD_DIR [--stakeholders N] [--ties M] [--repeat R]
        /usr/bin/python3 benchmarks/compare_io.py BUILD_DIR --research [--stakeholders 100000 --ties 1000000]
+                                                 [--formats pajek,gexf,dl]
 """
 import argparse
 import json
@@ -74,7 +77,13 @@ def write_research_files(folder, n, m, seed=20261202):
         f.writelines(f'<edge id="{k}" source="s{s}" target="s{t}" weight="{w}"/>\n'
                      for k, ((s, t), w) in enumerate(arcs.items()))
         f.write("</edges>\n</graph>\n</gexf>\n")
-    return net, gexf
+    dl = os.path.join(folder, "net.dl")
+    with open(dl, "w") as f:
+        f.write(f"DL N={n}\nFORMAT = EDGELIST1\nLABELS:\n")
+        f.writelines(f"s{i}\n" for i in range(n))
+        f.write("DATA:\n")
+        f.writelines(f"{s + 1} {t + 1} {w}\n" for (s, t), w in arcs.items())
+    return net, gexf, dl
 
 
 def research(a):
@@ -83,23 +92,38 @@ def research(a):
     sys.path.insert(0, os.path.join(a.build_dir, "bindings", "python"))
     import copnet
     with tempfile.TemporaryDirectory() as folder:
-        net, gexf = write_research_files(folder, a.stakeholders, a.ties)
-        c_pj, c = timed(lambda: copnet.read_pajek(net), a.repeat)
-        assert (len(c), c.tie_count()) == (a.stakeholders, a.ties)
-        i_pj, g = timed(lambda: igraph.Graph.Read_Pajek(net), a.repeat)
-        assert (g.vcount(), g.ecount()) == (a.stakeholders, a.ties), "igraph read a different graph"
-        n_pj, d = timed(lambda: networkx.read_pajek(net), a.repeat)
-        assert (d.number_of_nodes(), d.number_of_edges()) == (a.stakeholders, a.ties)
-        del d
-        c_gx, c = timed(lambda: copnet.read_gexf(gexf), a.repeat)
-        assert (len(c), c.tie_count()) == (a.stakeholders, a.ties)
-        n_gx, d = timed(lambda: networkx.read_gexf(gexf), a.repeat)
-        assert (d.number_of_nodes(), d.number_of_edges()) == (a.stakeholders, a.ties)
+        net, gexf, dl = write_research_files(folder, a.stakeholders, a.ties)
+        rows = []
+        if "pajek" in a.formats:
+            c_pj, c = timed(lambda: copnet.read_pajek(net), a.repeat)
+            assert (len(c), c.tie_count()) == (a.stakeholders, a.ties)
+            i_pj, g = timed(lambda: igraph.Graph.Read_Pajek(net), a.repeat)
+            assert (g.vcount(), g.ecount()) == (a.stakeholders, a.ties), "igraph read a different graph"
+            n_pj, d = timed(lambda: networkx.read_pajek(net), a.repeat)
+            assert (d.number_of_nodes(), d.number_of_edges()) == (a.stakeholders, a.ties)
+            del d
+            rows.append(("Pajek", c_pj, i_pj, n_pj))
+        if "gexf" in a.formats:
+            c_gx, c = timed(lambda: copnet.read_gexf(gexf), a.repeat)
+            assert (len(c), c.tie_count()) == (a.stakeholders, a.ties)
+            n_gx, d = timed(lambda: networkx.read_gexf(gexf), a.repeat)
+            assert (d.number_of_nodes(), d.number_of_edges()) == (a.stakeholders, a.ties)
+            del d
+            rows.append(("GEXF", c_gx, None, n_gx))
+        if "dl" in a.formats:
+            c_dl, c = timed(lambda: copnet.read_dl(dl), a.repeat)
+            assert (len(c), c.tie_count()) == (a.stakeholders, a.ties)
+            del c
+            i_dl, g = timed(lambda: igraph.Graph.Read_DL(dl, directed=True), a.repeat)
+            assert (g.vcount(), g.ecount()) == (a.stakeholders, a.ties), "igraph read a different graph"
+            rows.append(("DL", c_dl, i_dl, None))
     print(f"{a.stakeholders} stakeholders, {a.ties} ties; median of {a.repeat}; CPU time of the read from disk "
           f"(the machine is shared: read the ratios); node and edge counts agree")
     print(f"{'read':10} {'copnet s':>9} {'igraph s':>9} {'ratio':>6} {'networkx s':>11} {'ratio':>7}")
-    print(f"{'Pajek':10} {c_pj:9.3f} {i_pj:9.3f} {c_pj / i_pj:6.2f} {n_pj:11.3f} {c_pj / n_pj:7.3f}")
-    print(f"{'GEXF':10} {c_gx:9.3f} {'-':>9} {'-':>6} {n_gx:11.3f} {c_gx / n_gx:7.3f}")
+    for name, c_s, i_s, n_s in rows:
+        i_txt = f"{i_s:9.3f} {c_s / i_s:6.2f}" if i_s else f"{'-':>9} {'-':>6}"
+        n_txt = f"{n_s:11.3f} {c_s / n_s:7.3f}" if n_s else f"{'-':>11} {'-':>7}"
+        print(f"{name:10} {c_s:9.3f} {i_txt} {n_txt}")
 
 
 def main():
@@ -108,7 +132,8 @@ def main():
     ap.add_argument("--stakeholders", type=int, default=20_000)
     ap.add_argument("--ties", type=int, default=200_000)
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--research", action="store_true", help="Pajek and GEXF instead (see above)")
+    ap.add_argument("--research", action="store_true", help="Pajek, GEXF and DL instead (see above)")
+    ap.add_argument("--formats", default="pajek,gexf,dl", help="with --research: which of pajek,gexf,dl")
     a = ap.parse_args()
     if a.research:
         return research(a)

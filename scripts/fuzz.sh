@@ -20,10 +20,10 @@ build() {
 }
 
 if [ "${1:-}" = --build ]; then build; exit 0; fi
-minutes=${1:?usage: scripts/fuzz.sh MINUTES [csv|graphml|json|archive|relations|events|pajek|gml|gexf|matrix|dl|workbook …]}
+minutes=${1:?usage: scripts/fuzz.sh MINUTES [csv|graphml|json|archive|relations|events|pajek|gml|gexf|matrix|dl|workbook|roster …]}
 shift
 readers=("$@")
-((${#readers[@]})) || readers=(csv graphml json archive relations events pajek gml gexf matrix dl workbook)
+((${#readers[@]})) || readers=(csv graphml json archive relations events pajek gml gexf matrix dl workbook roster)
 build
 mkdir -p tests/fuzz/findings
 status=0

@@ -111,9 +111,9 @@ if command -v clang++ >/dev/null 2>&1 && [ "${COPNET_SKIP_FUZZ:-0}" != 1 ]; then
   # fails the same way every time; a slow input (over 10 s) is a finding. The long, random
   # fuzzing is scripts/fuzz.sh MINUTES.
   runs=${COPNET_FUZZ_RUNS:-30000}
-  stage "fuzz the CSV, GraphML, JSON, archive, relations, events, Pajek, GML, GEXF, matrix, UCINET DL and workbook readers: $runs runs each, seed 1 (libFuzzer, ASan+UBSan)"
+  stage "fuzz the CSV, GraphML, JSON, archive, relations, events, Pajek, GML, GEXF, matrix, UCINET DL, workbook and roster readers: $runs runs each, seed 1 (libFuzzer, ASan+UBSan)"
   scripts/fuzz.sh --build
-  for reader in csv graphml json archive relations events pajek gml gexf matrix dl workbook; do
+  for reader in csv graphml json archive relations events pajek gml gexf matrix dl workbook roster; do
     seeds=tests/fuzz/corpus-$reader
     [ "$reader" = csv ] && seeds=tests/fuzz/corpus
     corpus=$(mktemp -d)

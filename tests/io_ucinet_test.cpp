@@ -69,6 +69,64 @@ TEST_CASE("DL in the layouts of UCINET's documentation", "[io][ucinet]") {
     }
 }
 
+TEST_CASE("DL half matrices and an absent diagonal (UCINET guide §3.9, §3.10)", "[io][ucinet]") {
+    // §3.10's LOWERHALF example (as the UCINET 6 User's Guide and Stata's nwimport help give
+    // it): row i holds columns 1..i; the diagonal's 2s are self-ties, skipped. The other ones:
+    // Sanders–Skvoretz, Sanders–S.Smith, Skvoretz–S.Smith, Skvoretz–T.Smith.
+    const std::string labels = "labels:\nSanders,Skvoretz\nS.Smith,T.Smith\ndata:\n";
+    const auto check = [](const Network& net) {
+        const TieKind e = *net.find_relation("edge");
+        CHECK(net.relation(e).mutual());
+        CHECK(net.stakeholder_count() == 4);
+        CHECK(net.tie_count(e) == 4);
+        CHECK(tied(net, "Sanders", "Skvoretz", "edge"));
+        CHECK(tied(net, "S.Smith", "Sanders", "edge"));
+        CHECK(tied(net, "Skvoretz", "S.Smith", "edge"));
+        CHECK(tied(net, "T.Smith", "Skvoretz", "edge"));
+        CHECK_FALSE(tied(net, "Sanders", "T.Smith", "edge"));
+        CHECK_FALSE(tied(net, "S.Smith", "T.Smith", "edge"));
+    };
+    SECTION("lowerhalf, diagonal present") {
+        Network net;
+        parse_dl(net, "dl n = 4\nformat = lowerhalf\n" + labels + "2\n1 2\n1 1 2\n0 1 0 2\n", {}, "lh.dl");
+        check(net);
+    }
+    SECTION("upperhalf: the same matrix, row i holding columns i..n") {
+        Network net;
+        parse_dl(net, "dl n = 4 format = upperhalf\n" + labels + "2 1 1 0\n2 1 1\n2 0\n2\n", {}, "uh.dl");
+        check(net);
+    }
+    SECTION("lowerhalf and upperhalf with DIAGONAL = ABSENT") {
+        Network a, b;
+        parse_dl(a, "dl n = 4 format = lowerhalf diagonal = absent\n" + labels + "1\n1 1\n0 1 0\n", {}, "lh.dl");
+        check(a);
+        parse_dl(b, "DL N=4 FORMAT=UH DIAGONAL=ABSENT\n" + labels + "1 1 0\n1 1\n0\n", {}, "uh.dl");
+        check(b);
+    }
+    SECTION("fullmatrix with DIAGONAL = ABSENT: rows of N - 1 values (as R's snafun reads it)") {
+        Network net;
+        parse_dl(net, "dl n = 3 format = fullmatrix diagonal = absent\nlabels:\nA, B, C\ndata:\n1 0\n1 1\n0 1\n", {}, "fm.dl");
+        const TieKind e = *net.find_relation("edge");
+        CHECK(net.tie_count(e) == 2);
+        CHECK(tied(net, "A", "B", "edge"));
+        CHECK(tied(net, "B", "C", "edge"));
+        CHECK_FALSE(tied(net, "A", "C", "edge"));
+        Network directed;  // not symmetric: a directed relation
+        parse_dl(directed, "dl n = 3 diagonal = absent\ndata:\n1 0\n0 0\n0 5\n", {}, "fm.dl");
+        const TieKind arc = *directed.find_relation("arc");
+        CHECK_FALSE(directed.relation(arc).mutual());
+        CHECK(directed.tie_count(arc) == 2);
+        CHECK(tied(directed, "1", "2", "arc"));
+        CHECK(directed.find_tie(directed.at("3"), directed.at("2"), arc)->weight == 5);
+    }
+    SECTION("labels embedded with an absent diagonal") {
+        Network net;
+        parse_dl(net, "dl n=3 labels embedded diagonal=absent\ndata:\nA B C\nA 1 0\nB 1 1\nC 0 1\n", {}, "fm.dl");
+        CHECK(net.tie_count() == 2);
+        CHECK(tied(net, "C", "B", "edge"));
+    }
+}
+
 TEST_CASE("DL round trip keeps stakeholders, relations and values", "[io][ucinet]") {
     const Network original = dl("multiple-matrices.dl");
     std::ostringstream out;
@@ -99,10 +157,17 @@ TEST_CASE("malformed DL: an error naming file, line and field; nothing loaded", 
         {"DL N=2\nlabels:\n\"a b\ndata:\n", "t.dl:3: labels: a quote that is not closed"},
         {"DL N=99999999\n", "n: N = 99999999 is more than 4096"},
         // a fuzz finding: labels counted against the first N, then a second N read past them
-        {"DL N=2\nlabels:\na b\nN=3\ndata:\n", "t.dl:4: n: N is given twice"},
-        {"DL N=2 NM=1 NM=2\n", "t.dl:1: nm: NM is given twice"},
+        {"DL N=2\nlabels:\na b\nN=3\ndata:\n", "t.dl:4: n: a second N (N = 2 is given already)"},
+        {"DL N=2 NM=1 NM=2\n", "t.dl:1: nm: a second NM (NM = 1 is given already)"},
         {"DL N=2 wibble\n", "t.dl:1: \"wibble\" is not a DL keyword"},
         {"DL N=2 format=edgelist1 labels embedded\ndata:\na b\nc a\nd a\n", "t.dl:4: data: \"c\" is one label more than N = 2"},
+        {"DL N=2 N=3\n", "t.dl:1: n: a second N (N = 2 is given already)"},
+        {"DL N=2 NM=1\nNM=2\n", "t.dl:2: nm: a second NM"},
+        {"DL N=2 diagonal=maybe\n", "t.dl:1: diagonal: \"maybe\" is not PRESENT or ABSENT"},
+        {"DL N=2 format=lowerhalf labels embedded\ndata:\n", "labels: LABELS EMBEDDED with a half matrix"},
+        {"DL N=3 format=lowerhalf\ndata:\n0\n1 0\n1 1\n", "t.dl:5: value: the file ends here (truncated?)"},
+        {"DL N=2 format=upperhalf diagonal=absent\ndata:\n1\n1\n", "t.dl:4: data: more values than NM matrices of N hold"},
+        {"DL N=2 format=blockmatrix\n", "t.dl:1: format: \"blockmatrix\" is not fullmatrix, lowerhalf"},
     };
     for (const Case& c : cases) {
         INFO(c.text);

@@ -15,6 +15,7 @@
 #include "copnet/io/file.hpp"
 #include "copnet/io/pajek.hpp"
 #include "copnet/io/relations.hpp"
+#include "copnet/io/roster.hpp"
 #include "copnet/io/ucinet.hpp"
 #include "copnet/io/workbook.hpp"
 
@@ -83,9 +84,17 @@ void read_csv_entry(Network& into, const std::filesystem::path& p, const FormatO
         if (text.empty()) text = read_file_bytes(p);
         parse_matrix(into, text, matrix_options(o, p), p.string());
         return;
-    case CsvLayout::roster: break;
+    case CsvLayout::roster: {
+        RosterOptions r;
+        r.relation = o.csv.default_relation;
+        r.create_missing_stakeholders = o.csv.create_missing_stakeholders;
+        r.merge = o.merge;
+        r.scale = o.csv.scale;
+        r.delimiter = o.csv.delimiter;
+        (void)read_roster(into, p, r);
+        return;
     }
-    throw invalid_value(p.string() + ": the roster layout is not supported yet");
+    }
 }
 void write_csv_entry(const Network& net, const std::filesystem::path& p, const FormatOptions& o) {
     if (o.layout != CsvLayout::matrix)

@@ -1,6 +1,8 @@
 #include "copnet/io/ucinet.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <charconv>
 #include <map>
 #include <optional>
@@ -23,44 +25,56 @@ using detail::Failer;
 using detail::Staging;
 
 struct Tok {
-    std::string text;
-    std::size_t line;
+    std::string_view text;  // a view into the file's text (quotes removed)
+    std::uint32_t line;
     bool quoted;
-    bool line_start;  // the first token of its line
 };
 
-/// Tokens of DL text: separated by blanks, line ends, commas and `=`; `"…"` quoted.
+/// Tokens of DL text: separated by blanks, line ends, commas and `=`; `"…"` quoted. Views into
+/// `t`, no allocation per token. Cost: O(size).
 std::vector<Tok> tokenize(std::string_view t, const Failer& fail) {
     std::vector<Tok> out;
-    std::size_t line = 1;
-    bool start = true;
-    for (std::size_t i = 0; i < t.size();) {
-        const char c = t[i];
-        if (c == '\n' || (c == '\r' && (i + 1 >= t.size() || t[i + 1] != '\n'))) {
-            ++line, start = true, ++i;
-            continue;
-        }
-        if (c == ' ' || c == '\t' || c == ',' || c == '=' || c == '\r' || c == '\f' || c == '\v') {
+    out.reserve(t.size() / 4 + 16);
+    // 1 marks a separator (blank, comma, '='), 2 a line end, 3 a quote, 4 ends a bare token too.
+    static constexpr auto kind = [] {
+        std::array<std::uint8_t, 256> k{};
+        for (unsigned char c : std::string_view(" \t,=\f\v")) k[c] = 1;
+        k['\n'] = 2;
+        k['\r'] = 2;
+        k['"'] = 4;
+        k['\''] = 3;
+        return k;
+    }();
+    std::uint32_t line = 1;
+    const std::size_t n = t.size();
+    for (std::size_t i = 0; i < n;) {
+        const auto c = static_cast<unsigned char>(t[i]);
+        switch (kind[c]) {
+        case 1: ++i; continue;
+        case 2:
+            if (c == '\n' || i + 1 >= n || t[i + 1] != '\n') ++line;
             ++i;
             continue;
-        }
-        if (c == '"' || c == '\'') {
-            const std::size_t close = t.find(c, i + 1);
+        case 3:
+        case 4: {
+            const std::size_t close = t.find(static_cast<char>(c), i + 1);
             if (close == std::string_view::npos) fail(line, "labels", "a quote that is not closed");
-            std::string text(t.substr(i + 1, close - i - 1));
-            if (text.find_first_of("\r\n") != std::string::npos) fail(line, "labels", "a quoted label holds a line break");
-            out.push_back({std::move(text), line, true, start});
-            start = false;
+            const std::string_view text = t.substr(i + 1, close - i - 1);
+            if (text.find_first_of("\r\n") != std::string_view::npos) fail(line, "labels", "a quoted label holds a line break");
+            out.push_back({text, line, true});
             i = close + 1;
             continue;
         }
+        default: break;
+        }
         const std::size_t b = i;
-        while (i < t.size() && std::string_view(" \t,=\r\n\f\v\"").find(t[i]) == std::string_view::npos) ++i;
-        out.push_back({std::string(t.substr(b, i - b)), line, false, start});
-        start = false;
+        while (i < n && (kind[static_cast<unsigned char>(t[i])] == 0 || kind[static_cast<unsigned char>(t[i])] == 3)) ++i;
+        out.push_back({t.substr(b, i - b), line, false});
     }
     return out;
 }
+
+std::string quote(std::string_view t) { return "\"" + std::string(t) + "\""; }
 
 bool keyword(const Tok& t, std::string_view k) { return !t.quoted && detail::iequals(t.text, k); }
 
@@ -71,7 +85,7 @@ std::optional<std::uint64_t> to_count(std::string_view t) {
     return v;
 }
 
-enum class Format { fullmatrix, edgelist1, nodelist1 };
+enum class Format { fullmatrix, lowerhalf, upperhalf, edgelist1, nodelist1 };
 
 class DlReader {
 public:
@@ -98,7 +112,7 @@ private:
     std::size_t count_after(std::size_t& i, std::string_view field) {
         const Tok& t = at(++i, field);
         const auto v = to_count(t.text);
-        if (!v) fail_(t.line, field, "\"" + t.text + "\" is not a count");
+        if (!v) fail_(t.line, field, quote(t.text) + " is not a count");
         ++i;
         return static_cast<std::size_t>(*v);
     }
@@ -106,11 +120,12 @@ private:
     /// Reads `count` labels from position `i`, ending with a `:`-keyword check done by the caller.
     std::vector<std::string> labels(std::size_t& i, std::size_t count, std::string_view field) {
         std::vector<std::string> out;
+        out.reserve(count);
         for (std::size_t k = 0; k < count; ++k) {
             const Tok& t = at(i, field);
             if (!t.quoted && t.text.ends_with(':'))
                 fail_(t.line, field, std::to_string(k) + " labels where " + std::to_string(count) + " are expected");
-            out.push_back(t.text);
+            out.emplace_back(t.text);
             ++i;
         }
         return out;
@@ -124,9 +139,9 @@ private:
         for (;;) {
             const Tok& t = at(i, "data");
             const std::string k = lower(t.text);
-            if (t.quoted) fail_(t.line, "", "\"" + t.text + "\" where a DL keyword is expected");
+            if (t.quoted) fail_(t.line, "", quote(t.text) + " where a DL keyword is expected");
             if (k == "n") {
-                if (n_seen) fail_(t.line, "n", "N is given twice");
+                if (n_seen) fail_(t.line, "n", "a second N (N = " + std::to_string(n_) + " is given already)");
                 n_ = count_after(i, "n");
                 n_seen = true;
                 if (n_ > limit_)
@@ -135,24 +150,34 @@ private:
             } else if (k == "nr" || k == "nc") {
                 fail_(t.line, k, "a two-mode (rectangular) matrix: copnet reads one-mode networks (N = …)");
             } else if (k == "nm") {
-                if (nm_seen) fail_(t.line, "nm", "NM is given twice");
-                nm_seen = true;
+                if (nm_seen) fail_(t.line, "nm", "a second NM (NM = " + std::to_string(nm_) + " is given already)");
                 nm_ = count_after(i, "nm");
+                nm_seen = true;
                 if (nm_ == 0 || nm_ > max_relations) fail_(t.line, "nm", "NM must be 1 to " + std::to_string(max_relations));
             } else if (k == "format") {
                 const Tok& f = at(++i, "format");
                 const std::string v = lower(f.text);
                 if (v == "fullmatrix" || v == "fm") format_ = Format::fullmatrix;
+                else if (v == "lowerhalf" || v == "lh") format_ = Format::lowerhalf;
+                else if (v == "upperhalf" || v == "uh") format_ = Format::upperhalf;
                 else if (v == "edgelist1" || v == "el1") format_ = Format::edgelist1;
                 else if (v == "nodelist1" || v == "nl1") format_ = Format::nodelist1;
-                else fail_(f.line, "format", "\"" + f.text + "\" is not fullmatrix, edgelist1 or nodelist1 (what copnet reads)");
+                else fail_(f.line, "format", quote(f.text) + " is not fullmatrix, lowerhalf, upperhalf, edgelist1 or "
+                                                             "nodelist1 (what copnet reads)");
+                ++i;
+            } else if (k == "diagonal" || k == "diagonal:") {
+                const Tok& d = at(++i, "diagonal");
+                const std::string v = lower(d.text);
+                if (v == "absent") diagonal_ = false;
+                else if (v == "present") diagonal_ = true;
+                else fail_(d.line, "diagonal", quote(d.text) + " is not PRESENT or ABSENT");
                 ++i;
             } else if (k == "labels:" || k == "labels" || k == "row" || k == "column" || k == "col") {
                 const bool row = k == "row", column = k == "column" || k == "col";
                 if (row || column) {
                     const Tok& l = at(++i, "labels");
                     if (!keyword(l, "labels:") && !keyword(l, "labels"))
-                        fail_(l.line, "labels", "expected LABELS: after " + t.text);
+                        fail_(l.line, "labels", "expected LABELS: after " + std::string(t.text));
                 }
                 // "LABELS EMBEDDED"
                 if (i + 1 < toks_.size() && (keyword(toks_[i + 1], "embedded") || keyword(toks_[i + 1], "embedded:"))) {
@@ -174,20 +199,21 @@ private:
             } else if (k == "data:" || k == "data") {
                 ++i;
                 break;
-            } else if (k == "diagonal" || k == "diagonal:") {
-                fail_(t.line, "diagonal", "DIAGONAL = ABSENT is not supported (give the full matrix)");
             } else {
-                fail_(t.line, "", "\"" + t.text + "\" is not a DL keyword copnet reads (N, NM, FORMAT, LABELS, "
+                fail_(t.line, "", quote(t.text) + " is not a DL keyword copnet reads (N, NM, FORMAT, DIAGONAL, LABELS, "
                                                   "LABELS EMBEDDED, MATRIX LABELS, DATA)");
             }
         }
         if (!n_seen) fail_(at(0, "").line, "n", "no N = …");
+        if (embedded_ && (format_ == Format::lowerhalf || format_ == Format::upperhalf))
+            fail_(at(0, "").line, "labels", "LABELS EMBEDDED with a half matrix: give the labels in LABELS:");
         pos_ = i;
     }
 
-    static std::string lower(std::string s) {
-        for (char& c : s) c = detail::ascii_lower(c);
-        return s;
+    static std::string lower(std::string_view s) {
+        std::string out(s);
+        for (char& c : out) c = detail::ascii_lower(c);
+        return out;
     }
 
     void make_stakeholders() {
@@ -198,11 +224,12 @@ private:
             labels_ = labels(i, n_, "labels");
         }
         slots_.reserve(n_);
+        by_label_.reserve(n_);
         for (std::size_t v = 0; v < n_; ++v) {
             const std::string id = labels_.empty() ? std::to_string(v + 1) : labels_[v];
-            if (staging_.network().find(id)) fail_(toks_[pos_ ? pos_ - 1 : 0].line, "labels", "label \"" + id + "\" is given twice");
+            if (staging_.network().find(id)) fail_(toks_[pos_ ? pos_ - 1 : 0].line, "labels", "label " + quote(id) + " is given twice");
             slots_.push_back(staging_.stakeholder(id, 0, "labels"));
-            by_label_.emplace(id, slots_.back());
+            if (embedded_) by_label_.emplace(id, slots_.back());
         }
     }
 
@@ -210,14 +237,14 @@ private:
         if (embedded_) {
             if (const auto hit = by_label_.find(t.text); hit != by_label_.end()) return hit->second;
             if (by_label_.size() >= std::max<std::size_t>(n_, 1) && n_ != 0)
-                fail_(t.line, "data", "\"" + t.text + "\" is one label more than N = " + std::to_string(n_));
+                fail_(t.line, "data", quote(t.text) + " is one label more than N = " + std::to_string(n_));
             const std::uint32_t s = staging_.stakeholder(t.text, t.line, "data");
-            by_label_.emplace(t.text, s);
+            by_label_.emplace(std::string(t.text), s);
             return s;
         }
         const auto v = to_count(t.text);
-        if (!v || *v == 0) fail_(t.line, "data", "\"" + t.text + "\" is not a vertex number (1 to N)");
-        if (*v > n_) fail_(t.line, "data", "vertex " + t.text + " is beyond N = " + std::to_string(n_));
+        if (!v || *v == 0) fail_(t.line, "data", quote(t.text) + " is not a vertex number (1 to N)");
+        if (*v > n_) fail_(t.line, "data", "vertex " + std::string(t.text) + " is beyond N = " + std::to_string(n_));
         return slots_[static_cast<std::size_t>(*v - 1)];
     }
 
@@ -227,33 +254,51 @@ private:
         std::size_t line;
     };
 
+    /// The columns [first, last) of row `r` in the matrix layout.
+    [[nodiscard]] std::pair<std::size_t, std::size_t> row_span(std::size_t r) const {
+        switch (format_) {
+        case Format::lowerhalf: return {0, diagonal_ ? r + 1 : r};
+        case Format::upperhalf: return {diagonal_ ? r : r + 1, n_};
+        default: return {0, n_};
+        }
+    }
+
+    void matrices(std::size_t i) {
+        const bool half = format_ == Format::lowerhalf || format_ == Format::upperhalf;
+        for (std::size_t m = 0; m < nm_; ++m) {
+            if (embedded_) {
+                auto header = labels(i, n_, "labels");
+                if (header != labels_) fail_(at(i - 1, "").line, "labels", "matrix " + std::to_string(m + 1) + "'s labels differ from the first's");
+            }
+            for (std::size_t r = 0; r < n_; ++r) {
+                if (embedded_) {
+                    const Tok& l = at(i++, "labels");
+                    if (l.text != labels_[r])
+                        fail_(l.line, "labels", "row " + std::to_string(r + 1) + " is labelled " + quote(l.text) + ", the columns' " +
+                                                    quote(labels_[r]));
+                }
+                const auto [first, last] = row_span(r);
+                for (std::size_t c = first; c < last; ++c) {
+                    if (c == r && !diagonal_) continue;
+                    const Tok& t = at(i++, "value");
+                    const auto v = detail::to_number(t.text);
+                    if (!v) fail_(t.line, "value", quote(t.text) + " is not a number");
+                    if (*v == 0 || r == c) continue;
+                    cells_[m].push_back({slots_[r], slots_[c], *v, t.line});
+                    if (half) cells_[m].push_back({slots_[c], slots_[r], *v, t.line});
+                }
+            }
+        }
+        if (i < toks_.size())
+            fail_(toks_[i].line, "data", format_ == Format::fullmatrix && diagonal_ ? "more values than NM × N × N"
+                                                                                    : "more values than NM matrices of N hold");
+    }
+
     void data() {
         cells_.resize(nm_);
         std::size_t i = pos_;
-        if (format_ == Format::fullmatrix) {
-            for (std::size_t m = 0; m < nm_; ++m) {
-                if (embedded_) {
-                    auto header = labels(i, n_, "labels");
-                    if (header != labels_) fail_(at(i - 1, "").line, "labels", "matrix " + std::to_string(m + 1) + "'s labels differ from the first's");
-                }
-                for (std::size_t r = 0; r < n_; ++r) {
-                    if (embedded_) {
-                        const Tok& l = at(i++, "labels");
-                        if (l.text != labels_[r])
-                            fail_(l.line, "labels", "row " + std::to_string(r + 1) + " is labelled \"" + l.text + "\", the columns' \"" +
-                                                        labels_[r] + "\"");
-                    }
-                    for (std::size_t c = 0; c < n_; ++c) {
-                        const Tok& t = at(i++, "value");
-                        const auto v = detail::to_number(t.text);
-                        if (!v) fail_(t.line, "value", "\"" + t.text + "\" is not a number");
-                        if (*v != 0 && r != c) cells_[m].push_back({slots_[r], slots_[c], *v, t.line});
-                    }
-                }
-            }
-            if (i < toks_.size()) fail_(toks_[i].line, "data", "more values than NM × N × N");
-            return;
-        }
+        if (format_ == Format::fullmatrix || format_ == Format::lowerhalf || format_ == Format::upperhalf)
+            return matrices(i);
         std::size_t m = 0;
         while (i < toks_.size()) {
             const std::size_t line = toks_[i].line;
@@ -271,7 +316,7 @@ private:
                 double v = 1;
                 if (end - i == 3) {
                     const auto x = detail::to_number(toks_[i + 2].text);
-                    if (!x) fail_(line, "value", "\"" + toks_[i + 2].text + "\" is not a number");
+                    if (!x) fail_(line, "value", quote(toks_[i + 2].text) + " is not a number");
                     v = *x;
                 }
                 if (v != 0 && s != t) cells_[m].push_back({s, t, v, line});
@@ -285,18 +330,42 @@ private:
         }
     }
 
+    /// True when the cells are not empty and every one has its mirror of the same value (the
+    /// last value given for a pair counts, as a repeated line overrides an earlier one). One
+    /// open-addressing table of the pairs: O(cells), one allocation.
+    static bool is_symmetric(const std::vector<Cell>& cells) {
+        if (cells.empty()) return false;
+        std::size_t capacity = 16;
+        while (capacity < 2 * cells.size()) capacity *= 2;
+        const unsigned shift = static_cast<unsigned>(64 - std::countr_zero(capacity));
+        std::vector<std::uint64_t> keys(capacity, 0);  // key + 1; 0: empty
+        std::vector<double> values(capacity);
+        const auto slot = [&](std::uint64_t key) {
+            std::size_t i = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> shift);
+            while (keys[i] != 0 && keys[i] != key + 1) i = (i + 1) & (capacity - 1);
+            return i;
+        };
+        for (const Cell& c : cells) {
+            const std::uint64_t key = (std::uint64_t{c.s} << 32) | c.t;
+            const std::size_t i = slot(key);
+            keys[i] = key + 1;
+            values[i] = c.v;
+        }
+        for (std::size_t i = 0; i < capacity; ++i) {
+            if (keys[i] == 0) continue;
+            const std::uint64_t key = keys[i] - 1;
+            const std::size_t j = slot((key << 32) | (key >> 32));
+            if (keys[j] == 0 || values[j] != values[i]) return false;
+        }
+        return true;
+    }
+
     void finish() {
+        std::size_t total = 0;
+        for (const auto& c : cells_) total += c.size();
+        staging_.reserve_ties(total);
         for (std::size_t m = 0; m < nm_; ++m) {
-            std::map<std::pair<std::uint32_t, std::uint32_t>, double> value;
-            for (const Cell& c : cells_[m]) value[{c.s, c.t}] = c.v;
-            bool symmetric = !cells_[m].empty();
-            for (const auto& [pair, v] : value) {
-                const auto back = value.find({pair.second, pair.first});
-                if (back == value.end() || back->second != v) {
-                    symmetric = false;
-                    break;
-                }
-            }
+            const bool symmetric = is_symmetric(cells_[m]);
             std::string name = m < matrix_labels_.size() ? matrix_labels_[m]
                                : nm_ == 1 && !options_.relation.empty() ? options_.relation
                                : nm_ == 1 ? (symmetric ? "edge" : "arc")
@@ -307,9 +376,16 @@ private:
             const bool mutual = staging_.staged_relation(rel).mutual;
             for (const Cell& c : cells_[m])
                 if (!(mutual && symmetric && c.s > c.t)) staging_.tie(c.s, c.t, rel, c.v, c.line);
+            std::vector<Cell>().swap(cells_[m]);
         }
         staging_.finish(options_.scale);
     }
+
+    /// Hashes labels by view, so that data lines look them up without a copy.
+    struct LabelHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
 
     Failer fail_;
     Staging staging_;
@@ -318,9 +394,10 @@ private:
     std::size_t limit_ = 0, n_ = 0, nm_ = 1, pos_ = 0;
     Format format_ = Format::fullmatrix;
     bool embedded_ = false;
+    bool diagonal_ = true;
     std::vector<std::string> labels_, matrix_labels_;
     std::vector<std::uint32_t> slots_;
-    std::unordered_map<std::string, std::uint32_t> by_label_;
+    std::unordered_map<std::string, std::uint32_t, LabelHash, std::equal_to<>> by_label_;
     std::vector<std::vector<Cell>> cells_;
 };
 

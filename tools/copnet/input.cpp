@@ -1,6 +1,8 @@
 #include "input.hpp"
 
+#include <cctype>
 #include <cerrno>
+#include <filesystem>
 #include <cstdlib>
 #include <iostream>
 #include <sstream>
@@ -13,6 +15,7 @@
 #include "copnet/io/graphml.hpp"
 #include "copnet/io/json.hpp"
 #include "copnet/io/relations.hpp"
+#include "copnet/io/roster.hpp"
 #include "copnet/io/workbook.hpp"
 #include "copnet/analysis/relations.hpp"
 #include "output.hpp"
@@ -45,7 +48,8 @@ void add_input_options(CLI::App& cmd, InputOptions& options, bool workbook_outpu
                                      "one per relation");
     cmd.add_option("--layout", options.layout,
                    "the layout of a .csv given to --input: automatic (a matrix when the header's "
-                   "first cell is empty, else an edge list), edge_list, matrix or roster")
+                   "first cell is empty, else an edge list), edge_list, matrix or roster (a survey; "
+                   "also of a workbook: its sheet roster, else the first)")
         ->transform(CLI::IsMember({"automatic", "edge_list", "edgelist", "matrix", "roster"},
                                   CLI::ignore_case))
         ->capture_default_str();
@@ -283,7 +287,19 @@ Network load_input(const InputOptions& options, std::string& label) {
         label.clear();
         if (!options.relations_file.empty()) read_relations(net, options.relations_file);
         for (const std::string& file : options.inputs) {
-            if (workbook_format_for(file)) {
+            std::string ext = std::filesystem::path(file).extension().string();
+            for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (formats.layout == CsvLayout::roster &&
+                (workbook_format_for(file) || ext == ".csv" || ext == ".tsv")) {
+                RosterOptions roster;  // a survey: a .csv, or a workbook's sheet `roster` (else the first)
+                roster.relation = csv.default_relation;
+                roster.delimiter = csv.delimiter;
+                roster.create_missing_stakeholders = csv.create_missing_stakeholders;
+                roster.merge = csv.merge;
+                roster.scale = csv.scale;
+                for (const std::string& note : read_roster(net, file, roster).notes)
+                    std::cerr << "copnet: note: " << note << '\n';
+            } else if (workbook_format_for(file)) {
                 // Read directly (not through the table), so that its events sheet can serve
                 // as the event log of health, --window and reach --temporal.
                 WorkbookOptions workbook;

@@ -36,7 +36,7 @@ from ._copnet import (  # noqa: F401
     write_relations,
     write_dot, write_graphml, write_json,
     read, write, formats, read_pajek, write_pajek, read_gml, write_gml, read_gexf, write_gexf,
-    read_matrix, write_matrix, read_dl, write_dl)
+    read_matrix, write_matrix, read_dl, write_dl, read_roster)
 from ._copnet import (  # noqa: F401  interaction over time (copnet/events.hpp)
     EventLog, emerging_leaders, health, health_chart, parse_attendance, parse_events,
     read_attendance, read_events, temporal_reach, temporal_reach_counts, window, windows)
@@ -77,7 +77,7 @@ __all__ = [
     "write_archive", "write_graphml", "write_json", "circle_map_svg", "write_circle_map",
     "write_dot", "generate", "report", "read", "write", "formats", "read_pajek", "write_pajek",
     "read_gml", "write_gml", "read_gexf", "write_gexf", "read_matrix", "write_matrix", "read_dl",
-    "write_dl",
+    "write_dl", "read_roster",
     "reach", "reach_counts", "level_flow", "spread", "coalition_synergy", "leverage",
     "relations", "representation", "candidates", "fragility", "gaps", "articulation_points", "bridges",
     "components", "mixing_matrix", "ei_index", "brokerage", "structural_holes", "betweenness",

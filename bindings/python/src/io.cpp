@@ -16,6 +16,7 @@
 #include <copnet/io/matrix.hpp>
 #include <copnet/io/pajek.hpp>
 #include <copnet/io/relations.hpp>
+#include <copnet/io/roster.hpp>
 #include <copnet/io/ucinet.hpp>
 #include <copnet/io/workbook.hpp>
 
@@ -269,6 +270,28 @@ writes GEXF that NetworkX 2.8 reads. Raises InvalidValue for an unknown extensio
         },
         py::arg("network"), py::arg("path"), py::arg("relation"),
         "Saves the ties of ``relation`` as a CSV adjacency matrix (pandas: read_csv(index_col=0)).");
+    m.def(
+        "read_roster",
+        [](SharedNetwork& net, const PathArg& path, const std::string& relation, bool create_missing,
+           bool count_repeats, const std::string& merge, const std::string& scale, const std::string& sheet) {
+            RosterOptions o;
+            o.sheet = sheet;
+            o.relation = relation;
+            o.create_missing_stakeholders = create_missing;
+            o.count_repeats = count_repeats;
+            o.merge = parse_merge(merge);
+            o.scale = parse_scale(scale);
+            const std::string p = path_of(path);
+            const WriteLock lock(net);
+            py::gil_scoped_release release;
+            return read_roster(net, std::filesystem::path(p), o).ties;
+        },
+        py::arg("network"), py::arg("path"), py::kw_only(), py::arg("relation") = "",
+        py::arg("create_missing") = false, py::arg("count_repeats") = false, py::arg("merge") = "scale",
+        py::arg("scale") = "unit", py::arg("sheet") = "",
+        "Adds the ties of a name-generator roster (a row per respondent, columns ``advice_1``, "
+        "``advice_2``, ... naming alters by id or name; each stem a relation; a .csv, or ``sheet`` "
+        "of an .xlsx/.ods workbook) to ``network``; returns how many ties it read. Raises ParseError, FileError.");
 }
 
 void bind_io(py::module_& m) {

@@ -190,3 +190,52 @@ def test_dl_keeps_stakeholders_relations_and_values(cop: copnet.Network, tmp_pat
     assert len(got) == len(want) and all(e in want or e in flip for e in got)
     net = copnet.read_dl(TESTDATA / "formats" / "ucinet" / "multiple-matrices.dl")
     assert ("cy", "ana", "advice", 2.0) in ties_of(net)
+
+
+def test_roster_ties_are_the_named_alters(tmp_path: pathlib.Path) -> None:
+    # A name-generator survey; the expected ties come from Python's csv module melting the
+    # wide table (respondent → each filled STEM_k cell), independent of copnet's reader.
+    import csv
+    text = ("respondent,when,advice_1,advice_2,friend_1\n"
+            "ana,mon,bea,cy,bea\n"
+            "bea,mon,ana,,\n"
+            "cy,tue,ana,bea,ana\n")
+    path = tmp_path / "survey.csv"
+    path.write_text(text)
+    expected = set()
+    for row in csv.DictReader(text.splitlines()):
+        for column, alter in row.items():
+            if "_" in column and column.rsplit("_", 1)[1].isdigit() and alter:
+                expected.add((row["respondent"], alter, column.rsplit("_", 1)[0]))
+    net = copnet.Network()
+    for who in ("ana", "bea", "cy"):
+        net.add_stakeholder(who)
+    assert copnet.read_roster(net, path) == len(expected) == 7
+    got = {(t.source, t.target, str(t.kind)) for t in net.ties(kinds="all")}
+    assert got == expected
+    with pytest.raises(copnet.ParseError, match=r"survey2.csv:2: advice_1: \"zed\""):
+        path2 = tmp_path / "survey2.csv"
+        path2.write_text("r,advice_1\nana,zed\n")
+        copnet.read_roster(net, path2)
+    assert copnet.read_roster(net, path2, create_missing=True) == 1
+    assert "zed" in net
+
+
+def test_roster_from_a_workbook_sheet_written_by_openpyxl(tmp_path: pathlib.Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "notes"
+    sheet = book.create_sheet("roster")
+    for row in (["id", "advice_1", "advice_2"], [101, 102, 103], [102, 101, None], [103, "zed", None]):
+        sheet.append(row)
+    path = tmp_path / "survey.xlsx"
+    book.save(path)
+    net = copnet.Network()
+    for who in ("101", "102", "103"):
+        net.add_stakeholder(who)
+    with pytest.raises(copnet.ParseError, match=r"roster!B4: advice_1: \"zed\""):
+        copnet.read_roster(net, path)
+    assert len(net) == 3 and net.tie_count() == 0
+    assert copnet.read_roster(net, path, create_missing=True) == 4  # numbers read as ids 101…
+    assert {(t.source, t.target) for t in net.ties(kinds="all")} == {
+        ("101", "102"), ("101", "103"), ("102", "101"), ("103", "zed")}

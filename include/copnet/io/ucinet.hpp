@@ -42,18 +42,21 @@ struct DlOptions {
 /// Replaces the contents of `into` by the DL network `text`; `name` labels it in errors.
 ///
 /// Header (keywords case-insensitive, `=` and `,` optional separators): `DL`, `N = n` (one-mode;
-/// NR/NC of a two-mode matrix are an error), `NM = k` matrices, `FORMAT = FULLMATRIX` (the
-/// default), `EDGELIST1` or `NODELIST1`, `LABELS:` (or `ROW LABELS:` with equal `COLUMN
+/// NR/NC of a two-mode matrix are an error; a second N or NM too), `NM = k` matrices, `FORMAT =
+/// FULLMATRIX` (the default), `LOWERHALF`, `UPPERHALF`, `EDGELIST1` or `NODELIST1` (BLOCKMATRIX is
+/// an error), `DIAGONAL = PRESENT` (the default) or `ABSENT`, `LABELS:` (or `ROW LABELS:` with equal `COLUMN
 /// LABELS:`) then n labels, `LABELS EMBEDDED`, `MATRIX LABELS:` then k names, `DATA:`. Labels
 /// are the stakeholders' ids (kept as written; UCINET itself upper-cases them), separated by
 /// blanks, line ends or commas, `"quoted"` when they hold blanks; without labels the ids are
 /// 1…n. Each matrix is one relation, named by its matrix label (mutual when it is symmetric).
 /// FULLMATRIX: k matrices of n × n values (with embedded labels: a row of column labels, then
-/// rows that start with their label); EDGELIST1: lines `i j [value]`; NODELIST1: lines `i j k
+/// rows that start with their label; DIAGONAL = ABSENT: each row without its diagonal cell);
+/// LOWERHALF / UPPERHALF (UCINET guide §3.10): row i holds columns 1…i / i…n (without the diagonal
+/// when it is absent), each value the tie both ways; EDGELIST1: lines `i j [value]`; NODELIST1: lines `i j k
 /// …` (ties of value 1 from i); in both, `i` and `j` are numbers 1…n or, embedded, labels, and a
 /// line `!` ends a matrix. The diagonal is skipped. All or nothing: on error `into` is
 /// unchanged. At most max(4 × the text's size, 4096) stakeholders. Cost: O(size + n + E)
-/// expected, and O(n² k) for FULLMATRIX.
+/// expected (tokens are views into `text`), and O(n² k) for the matrix layouts.
 /// Throws: parse_error naming `name`, the line and the field (`n`, `format`, `labels`, `data`,
 /// `value`, …), e.g. `cop.dl:9: data: vertex 7 is beyond N = 5`.
 void parse_dl(Network& into, std::string_view text, const DlOptions& options = {},
