@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_run.hpp"
+#include "copnet/analysis/inference.hpp"
+#include "real_data.hpp"
 
 using json = nlohmann::ordered_json;
 using copnet::test::Run;
@@ -132,4 +134,55 @@ TEST_CASE("test and regress fail cleanly on bad options", "[cli][inference]") {
         CHECK(r.out.empty());
         CHECK(!r.err.empty());
     }
+}
+
+TEST_CASE("test --errors prints the library's jackknife and bootstrap errors", "[cli][inference]") {
+    const Run r = run("test " + krackhardt() +
+                      " --statistic transitivity --relations influence --errors --reps 200 --seed 4"
+                      " --format json");
+    REQUIRE(r.status == 0);
+    const json j = json::parse(r.out);
+    const copnet::Network net = copnet::test::load_real(data, "krackhardt-hightech");
+    const auto stat = copnet::named_statistic(
+        net, "transitivity", copnet::TieFilter::of({copnet::test::relation_of(net, "influence")}));
+    const auto want = copnet::resampling_error(net, stat, {.bootstrap_reps = 200, .seed = 4});
+    CHECK(j["statistic"] == "transitivity");
+    CHECK(j["observed"].get<double>() == want.observed);
+    CHECK(j["jackknife_se"].get<double>() == want.jackknife_se);
+    CHECK(j["bootstrap_se"].get<double>() == want.bootstrap_se);
+    CHECK(j["bootstrap_reps"] == 200);
+    // CSV and text carry the same numbers.
+    const Run c = run("test " + krackhardt() +
+                      " --statistic transitivity --relations influence --errors --reps 200 --seed 4"
+                      " --format csv");
+    REQUIRE(c.status == 0);
+    CHECK(c.out.rfind("statistic,observed,jackknife_se,bootstrap_se,bootstrap_reps\ntransitivity,", 0) == 0);
+    const Run t = run("test " + krackhardt() +
+                      " --statistic transitivity --relations influence --errors --reps 200 --seed 4");
+    REQUIRE(t.status == 0);
+    CHECK(t.out.find("Jackknife se") != std::string::npos);
+    // --errors is no null test.
+    const Run bad = run("test " + krackhardt() + " --statistic density --errors --null qap");
+    CHECK(bad.status != 0);
+    CHECK(bad.out.empty());
+}
+
+TEST_CASE("test --errors: the jackknife of a density, by hand", "[cli][inference]") {
+    // a→b, b→c, c→a, a→d: density 4/12. Leaving out a, b, c, d leaves 1, 2, 2, 3 of the 6 ordered
+    // pairs tied: θ = 1/6, 1/3, 1/3, 1/2, mean 1/3, Σ(θ − mean)² = 1/18, and the jackknife
+    // se = sqrt((n − 1)/n · 1/18) = sqrt(3/4 · 1/18) = sqrt(1/24).
+    const auto nodes = copnet::test::unique_temp_path("nodes.csv");
+    const auto ties = copnet::test::unique_temp_path("ties.csv");
+    std::ofstream(nodes) << "id\na\nb\nc\nd\n";
+    std::ofstream(ties) << "source,target,kind\na,b,influence\nb,c,influence\nc,a,influence\n"
+                           "a,d,influence\n";
+    const Run r = run("test --nodes '" + nodes.string() + "' --ties '" + ties.string() +
+                      "' --statistic density --relations influence --errors --reps 50 --format json");
+    std::filesystem::remove(nodes);
+    std::filesystem::remove(ties);
+    REQUIRE(r.status == 0);
+    const json j = json::parse(r.out);
+    CHECK(j["observed"].get<double>() == Approx(4.0 / 12.0).epsilon(1e-12));
+    CHECK(j["jackknife_se"].get<double>() == Approx(std::sqrt(1.0 / 24.0)).epsilon(1e-12));
+    CHECK(j["bootstrap_reps"] == 50);
 }

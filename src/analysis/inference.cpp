@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -179,6 +180,65 @@ void draw_cug(NullModel null, const TestedRelation& rel, std::uint32_t n, detail
     values = std::move(vals);
 }
 
+// The tie set of `rewire_pairs`: open addressing of 64-bit keys (a << 32 | b), linear probing,
+// backward-shift deletion, at most half full (2^k ≥ 2m slots for m keys: short probe runs, so
+// that deletion's shift and the failed lookups of a swap stay within a cache line or two).
+// Fixed size: a swap erases two keys and inserts two. Keys must not be ~0 (pair (2^32−1, 2^32−1)).
+class PairTable {
+public:
+    explicit PairTable(std::size_t keys)
+        : slots_(std::bit_ceil(std::max<std::size_t>(2 * keys, 16)), empty),
+          mask_(slots_.size() - 1),
+          shift_(static_cast<unsigned>(64 - std::countr_zero(slots_.size()))) {}
+
+    void prefetch(std::uint64_t key) const noexcept { __builtin_prefetch(&slots_[home(key)]); }
+
+    [[nodiscard]] bool contains(std::uint64_t key) const noexcept {
+        for (std::size_t i = home(key);; i = (i + 1) & mask_) {
+            if (slots_[i] == key) return true;
+            if (slots_[i] == empty) return false;
+        }
+    }
+
+    /// Inserts `key`; false if it was there already.
+    bool insert(std::uint64_t key) noexcept {
+        for (std::size_t i = home(key);; i = (i + 1) & mask_) {
+            if (slots_[i] == key) return false;
+            if (slots_[i] == empty) {
+                slots_[i] = key;
+                return true;
+            }
+        }
+    }
+
+    /// Removes `key` if present.
+    void erase(std::uint64_t key) noexcept {
+        std::size_t i = home(key);
+        while (slots_[i] != key) {
+            if (slots_[i] == empty) return;
+            i = (i + 1) & mask_;
+        }
+        // Backward shift: move a later member of the probe run into the hole unless its home
+        // lies cyclically in (hole, its slot].
+        for (std::size_t j = (i + 1) & mask_; slots_[j] != empty; j = (j + 1) & mask_) {
+            if (((j - home(slots_[j])) & mask_) >= ((j - i) & mask_)) {
+                slots_[i] = slots_[j];
+                i = j;
+            }
+        }
+        slots_[i] = empty;
+    }
+
+private:
+    static constexpr std::uint64_t empty = ~std::uint64_t{0};
+    [[nodiscard]] std::size_t home(std::uint64_t key) const noexcept {
+        return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> shift_);
+    }
+    std::vector<std::uint64_t> slots_;
+    std::size_t mask_;
+    unsigned shift_;
+};
+
 } // namespace
 
 std::string_view to_string(NullModel null) noexcept {
@@ -209,46 +269,57 @@ std::size_t rewire_pairs(std::vector<Pair>& pairs, bool directed, std::size_t sw
         if (!directed && a > b) std::swap(a, b);
         return (std::uint64_t{a} << 32U) | b;
     };
-    detail::FlatSet64 held;
-    held.reserve(m);
-    for (const auto& [a, b] : pairs) held.insert(key(a, b));
+    PairTable held(m);
+    {
+        constexpr std::size_t lead = 16;
+        for (std::size_t t = 0; t < m; ++t) {
+            if (t + lead < m) held.prefetch(key(pairs[t + lead].first, pairs[t + lead].second));
+            held.insert(key(pairs[t].first, pairs[t].second));
+        }
+    }
     detail::Rng rng(seed, stream);
-    // Attempts are drawn a few ahead (in the same order, so the result is unchanged) and their
-    // ties and keys prefetched: the pairs and the hash set are far larger than the caches.
+    // The draws of attempt k (documented in the header): x = rng(), y = rng(); the ties
+    // i = ⌊x·m / 2^64⌋ and j = ⌊y·m / 2^64⌋ (Lemire's multiply-shift, no rejection step: bias
+    // below m / 2^64); undirected, tie i is read reversed when bit 63 of x·m mod 2^64 is set,
+    // tie j when that of y·m is. Attempts are drawn `ahead` in advance (same order, so the
+    // swaps do not change): their ties are prefetched when drawn and the four hash slots they
+    // touch (the two ties, the two candidates) half-way, so the loads overlap.
     struct Draw {
-        std::uint64_t r;
         std::size_t i, j;
+        bool flip_p, flip_q;
     };
-    constexpr std::size_t ahead = 8;
+    constexpr std::size_t ahead = 16;  // a power of 2
     std::array<Draw, ahead> ring{};
     const auto draw = [&] {
-        const std::uint64_t r = rng();
-        const auto i = static_cast<std::size_t>(below(rng, m));
-        const auto j = static_cast<std::size_t>(below(rng, m));
-        __builtin_prefetch(&pairs[i]);
-        __builtin_prefetch(&pairs[j]);
-        return Draw{r, i, j};
+        const Wide x = static_cast<Wide>(rng()) * m;
+        const Wide y = static_cast<Wide>(rng()) * m;
+        const Draw d{static_cast<std::size_t>(x >> 64U), static_cast<std::size_t>(y >> 64U),
+                     !directed && (static_cast<std::uint64_t>(x) >> 63U) != 0,
+                     !directed && (static_cast<std::uint64_t>(y) >> 63U) != 0};
+        __builtin_prefetch(&pairs[d.i]);
+        __builtin_prefetch(&pairs[d.j]);
+        return d;
     };
-    const auto orient = [directed](const Draw& x, Pair p, Pair q) {
-        if (!directed) {
-            if (x.r & 1U) std::swap(p.first, p.second);
-            if (x.r & 2U) std::swap(q.first, q.second);
-        }
+    const auto ends = [&pairs](const Draw& d) {
+        Pair p = pairs[d.i], q = pairs[d.j];
+        if (d.flip_p) std::swap(p.first, p.second);
+        if (d.flip_q) std::swap(q.first, q.second);
         return std::pair{p, q};
     };
-    for (std::size_t k = 0; k < ahead; ++k) ring[k] = draw();
+    for (auto& d : ring) d = draw();
     std::size_t done = 0;
     for (std::size_t attempt = 0; attempt < max_attempts && done < swaps; ++attempt) {
         const Draw x = ring[attempt % ahead];
         ring[attempt % ahead] = draw();
-        {   // warm the hash slots of the attempt after next (its ties are cached by now)
-            const Draw& y = ring[(attempt + ahead / 2) % ahead];
-            const auto [p, q] = orient(y, pairs[y.i], pairs[y.j]);
+        {   // warm the hash slots of the attempt `ahead / 2` later (its ties are cached by now)
+            const auto [p, q] = ends(ring[(attempt + ahead / 2) % ahead]);
             held.prefetch(key(p.first, q.second));
             held.prefetch(key(q.first, p.second));
+            held.prefetch(key(p.first, p.second));
+            held.prefetch(key(q.first, q.second));
         }
         if (x.i == x.j) continue;
-        const auto [p, q] = orient(x, pairs[x.i], pairs[x.j]);
+        const auto [p, q] = ends(x);
         const auto [a, b] = p;
         const auto [c, d] = q;
         // a→b, c→d become a→d, c→b.

@@ -239,6 +239,17 @@ void add_diffusion_options(CLI::App& cmd, DiffusionCliOptions& options) {
                    "independent cascade: every tie succeeds with P in [0,1] instead of its weight");
 }
 
+void add_replicate_options(CLI::App& cmd, std::size_t& reps, std::uint64_t& seed,
+                           unsigned& threads, const std::string& reps_help) {
+    cmd.add_option("--reps", reps, reps_help)->check(CLI::PositiveNumber)->capture_default_str();
+    cmd.add_option("--seed", seed, "seed: same seed, same answer, whatever the threads")
+        ->check(non_negative())
+        ->capture_default_str();
+    cmd.add_option("--threads", threads, "worker threads (0: the hardware's)")
+        ->check(non_negative())
+        ->capture_default_str();
+}
+
 Format InputOptions::format() const {
     if (format_name == "json" || format_name == "xlsx") return Format::json;
     if (format_name == "csv") return Format::csv;

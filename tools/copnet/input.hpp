@@ -101,6 +101,11 @@ struct DiffusionCliOptions {
 /// Adds --model, --runs, --seed, --threads and --probability to `cmd`.
 void add_diffusion_options(CLI::App& cmd, DiffusionCliOptions& options);
 
+/// Adds the replicate options of the inference commands (`test`, `regress`) to `cmd`: --reps
+/// (positive; `reps_help` says what a replicate is), --seed and --threads.
+void add_replicate_options(CLI::App& cmd, std::size_t& reps, std::uint64_t& seed,
+                           unsigned& threads, const std::string& reps_help);
+
 /// The stakeholders named in a comma-separated id list. Throws copnet::unknown_stakeholder.
 [[nodiscard]] std::vector<StakeholderId> parse_ids(const Network& net, std::string_view list);
 

@@ -125,15 +125,8 @@ void add_regress_command(CLI::App& app, Runner& run) {
     cmd->add_option("--null", o->null, "qapspp (= qap), qapy, qapx, qapallx or classical")
         ->transform(CLI::IsMember({"qap", "qapspp", "qapy", "qapx", "qapallx", "classical"}))
         ->capture_default_str();
-    cmd->add_option("--reps", o->library.reps, "permutations per term")
-        ->check(CLI::PositiveNumber)
-        ->capture_default_str();
-    cmd->add_option("--seed", o->library.seed, "seed of the permutations")
-        ->check(non_negative())
-        ->capture_default_str();
-    cmd->add_option("--threads", o->library.threads, "worker threads (0: the hardware's)")
-        ->check(non_negative())
-        ->capture_default_str();
+    add_replicate_options(*cmd, o->library.reps, o->library.seed, o->library.threads,
+                          "permutations per term");
     cmd->add_flag("--weighted", o->library.weighted,
                   "tie values instead of presence (response and relation predictors)");
     cmd->add_flag("--no-intercept", o->no_intercept, "fit without an intercept");

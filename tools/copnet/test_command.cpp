@@ -22,6 +22,7 @@ struct TestCli {
     std::string null;    // empty: the statistic's natural null
     std::string redraw;  // empty: the statistic's relations
     bool circles = false;  // labels: shuffle the circles of --community
+    bool errors = false;   // standard errors (resampling_error) instead of a null test
     TestOptions library;
 };
 
@@ -33,6 +34,48 @@ std::string number(double x) {
 }
 
 std::string cell(double x) { return std::isfinite(x) ? shortest(x) : std::string(); }
+
+// The statistic's name, first in the JSON of --errors (the rest is ResamplingError's description).
+struct StatisticName {
+    std::string name;
+};
+void describe(FieldSink& sink, const Network& /*net*/, const StatisticName& s) {
+    sink.put("statistic", s.name);
+}
+
+// copnet test --errors: vertex jackknife and bootstrap standard errors of the statistic.
+std::string run_errors(const TestCli& o, const Network& net, const std::string& label,
+                       const NetworkStatistic& statistic) {
+    ProgressBar bar("errors");
+    const ResamplingError r =
+        resampling_error(net, statistic,
+                         {.jackknife = true, .bootstrap_reps = o.library.reps,
+                          .seed = o.library.seed, .threads = o.library.threads,
+                          .progress = bar.callback()});
+    bar.end_line();
+    switch (o.input.format()) {
+    case Format::json:
+        return as_json(net, StatisticName{o.statistic}, r);
+    case Format::csv: {
+        std::ostringstream out;
+        out << "statistic,observed,jackknife_se,bootstrap_se,bootstrap_reps\n"
+            << csv_field(o.statistic) << ',' << cell(r.observed) << ',' << cell(r.jackknife_se)
+            << ',' << cell(r.bootstrap_se) << ',' << r.bootstrap_reps << '\n';
+        return out.str();
+    }
+    case Format::text:
+        break;
+    }
+    std::ostringstream out;
+    out << "Landscape: " << label << "\nStatistic: " << o.statistic;
+    if (o.statistic == "ei" || o.statistic == "assortativity") out << " of " << o.analysis.facet;
+    out << " over " << (o.analysis.kinds == "all" ? std::string("all relations") : o.analysis.kinds)
+        << "\n\nObserved      " << number(r.observed)
+        << "\nJackknife se  " << number(r.jackknife_se) << " (each of " << net.stakeholder_count()
+        << " stakeholders left out)\nBootstrap se  " << number(r.bootstrap_se) << " ("
+        << r.bootstrap_reps << " resamples of the stakeholders, seed " << o.library.seed << ")\n";
+    return out.str();
+}
 
 // The null a statistic is usually tested against: labels for a facet's statistic, QAP for a
 // correlation of two relations, CUG on edges for a structural one.
@@ -47,6 +90,8 @@ std::string run_test(const TestCli& o) {
     std::string label;
     Network net = load_input(o.input, label);
     const TieFilter filter = o.analysis.filter(net);
+    if (o.errors)
+        return run_errors(o, net, label, named_statistic(net, o.statistic, filter, o.analysis.facet));
     TestOptions options = o.library;
     options.statistic = o.statistic;
     options.null = o.null.empty() ? default_null(o.statistic) : parse_null_model(o.null);
@@ -123,20 +168,21 @@ void add_test_command(CLI::App& app, Runner& run) {
                     "correlation, else --relations)");
     cmd->add_flag("--circles", o->circles,
                   "with --null labels: shuffle the circles of --community instead of --facet");
-    cmd->add_option("--reps", o->library.reps, "null replicates")
-        ->check(CLI::PositiveNumber)
-        ->capture_default_str();
-    cmd->add_option("--seed", o->library.seed, "seed of the replicates")
-        ->check(non_negative())
-        ->capture_default_str();
-    cmd->add_option("--threads", o->library.threads, "worker threads (0: the hardware's)")
-        ->check(non_negative())
-        ->capture_default_str();
+    add_replicate_options(*cmd, o->library.reps, o->library.seed, o->library.threads,
+                          "null replicates (with --errors: bootstrap resamples)");
     cmd->add_option("--swaps", o->library.swaps_per_tie,
                     "rewire: successful swaps per replicate, per tie")
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
     cmd->add_flag("--sample", o->library.keep_sample, "JSON: list the replicates' values");
+    cmd->add_flag("--errors", o->errors,
+                  "instead of a null: vertex jackknife and bootstrap standard errors of the "
+                  "statistic (--reps resamples)")
+        ->excludes("--null")
+        ->excludes("--redraw")
+        ->excludes("--circles")
+        ->excludes("--swaps")
+        ->excludes("--sample");
     cmd->callback([o, &run] { run = [o] { return run_test(*o); }; });
 }
 
