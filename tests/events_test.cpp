@@ -542,3 +542,197 @@ TEST_CASE("a sign-in sheet reads as co-attendance events: everyone at a meeting 
     CHECK(created.size() == 1);
     CHECK(created.kind() == TimeKind::number);
 }
+
+namespace {
+
+// The one event of a one-row events.csv whose time cell is `cell`.
+EventLog one_row(Network& net, const std::string& cell) {
+    const std::string quoted = cell.find(',') == std::string::npos ? cell : "\"" + cell + "\"";
+    return parse_events(net, "time,source,target\n" + quoted + ",a,b\n");
+}
+
+} // namespace
+
+TEST_CASE("events.csv reads the common time shapes as parse_time does, at their boundaries",
+          "[events]") {
+    // The reader reads plain numbers of up to 16 digits, YYYY-MM-DD and
+    // YYYY-MM-DDTHH:MM:SS[Z] on a fast path of its own; every other shape through parse_time.
+    // Either way each time must be parse_time's (the general parser's) answer.
+    const std::vector<std::string> cells{
+        // dates: leap days by the Gregorian rule, the ends of the years allowed, month ends
+        "2024-02-29", "2000-02-29", "1900-02-28", "2023-02-28", "2024-03-01", "1970-01-01",
+        "1969-12-31", "0000-01-01", "0000-02-29", "9999-12-31", "2024-01-31", "2024-04-30",
+        "2024-12-31",
+        // date-times, with and without Z, at the ends of the day
+        "2024-02-29T00:00:00", "2024-02-29T23:59:59Z", "2024-03-05T14:30:00Z", "1969-12-31T23:59:59Z",
+        "0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "9999-12-31T23:59:59",
+        // shapes the fast path leaves to parse_time: offsets, fractions, no seconds, lower
+        // case, a space for T, blanks around
+        "2024-03-05T16:30:00+02:00", "2024-03-05T16:30:00+0200", "2024-03-05T16:30:00+02",
+        "2024-03-05T09:00:00-05:30", "2024-03-06T00:30:00+10:00", "2024-03-01T00:30:00+01:00",
+        "2024-03-05T14:30:00.5Z", "2024-03-05T14:30:00,25", "2024-03-05T14:30:00.999999Z",
+        "2024-03-05T14:30:00.000", "2024-03-05T14:30Z", "2024-03-05T14:30", "2024-03-05 14:30:00",
+        "2024-03-05t14:30:00z", " 2024-03-05 ", "2024-02-29T23:59:59.999-00:01",
+        "0001-01-01T00:30:00+00:30", "9999-12-31T23:59:59-00:00",
+    };
+    for (const std::string& cell : cells) {
+        INFO(cell);
+        Network net = people();
+        const EventLog log = one_row(net, cell);
+        const ParsedTime general = parse_time(cell);
+        REQUIRE(log.size() == 1);
+        CHECK(log.time(0) == general.time);
+        CHECK(log.kind() == general.kind);
+    }
+    // Plain numbers: the fast path's 16 digits, and the 17-digit ends of the range (±2^55)
+    // through parse_time; signs and leading zeros.
+    const std::vector<std::string> numbers{
+        "0", "-0", "7", "007", "-1", "+5", "1234567890123456", "9999999999999999",
+        "-9999999999999999", "10000000000000000", "36028797018963967", "-36028797018963968",
+        "0000000000000000000001", " 42 ",
+    };
+    for (const std::string& cell : numbers) {
+        INFO(cell);
+        Network net = people();
+        const EventLog log = one_row(net, cell);
+        REQUIRE(log.size() == 1);
+        CHECK(log.time(0) == parse_time(cell).time);
+        CHECK(log.kind() == TimeKind::number);
+    }
+    CHECK(parse_time("36028797018963967").time == max_time);  // the independent check: 2^55 − 1
+    CHECK(parse_time("-36028797018963968").time == min_time);
+}
+
+TEST_CASE("events.csv refuses a time of a fast shape with parse_time's error", "[events]") {
+    // Text of a fast shape but out of range falls to parse_time, whose error the reader names.
+    const std::vector<std::string> cells{
+        "2023-02-29", "1900-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "2024-03-00",
+        "2024-03-05T24:00:00Z", "2024-03-05T14:60:00", "2024-03-05T14:30:60Z",
+        "2024-03-05T14:30:00X", "2024-3-05", "20240305", "36028797018963968",
+        "-36028797018963969", "99999999999999999999", "12a", "1.5", "-",
+    };
+    for (const std::string& cell : cells) {
+        INFO(cell);
+        std::string general;
+        try {
+            (void)parse_time(cell);
+        } catch (const invalid_value& e) {
+            general = e.what();
+        }
+        if (cell == "20240305") {
+            CHECK(general.empty());  // a plain number, and so read
+            continue;
+        }
+        REQUIRE_FALSE(general.empty());
+        Network net = people();
+        const Network before = net;
+        try {
+            (void)one_row(net, cell);
+            FAIL("no error");
+        } catch (const parse_error& e) {
+            CHECK(e.line() == 2);
+            CHECK(e.field() == "time");
+            CHECK(e.message() == general);
+        }
+        CHECK(net == before);
+    }
+}
+
+TEST_CASE("events.csv: quoted fields, CRLF and lone CR line ends read as the CSV rules say",
+          "[events]") {
+    // The same events written four ways: plain LF, CRLF with blank lines, quoted cells (one
+    // with a comma, one with a line break inside) after plain rows, and old Mac CR line ends.
+    Network base = people();
+    base.add_relation({.name = "x, y", .scale = Scale::count});
+    base.add_relation({.name = "two\nlines", .scale = Scale::count});
+    const std::string plain =
+        "time,source,target,relation,value\n2024-03-05,a,b,,1\n2024-03-04T10:00:00Z,b,c,,2\n"
+        "2024-03-06,c,a,,1\n";
+    const std::string crlf =
+        "time,source,target,relation,value\r\n\r\n2024-03-05,a,b,,1\r\n2024-03-04T10:00:00Z,b,c,,2\r\n"
+        "\r\n2024-03-06,c,a,,1\r\n";
+    const std::string cr =
+        "time,source,target,relation,value\r2024-03-05,a,b,,1\r2024-03-04T10:00:00Z,b,c,,2\r"
+        "2024-03-06,c,a,,1";
+    const std::string quoted =
+        "time,source,target,relation,value\n2024-03-05,a,b,,1\n\"2024-03-04T10:00:00Z\",\"b\",c,,\"2\"\n"
+        "2024-03-06,\"c\",a,\"\",1\n";
+    Network net = base;
+    const EventLog expected = parse_events(net, plain);
+    REQUIRE(expected.size() == 3);
+    CHECK(expected.time(0) == parse_time("2024-03-04T10:00:00Z").time);
+    CHECK(id(net, expected.source(0)) == "b");
+    CHECK(expected.value(0) == 2.0);
+    for (const std::string* text : {&crlf, &cr, &quoted}) {
+        INFO(*text);
+        Network other = base;
+        CHECK(parse_events(other, *text) == expected);
+    }
+    // Quoted relations with a comma and a line break; the rows after them keep their lines.
+    Network q = base;
+    const std::string relations =
+        "time,source,target,relation\n1,a,b,\n2,a,c,\"x, y\"\n3,b,c,\"two\nlines\"\n4,c,d,\n5,d,zz,\n";
+    try {
+        (void)parse_events(q, relations);
+        FAIL("no error");
+    } catch (const parse_error& e) {
+        CHECK(e.line() == 7);  // the break inside the quoted cell is a line of the file
+        CHECK(e.field() == "target");
+    }
+    const std::string good = relations.substr(0, relations.find("5,d,zz"));
+    const EventLog log = parse_events(q, good);
+    REQUIRE(log.size() == 4);
+    CHECK(log.relation(1) == *q.find_relation("x, y"));
+    CHECK(log.relation(2) == *q.find_relation("two\nlines"));
+    CHECK(log.relation(3) == *q.find_relation("interaction"));
+    // A quote inside an unquoted cell after plain rows: the tokenizer's error, on its line.
+    Network bad = base;
+    try {
+        (void)parse_events(bad, "time,source,target\r\n1,a,b\r\n2,a,c\r\n3,b,c\"\r\n");
+        FAIL("no error");
+    } catch (const parse_error& e) {
+        CHECK(e.line() == 4);
+        CHECK_THAT(e.message(), Catch::Contains("inside an unquoted field"));
+    }
+    CHECK(bad == base);
+}
+
+TEST_CASE("a large log out of order sorts stably by time (as std::stable_sort)", "[events]") {
+    // 20,000 rows, times drawn from 50 instants spread over ±2^40 and plain numbers: many ties,
+    // so that the order within an instant (the order of the rows) shows; with and without
+    // values.
+    Network net;
+    for (int i = 0; i < 100; ++i) net.add_stakeholder(Stakeholder{.id = "p" + std::to_string(i)});
+    for (const bool valued : {false, true}) {
+        std::string text = "time,source,target,value\n";
+        std::vector<Event> rows;
+        std::uint64_t x = 88172645463325252ULL;  // Marsaglia's xorshift64
+        const auto next = [&] {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            return x;
+        };
+        for (int i = 0; i < 20'000; ++i) {
+            const Time t = (static_cast<Time>(next() % 50) - 25) * (Time{1} << 35) + 3;
+            const auto s = static_cast<std::uint32_t>(next() % 100);
+            const auto d = static_cast<std::uint32_t>((s + 1 + next() % 99) % 100);
+            const double v = valued ? static_cast<double>(i) : 1.0;
+            rows.push_back({t, StakeholderId(s), StakeholderId(d), TieKind{}, v});
+            text += std::to_string(t) + ",p" + std::to_string(s) + ",p" + std::to_string(d) + "," +
+                    (valued ? std::to_string(i) : std::string("1")) + "\n";
+        }
+        std::stable_sort(rows.begin(), rows.end(),
+                         [](const Event& a, const Event& b) { return a.time < b.time; });
+        Network n = net;
+        const EventLog log = parse_events(n, text);
+        REQUIRE(log.size() == rows.size());
+        CHECK(log.unit_values() == !valued);
+        CHECK(log.memory_bytes() <= (rows.size() + 1) * (valued ? 24 : 16));  // + the header line
+        bool same = true;
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            same = same && log.time(i) == rows[i].time && log.source(i) == rows[i].source &&
+                   log.target(i) == rows[i].target && log.value(i) == rows[i].value;
+        CHECK(same);
+    }
+}
