@@ -385,3 +385,23 @@ TEST_CASE("emerging leaders: the top by coreness and in-degree, who rose, which 
     CHECK_THROWS_AS(emerging_leaders(net, log, {.top = 0.0}), invalid_value);
     CHECK_THROWS_AS(emerging_leaders(net, log, {.top = 1.5}), invalid_value);
 }
+
+TEST_CASE("health reports its progress through the events, then the members", "[health][progress]") {
+    Network net = five();
+    const EventLog log = parse_events(net, log_text);
+    std::vector<std::pair<std::size_t, std::size_t>> calls;
+    HealthOptions o{.every = parse_span("10")};
+    const HealthResult without = health(net, log, o);
+    o.progress = [&](std::size_t done, std::size_t total) { calls.emplace_back(done, total); };
+    const HealthResult with = health(net, log, o);
+    CHECK(with.windows == without.windows);
+    CHECK(with.members == without.members);
+    REQUIRE(calls.size() >= 3);  // the windows' events, then the end
+    const std::size_t total = calls.back().second;
+    CHECK(calls.back().first == total);
+    CHECK(total == log.size() + 1);  // 11 events; the members' share is at least 1
+    for (std::size_t i = 1; i < calls.size(); ++i) {
+        CHECK(calls[i].first > calls[i - 1].first);
+        CHECK(calls[i].second == total);
+    }
+}

@@ -153,6 +153,7 @@ HealthResult health(const Network& net, const EventLog& log, std::span<const Tim
     std::vector<std::uint32_t> active, newcomers, sources;
     std::vector<std::uint64_t> pairs, arcs, reversed;
     std::vector<std::size_t> counts;
+    detail::Stages stages(options.progress, {log.size(), slots / 4});
 
     for (std::size_t w = 0; w < ws.size(); ++w) {
         const auto stamp = static_cast<std::uint32_t>(w + 1);
@@ -254,7 +255,9 @@ HealthResult health(const Network& net, const EventLog& log, std::span<const Tim
         prev.active.swap(active);
         prev.newcomers.swap(newcomers);
         prev.pairs.swap(pairs);
+        stages.at(hi, log.size());
     }
+    stages.next();
     for (std::uint32_t x = 0; x < slots; ++x) {
         const Activity& a = state[x].activity;
         if (a.events == 0) continue;
@@ -265,6 +268,7 @@ HealthResult health(const Network& net, const EventLog& log, std::span<const Tim
                                   .last = a.last,
                                   .burstiness = a.burstiness()});
     }
+    stages.finish();
     return result;
 }
 

@@ -178,7 +178,10 @@ std::string run_health(const HealthCli& o) {
     if (!o.every.empty()) options.every = parse_span(o.every);
     if (!o.since.empty()) options.since = parse_log_time(log, o.since, "--since");
     options.community = net.find_community(o.input.community);
+    ProgressBar bar("health");
+    options.progress = bar.callback();
     const HealthResult r = health(net, log, options);
+    bar.end_line();
     if (!o.chart.empty())
         write_health_chart(r, o.chart, {.title = "Community health over time: " + label});
     std::vector<LeadershipWindow> leaders;

@@ -278,7 +278,7 @@ the last holds the last event. As the CLI's --every. Cost O(windows).)doc");
         "health",
         [](const SharedNetwork& net, const PyEventLog& events, const SpanArg& every,
            const TimeArg& since, const CommunityArg& community, const std::string& elephant_facet,
-           bool leaders, double leaders_top) {
+           bool leaders, double leaders_top, const ProgressArg& progress) {
             network_of(events, net);
             const ReadLock lock(net);
             HealthOptions o;
@@ -286,6 +286,8 @@ the last holds the last event. As the CLI's --every. Cost O(windows).)doc");
             o.since = optional_time(events.log, since, "since");
             o.community = cli_community(net, community);
             o.elephant_facet = elephant_facet;
+            PyProgress report(progress);
+            o.progress = report.get();
             HealthResult r;
             std::vector<LeadershipWindow> l;
             {
@@ -296,13 +298,14 @@ the last holds the last event. As the CLI's --every. Cost O(windows).)doc");
                                          {.every = o.every, .since = o.since,
                                           .community = o.community, .top = leaders_top});
             }
+            report.rethrow();
             if (!leaders) return described<"HealthReport">(net, r);
             return described<"HealthReport">(net, r, std::tuple<const std::vector<LeadershipWindow>&, TimeKind>(l, r.kind));
         },
         py::arg("network"), py::arg("events"), py::kw_only(), py::arg("every") = py::none(),
         py::arg("since") = py::none(), py::arg("community") = "community",
         py::arg("elephant_facet") = "organization", py::arg("leaders") = false,
-        py::arg("leaders_top") = 0.1,
+        py::arg("leaders_top") = 0.1, py::arg("progress") = py::none(),
         R"doc(Is the community alive? ``copnet health``: per window of ``every`` (default:
 calendar months for ISO times, one window for plain numbers), from ``since`` (default: the
 first event), a row of ``windows`` {start, end, events, active, newcomers, retained, departed,
@@ -314,7 +317,8 @@ none, as the CLI)} — fields about the previous window None in the first — an
 [{id, events, active_windows, first, last, burstiness (Goh & Barabási 2008)}]. With
 ``leaders`` (the CLI's --leaders) also ``leaders`` [{start, end, top [{id, coreness,
 in_degree}], rising, quiet_core}], the top ``leaders_top`` share by coreness then in-degree
-per window. A ``HealthReport``; ``to_dict()`` is ``copnet health --format json``. Cost O(V + n
+per window. ``progress(done, total)`` reports the events gone through. A ``HealthReport``;
+``to_dict()`` is ``copnet health --format json``. Cost O(V + n
 log n) (+ a window network each with ``leaders``). Raises InvalidValue for a span of the wrong
 kind, too many windows, ``leaders_top`` outside (0, 1].)doc");
 

@@ -317,3 +317,12 @@ def test_health_chart_cli_writes_what_python_draws(
     title = ("Community health over time: bundled example: a state employment CoP "
              "(illustrative, invented data)")
     assert out.read_text(encoding="utf-8") == copnet.health_chart(net, log, title=title)
+
+
+def test_health_reports_progress_and_gives_the_same_answer(
+        net: copnet.Network, log: copnet.EventLog) -> None:
+    calls: List[Any] = []
+    h = copnet.health(net, log, every="1m", progress=lambda d, t: calls.append((d, t)))
+    assert h.to_dict() == copnet.health(net, log, every="1m").to_dict()
+    assert len(calls) >= 3 and calls[-1][0] == calls[-1][1]
+    assert all(b[0] > a[0] for a, b in zip(calls, calls[1:]))

@@ -14,6 +14,7 @@
 
 #include "copnet/community.hpp"
 #include "copnet/events.hpp"
+#include "copnet/progress.hpp"
 #include "copnet/network.hpp"
 
 namespace copnet {
@@ -30,6 +31,8 @@ struct HealthOptions {
     const Community* community = nullptr;
     /// The facet the elephant factor groups sources by (CHAOSS: their organization).
     std::string elephant_facet = "organization";
+    /// Reports the events gone through, then the members summed up (optional).
+    Progress progress{};
 };
 
 /// Activity of one circle of the community in one window.
