@@ -203,6 +203,24 @@ TEST_CASE("the same seed gives the same groups", "[groups]") {
     }
 }
 
+TEST_CASE("detection reports progress and finds the same groups with it", "[groups][progress]") {
+    const Network net = copnet::test::load_real(data, "ckm-physicians");
+    for (const GroupMethod method : {GroupMethod::louvain, GroupMethod::leiden}) {
+        std::vector<std::pair<std::size_t, std::size_t>> calls;
+        GroupOptions o{.method = method, .seed = 42};
+        const GroupsResult without = detect_groups(net, o);
+        o.progress = [&](std::size_t done, std::size_t total) { calls.emplace_back(done, total); };
+        const GroupsResult with = detect_groups(net, o);
+        CHECK(with.group == without.group);
+        REQUIRE(calls.size() >= 2);  // after the graph, and at the end
+        CHECK(calls.back().first == calls.back().second);
+        for (std::size_t i = 1; i < calls.size(); ++i) {
+            CHECK(calls[i].first > calls[i - 1].first);
+            CHECK(calls[i].second == calls[0].second);
+        }
+    }
+}
+
 TEST_CASE("resolution changes the number of groups", "[groups]") {
     const Network net = karate();
     GroupOptions o = unweighted(GroupMethod::leiden);

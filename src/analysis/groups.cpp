@@ -182,11 +182,20 @@ struct Around {
     }
 };
 
+// Progress within a stage of unknown length: step s of it (a sweep, a level, an iteration)
+// covers [1 − 2^−s, 1 − 2^−(s+1)) of the stage, `part` of the way through the step.
+void geometric(detail::Stages* stages, std::size_t step, double part) {
+    if (stages == nullptr || !stages->active()) return;
+    const int s = static_cast<int>(std::min<std::size_t>(step, 40));
+    const double at = 1.0 - std::ldexp(1.0, -s) + std::ldexp(1.0, -s - 1) * std::clamp(part, 0.0, 1.0);
+    stages->at(static_cast<std::size_t>(at * 1e6), 1000000);
+}
+
 // Louvain's local moving (Blondel et al. 2008, phase 1) from singletons: sweeps in one random
 // order until a sweep moves nothing. A move must gain more than 1e-12 · k_v, so rounding cannot
 // make two groups trade a vertex forever. Returns true if a vertex moved.
 bool louvain_move(const Graph& g, std::vector<std::uint32_t>& comm, double gamma,
-                  detail::Rng& rng) {
+                  detail::Rng& rng, detail::Stages* stages) {
     const std::uint32_t n = g.n;
     std::vector<double> tot(g.strength);
     std::vector<std::uint32_t> order = identity(n);
@@ -195,8 +204,9 @@ bool louvain_move(const Graph& g, std::vector<std::uint32_t>& comm, double gamma
     const double scale = gamma / (2.0 * g.total);
     bool any = false;
     for (std::size_t sweep = 0; sweep < 10000; ++sweep) {
-        std::size_t moved = 0;
+        std::size_t moved = 0, done = 0;
         for (const std::uint32_t v : order) {
+            if ((++done & 0xFFFFU) == 0) geometric(stages, sweep, static_cast<double>(done) / n);
             const double kv = g.strength[v];
             const std::uint32_t c0 = comm[v];
             for (std::uint32_t e = g.offsets[v]; e < g.offsets[v + 1]; ++e)
@@ -397,14 +407,17 @@ struct Found {
     std::size_t iterations = 1;
 };
 
-Found louvain(const Graph& base, double gamma, detail::Rng& rng) {
+// Progress: the first level's sweeps in stage 1 of `stages`, the later levels in stage 2.
+Found louvain(const Graph& base, double gamma, detail::Rng& rng, detail::Stages& stages) {
     Found f;
     f.of = identity(base.n);
     Graph cur;
     const Graph* g = &base;
     for (;;) {
         std::vector<std::uint32_t> comm = identity(g->n);
-        if (!louvain_move(*g, comm, gamma, rng)) break;
+        if (f.levels == 1) stages.next();
+        if (f.levels >= 1) geometric(&stages, f.levels - 1, 0.0);
+        if (!louvain_move(*g, comm, gamma, rng, f.levels == 0 ? &stages : nullptr)) break;
         const std::uint32_t k = renumber(comm);
         for (auto& c : f.of) c = comm[c];
         ++f.levels;
@@ -451,11 +464,15 @@ std::vector<std::uint32_t> leiden_run(const Graph& base, std::vector<std::uint32
     return of;
 }
 
-Found leiden(const Graph& base, double gamma, std::size_t max_iterations, detail::Rng& rng) {
+// Progress: the first iteration in stage 1 of `stages`, the later ones in stage 2.
+Found leiden(const Graph& base, double gamma, std::size_t max_iterations, detail::Rng& rng,
+             detail::Stages& stages) {
     Found f;
     f.of = identity(base.n);
     f.iterations = 0;
     for (std::size_t it = 0; it < max_iterations; ++it) {
+        if (it == 1) stages.next();
+        if (it >= 1) geometric(&stages, it - 1, 0.0);
         std::vector<std::uint32_t> next = leiden_run(base, f.of, gamma, rng, f.levels);
         const std::uint32_t k = split_disconnected(base, next);  // numbered by first vertex
         ++f.iterations;
@@ -572,7 +589,11 @@ GroupsResult detect_groups(const Network& net, const GroupOptions& options) {
     r.resolution = options.resolution;
     r.seed = options.seed;
     bool valued = false;
+    // Progress: the graph, then the first level (Louvain) or iteration (Leiden), then the rest.
+    const std::size_t ties = std::max<std::size_t>(net.tie_count(), 1);
+    detail::Stages stages(options.progress, {ties, 6 * ties, 3 * ties});
     const Graph g = base_graph(net, options, valued);
+    stages.next();
     r.weighted = options.weighted && valued;
     r.ids.reserve(g.n);
     for (StakeholderId who : net.stakeholders()) r.ids.push_back(who);
@@ -583,9 +604,10 @@ GroupsResult detect_groups(const Network& net, const GroupOptions& options) {
     } else {
         detail::Rng rng(options.seed, 0x6c6f7576U);
         f = options.method == GroupMethod::louvain
-                ? louvain(g, options.resolution, rng)
-                : leiden(g, options.resolution, options.max_iterations, rng);
+                ? louvain(g, options.resolution, rng, stages)
+                : leiden(g, options.resolution, options.max_iterations, rng, stages);
     }
+    stages.finish();
     r.levels = f.levels;
     r.iterations = f.iterations;
     r.modularity = modularity_of(g, f.of, f.k, options.resolution);

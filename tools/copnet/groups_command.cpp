@@ -108,7 +108,11 @@ std::string run_groups(const GroupsCli& o) {
     options.weighted = !o.unweighted;
     std::optional<Partition> declared;
     if (!o.compare.empty()) declared = declared_partition(net, o.compare);  // fail before the work
+    ProgressBar bar("groups");
+    options.progress = bar.callback();
     const GroupsResult r = detect_groups(net, options);
+    bar.end_line();
+    options.progress = {};
     std::optional<GroupAgreement> agreement;
     if (declared) agreement = group_agreement(net, r, o.compare, options);
     switch (o.input.format()) {

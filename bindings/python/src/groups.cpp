@@ -80,7 +80,7 @@ void bind_groups(py::module_& m) {
         "groups",
         [](const SharedNetwork& net, const std::string& method, double resolution,
            std::uint64_t seed, const Kinds& kinds, bool weighted, std::size_t max_iterations,
-           std::optional<std::string> compare) {
+           std::optional<std::string> compare, const ProgressArg& progress) {
             const ReadLock lock(net);
             GroupOptions o{.filter = filter_from(net, kinds, Direction::out),
                            .method = parse_group_method(method),
@@ -90,13 +90,17 @@ void bind_groups(py::module_& m) {
                            .max_iterations = max_iterations};
             std::optional<Partition> declared;
             if (compare) declared = declared_partition(net, *compare);
+            PyProgress report(progress);
+            o.progress = report.get();
             GroupsResult r;
             std::optional<GroupAgreement> agreement;
             {
                 py::gil_scoped_release release;
                 r = detect_groups(net, o);
+                o.progress = {};
                 if (compare) agreement = group_agreement(net, r, *compare, o);
             }
+            report.rethrow();
             if (agreement) return described<"GroupsResult">(net, r, Compared{*agreement});
             return described<"GroupsResult">(net, r);
         },
@@ -104,6 +108,7 @@ void bind_groups(py::module_& m) {
         py::arg("resolution") = g.resolution, py::arg("seed") = g.seed,
         py::arg("kinds") = py::none(), py::arg("weighted") = g.weighted,
         py::arg("max_iterations") = g.max_iterations, py::arg("compare") = py::none(),
+        py::arg("progress") = py::none(),
         R"doc(Detected groups (``copnet groups``; C++ ``detect_groups``): the groups of the
 undirected graph of the followed ties that maximise modularity with ``resolution`` γ, by
 ``method`` "louvain" (Blondel et al. 2008, igraph community_multilevel) or "leiden" (Traag,
@@ -112,7 +117,8 @@ group connected). ``weighted``: tie values as edge weights (a pair's largest), e
 pair 1; ``seed``: the same seed gives the same groups. ``compare``: "facet:NAME",
 "circles:COMMUNITY" or "communities" adds ``compare`` {with, nmi, ari, declared_modularity,
 contingency, …}: the agreement of the detected groups with the declared ones (normalised
-mutual information, adjusted Rand index). A ``GroupsResult`` {method, resolution, seed,
+mutual information, adjusted Rand index). ``progress(done, total)`` reports how far the
+detection has come. A ``GroupsResult`` {method, resolution, seed,
 weighted, modularity, levels, iterations, count, stakeholders [{id, group}], groups [{group,
 size, internal, strength, members}]}. Raises InvalidValue for an unknown method, a resolution
 not > 0, an unknown facet or community, negative tie values (weighted). Cost near-linear,

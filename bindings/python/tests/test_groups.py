@@ -104,3 +104,14 @@ def test_partition_forms_and_errors(karate: nx.Graph) -> None:
         copnet.groups(net, compare="facet:sectr")
     with pytest.raises(copnet.InvalidValue, match="nobody"):
         copnet.groups(net, compare="circles:nobody")
+
+
+def test_groups_report_progress_and_find_the_same_groups(karate: nx.Graph) -> None:
+    net = copnet.from_networkx(karate, scale="count")
+    for method in ("louvain", "leiden"):
+        calls: list[tuple[int, int]] = []
+        r = copnet.groups(net, method=method, seed=3,
+                          progress=lambda d, t: calls.append((d, t)))
+        assert r.to_dict() == copnet.groups(net, method=method, seed=3).to_dict()
+        assert len(calls) >= 2 and calls[-1][0] == calls[-1][1]
+        assert all(b[0] > a[0] for a, b in zip(calls, calls[1:]))

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "copnet/network.hpp"
+#include "copnet/progress.hpp"
 #include "copnet/tie.hpp"
 
 namespace copnet {
@@ -60,6 +61,10 @@ struct GroupOptions {
     /// Leiden: at most this many iterations of the whole algorithm, each starting from the
     /// last one's groups, stopping earlier when one changes nothing (≥ 1). Louvain runs once.
     std::size_t max_iterations = 50;
+    /// Reports how far the detection has come (optional): the graph, then the first level's
+    /// sweeps (Louvain) or the first iteration (Leiden), then the rest, whose length is not
+    /// known in advance (each further level or iteration covers half of what is left).
+    Progress progress{};
 };
 
 /// A partition of the live stakeholders into named groups.
