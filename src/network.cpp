@@ -162,7 +162,7 @@ std::optional<std::uint32_t> locate(const Graph& g, StakeholderId source, Stakeh
     const Vertex t = target.index();
     const auto matches = [&](std::uint32_t id, Vertex from, Vertex to) {
         const TieRecord& r = g.tie(id);
-        return r.source == from && r.target == to && r.data.kind == kind;
+        return r.source == from && r.target == to && g.kind(id) == kind;
     };
     if (!mutual) {
         const auto list = g.out(s).size() <= g.in(t).size() ? g.out(s) : g.in(t);
@@ -180,8 +180,10 @@ std::optional<std::uint32_t> locate(const Graph& g, StakeholderId source, Stakeh
     return std::nullopt;
 }
 
-Tie to_tie(const TieRecord& r) {
-    return Tie{StakeholderId(r.source), StakeholderId(r.target), r.data.kind, r.data.weight};
+// The tie with id `id` of `g`.
+Tie to_tie(const Graph& g, std::uint32_t id) {
+    const TieRecord& r = g.tie(id);
+    return Tie{StakeholderId(r.source), StakeholderId(r.target), g.kind(id), r.weight};
 }
 
 // The error for a repeated tie under `Merge::error`.
@@ -214,7 +216,7 @@ bool insert_tie(detail::NetworkState& st, StakeholderId source, StakeholderId ta
     }
     const auto id = locate(st.graph, source, target, kind, mutual);
     Expects(id.has_value());
-    double& w = st.graph.tie(*id).data.weight;
+    double& w = st.graph.tie(*id).weight;
     const Relation& r = st.relations[static_cast<std::size_t>(kind)];
     if (merge == Merge::error) throw repeated_tie(st, source, target, kind);
     const double merged = merge_values(merge, r.scale, w, weight);
@@ -327,8 +329,8 @@ void Network::remove_stakeholder(StakeholderId who) {
         --st.tie_counts[k];
         st.tie_keys[k].erase(tie_key(t.source, t.target, st.is_mutual(t.kind)));
     };
-    for (std::uint32_t id : st.graph.out(v)) forget_tie(to_tie(st.graph.tie(id)));
-    for (std::uint32_t id : st.graph.in(v)) forget_tie(to_tie(st.graph.tie(id)));
+    for (std::uint32_t id : st.graph.out(v)) forget_tie(to_tie(st.graph, id));
+    for (std::uint32_t id : st.graph.in(v)) forget_tie(to_tie(st.graph, id));
     st.graph.clear_vertex(v);
     st.index.erase(st.stakeholders[v].id, st.id_of());
     st.stakeholders[v] = Stakeholder{};
@@ -448,7 +450,7 @@ std::optional<Tie> Network::find_tie(StakeholderId source, StakeholderId target,
         return std::nullopt;
     const auto id = locate(state_->graph, source, target, kind, mutual);
     if (!id) return std::nullopt;
-    return to_tie(state_->graph.tie(*id));
+    return to_tie(state_->graph, *id);
 }
 
 void Network::set_tie_weight(StakeholderId source, StakeholderId target, TieKind kind,
@@ -460,7 +462,7 @@ void Network::set_tie_weight(StakeholderId source, StakeholderId target, TieKind
     if (!id)
         throw invalid_value("no " + relation(kind).name + " tie from \"" +
                             stakeholder(source).id + "\" to \"" + stakeholder(target).id + "\"");
-    state_->graph.tie(*id).data.weight = weight + 0.0;  // -0 as 0
+    state_->graph.tie(*id).weight = weight + 0.0;  // -0 as 0
     ++state_->version;
 }
 
@@ -547,9 +549,9 @@ std::vector<Tie> Network::ties(StakeholderId who, TieFilter filter) const {
     std::vector<Tie> out;
     const detail::Follow follow = detail::resolve(filter, *this);
     for (std::uint32_t id : g.out(who.index()))
-        if (follow.out(g.tie(id).data.kind)) out.push_back(to_tie(g.tie(id)));
+        if (follow.out(g.kind(id))) out.push_back(to_tie(g, id));
     for (std::uint32_t id : g.in(who.index()))
-        if (follow.in(g.tie(id).data.kind)) out.push_back(to_tie(g.tie(id)));
+        if (follow.in(g.kind(id))) out.push_back(to_tie(g, id));
     return out;
 }
 
@@ -564,7 +566,7 @@ std::vector<Tie> Network::all_ties() const {
     std::vector<Tie> out;
     out.reserve(tie_count());
     for (Vertex v = 0; v < state_->alive.size(); ++v)
-        for (std::uint32_t id : g.out(v)) out.push_back(to_tie(g.tie(id)));
+        for (std::uint32_t id : g.out(v)) out.push_back(to_tie(g, id));
     return out;
 }
 
@@ -574,7 +576,7 @@ std::vector<Tie> Network::all_ties(TieFilter filter) const {
     std::vector<Tie> out;
     for (Vertex v = 0; v < state_->alive.size(); ++v)
         for (std::uint32_t id : g.out(v))
-            if (follow.follows(g.tie(id).data.kind)) out.push_back(to_tie(g.tie(id)));
+            if (follow.follows(g.kind(id))) out.push_back(to_tie(g, id));
     return out;
 }
 

@@ -3,10 +3,11 @@
 /// For experts: `LandscapeGraph`, the compact graph inside a `Network`, and the Boost.Graph
 /// interface that lets Boost's algorithms run on it directly (see `copnet/graph.hpp`).
 ///
-/// Storage, per tie: one 24-byte record (source, target, kind, weight) in one array, and its
-/// 4-byte id in its source's out-list and its target's in-list; per stakeholder, the two
-/// lists. No node is allocated per tie (Boost's `adjacency_list<…, bidirectionalS>` keeps every
-/// edge in a `std::list` node and a 16-byte entry in each of two lists: about 100 bytes a tie).
+/// Storage, per tie: one 16-byte record (source, target, value) in one array, its relation (one
+/// byte) in another, and its 4-byte id in its source's out-list and its target's in-list; per
+/// stakeholder, both lists in one allocation. No node is allocated per tie (Boost's
+/// `adjacency_list<…, bidirectionalS>` keeps every edge in a `std::list` node and a 16-byte
+/// entry in each of two lists: about 100 bytes a tie).
 
 #include <cstddef>
 #include <cstdint>
@@ -24,17 +25,19 @@
 
 namespace copnet {
 
-/// The edge property of the landscape graph.
+/// The edge property of the landscape graph, as `g[e]` hands it out (a value: the graph keeps
+/// the relation and the value in two places).
 struct TieData {
     TieKind kind = TieKind::collaboration;
     double weight = 1.0;
 };
 
-/// One tie as the graph stores it (slots of its two ends).
+/// One tie as the graph stores it: the slots of its two ends and its value, 16 bytes (its
+/// relation is kept beside it, `LandscapeGraph::kind`).
 struct TieRecord {
     std::uint32_t source = 0;
     std::uint32_t target = 0;
-    TieData data{};
+    double weight = 1.0;
 };
 
 /// An edge of `LandscapeGraph`: the id of its tie record. Valid until a tie is removed (removal
@@ -47,8 +50,20 @@ struct LandscapeEdge {
 /// The landscape graph: vertices are slots (`StakeholderId::index()`), edges are ties; a
 /// collaboration tie is one edge whose direction carries no meaning. Out- and in-lists keep
 /// their ties in the order added (removal keeps the order of the rest).
+///
+/// Memory: per tie a 16-byte record, its relation (1 byte) and its id in both ends' lists (8
+/// bytes); per vertex 24 bytes and one allocation holding both its lists.
 class LandscapeGraph {
 public:
+    LandscapeGraph() = default;
+    /// A deep copy. Cost: O(V + E).
+    LandscapeGraph(const LandscapeGraph& other);
+    LandscapeGraph(LandscapeGraph&& other) noexcept = default;
+    /// Replaces the contents by a deep copy of `other` (strong guarantee). Cost: O(V + E).
+    LandscapeGraph& operator=(const LandscapeGraph& other);
+    LandscapeGraph& operator=(LandscapeGraph&& other) noexcept;
+    ~LandscapeGraph();
+
     /// Number of vertices (slots, removed ones included). Cost: O(1).
     [[nodiscard]] std::size_t vertex_count() const noexcept { return lists_.size(); }
     /// Number of edges (ties). Cost: O(1).
@@ -56,22 +71,27 @@ public:
 
     /// The ids of the ties out of / into vertex `v`, in the order added. Cost: O(1).
     [[nodiscard]] std::span<const std::uint32_t> out(std::size_t v) const noexcept {
-        return lists_[v].out;
+        const Lists& l = lists_[v];
+        return {l.block, l.out_size};
     }
     [[nodiscard]] std::span<const std::uint32_t> in(std::size_t v) const noexcept {
-        return lists_[v].in;
+        const Lists& l = lists_[v];
+        return {l.block + l.out_capacity, l.in_size};
     }
     /// The tie with id `id`. Cost: O(1).
     [[nodiscard]] const TieRecord& tie(std::uint32_t id) const noexcept { return ties_[id]; }
     [[nodiscard]] TieRecord& tie(std::uint32_t id) noexcept { return ties_[id]; }
+    /// The relation of tie `id`. Cost: O(1).
+    [[nodiscard]] TieKind kind(std::uint32_t id) const noexcept { return kinds_[id]; }
     /// Every tie record, by id.
     [[nodiscard]] std::span<const TieRecord> ties() const noexcept { return ties_; }
+    /// Every tie's relation, by id (beside `ties()`).
+    [[nodiscard]] std::span<const TieKind> kinds() const noexcept { return kinds_; }
 
-    /// The property of edge `e` (Boost's bundled-property syntax, `g[e].weight`).
-    [[nodiscard]] const TieData& operator[](LandscapeEdge e) const noexcept {
-        return ties_[e.id].data;
+    /// The property of edge `e` (Boost's bundled-property syntax, `g[e].weight`), as a value.
+    [[nodiscard]] TieData operator[](LandscapeEdge e) const noexcept {
+        return TieData{kinds_[e.id], ties_[e.id].weight};
     }
-    [[nodiscard]] TieData& operator[](LandscapeEdge e) noexcept { return ties_[e.id].data; }
 
     /// Adds an isolated vertex; returns its number. Cost: amortised O(1).
     std::size_t add_vertex() {
@@ -87,18 +107,18 @@ public:
     void reserve(std::size_t vertices, std::size_t edges) {
         lists_.reserve(vertices);
         ties_.reserve(ties_.size() + edges);
+        kinds_.reserve(kinds_.size() + edges);
     }
-    /// Makes room for `out` more ties out of and `in` more ties into vertex `v`.
-    void reserve_lists(std::size_t v, std::size_t out, std::size_t in) {
-        if (out != 0) lists_[v].out.reserve(lists_[v].out.size() + out);
-        if (in != 0) lists_[v].in.reserve(lists_[v].in.size() + in);
-    }
+    /// Makes room for `out` more ties out of and `in` more ties into vertex `v` (exactly: a
+    /// bulk load sizes every list once). Cost: O(deg(v) + out + in). Throws: std::bad_alloc
+    /// (nothing changed).
+    void reserve_lists(std::size_t v, std::size_t out, std::size_t in);
     /// Hints the cache that a tie between `source` and `target` is about to be added.
     void prefetch_add(std::size_t source, std::size_t target) const noexcept {
-        const auto& o = lists_[source].out;
-        const auto& i = lists_[target].in;
-        __builtin_prefetch(o.data() + o.size(), 1);
-        __builtin_prefetch(i.data() + i.size(), 1);
+        const Lists& o = lists_[source];
+        const Lists& i = lists_[target];
+        __builtin_prefetch(o.block + o.out_size, 1);
+        __builtin_prefetch(i.block + i.out_capacity + i.in_size, 1);
     }
     /// Hints the cache that vertices `source` and `target` are about to be read.
     void prefetch_vertices(std::size_t source, std::size_t target) const noexcept {
@@ -117,11 +137,19 @@ public:
     void clear_vertex(std::size_t v) noexcept;
 
 private:
+    // A vertex's two lists in one allocation: the out-list in [0, out_capacity), the in-list
+    // in [out_capacity, out_capacity + in_capacity). Owned by the graph (freed in ~LandscapeGraph).
     struct Lists {
-        std::vector<std::uint32_t> out;
-        std::vector<std::uint32_t> in;
+        std::uint32_t* block = nullptr;
+        std::uint32_t out_size = 0, out_capacity = 0;
+        std::uint32_t in_size = 0, in_capacity = 0;
     };
+    // Gives `l` room for `out` out- and `in` in-entries in all (at least its sizes).
+    static void resize_block(Lists& l, std::uint32_t out, std::uint32_t in);
+    void free_lists() noexcept;
+
     std::vector<TieRecord> ties_;
+    std::vector<TieKind> kinds_;
     std::vector<Lists> lists_;
 };
 
@@ -236,7 +264,7 @@ struct TieWeightMap {
     using category = boost::readable_property_map_tag;
     const LandscapeGraph* graph = nullptr;
 };
-inline double get(TieWeightMap m, LandscapeEdge e) noexcept { return (*m.graph)[e].weight; }
+inline double get(TieWeightMap m, LandscapeEdge e) noexcept { return m.graph->tie(e.id).weight; }
 
 /// The weight map of `g`, for Boost's weighted algorithms. Cost: O(1).
 inline TieWeightMap get(boost::edge_weight_t, const LandscapeGraph& g) noexcept {

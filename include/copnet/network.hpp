@@ -86,7 +86,7 @@ private:
 /// The landscape: every stakeholder with an interest in the issue, the typed ties between them,
 /// and the communities (CoPs) drawn over them.
 ///
-/// Inside is a compact bidirectional graph that models Boost.Graph's concepts (a 24-byte record
+/// Inside is a compact bidirectional graph that models Boost.Graph's concepts (a 16-byte record
 /// per tie, its id in both ends' lists), so in-ties cost as little as out-ties and Boost's
 /// algorithms run on it (`copnet/graph.hpp` exposes it to experts). Identity is stable: removing a stakeholder clears
 /// its slot and never renumbers the others, and slots are not reused.

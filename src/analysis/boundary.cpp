@@ -48,8 +48,10 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> tie_pairs(
     const Graph& g = net.state().graph;
     const detail::Follow follow = detail::resolve(filter, net);
     std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
-    for (const TieRecord& r : g.ties()) {
-        if (!follow.follows(r.data.kind)) continue;
+    for (std::uint32_t r_id = 0; r_id < g.edge_count(); ++r_id) {
+        const TieRecord& r = g.tie(r_id);
+        const TieKind r_kind = g.kind(r_id);
+        if (!follow.follows(r_kind)) continue;
         out.emplace_back(compact[r.source], compact[r.target]);
     }
     return out;
@@ -78,9 +80,11 @@ MixingMatrix mixing_matrix(const Network& net, std::string_view facet, const Tie
     // snapshot's rows list it), so a collaboration tie counts once each way.
     const Graph& g = net.state().graph;
     const detail::Follow follow = detail::resolve(filter, net);
-    for (const TieRecord& r : g.ties()) {
-        if (follow.out(r.data.kind)) add(r.source, r.target, r.data.weight);
-        if (follow.in(r.data.kind)) add(r.target, r.source, r.data.weight);
+    for (std::uint32_t r_id = 0; r_id < g.edge_count(); ++r_id) {
+        const TieRecord& r = g.tie(r_id);
+        const TieKind r_kind = g.kind(r_id);
+        if (follow.out(r_kind)) add(r.source, r.target, r.weight);
+        if (follow.in(r_kind)) add(r.target, r.source, r.weight);
     }
     m.crossing_share = m.total == 0 ? nan
                                     : static_cast<double>(m.crossing) / static_cast<double>(m.total);
@@ -185,8 +189,9 @@ std::vector<LevelCrossing> level_crossing(const Network& net, const TieFilter& f
             out.push_back({.kind = static_cast<TieKind>(k)});
         }
     }
-    for (const TieRecord& t : g.ties()) {
-        const TieKind kind = t.data.kind;
+    for (std::uint32_t t_id = 0; t_id < g.edge_count(); ++t_id) {
+        const TieRecord& t = g.tie(t_id);
+        const TieKind kind = g.kind(t_id);
         const int r = row[static_cast<std::size_t>(kind)];
         if (r < 0) continue;
         auto& x = out[static_cast<std::size_t>(r)];

@@ -386,11 +386,12 @@ TestResult test_statistic(const Network& net, const NetworkStatistic& statistic,
         if (tested.empty()) throw invalid_value("test: the null has no ties to redraw");
         std::vector<std::size_t> row(st.relations.size(), tested.size());
         for (std::size_t t = 0; t < tested.size(); ++t) row[static_cast<std::size_t>(tested[t].kind)] = t;
-        for (const TieRecord& r : st.graph.ties()) {
-            const std::size_t t = row[static_cast<std::size_t>(r.data.kind)];
+        for (std::uint32_t id = 0; id < st.graph.edge_count(); ++id) {
+            const TieRecord& r = st.graph.tie(id);
+            const std::size_t t = row[static_cast<std::size_t>(st.graph.kind(id))];
             if (t == tested.size()) continue;
             tested[t].pairs.emplace_back(compact[r.source], compact[r.target]);
-            tested[t].values.push_back(r.data.weight);
+            tested[t].values.push_back(r.weight);
         }
         base = net;
         for (const auto& rel : tested)
@@ -521,16 +522,19 @@ double relation_correlation(const Network& net, TieKind a, TieKind b) {
     const bool ma = st.is_mutual(a), mb = st.is_mutual(b);
     const auto key = [](std::uint32_t u, std::uint32_t w) { return (std::uint64_t{u} << 32U) | w; };
     double sa = 0, sb = 0, sab = 0;
-    for (const TieRecord& r : st.graph.ties()) {
+    for (std::uint32_t id = 0; id < st.graph.edge_count(); ++id) {
+        const TieRecord& r = st.graph.tie(id);
+        const TieKind kind = st.graph.kind(id);
         for (int pass = 0; pass < 2; ++pass) {
             const std::uint32_t u = pass == 0 ? r.source : r.target;
             const std::uint32_t w = pass == 0 ? r.target : r.source;
-            if (r.data.kind == a && (pass == 0 || ma) && in_a.insert(key(u, w))) sa += 1;
-            if (r.data.kind == b && (pass == 0 || mb) && in_b.insert(key(u, w))) sb += 1;
+            if (kind == a && (pass == 0 || ma) && in_a.insert(key(u, w))) sa += 1;
+            if (kind == b && (pass == 0 || mb) && in_b.insert(key(u, w))) sb += 1;
         }
     }
-    for (const TieRecord& r : st.graph.ties()) {
-        if (r.data.kind != a) continue;
+    for (std::uint32_t id = 0; id < st.graph.edge_count(); ++id) {
+        if (st.graph.kind(id) != a) continue;
+        const TieRecord& r = st.graph.tie(id);
         sab += in_b.contains(key(r.source, r.target)) ? 1 : 0;
         if (ma) sab += in_b.contains(key(r.target, r.source)) ? 1 : 0;
     }
@@ -662,10 +666,12 @@ ResamplingError resampling_error(const Network& net, const NetworkStatistic& sta
                                 mine.set_circle(copy, c->circle(s));
                     }
                     std::vector<Tie> ties;
-                    for (const TieRecord& t : st.graph.ties())
+                    for (std::uint32_t id = 0; id < st.graph.edge_count(); ++id) {
+                        const TieRecord& t = st.graph.tie(id);
                         for (StakeholderId a : copies[t.source])
                             for (StakeholderId b : copies[t.target])
-                                ties.push_back({a, b, t.data.kind, t.data.weight});
+                                ties.push_back({a, b, st.graph.kind(id), t.weight});
+                    }
                     rep.add_ties(ties, Merge::first);
                     theta[r] = statistic(rep);
                 }

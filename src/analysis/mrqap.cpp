@@ -265,9 +265,11 @@ Design build_design(const Network& net, std::string_view y_name, std::span<const
     d.mutual = st.is_mutual(yk);
     const auto relation_matrix = [&](TieKind kind) {
         Matrix m(n * n, 0.0);
-        for (const TieRecord& r : st.graph.ties()) {
-            if (r.data.kind != kind) continue;
-            const double v = options.weighted ? r.data.weight : 1.0;
+        for (std::uint32_t r_id = 0; r_id < st.graph.edge_count(); ++r_id) {
+            const TieRecord& r = st.graph.tie(r_id);
+            const TieKind r_kind = st.graph.kind(r_id);
+            if (r_kind != kind) continue;
+            const double v = options.weighted ? r.weight : 1.0;
             const std::size_t a = compact[r.source], b = compact[r.target];
             m[a * n + b] = std::max(m[a * n + b], v);
             if (st.is_mutual(kind) || d.mutual) m[b * n + a] = std::max(m[b * n + a], v);

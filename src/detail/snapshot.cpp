@@ -26,8 +26,8 @@ Snapshot Snapshot::build(const Network& net, TieFilter filter, bool with_weights
     for (std::uint32_t u = 0; u < n; ++u) {
         std::uint32_t degree = 0;
         const auto v = s.slot_of[u];
-        for (std::uint32_t id : g.out(v)) degree += follow.out(g.tie(id).data.kind) ? 1U : 0U;
-        for (std::uint32_t id : g.in(v)) degree += follow.in(g.tie(id).data.kind) ? 1U : 0U;
+        for (std::uint32_t id : g.out(v)) degree += follow.out(g.kind(id)) ? 1U : 0U;
+        for (std::uint32_t id : g.in(v)) degree += follow.in(g.kind(id)) ? 1U : 0U;
         s.offsets[u + 1] = s.offsets[u] + degree;
     }
     s.targets.resize(s.offsets[n]);
@@ -42,11 +42,11 @@ Snapshot Snapshot::build(const Network& net, TieFilter filter, bool with_weights
         };
         for (std::uint32_t id : g.out(v)) {
             const TieRecord& r = g.tie(id);
-            if (follow.out(r.data.kind)) put(r.target, r.data.weight);
+            if (follow.out(g.kind(id))) put(r.target, r.weight);
         }
         for (std::uint32_t id : g.in(v)) {
             const TieRecord& r = g.tie(id);
-            if (follow.in(r.data.kind)) put(r.source, r.data.weight);
+            if (follow.in(g.kind(id))) put(r.source, r.weight);
         }
     }
     return s;
