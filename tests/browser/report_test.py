@@ -10,12 +10,15 @@ managers, from tests/data) and on a generated 10,000-stakeholder landscape:
   * a relation filter hides exactly the ties of the other relations;
   * the search box finds a stakeholder by part of the name;
   * no two labels overlap (oriented boxes from the DOM: getBBox and getCTM of each label);
-  * hover and click answer in under 100 ms on the 10k report (measured in the browser);
+  * hovering a stakeholder of the 10k report shows its tooltip;
   * the HTML is valid (html5lib, strict; and tidy where installed);
-  * a 10,000-stakeholder report is written in under 2 s.
+With --timing also the speed goals (a benchmark, not part of the suite: timings on a shared
+machine are noise; benchmarks/report_speed.sh runs it): hover and click answer in under 100 ms
+on the 10k report (measured in the browser, median and 19 of 20), and a 10,000-stakeholder
+report is written in under 2 s. Without it the times are printed, not checked.
 Screenshots go to --shots (default: a temporary folder); --docs writes the README's into docs/.
 
-Usage: report_test.py COPNET_CLI SOURCE_DIR [--quick] [--docs] [--shots DIR]
+Usage: report_test.py COPNET_CLI SOURCE_DIR [--quick] [--timing] [--docs] [--shots DIR]
 Exits 77 (skipped) when Chromium, chromedriver or Selenium are missing.
 """
 import csv
@@ -28,6 +31,7 @@ import tempfile
 import time
 
 SKIP = 77
+TIMING = "--timing" in sys.argv  # check the speed goals too (benchmarks/report_speed.sh)
 failures = []
 
 
@@ -300,8 +304,9 @@ def responsiveness(driver, path, shots):
     click.sort()
     print(f"      10k map ({n} shown): hover median {hover[10]:.1f} ms, max {hover[-1]:.1f} ms; "
           f"click median {click[10]:.1f} ms, max {click[-1]:.1f} ms")
-    check(hover[10] < 100 and click[10] < 100, "10k: hover and click answer in under 100 ms (median of 20)")
-    check(hover[-2] < 100 and click[-2] < 100, "10k: ... and 19 of 20 of each too")
+    if TIMING:
+        check(hover[10] < 100 and click[10] < 100, "10k: hover and click answer in under 100 ms (median of 20)")
+        check(hover[-2] < 100 and click[-2] < 100, "10k: ... and 19 of 20 of each too")
     # A real pointer too (through WebDriver): the tooltip shows.
     el = driver.find_elements(By.CSS_SELECTOR, ".stakeholder")[0]
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", el)
@@ -381,7 +386,8 @@ def main():
         took = time.perf_counter() - t0
         best = took if best is None else min(best, took)
     print(f"      10k report written in {best:.2f} s (best of {2 if quick else 3}, loading included)")
-    check(best < 2.0, "10k: the report is written in under 2 s")
+    if TIMING:
+        check(best < 2.0, "10k: the report is written in under 2 s")
 
     for path, *_ in reports + [(big,)]:
         validate_html(path)
