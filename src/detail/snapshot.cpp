@@ -1,7 +1,11 @@
 #include "detail/snapshot.hpp"
 
+#include <cstdint>
+#include <limits>
+
 #include <gsl/gsl>
 
+#include "copnet/error.hpp"
 #include "detail/network_state.hpp"
 #include "detail/relations.hpp"
 
@@ -23,12 +27,19 @@ Snapshot Snapshot::build(const Network& net, TieFilter filter, bool with_weights
     const std::uint32_t n = s.size();
     s.offsets.assign(std::size_t{n} + 1, 0);
     // Count, then fill: a tie u → w is followed from u (forward) and/or from w (backward).
+    // Rows are 32-bit: a mutual relation is followed both ways, so 2^32 − 1 ties can make
+    // twice as many arcs, which must not wrap around.
+    std::uint64_t arcs = 0;
     for (std::uint32_t u = 0; u < n; ++u) {
         std::uint32_t degree = 0;
         const auto v = s.slot_of[u];
         for (std::uint32_t id : g.out(v)) degree += follow.out(g.kind(id)) ? 1U : 0U;
         for (std::uint32_t id : g.in(v)) degree += follow.in(g.kind(id)) ? 1U : 0U;
-        s.offsets[u + 1] = s.offsets[u] + degree;
+        arcs += degree;
+        if (arcs > std::numeric_limits<std::uint32_t>::max())
+            throw invalid_value("the analysis follows more than 2^32 - 1 arcs (ties, a mutual "
+                                "relation's counted both ways): too many for one snapshot");
+        s.offsets[u + 1] = static_cast<std::uint32_t>(arcs);
     }
     s.targets.resize(s.offsets[n]);
     if (with_weights) s.weights.resize(s.offsets[n]);
