@@ -881,11 +881,9 @@ CsvReport commit(Network& into, const NodeHeader& header, Staging& staging, Merg
                     if (st.circles[c] != Circle::none)
                         communities[c]->set_circle(who, st.circles[c]);
         }
-        // The staged stakeholders (emptied shells now) and their id table are done with: give
-        // their memory back before the ties are added, the load's peak (about 24 bytes a tie at
-        // 10 ties a stakeholder).
+        // The staged stakeholders (emptied shells now) are done with: give their memory back
+        // before the ties are added (about 24 bytes a tie at 10 ties a stakeholder).
         std::vector<StagedStakeholder>().swap(staging.stakeholders);
-        staging.index = detail::IdTable();
         Progress added;
         if (progress.active())
             added = [&progress](std::size_t done, std::size_t) { progress.added(done); };
@@ -935,9 +933,11 @@ CsvReport load(Network& into, std::string nodes_buffer, std::string ties_buffer,
                        progress};
     stage_ties(context, ties, ties_buffer, th);
     if (options.merge == Merge::error) refuse_repeats(into, staging, th, ties_name);
-    // Every staged field is a copy or a slot, none a view into the texts: the buffers (the
-    // whole of both files) are given back before phase 2 builds the network beside the staged
-    // ties, so the load's peak does not hold the files' text too.
+    // Every staged field but the id index is a copy or a slot, none a view into the texts: the
+    // buffers (the whole of both files) are given back before phase 2 builds the network
+    // beside the staged ties, so the load's peak does not hold the files' text too.
+    // The id index views nodes.csv's text: it goes with it.
+    staging.index = detail::IdTable();
     std::string().swap(nodes_buffer);
     std::string().swap(ties_buffer);
 
