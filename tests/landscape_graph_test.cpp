@@ -1,5 +1,6 @@
 // The graph inside a Network is a Boost.Graph: Boost's own algorithms run on it and agree with
 // copnet's analyses; its compact store stays consistent through removals.
+#include <algorithm>
 #include <map>
 #include <random>
 #include <set>
@@ -46,10 +47,17 @@ void check_store(const Network& net) {
             ++seen_in[(*it).id];
         }
     }
+    std::vector<std::size_t> by_kind(net.relations().size(), 0);
     for (std::size_t e = 0; e < num_edges(g); ++e) {
         REQUIRE(seen_out[e] == 1);
         REQUIRE(seen_in[e] == 1);
+        const auto id = static_cast<std::uint32_t>(e);
+        REQUIRE(g[LandscapeEdge{id}].kind == g.kind(id));  // the relation kept beside the record
+        REQUIRE(g[LandscapeEdge{id}].weight == g.tie(id).weight);
+        ++by_kind.at(static_cast<std::size_t>(g.kind(id)));
     }
+    for (std::size_t k = 0; k < by_kind.size(); ++k)
+        REQUIRE(by_kind[k] == net.tie_count(static_cast<TieKind>(k)));
 }
 
 // A filtered_graph edge predicate (default-constructible and assignable, as Boost requires).
@@ -164,4 +172,24 @@ TEST_CASE("the compact tie store stays consistent through random additions and r
     std::map<std::tuple<std::string, std::string, int>, double> held;
     for (const Tie& t : net.all_ties()) held[key(t.source, t.target, t.kind)] = t.weight;
     CHECK(held == model);
+    // A copy holds its own lists (each stakeholder's two in one block, sized to fit), in the
+    // same order, and grows apart from the original.
+    Network copy = net;
+    check_store(copy);
+    CHECK(copy == net);
+    const Graph& a = graph(net);
+    const Graph& b = graph(copy);
+    for (std::size_t v = 0; v < a.vertex_count(); ++v) {
+        CHECK(std::ranges::equal(a.out(v), b.out(v)));
+        CHECK(std::ranges::equal(a.in(v), b.in(v)));
+    }
+    const auto s0 = copy.at("s0");
+    for (int i = 1; i < n; ++i)
+        if (const auto t = copy.find("s" + std::to_string(i))) copy.add_tie(s0, *t, TieKind::influence);
+    check_store(copy);
+    check_store(net);
+    CHECK(net.all_ties().size() == model.size());
+    net = copy;  // assignment replaces the lists
+    check_store(net);
+    CHECK(net == copy);
 }
