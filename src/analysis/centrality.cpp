@@ -15,6 +15,7 @@
 #include "detail/parallel.hpp"
 #include "detail/text.hpp"
 #include "measure_graph.hpp"
+#include "peel.hpp"
 
 namespace copnet {
 namespace {
@@ -199,42 +200,10 @@ std::vector<double> eigenvector(const SimpleGraph& out, bool weighted, const Cen
 // vertex listed twice is lowered twice). On return deg[v] is v's core number.
 std::vector<std::uint32_t> peel(std::vector<std::uint32_t> deg,
                                 const std::vector<const SimpleGraph*>& lowered) {
-    const auto n = static_cast<std::uint32_t>(deg.size());
-    std::uint32_t max_deg = 0;
-    for (std::uint32_t d : deg) max_deg = std::max(max_deg, d);
-    std::vector<std::uint32_t> bin(std::size_t{max_deg} + 2, 0);
-    for (std::uint32_t d : deg) ++bin[d];
-    std::uint32_t start = 0;
-    for (std::uint32_t d = 0; d <= max_deg; ++d) {
-        const std::uint32_t count = bin[d];
-        bin[d] = start;
-        start += count;
-    }
-    std::vector<std::uint32_t> pos(n), vert(n);
-    for (std::uint32_t u = 0; u < n; ++u) {
-        pos[u] = bin[deg[u]]++;
-        vert[pos[u]] = u;
-    }
-    for (std::uint32_t d = max_deg; d > 0; --d) bin[d] = bin[d - 1];
-    bin[0] = 0;
-    for (std::uint32_t i = 0; i < n; ++i) {
-        const std::uint32_t v = vert[i];
+    return detail::peel_levels(std::move(deg), [&](std::uint32_t v, auto&& lower) {
         for (const SimpleGraph* g : lowered)
-            for (std::uint32_t j = g->offsets[v]; j < g->offsets[v + 1]; ++j) {
-                const std::uint32_t u = g->targets[j];
-                if (deg[u] <= deg[v]) continue;
-                const std::uint32_t du = deg[u], pu = pos[u], pw = bin[du], w = vert[pw];
-                if (u != w) {
-                    pos[u] = pw;
-                    vert[pu] = w;
-                    pos[w] = pu;
-                    vert[pw] = u;
-                }
-                ++bin[du];
-                --deg[u];
-            }
-    }
-    return deg;
+            for (std::uint32_t j = g->offsets[v]; j < g->offsets[v + 1]; ++j) lower(g->targets[j]);
+    });
 }
 
 std::vector<double> core_numbers(const detail::MeasureGraph& g, CoreMode mode) {

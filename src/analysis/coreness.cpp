@@ -6,57 +6,51 @@
 #include <vector>
 
 #include "copnet/analysis/circles.hpp"
+#include "peel.hpp"
 #include "simple_graph.hpp"
 
 namespace copnet {
 namespace {
 
-// Batagelj & Zaversnik (2003): vertices sorted by degree in buckets, peeled in increasing order;
-// on return deg[v] is v's core number.
-std::vector<std::uint32_t> k_cores(const detail::CollapsedGraph& g) {
-    const std::uint32_t n = g.size();
-    std::vector<std::uint32_t> deg(n);
-    std::uint32_t max_deg = 0;
+// k-cores of the undirected simple graph on the snapshot's rows themselves (no collapsed copy):
+// a row may list a neighbour more than once (ties of several relations, or both directions of
+// a pair), so degrees count distinct neighbours and a removal lowers each distinct neighbour
+// once, a stamp per vertex telling repeats apart. Self-ties are left out. On return k[v] is v's
+// core number (detail::peel_levels).
+std::vector<std::uint32_t> k_cores(const detail::Snapshot& s) {
+    struct Slot {
+        std::uint32_t deg;
+        std::uint32_t stamp;  // the row that last listed this vertex
+    };
+    const std::uint32_t n = s.size();
+    std::vector<Slot> slot(n, Slot{0, detail::Snapshot::npos});
     for (std::uint32_t u = 0; u < n; ++u) {
-        deg[u] = g.degree(u);
-        max_deg = std::max(max_deg, deg[u]);
-    }
-    std::vector<std::uint32_t> bin(max_deg + 2, 0);
-    for (std::uint32_t u = 0; u < n; ++u) ++bin[deg[u]];
-    std::uint32_t start = 0;
-    for (std::uint32_t d = 0; d <= max_deg; ++d) {
-        const std::uint32_t count = bin[d];
-        bin[d] = start;
-        start += count;
-    }
-    std::vector<std::uint32_t> pos(n), vert(n);
-    for (std::uint32_t u = 0; u < n; ++u) {
-        pos[u] = bin[deg[u]]++;
-        vert[pos[u]] = u;
-    }
-    for (std::uint32_t d = max_deg; d > 0; --d) bin[d] = bin[d - 1];
-    bin[0] = 0;
-    for (std::uint32_t i = 0; i < n; ++i) {
-        const std::uint32_t v = vert[i];
-        for (std::uint32_t j = g.offsets[v]; j < g.offsets[v + 1]; ++j) {
-            const std::uint32_t u = g.adj[j];
-            if (deg[u] > deg[v]) {
-                const std::uint32_t du = deg[u];
-                const std::uint32_t pu = pos[u];
-                const std::uint32_t pw = bin[du];
-                const std::uint32_t w = vert[pw];
-                if (u != w) {
-                    pos[u] = pw;
-                    vert[pu] = w;
-                    pos[w] = pu;
-                    vert[pw] = u;
-                }
-                ++bin[du];
-                --deg[u];
-            }
+        slot[u].stamp = u;
+        std::uint32_t d = 0;
+        for (std::uint32_t i = s.offsets[u]; i < s.offsets[u + 1]; ++i) {
+            Slot& v = slot[s.targets[i]];
+            if (v.stamp == u) continue;
+            v.stamp = u;
+            ++d;
         }
+        slot[u].deg = d;
     }
-    return deg;
+    // Fresh stamps; v's own entries (self-ties) are never lowered: v is stamped first.
+    for (Slot& x : slot) x.stamp = detail::Snapshot::npos;
+    detail::peel_levels_in(
+        n, [&](std::uint32_t v) -> std::uint32_t& { return slot[v].deg; },
+        [&](std::uint32_t v, auto&& lower) {
+            slot[v].stamp = v;
+            for (std::uint32_t i = s.offsets[v]; i < s.offsets[v + 1]; ++i) {
+                const std::uint32_t u = s.targets[i];
+                if (slot[u].stamp == v) continue;
+                slot[u].stamp = v;
+                lower(u);
+            }
+        });
+    std::vector<std::uint32_t> k(n);
+    for (std::uint32_t v = 0; v < n; ++v) k[v] = slot[v].deg;
+    return k;
 }
 
 // Generalised cores (Batagelj & Zaversnik 2002) with the strength as vertex function: peel the
@@ -92,15 +86,18 @@ std::vector<double> s_cores(const detail::CollapsedGraph& g) {
 } // namespace
 
 std::vector<Coreness> coreness(const Network& net, CorenessOptions options) {
-    const auto g = detail::CollapsedGraph::build(net, options.filter, options.weighted);
-    const std::vector<std::uint32_t> k = k_cores(g);
-    std::vector<Coreness> out(g.size());
+    TieFilter filter = options.filter;
+    filter.direction = Direction::both;
+    const auto snap = detail::Snapshot::of(net, filter, options.weighted);
+    const std::vector<std::uint32_t> k = k_cores(*snap);
+    std::vector<Coreness> out(snap->size());
     if (options.weighted) {
+        const auto g = detail::CollapsedGraph::build(net, options.filter, true);
         const std::vector<double> s = s_cores(g);
         for (std::uint32_t u = 0; u < g.size(); ++u) out[u] = {g.snap->stakeholder(u), k[u], s[u]};
     } else {
-        for (std::uint32_t u = 0; u < g.size(); ++u)
-            out[u] = {g.snap->stakeholder(u), k[u], static_cast<double>(k[u])};
+        for (std::uint32_t u = 0; u < snap->size(); ++u)
+            out[u] = {snap->stakeholder(u), k[u], static_cast<double>(k[u])};
     }
     return out;
 }
