@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -133,6 +134,76 @@ std::vector<bool> s_core_by_threshold(const Network& net, double s) {
 }
 
 } // namespace
+
+// The definition, by brute force: repeatedly remove a stakeholder of least degree in the simple
+// undirected graph that is left; its core number is the largest such degree seen so far.
+std::map<std::string, std::uint32_t> cores_by_definition(const Network& net) {
+    std::map<std::string, std::set<std::string>> adj;
+    for (StakeholderId s : net.stakeholders()) adj[net.stakeholder(s).id];
+    for (const Tie& t : net.all_ties()) {
+        const std::string a = net.stakeholder(t.source).id, b = net.stakeholder(t.target).id;
+        if (a == b) continue;
+        adj[a].insert(b);
+        adj[b].insert(a);
+    }
+    std::map<std::string, std::uint32_t> k;
+    std::uint32_t level = 0;
+    while (!adj.empty()) {
+        auto least = adj.begin();
+        for (auto it = adj.begin(); it != adj.end(); ++it)
+            if (it->second.size() < least->second.size()) least = it;
+        level = std::max(level, static_cast<std::uint32_t>(least->second.size()));
+        k[least->first] = level;
+        for (const std::string& u : least->second) adj[u].erase(least->first);
+        adj.erase(least);
+    }
+    return k;
+}
+
+TEST_CASE("coreness is the definition's on graphs with gaps between core values and parallel "
+          "ties",
+          "[circles][coreness]") {
+    SECTION("a clique of 12 with a path and a star hanging off it: core values 1 and 11 only") {
+        Network net;
+        std::vector<StakeholderId> v;
+        for (int i = 0; i < 20; ++i) v.push_back(net.add_stakeholder({.id = "v" + std::to_string(i)}));
+        for (int i = 0; i < 12; ++i)
+            for (int j = i + 1; j < 12; ++j) net.add_tie(v[i], v[j], TieKind::collaboration);
+        for (int i = 12; i < 16; ++i) net.add_tie(v[i - 1], v[i], TieKind::influence);
+        for (int i = 16; i < 20; ++i) net.add_tie(v[3], v[i], TieKind::authority);
+        std::map<std::string, std::uint32_t> k;
+        for (const Coreness& c : coreness(net)) k[net.stakeholder(c.who).id] = c.k;
+        CHECK(k.at("v0") == 11);
+        CHECK(k.at("v11") == 11);
+        CHECK(k.at("v15") == 1);
+        CHECK(k.at("v19") == 1);
+        CHECK(k == cores_by_definition(net));
+    }
+    SECTION("seeded random multigraphs") {
+        for (std::uint64_t seed = 1; seed <= 12; ++seed) {
+            std::mt19937_64 rng(seed);
+            Network net;
+            const int n = 30 + static_cast<int>(seed * 7);
+            std::vector<StakeholderId> v;
+            for (int i = 0; i < n; ++i) v.push_back(net.add_stakeholder({.id = "s" + std::to_string(i)}));
+            std::uniform_int_distribution<int> pick(0, n - 1);
+            const int m = n * static_cast<int>(1 + seed % 6);
+            std::vector<Tie> ties;
+            for (int e = 0; e < m; ++e) {
+                // A small pool of endpoints for a third of the ties: dense pockets, repeats.
+                const int a = e % 3 == 0 ? pick(rng) % 8 : pick(rng);
+                const int b = e % 3 == 0 ? pick(rng) % 8 : pick(rng);
+                if (a == b) continue;  // a network holds no self-ties
+                ties.push_back({v[a], v[b], static_cast<TieKind>(e % 3), 0.5});
+            }
+            net.add_ties(ties);
+            std::map<std::string, std::uint32_t> k;
+            for (const Coreness& c : coreness(net)) k[net.stakeholder(c.who).id] = c.k;
+            INFO("seed " << seed);
+            CHECK(k == cores_by_definition(net));
+        }
+    }
+}
 
 TEST_CASE("weighted coreness (s-cores) agrees with threshold peeling", "[circles][coreness]") {
     // Independent check: the s-core at threshold s holds exactly the stakeholders whose s-core
