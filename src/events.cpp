@@ -230,7 +230,14 @@ ParsedTime parse_number(std::string_view t) {
 // `YYYY-MM-DDTHH:MM:SS` and `YYYY-MM-DDTHH:MM:SSZ` (no zone offset: within the years
 // 0000–9999 in UTC by their form). nullopt for any other text, or one out of range (the general
 // parser then reads it, or names what is wrong); otherwise exactly `parse_time`'s answer.
-std::optional<ParsedTime> fast_time(std::string_view t) noexcept {
+// `last` remembers the last valid date read, whose checks and day count are then skipped.
+// The last date `fast_time` read and its midnight: rows of a log come in bursts of one day.
+struct LastDate {
+    std::array<char, 10> text{};  // all zero: matches no date
+    Time midnight = 0;
+};
+
+std::optional<ParsedTime> fast_time(std::string_view t, LastDate& last) noexcept {
     const std::size_t n = t.size();
     if (n == 0) return std::nullopt;
     const auto d2 = [&](std::size_t at) -> int {
@@ -240,11 +247,16 @@ std::optional<ParsedTime> fast_time(std::string_view t) noexcept {
     };
     if (n >= 10 && t[4] == '-') {
         if (t[7] != '-' || (n != 10 && n != 19 && n != 20)) return std::nullopt;
-        const int y1 = d2(0), y2 = d2(2), m = d2(5), d = d2(8);
-        if (y1 < 0 || y2 < 0 || m < 1 || m > 12 || d < 1) return std::nullopt;
-        const std::int64_t y = y1 * 100 + y2;
-        if (d > days_in_month(y, m)) return std::nullopt;
-        const Time midnight = days_from_civil(y, m, d) * ms_per_day;
+        Time midnight = last.midnight;
+        if (std::memcmp(t.data(), last.text.data(), last.text.size()) != 0) {
+            const int y1 = d2(0), y2 = d2(2), m = d2(5), d = d2(8);
+            if (y1 < 0 || y2 < 0 || m < 1 || m > 12 || d < 1) return std::nullopt;
+            const std::int64_t y = y1 * 100 + y2;
+            if (d > days_in_month(y, m)) return std::nullopt;
+            midnight = days_from_civil(y, m, d) * ms_per_day;
+            std::memcpy(last.text.data(), t.data(), last.text.size());
+            last.midnight = midnight;
+        }
         if (n == 10) return ParsedTime{midnight, TimeKind::date};
         if (t[10] != 'T' || t[13] != ':' || t[16] != ':' || (n == 20 && t[19] != 'Z'))
             return std::nullopt;
@@ -810,6 +822,7 @@ EventLog load_events(Network& net, std::string_view buffer, std::string_view fil
     std::array<Recent, 8> recent{};
     std::size_t recent_count = 0;
     std::size_t recent_slot = 0;
+    LastDate last_date;
     try {
         while (reader.next(fields)) {
             const std::size_t line = reader.line();
@@ -819,7 +832,7 @@ EventLog load_events(Network& net, std::string_view buffer, std::string_view fil
                                       (fields.size() == 1 ? "" : "s") + ", the header has " +
                                       std::to_string(columns));
             ParsedTime t;
-            if (const auto fast = fast_time(fields[time_col])) {
+            if (const auto fast = fast_time(fields[time_col], last_date)) {
                 t = *fast;
             } else {
                 try {

@@ -7,9 +7,10 @@
 #include <cstring>
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <string_view>
 #include <vector>
+
+#include "detail/hash_id.hpp"
 
 namespace copnet::detail {
 
@@ -23,7 +24,7 @@ public:
     }
     /// The hash the table uses for `id`.
     [[nodiscard]] static std::uint64_t hash(std::string_view id) noexcept {
-        return std::hash<std::string_view>{}(id);
+        return hash_id(id);
     }
     /// Hints the cache that an id of hash `h` will be looked up soon.
     void prefetch(std::uint64_t h) const noexcept {

@@ -7,9 +7,10 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <string_view>
 #include <vector>
+
+#include "detail/hash_id.hpp"
 
 namespace copnet::detail {
 
@@ -79,7 +80,7 @@ private:
         std::uint32_t tag = 0;
     };
     static std::uint64_t hash(std::string_view id) noexcept {
-        return std::hash<std::string_view>{}(id);
+        return hash_id(id);
     }
     static std::uint32_t tag_of(std::uint64_t h) noexcept {
         return static_cast<std::uint32_t>(h >> 32U);
