@@ -6,14 +6,17 @@
 //   BM_Mixing, BM_EIIndex      one pass over the ties (E-I without permutations)
 //   BM_Brokerage/T             one pass over the two-paths, T threads
 //   BM_StructuralHoles         constraint and effective size, O(Σ d²)
+// The T-thread cases report `speedup` over T = 1 (benchmarks/speedup.hpp).
 #include <cstdlib>
 #include <memory>
+#include <string>
 
 #include <benchmark/benchmark.h>
 
 #include "copnet/analysis/boundary.hpp"
 #include "detail/snapshot.hpp"
 #include "copnet/io/csv.hpp"
+#include "speedup.hpp"
 
 namespace {
 
@@ -38,23 +41,24 @@ const copnet::Network* landscape_or_skip(benchmark::State& state) {
 void BM_BetweennessExact(benchmark::State& state) {
     const copnet::Network* net = landscape_or_skip(state);
     if (net == nullptr) return;
-    for (auto _ : state) {
-        const auto b = copnet::betweenness(
-            *net, {.threads = static_cast<unsigned>(state.range(0))});
-        benchmark::DoNotOptimize(b.data());
-    }
+    copnet_bench::timed_with_speedup(
+        state, "BM_BetweennessExact", static_cast<unsigned>(state.range(0)), [&](unsigned t) {
+            const auto b = copnet::betweenness(*net, {.threads = t});
+            benchmark::DoNotOptimize(b.data());
+        });
 }
 BENCHMARK(BM_BetweennessExact)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 void BM_BetweennessSampled(benchmark::State& state) {
     const copnet::Network* net = landscape_or_skip(state);
     if (net == nullptr) return;
-    for (auto _ : state) {
-        const auto b = copnet::betweenness(
-            *net, {.samples = static_cast<std::size_t>(state.range(0)),
-                   .threads = static_cast<unsigned>(state.range(1))});
-        benchmark::DoNotOptimize(b.data());
-    }
+    copnet_bench::timed_with_speedup(
+        state, "BM_BetweennessSampled/" + std::to_string(state.range(0)),
+        static_cast<unsigned>(state.range(1)), [&](unsigned t) {
+            const auto b = copnet::betweenness(
+                *net, {.samples = static_cast<std::size_t>(state.range(0)), .threads = t});
+            benchmark::DoNotOptimize(b.data());
+        });
 }
 BENCHMARK(BM_BetweennessSampled)->Args({100, 1})->Args({100, 2})
     ->Unit(benchmark::kMillisecond)->Iterations(1);
@@ -77,11 +81,11 @@ BENCHMARK(BM_EIIndex)->Unit(benchmark::kMillisecond)->Iterations(1);
 void BM_Brokerage(benchmark::State& state) {
     const copnet::Network* net = landscape_or_skip(state);
     if (net == nullptr) return;
-    for (auto _ : state) {
-        const auto b = copnet::brokerage(*net, "sector",
-                                         {.threads = static_cast<unsigned>(state.range(0))});
-        benchmark::DoNotOptimize(b.stakeholders.data());
-    }
+    copnet_bench::timed_with_speedup(
+        state, "BM_Brokerage", static_cast<unsigned>(state.range(0)), [&](unsigned t) {
+            const auto b = copnet::brokerage(*net, "sector", {.threads = t});
+            benchmark::DoNotOptimize(b.stakeholders.data());
+        });
 }
 BENCHMARK(BM_Brokerage)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->Iterations(1);
 

@@ -18,7 +18,8 @@
 //
 //   BM_IcRuns/<ties>/<threads>  spread() from 10 fixed sources, 10,000 runs; counters runs/s
 //                               and the expected spread. Ties 100k (10k stakeholders) and 1M
-//                               (100k stakeholders), threads 1 and 2.
+//                               (100k stakeholders), threads 1 and 2; on 2 threads also
+//                               `speedup` over 1 (benchmarks/speedup.hpp).
 //   BM_LtRuns/<ties>/<threads>  the same for linear threshold (drawn thresholds), 1M ties.
 //   BM_Imm/<ties>/<ε·100>/<skewed>
 //                               leverage(imm, k = 50, IC, runs = 0: IMM's own estimate),
@@ -61,6 +62,7 @@
 #include <benchmark/benchmark.h>
 
 #include "large.hpp"
+#include "speedup.hpp"
 
 #include "copnet/analysis/reach.hpp"
 
@@ -166,13 +168,17 @@ void monte_carlo(benchmark::State& state, copnet::DiffusionModel model) {
         benchmark::DoNotOptimize(copnet::spread(l.net, l.sources, warm).expected);
     }
     double expected = 0.0;
-    for (auto _ : state) {
-        const auto r = copnet::spread(l.net, l.sources, options);
-        // DoNotOptimize on a const value only: GCC drops stores into a mutable double passed
-        // to benchmark 1.7's "+m,r" asm (GCC bug 92597, google/benchmark#903).
-        benchmark::DoNotOptimize(r.expected);
-        expected = r.expected;
-    }
+    copnet_bench::timed_with_speedup(
+        state, std::string(copnet::to_string(model)) + "/" + std::to_string(state.range(0)),
+        options.threads, [&](unsigned t) {
+            copnet::DiffusionOptions o = options;
+            o.threads = t;
+            const auto r = copnet::spread(l.net, l.sources, o);
+            // DoNotOptimize on a const value only: GCC drops stores into a mutable double
+            // passed to benchmark 1.7's "+m,r" asm (GCC bug 92597, google/benchmark#903).
+            benchmark::DoNotOptimize(r.expected);
+            expected = r.expected;
+        });
     state.counters["runs/s"] =
         benchmark::Counter(static_cast<double>(runs), benchmark::Counter::kIsIterationInvariantRate);
     state.counters["spread"] = expected;

@@ -1,6 +1,7 @@
 // The speed rows of issue 22: QAP of a graph-level statistic (10,000 replications, 1,000
 // stakeholders), netlm with 3 predictors (1,000 replications, 500 stakeholders), each on 1 and
-// 2 threads; degree-preserving swaps per second on a generated landscape. Invented data
+// 2 threads (counter `speedup`: 2 threads over 1, benchmarks/speedup.hpp); degree-preserving
+// swaps per second on a generated landscape. Invented data
 // (copnet::generate). scripts/compare-sna.sh times R sna on the same calls.
 #include <benchmark/benchmark.h>
 
@@ -10,6 +11,7 @@
 #include "copnet/analysis/inference.hpp"
 #include "copnet/generate.hpp"
 #include "copnet/network.hpp"
+#include "speedup.hpp"
 
 namespace {
 
@@ -26,14 +28,15 @@ void BM_QapCorrelation(benchmark::State& state) {
     const auto& net = landscape(1000, 5000);
     const auto stat = copnet::named_statistic(net, "correlation:influence,authority");
     const auto influence = *net.find_relation("influence");
-    for (auto _ : state) {
-        const auto r = copnet::test_statistic(
-            net, stat,
-            {.null = copnet::NullModel::qap, .ties = copnet::TieFilter::of({influence}),
-             .reps = static_cast<std::size_t>(state.range(0)),
-             .threads = static_cast<unsigned>(state.range(1))});
-        benchmark::DoNotOptimize(r.p_greater);
-    }
+    copnet_bench::timed_with_speedup(
+        state, "BM_QapCorrelation/" + std::to_string(state.range(0)),
+        static_cast<unsigned>(state.range(1)), [&](unsigned t) {
+            const auto r = copnet::test_statistic(
+                net, stat,
+                {.null = copnet::NullModel::qap, .ties = copnet::TieFilter::of({influence}),
+                 .reps = static_cast<std::size_t>(state.range(0)), .threads = t});
+            benchmark::DoNotOptimize(r.p_greater);
+        });
     state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 BENCHMARK(BM_QapCorrelation)->Args({10000, 1})->Args({10000, 2})->Unit(benchmark::kMillisecond);
@@ -42,12 +45,14 @@ BENCHMARK(BM_QapCorrelation)->Args({10000, 1})->Args({10000, 2})->Unit(benchmark
 void BM_Netlm(benchmark::State& state) {
     const auto& net = landscape(500, 2500);
     const std::vector<std::string> x = {"authority", "collaboration", "same:sector"};
-    for (auto _ : state) {
-        const auto r = copnet::regress(net, "influence", x,
-                                       {.reps = static_cast<std::size_t>(state.range(0)),
-                                        .threads = static_cast<unsigned>(state.range(1))});
-        benchmark::DoNotOptimize(r.coefficients);
-    }
+    copnet_bench::timed_with_speedup(
+        state, "BM_Netlm/" + std::to_string(state.range(0)),
+        static_cast<unsigned>(state.range(1)), [&](unsigned t) {
+            const auto r = copnet::regress(
+                net, "influence", x,
+                {.reps = static_cast<std::size_t>(state.range(0)), .threads = t});
+            benchmark::DoNotOptimize(r.coefficients);
+        });
     state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 BENCHMARK(BM_Netlm)->Args({1000, 1})->Args({1000, 2})->Unit(benchmark::kMillisecond);

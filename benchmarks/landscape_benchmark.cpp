@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "large.hpp"
+#include "speedup.hpp"
 
 #include "copnet/analysis/boundary.hpp"
 #include "copnet/analysis/circles.hpp"
@@ -194,8 +195,12 @@ void BM_BetweennessLandscape(benchmark::State& state) {
     Landscape& l = landscape(size_of(state));
     copnet::BetweennessOptions o;
     o.samples = sources_per_run;
-    o.threads = static_cast<unsigned>(state.range(1));
-    for (auto _ : state) benchmark::DoNotOptimize(copnet::betweenness(l.net, o).data());
+    copnet_bench::timed_with_speedup(
+        state, "BM_BetweennessLandscape/" + std::to_string(state.range(0)),
+        static_cast<unsigned>(state.range(1)), [&](unsigned t) {
+            o.threads = t;
+            benchmark::DoNotOptimize(copnet::betweenness(l.net, o).data());
+        });
     state.counters["TEPS"] = benchmark::Counter(
         static_cast<double>(l.arcs * sources_per_run) * static_cast<double>(state.iterations()),
         benchmark::Counter::kIsRate);

@@ -1,7 +1,12 @@
 #pragma once
-// Work split across threads in fixed chunks taken from a shared counter. Which thread runs a
-// chunk varies; callers make results independent of it (per-item seeds, per-item output slots,
-// integer sums), so the thread count never changes a result.
+// Work split across threads in fixed chunks taken from a shared counter: copnet's one executor.
+// Which thread runs a chunk varies; callers make results independent of it, so that a result is
+// identical for a seed at any thread count (tests/determinism_test.cpp checks 1, 2 and 8):
+// - random numbers per task, never per worker: item i draws from Rng(seed, i) (detail/random.hpp);
+// - each item's result in its own output slot, combined afterwards in item order;
+// - sums across items either exact (integers) or floating-point in a fixed number of lanes
+//   (item i in lane i mod L, L independent of the threads), lanes added in lane order.
+// Per-worker state is scratch (buffers, search queues) or an exact integer partial sum.
 
 #include <algorithm>
 #include <atomic>

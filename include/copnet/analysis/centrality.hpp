@@ -97,8 +97,8 @@ struct CentralityOptions {
     /// L1 change falls below V · tolerance (> 0), as NetworkX's `max_iter` and `tol`.
     std::size_t max_iterations = 100;
     double tolerance = 1e-6;
-    /// Worker threads for betweenness, closeness and harmonic; 0 = the hardware's. The result
-    /// does not depend on it.
+    /// Worker threads for betweenness, closeness and harmonic; 0 = the hardware's. The table is
+    /// identical for a seed at any thread count (one slot per stakeholder; betweenness's lanes).
     unsigned threads = 0;
     /// Reports the searches done for closeness and harmonic (one per stakeholder; optional).
     Progress progress{};

@@ -217,8 +217,8 @@ struct CandidateOptions {
     std::size_t limit = 10;
     /// What counts as missing or under-represented (facets, taxonomy, threshold).
     RepresentationOptions representation{};
-    /// Worker threads for the non-members' reach searches (0 = the hardware's); the result
-    /// does not depend on it.
+    /// Worker threads for the non-members' reach searches (0 = the hardware's); the result is
+    /// identical at any thread count (each candidate's count in its own slot).
     unsigned threads = 0;
     /// Reports the stakeholders scored (done of the stakeholders in the ties' snapshot).
     Progress progress{};

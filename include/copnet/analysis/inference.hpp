@@ -68,10 +68,12 @@ struct TestOptions {
     /// … or, when set, the community whose circles are shuffled among all stakeholders.
     std::string community{};
     std::size_t reps = 1000;
-    /// Replicate r draws from its own generator (seed, r): the result does not depend on
-    /// `threads`.
+    /// Replicate r draws from its own generator (seed, r); `rewire`'s swaps of tested relation t
+    /// (of T) from (seed, r · T + t + 2^62).
     std::uint64_t seed = 1;
-    unsigned threads = 0;  ///< worker threads; 0 = the hardware's
+    /// Worker threads; 0 = the hardware's. The result is identical for a seed at any thread
+    /// count (each replicate's value in its own slot, summarised in replicate order).
+    unsigned threads = 0;
     /// `rewire`: successful swaps per replicate, as a multiple of the relation's ties (10, as
     /// NetworkX's `random_reference` mixing advice); at most 100 × ties attempts.
     double swaps_per_tie = 10.0;
@@ -121,7 +123,8 @@ struct TestResult {
 struct EventTestOptions {
     std::string statistic{};  ///< carried to `TestResult::statistic`
     std::size_t reps = 1000;
-    std::uint64_t seed = 1;
+    std::uint64_t seed = 1;  ///< replicate r draws from (seed, r)
+    /// Worker threads; 0 = the hardware's. Identical for a seed at any thread count.
     unsigned threads = 0;
     bool keep_sample = false;
     Progress progress{};
@@ -175,6 +178,7 @@ struct RegressionOptions {
     bool intercept = true;
     std::size_t reps = 1000;
     std::uint64_t seed = 1;  ///< replicate r of predictor k draws from (seed, k · reps + r)
+    /// Worker threads; 0 = the hardware's. Identical for a seed at any thread count.
     unsigned threads = 0;
     Progress progress{};
 };
@@ -246,6 +250,7 @@ struct ResamplingOptions {
     bool jackknife = true;
     std::size_t bootstrap_reps = 0;  ///< 0 = no bootstrap
     std::uint64_t seed = 1;          ///< resample r draws from (seed, r)
+    /// Worker threads; 0 = the hardware's. Identical for a seed at any thread count.
     unsigned threads = 0;
     Progress progress{};
 };

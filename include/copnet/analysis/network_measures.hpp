@@ -112,7 +112,8 @@ struct NetworkMeasuresOptions {
     /// stakeholder of the largest component, O(V·(V + E)) — hours at a million stakeholders.
     /// Without: `diameter` empty, `average_distance` NaN, everything else near-linear.
     bool distances = true;
-    /// Worker threads for the distances; 0 = the hardware's. The result does not depend on it.
+    /// Worker threads for the distances; 0 = the hardware's. The result is identical at any
+    /// thread count (distances summed as exact integers).
     unsigned threads = 0;
     /// Reports how far the measures have come, the distances' searches included (optional).
     Progress progress{};

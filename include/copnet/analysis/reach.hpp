@@ -61,7 +61,7 @@ struct ReachCount {
 };
 
 /// k-step reach counts for every stakeholder, in slot order. A breadth-first search from each,
-/// split across `threads` (0 = the hardware's); the result does not depend on the thread count.
+/// split across `threads` (0 = the hardware's); the result is identical at any thread count.
 /// Cost: O(V (V + E)) time, O(V + E) memory per thread.
 [[nodiscard]] std::vector<ReachCount> reach_counts(const Network& net,
                                                    const ReachOptions& options = {},
@@ -159,7 +159,9 @@ struct DiffusionOptions {
     /// Seed of the pseudo-random numbers: run r draws from its own generator seeded by
     /// (seed, r), so a result depends on the seed and the runs only, never on `threads`.
     std::uint64_t seed = 1;
-    /// Worker threads; 0 = the hardware's.
+    /// Worker threads; 0 = the hardware's. Results (spread, synergy, CELF and IMM conveners)
+    /// are identical for a seed at any thread count: adopters are counted as integers and
+    /// IMM's reverse-reachable set j draws from its own generator.
     unsigned threads = 0;
     /// Independent cascade: if set, every followed tie succeeds with this probability instead
     /// of its weight (the "uniform IC" of the literature). Must be in [0,1]; an error with
