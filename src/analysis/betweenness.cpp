@@ -76,8 +76,12 @@ void single_source(const SimpleGraph& g, std::uint32_t s, Pass<Cross>& p, Sums& 
     const std::uint32_t* targets = g.targets.data();
     const std::uint32_t* offsets = g.offsets.data();
     for (std::size_t head = 0; head < p.order.size(); ++head) {
-        // The queue is known ahead: fetch the records of a later vertex's neighbours now.
-        if (head + lookahead < p.order.size()) {
+        // The queue is known ahead: fetch a later vertex's row start, then (once that is in)
+        // its row, then (once that is in) its neighbours' records, each stage `lookahead` apart.
+        const std::size_t queued = p.order.size();
+        if (head + 3 * lookahead < queued) __builtin_prefetch(&offsets[p.order[head + 3 * lookahead]]);
+        if (head + 2 * lookahead < queued) __builtin_prefetch(&targets[offsets[p.order[head + 2 * lookahead]]]);
+        if (head + lookahead < queued) {
             const std::uint32_t ahead = p.order[head + lookahead];
             for (std::uint32_t i = offsets[ahead]; i < offsets[ahead + 1]; ++i)
                 __builtin_prefetch(&slot[targets[i]]);
@@ -97,6 +101,8 @@ void single_source(const SimpleGraph& g, std::uint32_t s, Pass<Cross>& p, Sums& 
     std::uint32_t cs = 0;
     if constexpr (Cross) cs = (*cat)[s];
     for (std::size_t k = p.order.size(); k-- > 1;) {
+        if (k > 3 * lookahead) __builtin_prefetch(&offsets[p.order[k - 3 * lookahead]]);
+        if (k > 2 * lookahead) __builtin_prefetch(&targets[offsets[p.order[k - 2 * lookahead]]]);
         if (k > lookahead) {
             const std::uint32_t ahead = p.order[k - lookahead];
             for (std::uint32_t i = offsets[ahead]; i < offsets[ahead + 1]; ++i)
