@@ -1,5 +1,6 @@
 // The scanning helpers every loader leans on: detail::count_lines / count_records (one SSE2
-// pass) against a byte-by-byte count, and detail::hash_id's spread over ids as files hold them.
+// pass) against a byte-by-byte count, detail::hash_id's spread over ids as files hold them, and
+// detail::radix_sort against std::sort.
 
 #include <algorithm>
 #include <cstdint>
@@ -11,6 +12,7 @@
 
 #include "detail/csv_reader.hpp"
 #include "detail/hash_id.hpp"
+#include "detail/radix_sort.hpp"
 #include "detail/random.hpp"
 
 namespace {
@@ -77,4 +79,34 @@ TEST_CASE("hash_id spreads ids of one shape over a table's low bits and its tags
     // Length matters: "a" and "a\0" differ; so do ids differing only past their eighth byte.
     CHECK(copnet::detail::hash_id(std::string_view("a", 1)) != copnet::detail::hash_id(std::string_view("a\0", 2)));
     CHECK(copnet::detail::hash_id("stakeholder-0001") != copnet::detail::hash_id("stakeholder-0002"));
+}
+
+TEST_CASE("radix_sort orders 64-bit keys as std::sort does", "[scan][sort]") {
+    copnet::detail::Rng rng(7, 1);
+    std::vector<std::uint64_t> scratch;
+    // Sizes around the std::sort cut-off; keys of 1 to 8 significant bytes, with repeats, with
+    // bytes that are the same in every key (skipped scatters) and with a top byte in use.
+    for (const std::size_t n : {0U, 1U, 2U, 255U, 256U, 257U, 1000U, 65537U}) {
+        for (const unsigned bits : {1U, 8U, 9U, 20U, 40U, 63U, 64U}) {
+            std::vector<std::uint64_t> keys(n);
+            const std::uint64_t mask = bits == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << bits) - 1;
+            for (std::uint64_t& k : keys) k = (rng() & mask) | (bits > 16 ? 0xF00 : 0);
+            if (n > 10) keys[n / 2] = keys[n / 3];  // a repeat
+            std::vector<std::uint64_t> expected = keys;
+            std::sort(expected.begin(), expected.end());
+            copnet::detail::radix_sort(keys, scratch);
+            INFO("n = " << n << ", bits = " << bits);
+            CHECK(keys == expected);
+        }
+    }
+    // Already sorted, reversed, and every key equal.
+    for (const int shape : {0, 1, 2}) {
+        std::vector<std::uint64_t> keys(5000);
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            keys[i] = shape == 0 ? i << 20U : shape == 1 ? (keys.size() - i) << 20U : 42;
+        std::vector<std::uint64_t> expected = keys;
+        std::sort(expected.begin(), expected.end());
+        copnet::detail::radix_sort(keys, scratch);
+        CHECK(keys == expected);
+    }
 }

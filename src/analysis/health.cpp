@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <bitset>
 #include <cmath>
 #include <cstdint>
@@ -15,16 +16,30 @@
 #include "copnet/analysis/circles.hpp"
 #include "copnet/error.hpp"
 #include "copnet/relation.hpp"
+#include "detail/radix_sort.hpp"
 
 namespace copnet {
 namespace {
 
 constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
 constexpr std::uint32_t unset = none - 1;
+constexpr std::size_t lookahead = 16;  // events between a prefetch and its use
 
-std::uint64_t pair_key(std::uint32_t a, std::uint32_t b) noexcept {
-    return (std::uint64_t{a} << 32U) | b;
-}
+// Ordered pairs of slots packed in as few bits as the slots need (two 20-bit slots for a
+// million stakeholders), so that the radix sort of a window's pairs has few bytes to sort.
+struct PairKeys {
+    explicit PairKeys(std::size_t slots) noexcept
+        : bits(std::max(1U, static_cast<unsigned>(std::bit_width(slots)))),
+          mask((std::uint64_t{1} << bits) - 1) {}
+    [[nodiscard]] std::uint64_t operator()(std::uint32_t a, std::uint32_t b) const noexcept {
+        return (std::uint64_t{a} << bits) | b;
+    }
+    [[nodiscard]] std::uint64_t reversed(std::uint64_t k) const noexcept {
+        return ((k & mask) << bits) | (k >> bits);
+    }
+    unsigned bits;
+    std::uint64_t mask;
+};
 
 // The fewest of `counts` (any order) whose sum reaches half of `total`: sorted largest first.
 std::size_t fewest_for_half(std::vector<std::size_t>& counts, std::size_t total) {
@@ -151,7 +166,8 @@ HealthResult health(const Network& net, const EventLog& log, std::span<const Tim
     result.kind = log.kind();
     Previous prev;
     std::vector<std::uint32_t> active, newcomers, sources;
-    std::vector<std::uint64_t> pairs, arcs, reversed;
+    std::vector<std::uint64_t> pairs, arcs, reversed, scratch;
+    const PairKeys pair_key(slots);
     std::vector<std::size_t> counts;
     detail::Stages stages(options.progress, {log.size(), slots / 4});
 
@@ -181,6 +197,10 @@ HealthResult health(const Network& net, const EventLog& log, std::span<const Tim
             }
         };
         for (std::size_t i = lo; i < hi; ++i) {
+            // Events name stakeholders at random: fetch the state of a later event's ends now.
+            if (i + lookahead < hi)
+                for (const std::uint32_t x : {log.source(i + lookahead).index(), log.target(i + lookahead).index()})
+                    if (x < slots) __builtin_prefetch(&state[x]);
             check_event(net, log, i);
             const std::uint32_t s = log.source(i).index();
             const std::uint32_t d = log.target(i).index();
@@ -194,7 +214,7 @@ HealthResult health(const Network& net, const EventLog& log, std::span<const Tim
         }
         h.active = active.size();
         h.newcomers = newcomers.size();
-        std::sort(pairs.begin(), pairs.end());
+        detail::radix_sort(pairs, scratch);
         pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
         h.pairs = pairs.size();
         if (w > 0) {
@@ -210,12 +230,12 @@ HealthResult health(const Network& net, const EventLog& log, std::span<const Tim
             const std::size_t either = pairs.size() + prev.pairs.size() - both;
             if (either > 0) h.persistence = static_cast<double>(both) / static_cast<double>(either);
         }
-        std::sort(arcs.begin(), arcs.end());
+        detail::radix_sort(arcs, scratch);
         arcs.erase(std::unique(arcs.begin(), arcs.end()), arcs.end());
         if (!arcs.empty()) {
             reversed.clear();
-            for (const std::uint64_t a : arcs) reversed.push_back((a << 32U) | (a >> 32U));
-            std::sort(reversed.begin(), reversed.end());
+            for (const std::uint64_t a : arcs) reversed.push_back(pair_key.reversed(a));
+            detail::radix_sort(reversed, scratch);
             h.reciprocity = static_cast<double>(common(arcs, reversed)) / static_cast<double>(arcs.size());
         }
         counts.clear();
