@@ -9,6 +9,7 @@
 #include <benchmark/benchmark.h>
 
 #include "copnet/analysis/gaps.hpp"
+#include "copnet/io/taxonomy.hpp"
 #include "copnet/io/archive.hpp"
 
 namespace {

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "copnet/analysis/gaps.hpp"
+#include "copnet/io/taxonomy.hpp"
 #include "copnet/error.hpp"
 #include "copnet/generate.hpp"
 #include "copnet/io/csv.hpp"

@@ -28,6 +28,7 @@
 #include "copnet/io/membership.hpp"  // IWYU pragma: export
 #include "copnet/io/relations.hpp"  // IWYU pragma: export
 #include "copnet/io/svg.hpp"       // IWYU pragma: export
+#include "copnet/io/taxonomy.hpp"  // IWYU pragma: export
 #include "copnet/io/health_chart.hpp" // IWYU pragma: export
 #include "copnet/network.hpp"      // IWYU pragma: export
 #include "copnet/progress.hpp"     // IWYU pragma: export

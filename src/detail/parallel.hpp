@@ -16,7 +16,7 @@
 #include <thread>
 #include <vector>
 
-#include "copnet/analysis/reach.hpp"
+#include "copnet/progress.hpp"
 
 namespace copnet::detail {
 

@@ -8,6 +8,7 @@
 
 #include "commands.hpp"
 #include "copnet/analysis/gaps.hpp"
+#include "copnet/io/taxonomy.hpp"
 #include "copnet/error.hpp"
 #include "input.hpp"
 #include "output.hpp"

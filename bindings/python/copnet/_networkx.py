@@ -93,9 +93,10 @@ def from_networkx(graph: Any, *, community: str = "community",
     attribute, else its ``kind``, else (a multigraph) its key when a string, else
     ``default_kind`` (default: "collaboration" for undirected graphs, "influence" for directed
     ones) — a name not declared (in the graph attribute ``relations``, as ``to_networkx``
-    writes it) becomes a relation of role other; parallel edges of different relations are
-    separate ties. Its value is the edge attribute ``value``, else ``weight`` (default 1; None:
-    every value 1). ``scale`` ("unit", "binary", "count", "real") is that of the relations the
+    writes it) becomes a relation of role other, mutual in an undirected graph and directed in
+    a directed one (so an ``nx.Graph`` edge is followed both ways); parallel edges of
+    different relations are separate ties. Its value is the edge attribute ``value``, else
+    ``weight`` (default 1; None: every value 1). ``scale`` ("unit", "binary", "count", "real") is that of the relations the
     graph brings without a declaration; with another scale than "unit" and no ``default_kind``,
     edges without a relation are ties of a relation ``edge`` (role collaboration and mutual for
     an undirected graph, influence and directed for a directed one) of that scale — so the
@@ -169,7 +170,7 @@ def from_networkx(graph: Any, *, community: str = "community",
         w = 1.0 if weight is None else data.get("value", data.get(weight, 1.0))
         try:
             if net.find_relation(name) is None:
-                net.add_relation(name, scale=scale)
+                net.add_relation(name, direction="directed" if directed else "mutual", scale=scale)
             net.add_tie(str(u), str(v), name, float(w))
         except (InvalidValue, ValueError) as e:
             raise InvalidValue(f"edge {u!r} -> {v!r}: {e}") from None

@@ -7,6 +7,7 @@
 #include <copnet/analysis/components.hpp>
 #include <copnet/analysis/gaps.hpp>
 #include <copnet/error.hpp>
+#include <copnet/io/taxonomy.hpp>
 
 namespace copnet::python {
 

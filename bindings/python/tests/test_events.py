@@ -100,8 +100,8 @@ def test_health_members_match_the_independent_computation(
                                                                   iso(last))
         assert (m.burstiness is None) == (b is None) and (
             b is None or m.burstiness == pytest.approx(b, abs=1e-9))
-    df = h.to_pandas()  # the members' table (pandas optional)
     pytest.importorskip("pandas", reason="python3-pandas is not installed")
+    df = h.to_pandas()  # the members' table (pandas optional)
     assert list(df.columns) == ["events", "active_windows", "first", "last", "burstiness"]
     assert df.loc["npo-01", "events"] == REFERENCE["members"]["npo-01"][0]
 

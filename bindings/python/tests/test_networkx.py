@@ -42,6 +42,21 @@ def test_from_plain_networkx_graph() -> None:
     assert d.tie("1", "2", "influence") is not None
 
 
+def test_from_networkx_undeclared_relation_takes_the_graph_direction() -> None:
+    # An nx.Graph edge of a relation the graph does not declare is followed both ways, as
+    # NetworkX follows it; in an nx.DiGraph only from source to target.
+    g = nx.Graph()
+    g.add_edge("a", "b", relation="friendship")
+    g.add_edge("b", "c", relation="friendship")
+    net = copnet.from_networkx(g)
+    assert net.find_relation("friendship").direction == "mutual"
+    assert net.tie("b", "a", "friendship") is not None
+    reached = copnet.reach(net, ["c"], kinds="friendship")
+    assert sorted(r.id for r in reached.reached) == sorted(nx.node_connected_component(g, "c"))  # the source at 0 hops
+    d = copnet.from_networkx(nx.DiGraph([("a", "b", {"relation": "advice"})]))
+    assert d.find_relation("advice").direction == "directed"
+    assert [r.id for r in copnet.reach(d, ["b"], kinds="advice").reached] == ["b"]  # not back to a
+
 def test_from_networkx_bad_input_names_the_edge() -> None:
     g = nx.DiGraph()
     g.add_edge("a", "b", kind="friendship")  # a relation of the graph's own: accepted

@@ -6,7 +6,6 @@
 /// together. Definitions with references: docs/concepts.md, "Gaps".
 
 #include <cstddef>
-#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -61,20 +60,7 @@ struct Taxonomy {
 /// universities). Cost: O(1).
 [[nodiscard]] Taxonomy framework_taxonomy();
 
-/// Parses a taxonomy in CSV: header `facet,category,aliases` (aliases optional; several are
-/// separated by `;`), one category per record, RFC 4180 quoting. `name` labels errors.
-/// With `net`, a facet that is neither built-in nor one of `net`'s attribute columns is
-/// rejected. Cost: O(size + attribute names of `net`) expected (hash sets of the spellings).
-/// Throws: parse_error naming `name`, the line and the field for a missing header column, an
-/// empty facet or category, an unknown facet, a category or alias that repeats one already
-/// given for the facet (ignoring case), an unclosed quote or invalid UTF-8.
-[[nodiscard]] Taxonomy parse_taxonomy(std::string_view text, std::string_view name = "taxonomy.csv",
-                                      const Network* net = nullptr);
-
-/// Reads a taxonomy CSV file (as `parse_taxonomy`). Throws: io_error if it cannot be read;
-/// parse_error as `parse_taxonomy`, naming the path.
-[[nodiscard]] Taxonomy read_taxonomy(const std::filesystem::path& path,
-                                     const Network* net = nullptr);
+/// `parse_taxonomy` and `read_taxonomy` (a taxonomy CSV file): `copnet/io/taxonomy.hpp`.
 
 // ---------------------------------------------------------------------------------------------
 // Representation
