@@ -288,6 +288,45 @@ TEST_CASE("mixing matrix counts followed ties between categories", "[boundary][m
     CHECK(ei_index(less, "team", {.permutations = 10}).stakeholders.size() == 3);
 }
 
+TEST_CASE("mixing matrix and assortativity count a pair tied by two relations once",
+          "[boundary][mixing][assortativity]") {
+    // a(x) → b(y) by influence and by authority, b(y) → c(x) by influence. Arcs: a→b, b→c.
+    Network net;
+    for (const auto& [id, team] : {std::pair{"a", "x"}, {"b", "y"}, {"c", "x"}})
+        net.add_stakeholder({.id = id, .attributes = {{"team", team}}});
+    net.add_tie(net.at("a"), net.at("b"), TieKind::influence, 0.25);
+    net.add_tie(net.at("a"), net.at("b"), TieKind::authority, 0.5);
+    net.add_tie(net.at("b"), net.at("c"), TieKind::influence);
+    const MixingMatrix m = mixing_matrix(net, "team");
+    REQUIRE(m.categories == std::vector<std::string>{"x", "y"});
+    CHECK(m.ties == std::vector<std::vector<std::size_t>>{{0, 1}, {1, 0}});
+    CHECK(m.total == 2);
+    CHECK(m.crossing == 2);
+    CHECK(m.weights[0][1] == 0.75);  // both relations' values
+    // Newman's r from the matrix: e = [[0, ½], [½, 0]], Σ a_i b_i = ½, r = (0 − ½)/(1 − ½) = −1
+    // (per tie it would be −0.8), and it is attribute_assortativity's.
+    double ab = 0.0;
+    double trace = 0.0;
+    const auto total = static_cast<double>(m.total);
+    for (std::size_t i = 0; i < 2; ++i) {
+        double row = 0.0;
+        double column = 0.0;
+        for (std::size_t j = 0; j < 2; ++j) {
+            row += static_cast<double>(m.ties[i][j]) / total;
+            column += static_cast<double>(m.ties[j][i]) / total;
+        }
+        ab += row * column;
+        trace += static_cast<double>(m.ties[i][i]) / total;
+    }
+    const double from_matrix = (trace - ab) / (1.0 - ab);
+    CHECK(from_matrix == -1.0);
+    CHECK(attribute_assortativity(net, "team") == Approx(from_matrix).margin(1e-12));
+    // Only one of the two relations followed: the same one arc.
+    const MixingMatrix one = mixing_matrix(net, "team", TieFilter::of({TieKind::authority}));
+    CHECK(one.total == 1);
+    CHECK(one.weights[0][1] == 0.5);
+}
+
 TEST_CASE("E-I index by hand: whole, groups, stakeholders, expected, permutation test",
           "[boundary][ei]") {
     const Network net = square();

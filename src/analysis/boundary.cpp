@@ -68,23 +68,28 @@ MixingMatrix mixing_matrix(const Network& net, std::string_view facet, const Tie
     m.categories = cats.names;
     m.ties.assign(k, std::vector<std::size_t>(k, 0));
     m.weights.assign(k, std::vector<double>(k, 0.0));
-    const auto add = [&](std::size_t from, std::size_t to, double weight) {
-        const std::uint32_t a = cats.of[compact[from]];
-        const std::uint32_t b = cats.of[compact[to]];
-        ++m.ties[a][b];
-        m.weights[a][b] += weight;
-        ++m.total;
-        if (a != b) ++m.crossing;
-    };
-    // A tie is followed from its source if `forward`, from its target if `backward` (as the
-    // snapshot's rows list it), so a collaboration tie counts once each way.
+    // One arc per ordered pair the filter follows (the rule of `attribute_assortativity`): the
+    // ties followed from u — its own ties along them, ties to u against them — gathered per u,
+    // each other end counted once (stamped with u) and every tie's value summed.
     const Graph& g = net.state().graph;
     const detail::Follow follow = detail::resolve(filter, net);
-    for (std::uint32_t r_id = 0; r_id < g.edge_count(); ++r_id) {
-        const TieRecord& r = g.tie(r_id);
-        const TieKind r_kind = g.kind(r_id);
-        if (follow.out(r_kind)) add(r.source, r.target, r.weight);
-        if (follow.in(r_kind)) add(r.target, r.source, r.weight);
+    std::vector<std::uint32_t> seen(net.slot_count(), Snapshot::npos);
+    for (const StakeholderId who : net.stakeholders()) {
+        const std::uint32_t u = who.index();
+        const std::uint32_t a = cats.of[compact[u]];
+        const auto add = [&](std::uint32_t w, double weight) {
+            const std::uint32_t b = cats.of[compact[w]];
+            m.weights[a][b] += weight;
+            if (seen[w] == u) return;  // a second tie of this arc: its value only
+            seen[w] = u;
+            ++m.ties[a][b];
+            ++m.total;
+            if (a != b) ++m.crossing;
+        };
+        for (const std::uint32_t r_id : g.out(u))
+            if (follow.out(g.kind(r_id))) add(g.tie(r_id).target, g.tie(r_id).weight);
+        for (const std::uint32_t r_id : g.in(u))
+            if (follow.in(g.kind(r_id))) add(g.tie(r_id).source, g.tie(r_id).weight);
     }
     m.crossing_share = m.total == 0 ? nan
                                     : static_cast<double>(m.crossing) / static_cast<double>(m.total);

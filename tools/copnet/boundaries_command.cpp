@@ -64,14 +64,14 @@ std::string as_text(const Network& net, const BoundaryReport& r, const Boundarie
         out << "\n  permutation test (" << r.ei.permutations << "): p(>=) " << r.ei.p_greater
             << ", p(<=) " << r.ei.p_less;
     out << "\nAssortativity " << r.assortativity << "; "
-        << 100.0 * r.mixing.crossing_share << " % of followed ties cross a boundary\n\n";
+        << 100.0 * r.mixing.crossing_share << " % of tied pairs cross a boundary\n\n";
     out << "Groups:\n";
     for (const GroupEI& g : r.ei.groups)
         out << "  " << std::left << std::setw(36) << name_of(g.group) << std::right
             << std::setw(5) << g.size << " stakeholders " << std::setw(6) << g.internal
             << " within " << std::setw(6) << g.external << " across  E-I " << std::setw(5)
             << g.ei_index << '\n';
-    out << "\nMixing (ties from row to column):\n";
+    out << "\nMixing (tied pairs from row to column):\n";
     const auto& cats = r.mixing.categories;
     std::size_t width = 0;
     for (const auto& c : cats) width = std::max(width, name_of(c).size());

@@ -228,10 +228,11 @@ cross-level ties held by one stakeholder). Cost O(V + E) + O(D (V + E)).)doc");
         "components",
         [](const SharedNetwork& net, const Kinds& kinds) {
             const ReadLock lock(net);
+            const TieFilter f = filter_from(net, kinds, Direction::both);  // reads Python: GIL held
             Components c;
             {
                 py::gil_scoped_release release;
-                c = components(net, filter_from(net, kinds, Direction::both));
+                c = components(net, f);
             }
             std::vector<py::list> pieces(c.count());
             for (StakeholderId s : net.stakeholders())

@@ -33,21 +33,25 @@ struct MixingMatrix {
     std::string facet;
     /// The facet's categories, in order of first appearance in slot order (also empty ones).
     std::vector<std::string> categories;
-    /// ties[i][j]: followed ties from a stakeholder of categories[i] to one of categories[j].
+    /// ties[i][j]: followed arcs from a stakeholder of categories[i] to one of categories[j]
+    /// (an ordered pair tied by several followed relations is one arc).
     std::vector<std::vector<std::size_t>> ties;
-    /// weights[i][j]: the summed weights of those ties.
+    /// weights[i][j]: the summed values of the followed ties of those arcs (every relation's).
     std::vector<std::vector<double>> weights;
-    std::size_t total = 0;      ///< all followed ties (Σ ties[i][j])
+    std::size_t total = 0;      ///< all followed arcs (Σ ties[i][j])
     std::size_t crossing = 0;   ///< those between different categories (i ≠ j)
     /// crossing / total (NaN without ties).
     double crossing_share = 0.0;
 };
 
-/// The directed mixing matrix of `facet` over the ties `filter` follows: each tie followed from
-/// u to w counts once in cell (category(u), category(w)) — so a collaboration tie, followed
-/// both ways, counts in both cells, as `networkx.attribute_mixing_matrix` counts an undirected
-/// edge; two ties of different kinds between a pair count twice.
-/// Cost: O(V + E). Throws: invalid_value for a bad facet name (see `Facet`).
+/// The directed mixing matrix of `facet` over the arcs `filter` follows: each ordered pair
+/// (u, w) with a followed tie from u to w counts once in cell (category(u), category(w)) — so
+/// a collaboration tie, followed both ways, counts in both cells, as
+/// `networkx.attribute_mixing_matrix` counts an undirected edge, and a pair tied by two
+/// followed relations counts once (the DiGraph of the arcs, as `attribute_assortativity` and
+/// `numeric_assortativity` read them: Newman's r from this matrix is theirs); the weights sum
+/// the values of every followed tie. Cost: O(V + E). Throws: invalid_value for a bad facet
+/// name (see `Facet`).
 [[nodiscard]] MixingMatrix mixing_matrix(const Network& net, std::string_view facet,
                                          const TieFilter& filter = {});
 
