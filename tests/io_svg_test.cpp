@@ -94,6 +94,39 @@ TEST_CASE("circle map layout: rings from the centre out, wedges by sector, no la
     }
 }
 
+TEST_CASE("circle map SVG: the legend names every relation with ties, with its role",
+          "[io][svg][relation]") {
+    Network net = load_example("state-employment");
+    const std::string before = circle_map_svg(net);
+    for (const char* name : {"authority", "influence", "collaboration"})
+        CHECK(occurrences(before, std::string(">") + name + " (" +
+                                      std::to_string(net.tie_count(net.find_relation(name).value())) +
+                                      ")</text>") == 1);
+    const TieKind friendship = net.add_relation({.name = "friendship", .role = Role::affect});
+    (void)net.add_relation({.name = "dislikes", .role = Role::affect});  // declared, no ties
+    net.add_tie(net.at("sa-01"), net.at("sa-02"), friendship);
+    net.add_tie(net.at("sa-02"), net.at("sa-03"), friendship);
+    const std::string svg = circle_map_svg(net);
+    CHECK(occurrences(svg, ">friendship: affect (2)</text>") == 1);
+    CHECK(occurrences(svg, "dislikes") == 0);
+    CHECK(occurrences(svg, "stroke-width=\"1\" stroke-dasharray=\"1 2\"/><text") == 1);  // drawn dotted
+    // A data set's own relations only: the built-in ones, without ties, are left out.
+    Network own;
+    own.add_stakeholder({.id = "a"});
+    own.add_stakeholder({.id = "b"});
+    own.add_tie(own.at("a"), own.at("b"), own.add_relation({.name = "reports_to", .role = Role::authority}));
+    const std::string mine = circle_map_svg(own);
+    CHECK(occurrences(mine, ">reports_to: authority (1)</text>") == 1);
+    CHECK(occurrences(mine, ">authority (0)</text>") == 0);
+    CHECK(occurrences(mine, "<line class=\"tie authority\" data-relation=\"reports_to\"") == 1);
+    // No ties at all: the three built-in relations, each (0).
+    Network none;
+    none.add_stakeholder({.id = "a"});
+    const std::string empty = circle_map_svg(none);
+    for (const char* name : {"authority", "influence", "collaboration"})
+        CHECK(occurrences(empty, std::string(">") + name + " (0)</text>") == 1);
+}
+
 TEST_CASE("circle map SVG: one dot per stakeholder, four rings, legend, title, highlight", "[io][svg]") {
     const Network net = load_example("state-employment");
     CircleMapOptions options;

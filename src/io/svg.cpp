@@ -459,18 +459,29 @@ std::string circle_map_svg(const Network& net, const CircleMapOptions& options) 
     }
     ly += 30;
     s << "<text x=\"" << num(lx) << "\" y=\"" << num(ly) << "\" font-weight=\"bold\">ties</text>\n";
-    const std::array<std::pair<std::string_view, std::string_view>, 3> tie_legend{
-        {{"authority", "stroke=\"#333333\" stroke-width=\"1.4\""},
-         {"influence", "stroke=\"#1F5FAD\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\""},
-         {"collaboration", "stroke=\"#9A9A9A\" stroke-width=\"1\""}}};
-    for (const auto& [name, style] : tie_legend) {
+    // Every relation with ties, in the style it is drawn in (by its role); without any tie the
+    // three built-in ones. A relation of the data set's own also names its role.
+    const auto legend_style = [&](TieKind kind) -> std::string_view {
+        switch (drawn_as(kind)) {
+        case TieKind::authority: return "stroke=\"#333333\" stroke-width=\"1.4\"";
+        case TieKind::influence: return "stroke=\"#1F5FAD\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"";
+        default:
+            return net.relation(kind).role == Role::collaboration
+                       ? "stroke=\"#9A9A9A\" stroke-width=\"1\""
+                       : "stroke=\"#9A9A9A\" stroke-width=\"1\" stroke-dasharray=\"1 2\"";
+        }
+    };
+    for (std::size_t k = 0; k < net.relations().size(); ++k) {
+        const auto kind = static_cast<TieKind>(k);
+        const std::size_t ties = net.tie_count(kind);
+        if (ties == 0 && (net.tie_count() > 0 || k >= tie_kind_count)) continue;
+        const Relation& r = net.relation(kind);
         ly += 18;
         s << "<line x1=\"" << num(lx) << "\" y1=\"" << num(ly - 4) << "\" x2=\"" << num(lx + 28) << "\" y2=\""
-          << num(ly - 4) << "\" " << style << "/><text x=\"" << num(lx + 36) << "\" y=\"" << num(ly) << "\">" << name
-          << " (" << net.tie_count(name == "authority"   ? TieKind::authority
-                                   : name == "influence" ? TieKind::influence
-                                                         : TieKind::collaboration)
-          << ")</text>\n";
+          << num(ly - 4) << "\" " << legend_style(kind) << "/><text x=\"" << num(lx + 36) << "\" y=\"" << num(ly)
+          << "\">" << esc(r.name);
+        if (k >= tie_kind_count) s << ": " << to_string(r.role);
+        s << " (" << ties << ")</text>\n";
     }
     if (L.labels_selected) {
         ly += 30;
