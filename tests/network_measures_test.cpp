@@ -4,12 +4,14 @@
 // triad.census, cutpoints) and the shared real data sets' references.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <map>
 #include <random>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -157,6 +159,51 @@ TEST_CASE("strong components are NetworkX's on its test graphs", "[network_measu
         CHECK(strong_components(net, TieFilter::all(Direction::in)).count() == c.count());
     }
     CHECK(strong_components(Network{}).count() == 0);  // test_null_graph
+}
+
+TEST_CASE("condensation is NetworkX's on its test graphs", "[network_measures][components]") {
+    // networkx/algorithms/components/tests/test_strongly_connected.py: test_contract_scc1,
+    // test_contract_scc_isolate, test_contract_scc_edge and test_null_graph. Pieces are compared
+    // by their members (NetworkX numbers them in its own order).
+    using Members = std::set<std::string>;
+    const auto members_and_arcs = [](const Network& net, const Condensation& c) {
+        std::vector<Members> pieces(c.pieces.count());
+        for (StakeholderId who : net.stakeholders())
+            pieces[static_cast<std::size_t>(c.pieces.piece[who.index()])].insert(net.stakeholder(who).id);
+        std::set<std::pair<Members, Members>> arcs;
+        for (const auto& [p, q] : c.arcs) arcs.emplace(pieces.at(p), pieces.at(q));
+        return std::pair{std::set<Members>(pieces.begin(), pieces.end()), arcs};
+    };
+    const Network scc1 = nx_network(int_arcs({{1, 2}, {2, 3}, {2, 11}, {2, 12}, {3, 4}, {4, 3}, {4, 5},
+                                               {5, 6}, {6, 5}, {6, 7}, {7, 8}, {7, 9}, {7, 10}, {8, 9},
+                                               {9, 7}, {10, 6}, {11, 2}, {11, 4}, {11, 6}, {12, 6},
+                                               {12, 11}}),
+                                     true);
+    const Condensation c = condensation(scc1);
+    const auto [pieces, arcs] = members_and_arcs(scc1, c);
+    const Members one{"1"}, two{"2", "11", "12"}, three{"3", "4"}, five{"5", "6", "7", "8", "9", "10"};
+    CHECK(pieces == std::set<Members>{one, two, three, five});  // sorted(cG.nodes()) == [0, 1, 2, 3]
+    // NetworkX asserts the arcs 2→3, 2→5, 3→5 (by members); 1→2 is the fourth.
+    CHECK(arcs == std::set<std::pair<Members, Members>>{{one, two}, {two, three}, {two, five}, {three, five}});
+    CHECK(std::is_sorted(c.arcs.begin(), c.arcs.end()));
+    // A DAG: every arc leads to a piece later in some order — here no arc comes back.
+    for (const auto& [p, q] : c.arcs)
+        CHECK(std::find(c.arcs.begin(), c.arcs.end(), std::pair{q, p}) == c.arcs.end());
+
+    const Condensation isolate = condensation(nx_network(int_arcs({{1, 2}, {2, 1}}), true));
+    CHECK(isolate.pieces.count() == 1);
+    CHECK(isolate.arcs.empty());
+    const Network edge = nx_network(int_arcs({{1, 2}, {2, 1}, {2, 3}, {3, 4}, {4, 3}}), true);
+    const auto [edge_pieces, edge_arcs] = members_and_arcs(edge, condensation(edge));
+    CHECK(edge_pieces == std::set<Members>{{"1", "2"}, {"3", "4"}});
+    CHECK(edge_arcs == std::set<std::pair<Members, Members>>{{{"1", "2"}, {"3", "4"}}});
+    // Followed against the ties, the same pieces with every arc reversed.
+    const auto [in_pieces, in_arcs] = members_and_arcs(edge, condensation(edge, TieFilter::all(Direction::in)));
+    CHECK(in_pieces == edge_pieces);
+    CHECK(in_arcs == std::set<std::pair<Members, Members>>{{{"3", "4"}, {"1", "2"}}});
+    const Condensation null = condensation(Network{});
+    CHECK(null.pieces.count() == 0);
+    CHECK(null.arcs.empty());
 }
 
 TEST_CASE("strong components run without recursion on a long chain", "[network_measures][components]") {

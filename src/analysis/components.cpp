@@ -1,9 +1,13 @@
-// Weakly connected components (copnet/analysis/components.hpp).
+// Weakly and strongly connected components, and the condensation
+// (copnet/analysis/components.hpp).
 #include "copnet/analysis/components.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <numeric>
+#include <vector>
 
+#include "detail/radix_sort.hpp"
 #include "detail/snapshot.hpp"
 #include "measure_graph.hpp"
 
@@ -64,6 +68,27 @@ Components strong_components(const Network& net, TieFilter filter) {
         out.piece[snap->slot_of[v]] = comp[v];
         ++out.sizes[comp[v]];
     }
+    return out;
+}
+
+Condensation condensation(const Network& net, TieFilter filter) {
+    const auto snap = detail::Snapshot::of(net, filter);
+    Condensation out;
+    out.pieces = strong_components(net, filter);
+    const std::uint32_t n = snap->size();
+    std::vector<std::uint64_t> keys;
+    for (std::uint32_t v = 0; v < n; ++v) {
+        const auto p = static_cast<std::uint64_t>(out.pieces.piece[snap->slot_of[v]]);
+        for (std::uint32_t i = snap->offsets[v]; i < snap->offsets[v + 1]; ++i) {
+            const auto q = static_cast<std::uint64_t>(out.pieces.piece[snap->slot_of[snap->targets[i]]]);
+            if (p != q) keys.push_back((p << 32U) | q);
+        }
+    }
+    std::vector<std::uint64_t> scratch;
+    detail::radix_sort(keys, scratch);
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    out.arcs.reserve(keys.size());
+    for (const std::uint64_t k : keys) out.arcs.emplace_back(k >> 32U, k & 0xFFFFFFFFU);
     return out;
 }
 

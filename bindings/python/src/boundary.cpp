@@ -41,9 +41,10 @@ void bind_boundary(py::module_& m) {
         },
         py::arg("network"), py::arg("facet"), py::kw_only(), py::arg("kinds") = py::none(),
         py::arg("direction") = Direction::out,
-        "Ties and summed weights from each category of ``facet`` to each (directed; a "
-        "collaboration tie counts both ways, as networkx.attribute_mixing_matrix), and the "
-        "share crossing a boundary. Cost O(V + E).");
+        "Tied pairs and summed tie weights from each category of ``facet`` to each (directed; "
+        "a collaboration tie counts both ways, as networkx.attribute_mixing_matrix, and a pair "
+        "tied by several relations once, as attribute_assortativity reads them), and the share "
+        "crossing a boundary. Cost O(V + E).");
 
     m.def(
         "ei_index",

@@ -246,6 +246,52 @@ cross-level ties held by one stakeholder). Cost O(V + E) + O(D (V + E)).)doc");
         "networkx.connected_components on the undirected graph): a list of id lists, pieces in "
         "the order of their first stakeholder, ids in the network's order. Cost O(V + E).");
 
+    // Pieces as id lists, in the order of their first stakeholder, ids in the network's order.
+    const auto pieces_of = [](const SharedNetwork& net, const Components& c) {
+        std::vector<py::list> pieces(c.count());
+        for (StakeholderId s : net.stakeholders())
+            pieces[static_cast<std::size_t>(c.piece[s.index()])].append(py::str(id_of(net, s)));
+        py::list out;
+        for (auto& p : pieces) out.append(std::move(p));
+        return out;
+    };
+    m.def(
+        "strong_components",
+        [pieces_of](const SharedNetwork& net, const Kinds& kinds, Direction direction) {
+            const ReadLock lock(net);
+            const TieFilter f = filter_from(net, kinds, direction);
+            Components c;
+            {
+                py::gil_scoped_release release;
+                c = strong_components(net, f);
+            }
+            return pieces_of(net, c);
+        },
+        py::arg("network"), py::kw_only(), py::arg("kinds") = py::none(),
+        py::arg("direction") = Direction::out,
+        "Strongly connected pieces along the ties' direction (each member reaches every other; a "
+        "mutual relation's tie both ways), as networkx.strongly_connected_components: a list of "
+        "id lists, pieces in the order of their first stakeholder. Cost O(V + E).");
+    m.def(
+        "condensation",
+        [pieces_of](const SharedNetwork& net, const Kinds& kinds, Direction direction) {
+            const ReadLock lock(net);
+            const TieFilter f = filter_from(net, kinds, direction);
+            Condensation c;
+            {
+                py::gil_scoped_release release;
+                c = condensation(net, f);
+            }
+            py::list arcs;
+            for (const auto& [p, q] : c.arcs) arcs.append(py::make_tuple(p, q));
+            return py::make_tuple(pieces_of(net, c.pieces), arcs);
+        },
+        py::arg("network"), py::kw_only(), py::arg("kinds") = py::none(),
+        py::arg("direction") = Direction::out,
+        "The condensation, as networkx.condensation: (pieces, arcs) — the strong pieces as "
+        "strong_components lists them, and (p, q) index pairs, sorted, where a tie runs from piece "
+        "p to piece q (a DAG). Cost O(V + E).");
+
     m.def(
         "gaps",
         [](const SharedNetwork& net, const CommunityArg& community,

@@ -57,6 +57,24 @@ def test_from_networkx_undeclared_relation_takes_the_graph_direction() -> None:
     assert d.find_relation("advice").direction == "directed"
     assert [r.id for r in copnet.reach(d, ["b"], kinds="advice").reached] == ["b"]  # not back to a
 
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_strong_components_and_condensation_agree_with_networkx(seed: int) -> None:
+    g = random_digraph(300, 450, seed)  # sparse: many strong pieces and arcs between them
+    net = copnet.from_networkx(g)
+    ours = copnet.strong_components(net)
+    assert {frozenset(p) for p in ours} == {frozenset(p) for p in nx.strongly_connected_components(g)}
+    assert sum(map(len, ours)) == len(net)
+    pieces, arcs = copnet.condensation(net)
+    assert pieces == ours
+    theirs = nx.condensation(g)
+    members = {n: frozenset(d["members"]) for n, d in theirs.nodes(data=True)}
+    assert {(frozenset(pieces[p]), frozenset(pieces[q])) for p, q in arcs} == \
+        {(members[a], members[b]) for a, b in theirs.edges}
+    assert arcs == sorted(arcs) and len(arcs) == theirs.number_of_edges()
+    # Against the ties: the same pieces, each arc reversed.
+    back_pieces, back = copnet.condensation(net, direction="in")
+    assert back_pieces == pieces and sorted((q, p) for p, q in back) == arcs
+
 def test_from_networkx_bad_input_names_the_edge() -> None:
     g = nx.DiGraph()
     g.add_edge("a", "b", kind="friendship")  # a relation of the graph's own: accepted
