@@ -58,6 +58,14 @@ inline void append_xml_escaped(std::string& out, std::string_view text, XmlContr
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
+/// `text` with ASCII letters lowered (other bytes kept): the one folding of header names and
+/// keywords. Cost: O(|text|).
+[[nodiscard]] inline std::string ascii_lowered(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = ascii_lower(c);
+    return out;
+}
+
 /// ASCII case-insensitive equality.
 [[nodiscard]] constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
     if (a.size() != b.size()) return false;

@@ -99,9 +99,7 @@ NodeHeader parse_node_header(const std::vector<std::string_view>& fields, std::s
         if (name.empty())
             throw parse_error(std::string(file), 1, "",
                               "column " + std::to_string(i + 1) + " has no name in the header");
-        std::string folded(name);
-        for (char& c : folded) c = detail::ascii_lower(c);
-        if (!seen.emplace(std::move(folded), i).second)
+        if (!seen.emplace(detail::ascii_lowered(name), i).second)
             throw parse_error(std::string(file), 1, std::string(name),
                               "column " + dq(name) + " appears twice in the header");
         NodeColumn role = NodeColumn::attribute;

@@ -16,12 +16,6 @@
 namespace copnet {
 namespace {
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = detail::ascii_lower(c);
-    return out;
-}
-
 std::string dq(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 struct Columns {
@@ -40,7 +34,7 @@ Columns parse_header(const std::vector<std::string_view>& fields, const std::str
     for (std::size_t i = 0; i < fields.size(); ++i) {
         const std::string_view h = detail::trim(fields[i]);
         if (h.empty()) continue;  // unnamed columns are ignored, like every other extra column
-        if (!seen.insert(lower(h)).second)
+        if (!seen.insert(detail::ascii_lowered(h)).second)
             throw parse_error(where, line, std::string(h),
                               "column " + dq(h) + " appears twice in the header");
         if (detail::iequals(h, "id")) id_col = i;

@@ -16,17 +16,11 @@
 namespace copnet {
 namespace {
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = detail::ascii_lower(c);
-    return out;
-}
-
 // A key equal for two facet names exactly when `Taxonomy::find` takes them for one facet:
 // built-ins case-insensitively, attributes exactly (as `Facet` resolves them). Throws:
 // invalid_value as `Facet` (the caller has resolved the name already).
 std::string facet_key(std::string_view facet) {
-    return Facet(facet).is_attribute() ? "a" + std::string(facet) : "b" + lower(facet);
+    return Facet(facet).is_attribute() ? "a" + std::string(facet) : "b" + detail::ascii_lowered(facet);
 }
 
 } // namespace

@@ -210,11 +210,7 @@ private:
         pos_ = i;
     }
 
-    static std::string lower(std::string_view s) {
-        std::string out(s);
-        for (char& c : out) c = detail::ascii_lower(c);
-        return out;
-    }
+    static std::string lower(std::string_view s) { return detail::ascii_lowered(s); }
 
     void make_stakeholders() {
         if (embedded_ && format_ != Format::fullmatrix) return;  // named by the data lines

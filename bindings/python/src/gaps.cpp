@@ -224,28 +224,6 @@ cross-level ties held by one stakeholder). Cost O(V + E) + O(D (V + E)).)doc");
         "Bridges of the whole landscape's undirected simple graph (as networkx.bridges), as "
         "(id, id) pairs. Cost O(V + E).");
 
-    m.def(
-        "components",
-        [](const SharedNetwork& net, const Kinds& kinds) {
-            const ReadLock lock(net);
-            const TieFilter f = filter_from(net, kinds, Direction::both);  // reads Python: GIL held
-            Components c;
-            {
-                py::gil_scoped_release release;
-                c = components(net, f);
-            }
-            std::vector<py::list> pieces(c.count());
-            for (StakeholderId s : net.stakeholders())
-                pieces[static_cast<std::size_t>(c.piece[s.index()])].append(py::str(id_of(net, s)));
-            py::list out;
-            for (auto& p : pieces) out.append(std::move(p));
-            return out;
-        },
-        py::arg("network"), py::kw_only(), py::arg("kinds") = py::none(),
-        "Connected pieces of the landscape, ties taken either way (weakly connected; as "
-        "networkx.connected_components on the undirected graph): a list of id lists, pieces in "
-        "the order of their first stakeholder, ids in the network's order. Cost O(V + E).");
-
     // Pieces as id lists, in the order of their first stakeholder, ids in the network's order.
     const auto pieces_of = [](const SharedNetwork& net, const Components& c) {
         std::vector<py::list> pieces(c.count());
@@ -255,6 +233,23 @@ cross-level ties held by one stakeholder). Cost O(V + E) + O(D (V + E)).)doc");
         for (auto& p : pieces) out.append(std::move(p));
         return out;
     };
+    m.def(
+        "components",
+        [pieces_of](const SharedNetwork& net, const Kinds& kinds) {
+            const ReadLock lock(net);
+            const TieFilter f = filter_from(net, kinds, Direction::both);  // reads Python: GIL held
+            Components c;
+            {
+                py::gil_scoped_release release;
+                c = components(net, f);
+            }
+            return pieces_of(net, c);
+        },
+        py::arg("network"), py::kw_only(), py::arg("kinds") = py::none(),
+        "Connected pieces of the landscape, ties taken either way (weakly connected; as "
+        "networkx.connected_components on the undirected graph): a list of id lists, pieces in "
+        "the order of their first stakeholder, ids in the network's order. Cost O(V + E).");
+
     m.def(
         "strong_components",
         [pieces_of](const SharedNetwork& net, const Kinds& kinds, Direction direction) {
