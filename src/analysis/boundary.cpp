@@ -68,28 +68,34 @@ MixingMatrix mixing_matrix(const Network& net, std::string_view facet, const Tie
     m.categories = cats.names;
     m.ties.assign(k, std::vector<std::size_t>(k, 0));
     m.weights.assign(k, std::vector<double>(k, 0.0));
-    // One arc per ordered pair the filter follows (the rule of `attribute_assortativity`): the
-    // ties followed from u — its own ties along them, ties to u against them — gathered per u,
-    // each other end counted once (stamped with u) and every tie's value summed.
-    const Graph& g = net.state().graph;
-    const detail::Follow follow = detail::resolve(filter, net);
-    std::vector<std::uint32_t> seen(net.slot_count(), Snapshot::npos);
-    for (const StakeholderId who : net.stakeholders()) {
-        const std::uint32_t u = who.index();
-        const std::uint32_t a = cats.of[compact[u]];
-        const auto add = [&](std::uint32_t w, double weight) {
-            const std::uint32_t b = cats.of[compact[w]];
-            m.weights[a][b] += weight;
-            if (seen[w] == u) return;  // a second tie of this arc: its value only
+    // Counts: one per ordered pair the filter follows (the rule of `attribute_assortativity`),
+    // from the filter's snapshot rows, where a neighbour tied by several followed relations
+    // appears once per tie (stamped with the row, so counted once).
+    const auto snap = Snapshot::of(net, filter);
+    std::vector<std::uint32_t> seen(snap->size(), Snapshot::npos);
+    for (std::uint32_t u = 0; u < snap->size(); ++u) {
+        const std::uint32_t a = cats.of[u];
+        for (std::uint32_t i = snap->offsets[u]; i < snap->offsets[u + 1]; ++i) {
+            const std::uint32_t w = snap->targets[i];
+            if (seen[w] == u) continue;
             seen[w] = u;
+            const std::uint32_t b = cats.of[w];
             ++m.ties[a][b];
             ++m.total;
             if (a != b) ++m.crossing;
-        };
-        for (const std::uint32_t r_id : g.out(u))
-            if (follow.out(g.kind(r_id))) add(g.tie(r_id).target, g.tie(r_id).weight);
-        for (const std::uint32_t r_id : g.in(u))
-            if (follow.in(g.kind(r_id))) add(g.tie(r_id).source, g.tie(r_id).weight);
+        }
+    }
+    // Weights: every followed tie's value, straight from the records in one pass (a tie is
+    // followed from its source if `out`, from its target if `in`: a collaboration tie both ways).
+    const Graph& g = net.state().graph;
+    const detail::Follow follow = detail::resolve(filter, net);
+    for (std::uint32_t r_id = 0; r_id < g.edge_count(); ++r_id) {
+        const TieRecord& r = g.tie(r_id);
+        const TieKind r_kind = g.kind(r_id);
+        const std::uint32_t a = cats.of[compact[r.source]];
+        const std::uint32_t b = cats.of[compact[r.target]];
+        if (follow.out(r_kind)) m.weights[a][b] += r.weight;
+        if (follow.in(r_kind)) m.weights[b][a] += r.weight;
     }
     m.crossing_share = m.total == 0 ? nan
                                     : static_cast<double>(m.crossing) / static_cast<double>(m.total);

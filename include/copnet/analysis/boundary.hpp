@@ -50,8 +50,8 @@ struct MixingMatrix {
 /// `networkx.attribute_mixing_matrix` counts an undirected edge, and a pair tied by two
 /// followed relations counts once (the DiGraph of the arcs, as `attribute_assortativity` and
 /// `numeric_assortativity` read them: Newman's r from this matrix is theirs); the weights sum
-/// the values of every followed tie. Cost: O(V + E). Throws: invalid_value for a bad facet
-/// name (see `Facet`).
+/// the values of every followed tie. Cost: O(V + E) (on the cached snapshot of `filter`).
+/// Throws: invalid_value for a bad facet name (see `Facet`).
 [[nodiscard]] MixingMatrix mixing_matrix(const Network& net, std::string_view facet,
                                          const TieFilter& filter = {});
 
